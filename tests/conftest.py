@@ -1,0 +1,25 @@
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "resources" / "samples"
+
+
+def data_path(*parts: str) -> Path:
+    """A file of the real data cache ($W2V_DATA); skips the test when unavailable."""
+    base = os.environ.get("W2V_DATA")
+    if not base:
+        pytest.skip("W2V_DATA is not set (run ../shared/data/fetch-data and export W2V_DATA)")
+    path = Path(base, *parts)
+    if not path.exists():
+        pytest.skip(f"{path} is missing from W2V_DATA")
+    return path
+
+
+@pytest.fixture
+def samples() -> Path:
+    return SAMPLES

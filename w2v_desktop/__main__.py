@@ -1,0 +1,3 @@
+from w2v_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""Command line: ``w2v-desktop [SUBCOMMAND] ...``; no subcommand opens the GUI.
+
+Each subcommand lives in a module of this package exposing
+``register(subparsers)``, which adds its parser and sets ``func`` (a callable
+taking the parsed args and returning an exit code).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from w2v_desktop import __version__
+
+# Modules providing subcommands, in the order `--help` lists them.
+COMMAND_MODULES = [
+    "w2v_desktop.cli.train_cmd",
+]
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="w2v-desktop",
+        description="Train and explore word2vec-style embeddings. Without a subcommand, opens the app.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0].startswith("--screenshot") or argv[0] in ("--gui", "--self-test"):
+        return _run_gui(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        return _run_gui(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("w2v-desktop: interrupted", file=sys.stderr)
+        return 130
+    except (CliError, OSError, ValueError, KeyError) as exc:
+        # Expected failures (bad input, bad options) get one clear line, no traceback.
+        message = str(exc) if not isinstance(exc, KeyError) or hasattr(exc, "name") else f"unknown name {exc}"
+        print(f"w2v-desktop: error: {message}", file=sys.stderr)
+        return 2
+
+
+def _run_gui(argv: list[str]) -> int:
+    try:
+        from w2v_desktop.gui.app import run_app
+    except ImportError as exc:  # pragma: no cover - depends on the GUI being installed
+        print(f"w2v-desktop: cannot start the app: {exc}", file=sys.stderr)
+        return 2
+    return run_app(argv)

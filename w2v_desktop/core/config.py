@@ -1,0 +1,80 @@
+"""Training options as frozen dataclasses, validated on construction."""
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, fields, replace
+
+
+class ConfigError(ValueError):
+    """An option value that training cannot use; the message names the option."""
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Options of one training job (names follow gensim where they exist).
+
+    sg: skip-gram (True) or CBOW (False).
+    hs: hierarchical softmax (True) or negative sampling (False).
+    """
+
+    sg: bool = True
+    hs: bool = False
+    dim: int = 100
+    window: int = 5
+    negative: int = 5
+    ns_exponent: float = 0.75
+    cbow_mean: bool = True
+    alpha: float = 0.025
+    min_alpha: float = 0.0001
+    epochs: int = 5
+    min_count: int = 5
+    max_vocab: int | None = None
+    sample: float = 1e-3
+    seed: int = 1
+    threads: int = 0  # 0: all cores
+    chunk_words: int = 10_000  # words per kernel call: progress/cancel granularity
+
+    def __post_init__(self) -> None:
+        def bad(name: str, why: str) -> None:
+            raise ConfigError(f"{name} {why} (got {getattr(self, name)!r})")
+
+        for name in ("dim", "window", "epochs", "min_count", "chunk_words"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                bad(name, "must be a positive integer")
+        if isinstance(self.negative, bool) or not isinstance(self.negative, int) or self.negative < 0:
+            bad("negative", "must be a non-negative integer")
+        if not self.hs and self.negative == 0:
+            raise ConfigError("negative must be at least 1 when hierarchical softmax is off")
+        if self.max_vocab is not None and (not isinstance(self.max_vocab, int) or self.max_vocab < 1):
+            bad("max_vocab", "must be a positive integer or None")
+        if not 0 < self.alpha <= 1:
+            bad("alpha", "must be in (0, 1]")
+        if not 0 <= self.min_alpha <= self.alpha:
+            bad("min_alpha", "must be in [0, alpha]")
+        if not 0 <= self.sample < 1:
+            bad("sample", "must be in [0, 1); 0 turns subsampling off")
+        if not -2 <= self.ns_exponent <= 2:
+            bad("ns_exponent", "must be in [-2, 2]")
+        if isinstance(self.threads, bool) or not isinstance(self.threads, int) or self.threads < 0:
+            bad("threads", "must be 0 (all cores) or a positive integer")
+
+    @property
+    def n_threads(self) -> int:
+        return self.threads or (os.cpu_count() or 1)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "TrainConfig":
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def replace(self, **changes) -> "TrainConfig":
+        return replace(self, **changes)
+
+
+# Defaults suited to item sequences (sessions, user histories): items co-occur
+# across a whole history, so the window is wide, and rare items matter.
+ITEM_DEFAULTS = dict(window=10, min_count=2, sample=1e-4, epochs=10, dim=64)
