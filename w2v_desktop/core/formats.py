@@ -145,13 +145,12 @@ def detect_format(path: str | os.PathLike) -> str:
         return "npy"
     lines = head.lstrip(b"\xef\xbb\xbf").split(b"\n")
     first = lines[0].decode("utf-8", errors="replace").split()
-    if is_header(first):
+    if is_header(first) and b"\t" not in lines[0]:
         return _text_or_binary(lines, int(first[1]), name)
     sample = [ln.decode("utf-8", errors="replace").rstrip("\r") for ln in lines[:-1] or lines]
     sample = [ln for ln in sample if ln.strip()][:20]
-    if sample and all("\t" in ln and _all_numbers(ln.split("\t")) for ln in sample):
-        return "projector-tsv"
-    if name.endswith(".tsv") and "metadata" in name:
+    if name.endswith(".tsv") or (sample and all("\t" in ln and _all_numbers(ln.split("\t"))
+                                                 for ln in sample)):
         return "projector-tsv"
     if sample and all(":" in ln and _all_numbers(ln.rpartition(":")[2].split()) for ln in sample):
         return "sparrow"
@@ -172,10 +171,11 @@ def _all_numbers(tokens: list[str]) -> bool:
 
 
 def _text_or_binary(lines: list[bytes], dim: int, name: str) -> str:
-    """After a `count dim` header: text when the next line is a name and dim numbers."""
+    """After a `count dim` header: text when the next line is a name and numbers
+    (raw float32 bytes essentially never read as a run of decimal numbers)."""
     if len(lines) > 1:
         tokens = lines[1].decode("utf-8", errors="replace").split()
-        if len(tokens) > dim and _all_numbers(tokens[-dim:]):
+        if len(tokens) > 1 and _all_numbers(tokens[-min(dim, len(tokens) - 1):]):
             return "fasttext" if name.endswith(".vec") else "word2vec"
     return "word2vec-binary"
 

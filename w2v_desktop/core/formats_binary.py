@@ -6,7 +6,7 @@
 
 Names are variable-length, so rows cannot be viewed as one structured array;
 a short Numba kernel walks the records once (the file is memory-mapped, not
-copied) and a second one gathers the vectors and names into flat arrays.
+copied, when large) and a second one gathers the vectors and names into flat arrays.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from w2v_desktop.core.vectors import Vectors
 
 SPACE, NEWLINE = 32, 10
 ROWS_PER_BLOCK = 20_000
+MMAP_BYTES = 1 << 30
 SCAN_OK, SCAN_TRUNCATED, SCAN_BAD_NAME = 0, 1, 2
 
 
@@ -80,9 +81,12 @@ def _read_header(buf: np.ndarray, path: Path) -> tuple[int, int, int]:
 
 
 def read_word2vec_binary(path: Path, encoding: str = "utf-8") -> Vectors:
-    if Path(path).stat().st_size == 0:
+    size = Path(path).stat().st_size
+    if size == 0:
         raise FormatError(path, "the file is empty", 1)
-    buf = np.memmap(path, dtype=np.uint8, mode="r")
+    # One read is fastest; past MMAP_BYTES, map the file so it is not held twice in memory.
+    buf = np.memmap(path, dtype=np.uint8, mode="r") if size > MMAP_BYTES else \
+        np.fromfile(path, dtype=np.uint8)
     count, dim, pos = _read_header(buf, path)
     vec_bytes = 4 * dim
     name_start = np.empty(count, dtype=np.int64)

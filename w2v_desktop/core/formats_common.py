@@ -49,6 +49,23 @@ def decode_line(raw: bytes, path: Path, line: int, encoding: str) -> str:
                           line) from None
 
 
+def decode_lines(data: bytes, path: Path, encoding: str) -> list[str]:
+    """All lines of a small text file (line ends dropped), decoded in one call;
+    on bad bytes, the error names their line."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        end = data.find(b"\n", exc.start)
+        decode_line(data[start:end if end >= 0 else len(data)], path,
+                    data.count(b"\n", 0, exc.start) + 1, encoding)
+        raise  # not reached: decode_line raised FormatError for that line
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return [ln.rstrip("\r") for ln in lines] if "\r" in text else lines
+
+
 def is_number(token: str) -> bool:
     try:
         float(token)
@@ -74,6 +91,8 @@ def parse_floats(tokens: list[str], path: Path, line: int, expected: int) -> np.
 
 def check_unique(names: list[str], numbers, path: Path, unit: str = "line") -> None:
     """Raise at the line (or record) of the first repeated or empty name."""
+    if "" not in names and len(set(names)) == len(names):
+        return
     seen: dict[str, int] = {}
     for name, number in zip(names, numbers):
         number = int(number)

@@ -15,7 +15,7 @@ import numpy as np
 
 from w2v_desktop.core.atomic import atomic_write
 from w2v_desktop.core.formats_common import (FormatError, check_cell_values, check_unique,
-                                             decode_line, first_bad_row, format_rows, is_number,
+                                             decode_lines, first_bad_row, format_rows, is_number,
                                              parse_floats, writable_names)
 from w2v_desktop.core.formats_text import read_careful
 from w2v_desktop.core.vectors import Vectors
@@ -26,7 +26,7 @@ ROWS_PER_BLOCK = 20_000
 
 # --- shared ---------------------------------------------------------------------------
 
-def metadata_columns(vectors: Vectors, fmt_label: str) -> dict[str, list[str]]:
+def metadata_columns(vectors: Vectors) -> dict[str, list[str]]:
     """Per-name text columns to export: name, count (when known), meta["columns"]."""
     columns = {"name": list(vectors.names)}
     if vectors.counts is not None:
@@ -50,12 +50,14 @@ def _cell_text(value) -> str:
 
 
 def _read_lines(path: Path, encoding: str) -> list[str]:
-    """Decoded lines without line ends; one trailing empty line dropped."""
+    """Decoded lines without line ends (a final line end adds no empty line)."""
     with open(path, "rb") as f:
-        lines = [decode_line(raw.rstrip(b"\r\n"), path, number, encoding)
-                 for number, raw in enumerate(f, start=1)]
-    if not lines or (len(lines) == 1 and not lines[0]):
+        data = f.read()
+    if not data:
         raise FormatError(path, "the file is empty", 1)
+    lines = decode_lines(data, path, encoding)
+    if lines and lines[0].startswith("\ufeff"):
+        lines[0] = lines[0][1:]
     return lines
 
 
@@ -156,7 +158,7 @@ def write_projector(vectors: Vectors, path: Path) -> list[Path]:
     are several columns - the projector reads one column as labels without one."""
     vectors_path, metadata_path = projector_paths(path)
     writable_names(vectors.names, "the Embedding Projector's metadata", "tab")
-    columns = metadata_columns(vectors, "the Embedding Projector's metadata")
+    columns = metadata_columns(vectors)
     for key, values in columns.items():
         check_cell_values([key] + values, key, "the Embedding Projector's metadata")
     with atomic_write(vectors_path, "wb") as fv, \
@@ -191,8 +193,6 @@ def read_npy_pair(path: Path, encoding: str = "utf-8", mmap: bool = False) -> Ve
         raise FormatError(npy, f"expected a 2-D numeric matrix, found shape {matrix.shape} "
                                f"of {matrix.dtype}")
     names = _read_lines(vocab, encoding)
-    if len(names) == len(matrix) + 1 and not names[-1]:
-        names.pop()
     if len(names) != len(matrix):
         raise FormatError(vocab, f"{len(names)} names for the {len(matrix)} rows of {npy.name}",
                           min(len(names), len(matrix)) + 1)
@@ -289,14 +289,7 @@ def _read_csv_fast(path, header, roles, encoding):
 def _read_csv_careful(path, header, roles, encoding):
     """csv-module pass that reads the file or names the first bad line."""
     with open(path, "rb") as f:
-        data = f.read()
-    try:
-        text = data.decode(encoding).lstrip("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        start = data.rfind(b"\n", 0, exc.start) + 1
-        decode_line(data[start:data.find(b"\n", exc.start)], path, line, encoding)
-        raise
+        text = "\n".join(decode_lines(f.read(), path, encoding)).lstrip("\ufeff")
     reader = csv.reader(io.StringIO(text))
     dims = [j for j, r in enumerate(roles) if r == "dim"]
     names, lines, rows, counts, meta = [], [], [], [], {j: [] for j, r in enumerate(roles) if r == "meta"}
@@ -328,7 +321,7 @@ def write_csv_vectors(vectors: Vectors, path: Path) -> None:
     import pyarrow.csv as pacsv
 
     writable_names(vectors.names, "CSV", None)
-    columns = metadata_columns(vectors, "CSV")
+    columns = metadata_columns(vectors)
     arrays = [pa.array(values) if key != "count" else pa.array(vectors.counts)
               for key, values in columns.items()]
     arrays += [pa.array(np.ascontiguousarray(vectors.matrix[:, j])) for j in range(vectors.dim)]
