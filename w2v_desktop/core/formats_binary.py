@@ -18,7 +18,7 @@ from numba import njit
 from w2v_desktop.core.atomic import atomic_write
 from w2v_desktop.core.formats_common import (FormatError, check_unique, first_bad_row,
                                              writable_names)
-from w2v_desktop.core.vectors import Vectors
+from w2v_desktop.core.vectors import Vectors, VectorsError
 
 SPACE, NEWLINE = 32, 10
 ROWS_PER_BLOCK = 20_000
@@ -58,13 +58,11 @@ def gather_records(buf, name_start, name_end, vec_bytes, vectors, names):
     k = 0
     for i in range(name_start.size):
         v = name_end[i] + 1
-        for j in range(vec_bytes):
-            vectors[i, j] = buf[v + j]
-        for j in range(name_start[i], name_end[i]):
-            names[k] = buf[j]
-            k += 1
-        names[k] = NEWLINE
-        k += 1
+        vectors[i, :] = buf[v:v + vec_bytes]
+        length = name_end[i] - name_start[i]
+        names[k:k + length] = buf[name_start[i]:name_end[i]]
+        names[k + length] = NEWLINE
+        k += length + 1
     return k
 
 
@@ -112,9 +110,11 @@ def read_word2vec_binary(path: Path, encoding: str = "utf-8") -> Vectors:
     if bad is not None:
         raise FormatError(path, f"vector of {names[bad]!r} holds NaN or infinity",
                           where=f"record {bad + 1} (byte {name_start[bad]})")
-    if len(set(names)) != len(names):
+    try:
+        return Vectors(names, matrix)
+    except VectorsError:  # a duplicate name: say which record
         check_unique(names, range(1, count + 1), path, unit="record")
-    return Vectors(names, matrix)
+        raise
 
 
 def _decode_names(blob: bytes, name_start: np.ndarray, path: Path, encoding: str) -> list[str]:

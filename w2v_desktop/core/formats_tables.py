@@ -83,8 +83,11 @@ def projector_paths(path: Path) -> tuple[Path, Path]:
     if path.is_dir():
         return path / "vectors.tsv", path / "metadata.tsv"
     name = path.name
-    if "metadata" in name:
-        return path.with_name("vectors".join(name.rsplit("metadata", 1))), path
+    if "metadata" in name:   # the partner of X_vectors.tsv, or of X.tsv / X
+        base = name[:-len("_metadata.tsv")] if name.endswith("_metadata.tsv") else None
+        candidates = [path.with_name("vectors".join(name.rsplit("metadata", 1)))]
+        candidates += [path.with_name(base + ".tsv"), path.with_name(base)] if base else []
+        return next((c for c in candidates if c.is_file()), candidates[0]), path
     if "vectors" in name:
         return path, path.with_name("metadata".join(name.rsplit("vectors", 1)))
     return path, path.with_name(f"{path.stem}_metadata.tsv")

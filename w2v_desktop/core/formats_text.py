@@ -21,7 +21,7 @@ import numpy as np
 from w2v_desktop.core.atomic import atomic_write
 from w2v_desktop.core.formats_common import (FormatError, check_unique, decode_line, first_bad_row,
                                              format_rows, is_number, parse_floats, writable_names)
-from w2v_desktop.core.vectors import Vectors
+from w2v_desktop.core.vectors import Vectors, VectorsError
 
 ROWS_PER_BLOCK = 20_000  # rows converted/written at a time: bounds memory on huge files
 
@@ -85,7 +85,8 @@ def sniff_text_layout(path: Path, encoding: str = "utf-8") -> TextLayout:
 # --- fast tier --------------------------------------------------------------
 
 def _read_fast(path: Path, layout: TextLayout, encoding: str) -> tuple[list[str], np.ndarray] | None:
-    """The whole file through pyarrow, or None when anything looks unusual."""
+    """The whole file through pyarrow, or None when anything looks unusual
+    (duplicates are left to the Vectors constructor, which checks them anyway)."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.csv as pacsv
@@ -117,8 +118,7 @@ def _read_fast(path: Path, layout: TextLayout, encoding: str) -> tuple[list[str]
             return None
         matrix[:, j] = column.to_numpy()
     names = table.column(0).to_pylist()
-    if table.num_rows == 0 or first_bad_row(matrix) is not None or "" in names \
-            or len(set(names)) != len(names):
+    if table.num_rows == 0 or first_bad_row(matrix) is not None or "" in names:
         return None
     return names, matrix
 
@@ -221,9 +221,12 @@ def read_word2vec_text(path: Path, encoding: str = "utf-8") -> Vectors:
     """word2vec / fastText / GloVe text; the header is optional in all three."""
     layout = sniff_text_layout(path, encoding)
     result = _read_fast(path, layout, encoding)
-    if result is None:
-        result = read_careful(path, split_text_record, encoding, layout)
-    return Vectors(*result)
+    if result is not None:
+        try:
+            return Vectors(*result)
+        except VectorsError:  # a duplicate name: the careful tier names its line
+            pass
+    return Vectors(*read_careful(path, split_text_record, encoding, layout))
 
 
 def read_sparrow(path: Path, encoding: str = "utf-8") -> Vectors:
