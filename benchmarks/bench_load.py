@@ -88,7 +88,8 @@ def section_text(ctx: Context) -> None:
     theirs, kv = median_time(lambda: KeyedVectors.load_word2vec_format(
         str(ctx.glove), binary=False, no_header=True), ctx.repeat)
     same = vectors.names == kv.index_to_key and np.array_equal(vectors.matrix, kv.vectors)
-    print(f"GloVe text, {len(vectors):,} x {vectors.dim} ({ctx.glove.stat().st_size / 1e6:.0f} MB), "
+    size = ctx.glove.stat().st_size / 1e6
+    print(f"GloVe text, {len(vectors):,} x {vectors.dim} ({size:.0f} MB), "
           f"same vectors as gensim: {'yes' if same else 'NO'}")
     report("load", ours, theirs)
     ctx.vectors = vectors

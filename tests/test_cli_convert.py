@@ -16,7 +16,8 @@ def only_convert(monkeypatch):
 @pytest.fixture
 def glove(tmp_path):
     rng = np.random.default_rng(1)
-    vectors = Vectors(["king", "königin", "東京"], rng.standard_normal((3, 4)).astype(np.float32))
+    matrix = rng.standard_normal((3, 4)).astype(np.float32)
+    vectors = Vectors(["king", "königin", "東京"], matrix)
     path = tmp_path / "glove.txt"
     save_vectors(vectors, path, "glove")
     return path, vectors

@@ -48,7 +48,7 @@ def assert_format_error(path, line, fragment, named=None, **kwargs):
     return err
 
 
-# --- round trips and detection ----------------------------------------------------------
+# --- round trips and detection ----------------------------------------------------------------
 
 def test_registry_lists_every_format_of_the_contract():
     assert set(FORMATS) == {"word2vec", "word2vec-binary", "glove", "fasttext",
@@ -132,7 +132,7 @@ def test_npy_pair_loads_memory_mapped_and_never_unpickles(tmp_path):
     assert_format_error(npy, None, "not a plain numeric NumPy array")
 
 
-# --- gensim interop ------------------------------------------------------------------------
+# --- gensim interop ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("fmt,options", [("word2vec", {}), ("word2vec-binary", {"binary": True}),
                                          ("glove", {"no_header": True}), ("fasttext", {})])
@@ -160,7 +160,7 @@ def test_files_gensim_writes_load_here_equal(tmp_path, binary):
     assert np.array_equal(vectors.matrix, kv.vectors)
 
 
-# --- names a format cannot hold ---------------------------------------------------------
+# --- names a format cannot hold ---------------------------------------------------------------
 
 @pytest.mark.parametrize("fmt", NO_SPACE_FORMATS)
 def test_spaces_are_refused_without_touching_the_existing_file(tmp_path, fmt):
@@ -198,7 +198,7 @@ def test_saving_refuses_nan_and_empty_vectors(tmp_path):
         save_vectors(Vectors([], np.zeros((0, 3), np.float32)), tmp_path / "v.txt")
 
 
-# --- bad text files, one by one --------------------------------------------------------------
+# --- bad text files, one by one ---------------------------------------------------------------
 
 def test_header_promising_more_rows_than_present(tmp_path):
     path = write(tmp_path, "v.txt", b"3 2\na 1 2\nb 3 4\n")
@@ -285,7 +285,7 @@ def test_names_with_spaces_and_extra_spaces_read_carefully(tmp_path):
     assert vectors.matrix.tolist() == [[1, 2], [3, 4], [5, 6]]
 
 
-# --- bad binary files ------------------------------------------------------------------------------
+# --- bad binary files -------------------------------------------------------------------------
 
 def binary_file(tmp_path, names=("a", "b", "c"), dim=4):
     path = tmp_path / "v.bin"
@@ -331,7 +331,7 @@ def test_binary_duplicate_nan_and_undecodable_names_name_the_record(tmp_path):
     assert_binary_error(path, 2, "NaN or infinity")
 
 
-# --- bad table files ------------------------------------------------------------------------------
+# --- bad table files --------------------------------------------------------------------------
 
 def test_csv_bad_rows_name_their_line(tmp_path):
     good = b"name,d0,d1\n\"a, b\",1,2\nc,3,4\n"
@@ -340,6 +340,18 @@ def test_csv_bad_rows_name_their_line(tmp_path):
     assert_format_error(write(tmp_path, "v.csv", good + b"d,5,nan\n"), 4, "value 2 is")
     assert_format_error(write(tmp_path, "v.csv", good + b"d,5,x\n"), 4, "not a number")
     assert_format_error(write(tmp_path, "v.csv", good + b"c,5,6\n"), 4, "duplicate name 'c'")
+
+
+def test_csv_columns_are_told_apart_by_header_or_by_content(tmp_path):
+    titled = b"movieId,title,year,count,d0,d1\n1,1984,1956,40,0.5,1\n2,Heat,1995,7,2,3\n"
+    vectors = load_vectors(write(tmp_path, "t.csv", titled))
+    assert vectors.names == ["1", "2"] and vectors.matrix.tolist() == [[0.5, 1], [2, 3]]
+    assert vectors.counts.tolist() == [40, 7]
+    assert vectors.meta["columns"] == {"title": ["1984", "Heat"], "year": ["1956", "1995"]}
+    pandas_style = load_vectors(write(tmp_path, "p.csv", "word,0,1\nkönig,1,2\n".encode()))
+    assert pandas_style.names == ["könig"] and pandas_style.dim == 2
+    bare = load_vectors(write(tmp_path, "b.csv", b"10,1,2,3\n11,4,5,6\n"))
+    assert bare.names == ["10", "11"] and bare.dim == 3
 
 
 def test_projector_metadata_row_count_and_header_pitfall(tmp_path):
@@ -371,7 +383,7 @@ def test_sparrow_line_without_a_colon(tmp_path):
     assert_format_error(path, 2, "no ':'", fmt="sparrow")
 
 
-# --- coordinates ---------------------------------------------------------------------------------
+# --- coordinates ------------------------------------------------------------------------------
 
 def test_save_coordinates_quotes_names_and_adds_columns(tmp_path):
     names = ['a, "b"', "日本", "c"]
@@ -388,7 +400,7 @@ def test_save_coordinates_quotes_names_and_adds_columns(tmp_path):
         save_coordinates(path, names, coords[:, :1])
 
 
-# --- real data ---------------------------------------------------------------------------------------
+# --- real data --------------------------------------------------------------------------------
 
 @pytest.mark.data
 def test_real_glove_file_matches_a_plain_python_parse():

@@ -158,7 +158,8 @@ def check_cell_values(values: list[str], column: str, fmt_label: str) -> None:
     for row, value in enumerate(values):
         if _FORBIDDEN["tab"][0].search(value):
             raise UnwritableNameError(f"column {column!r}, row {row}: value {value[:40]!r} "
-                                      f"contains a tab or line break, which {fmt_label} cannot hold")
+                                      f"contains a tab or line break, which {fmt_label} "
+                                      f"cannot hold")
 
 
 def format_rows(matrix: np.ndarray, delimiter: str) -> list[bytes]:

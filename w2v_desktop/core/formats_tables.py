@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,7 @@ from w2v_desktop.core.formats_text import read_careful
 from w2v_desktop.core.vectors import Vectors
 
 COUNT_HEADERS = ("count", "counts", "freq", "frequency")
+_DIM_TITLE = re.compile(r"^[a-z_]*\d+$")
 ROWS_PER_BLOCK = 20_000
 
 
@@ -112,8 +114,10 @@ def _read_numeric_tsv(path: Path, encoding: str) -> np.ndarray:
             str(path), pacsv.ReadOptions(autogenerate_column_names=True, block_size=1 << 24),
             pacsv.ParseOptions(delimiter="\t", quote_char=False),
             pacsv.ConvertOptions(column_types={}, strings_can_be_null=False))
-        types_ok = all(pa.types.is_floating(t) or pa.types.is_integer(t) for t in table.schema.types)
-        matrix = _columns_to_matrix(table, 0, table.num_columns) if types_ok and table.num_rows else None
+        numeric = all(pa.types.is_floating(t) or pa.types.is_integer(t)
+                      for t in table.schema.types)
+        matrix = _columns_to_matrix(table, 0, table.num_columns) \
+            if numeric and table.num_rows else None
     except pa.ArrowException:
         matrix = None
     if matrix is None:
@@ -222,9 +226,13 @@ def _csv_layout(path: Path, encoding: str) -> tuple[list[str] | None, list[str]]
     """(header or None, role of each column): "name", "dim", "count" or "meta".
 
     The first column holds the names (item ids may be numbers). A header is
-    present when the first row's other cells are not all numbers. A column is
-    a vector component when its first data cell is a number; "count" columns
-    (count/freq/frequency) holding integers are frequencies; text is metadata.
+    present when the first row's other cells are not all numbers, or are
+    exactly 0, 1, 2, ... (pandas' default titles; no trained vector is that);
+    then columns titled like ``d0``/``v12``/``dim_3``/``7`` are vector components, ``count``
+    (or counts/freq/frequency) holds frequencies, and any other column is text
+    metadata, even when it holds numbers (a year). A header with no such
+    titles falls back to the rule for headerless files: every column whose
+    first cell is a number is a vector component.
     """
     with open(path, "rb") as f:
         head = f.read(1 << 16)
@@ -232,19 +240,23 @@ def _csv_layout(path: Path, encoding: str) -> tuple[list[str] | None, list[str]]
     rows = [r for r in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if r][:2]
     if not rows:
         raise FormatError(path, "the file is empty", 1)
-    has_header = not all(is_number(cell) for cell in rows[0][1:])
-    header = rows[0] if has_header else None
-    sample = rows[1] if has_header and len(rows) > 1 else rows[0]
+    cells = [c.strip() for c in rows[0][1:]]
+    numbered = cells == [str(i) for i in range(len(cells))]
+    header = rows[0] if numbered or not all(map(is_number, cells)) else None
+    sample = rows[-1]
+    titles = [t.strip().lower() for t in header] if header else [""] * len(sample)
+    by_title = header is not None and any(_DIM_TITLE.match(t) for t in titles[1:])
     roles = ["name"]
-    for j, cell in enumerate(sample[1:], start=1):
-        title = header[j].strip().lower() if header and j < len(header) else ""
+    for title, cell in zip(titles[1:], sample[1:]):
         if title in COUNT_HEADERS and cell.strip().isdigit():
             roles.append("count")
+        elif by_title:
+            roles.append("dim" if _DIM_TITLE.match(title) else "meta")
         else:
             roles.append("dim" if is_number(cell) else "meta")
     if "dim" not in roles:
         raise FormatError(path, "no numeric columns: expected a name column and vector values",
-                          2 if has_header else 1)
+                          2 if header else 1)
     return header, roles
 
 
@@ -279,7 +291,8 @@ def _read_csv_fast(path, header, roles, encoding):
             return None
         matrix[:, i] = table.column(j).to_numpy()
     names = table.column(0).to_pylist()
-    if not names or first_bad_row(matrix) is not None or "" in names or len(set(names)) != len(names):
+    if not names or first_bad_row(matrix) is not None or "" in names \
+            or len(set(names)) != len(names):
         return None
     counts = next((table.column(j).to_numpy() for j, r in enumerate(roles) if r == "count"), None)
     if counts is not None and table.column(roles.index("count")).null_count:
@@ -295,7 +308,8 @@ def _read_csv_careful(path, header, roles, encoding):
         text = "\n".join(decode_lines(f.read(), path, encoding)).lstrip("\ufeff")
     reader = csv.reader(io.StringIO(text))
     dims = [j for j, r in enumerate(roles) if r == "dim"]
-    names, lines, rows, counts, meta = [], [], [], [], {j: [] for j, r in enumerate(roles) if r == "meta"}
+    names, lines, rows, counts = [], [], [], []
+    meta = {j: [] for j, r in enumerate(roles) if r == "meta"}
     for row in reader:
         if not row or reader.line_num == 1 and header:
             continue
@@ -325,8 +339,8 @@ def write_csv_vectors(vectors: Vectors, path: Path) -> None:
 
     writable_names(vectors.names, "CSV", None)
     columns = metadata_columns(vectors)
-    arrays = [pa.array(values) if key != "count" else pa.array(vectors.counts)
-              for key, values in columns.items()]
+    arrays = [pa.array(vectors.counts) if key == "count" and vectors.counts is not None
+              else pa.array(values) for key, values in columns.items()]
     arrays += [pa.array(np.ascontiguousarray(vectors.matrix[:, j])) for j in range(vectors.dim)]
     table = pa.table(arrays, names=list(columns) + [f"d{j}" for j in range(vectors.dim)])
     with atomic_write(path, "wb") as f:

@@ -84,7 +84,8 @@ def sniff_text_layout(path: Path, encoding: str = "utf-8") -> TextLayout:
 
 # --- fast tier --------------------------------------------------------------
 
-def _read_fast(path: Path, layout: TextLayout, encoding: str) -> tuple[list[str], np.ndarray] | None:
+def _read_fast(path: Path, layout: TextLayout, encoding: str
+               ) -> tuple[list[str], np.ndarray] | None:
     """The whole file through pyarrow, or None when anything looks unusual
     (duplicates are left to the Vectors constructor, which checks them anyway)."""
     import pyarrow as pa
@@ -146,7 +147,8 @@ def split_text_record(text: str, dim: int | None, path: Path, line: int) -> tupl
     return name, parts[1:]
 
 
-def split_sparrow_record(text: str, dim: int | None, path: Path, line: int) -> tuple[str, list[str]]:
+def split_sparrow_record(text: str, dim: int | None, path: Path, line: int
+                         ) -> tuple[str, list[str]]:
     """``name:v1 v2 ...``; split at the LAST ':' (numbers never hold one), so
     names may contain ':' and spaces."""
     name, sep, rest = text.rpartition(":")
