@@ -243,6 +243,11 @@ def test_undecodable_bytes_name_the_line_and_an_encoding_override_reads_them(tmp
     assert load_vectors(path, encoding="latin-1").names == ["a", "été"]
 
 
+def test_unknown_encoding_is_a_value_error(tmp_path):
+    with pytest.raises(ValueError, match="unknown text encoding"):
+        load_vectors(write(tmp_path, "v.txt", b"a 1 2\n"), encoding="klingon")
+
+
 @pytest.mark.parametrize("data", [b"", b"\n  \n"])
 @pytest.mark.parametrize("name", ["v.txt", "v.vec", "v.csv", "v.bin"])
 def test_empty_files(tmp_path, data, name):

@@ -13,6 +13,7 @@ The other formats keep spaces (and any Unicode) as they are.
 """
 from __future__ import annotations
 
+import codecs
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +73,10 @@ def load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encoding: s
     Raises FormatError (a ValueError) naming the file and line on bad input.
     """
     path = Path(path)
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ValueError(f"unknown text encoding {encoding!r}") from None
     fmt = detect_format(path) if fmt is None else fmt
     _check_format(fmt)
     if fmt in ("word2vec", "glove", "fasttext"):

@@ -2,7 +2,8 @@
 header), and SparrowRecSys' ``id:v1 v2 ...`` lines.
 
 Reading is two-tier. The fast tier hands the whole file to pyarrow's CSV
-reader (multi-threaded C++, ~10x faster than gensim's per-line Python). Any
+reader (multi-threaded C++; 7-12x faster than gensim's per-line Python in
+benchmarks/bench_load.py). Any
 surprise there - a ragged row, NaN, a duplicate, undecodable bytes, names with
 spaces - sends the file to the careful tier, a streaming line-by-line parser
 that either reads it (it tolerates extra spaces and names with spaces) or
