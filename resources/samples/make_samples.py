@@ -240,7 +240,7 @@ def pair_scores() -> list[str]:
 ZH_PLACES = [("北京", "中国"), ("东京", "日本"), ("巴黎", "法国"), ("伦敦", "英国"), ("柏林", "德国"),
              ("莫斯科", "俄罗斯"), ("首尔", "韩国"), ("罗马", "意大利")]
 ZH_PEOPLE = ["我", "你", "他", "她", "我们", "他们", "老师", "学生", "朋友", "妈妈", "爸爸"]
-ZH_FOODS = ["苹果", "面条", "米饭", "饺子", "西瓜", "咖啡", "牛奶", "面包"]
+ZH_FOODS = ["苹果", "面条", "米饭", "饺子", "西瓜", "面包", "包子", "豆腐"]
 ZH_TOPICS = ["机器学习", "自然语言", "计算机", "数学", "历史", "音乐", "电影", "足球"]
 ZH_TEMPLATES = [
     "{city}是{country}的首都",
@@ -260,8 +260,8 @@ def chinese_corpus(rng: random.Random, n: int = 400) -> list[str]:
     lines = []
     for _ in range(n):
         city, country = rng.choice(ZH_PLACES)
-        slots = {"city": city, "country": country, "person": rng.choice(ZH_PEOPLE),
-                 "person2": rng.choice(ZH_PEOPLE), "food": rng.choice(ZH_FOODS),
+        person, person2 = rng.sample(ZH_PEOPLE, 2)
+        slots = {"city": city, "country": country, "person": person, "person2": person2, "food": rng.choice(ZH_FOODS),
                  "drink": rng.choice(["咖啡", "牛奶", "茶"]), "topic": rng.choice(ZH_TOPICS)}
         lines.append(rng.choice(ZH_TEMPLATES).format(**slots) + "。")
     return lines
