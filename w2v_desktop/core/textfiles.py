@@ -23,7 +23,9 @@ from typing import BinaryIO, Callable, Iterator
 SAMPLE_BYTES = 1 << 16  # sniffed for encoding and language
 BLOCK_BYTES = 1 << 20  # decoded per step while streaming
 
-_MAGIC = [(b"\x1f\x8b", gzip.GzipFile), (b"BZh", bz2.BZ2File), (b"\xfd7zXZ\x00", lzma.LZMAFile)]
+_MAGIC = [(b"\x1f\x8b", lambda raw: gzip.GzipFile(fileobj=raw, mode="rb")),
+          (b"BZh", lambda raw: bz2.BZ2File(raw, "rb")),
+          (b"\xfd7zXZ\x00", lambda raw: lzma.LZMAFile(raw, "rb"))]
 _BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
 _AUTO_CANDIDATES = ("utf-8", "gb18030")  # GB18030 is a superset of GBK and GB2312
@@ -75,7 +77,7 @@ def open_binary(path: Path) -> Iterator[tuple[BinaryIO, BinaryIO]]:
         if opener is None:
             yield raw, raw
         else:
-            with opener(raw, "rb") as stream:
+            with opener(raw) as stream:
                 yield raw, stream
 
 
