@@ -64,7 +64,7 @@ class TokenizeOptions:
     stream_chunk: int = 10_000
     phrases: bool = False
     phrase_min_count: int = 5
-    phrase_threshold: float = 10.0
+    phrase_threshold: float = 100.0
     phrase_scoring: str = "total_words"
 
     def __post_init__(self) -> None:
