@@ -7,12 +7,6 @@ from w2v_desktop.core.formats import load_vectors, save_vectors
 from w2v_desktop.core.vectors import Vectors
 
 
-@pytest.fixture(autouse=True)
-def only_convert(monkeypatch):
-    # Other subcommands are built elsewhere; this test needs only its own.
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ["w2v_desktop.cli.convert_cmd"])
-
-
 @pytest.fixture
 def glove(tmp_path):
     rng = np.random.default_rng(1)

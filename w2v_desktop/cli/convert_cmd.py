@@ -12,8 +12,7 @@ def register(subparsers) -> None:
         "convert", help="convert vectors between file formats",
         description=f"Convert a vector file to another format. Formats: {names}. "
                     "Without --from the input format is detected; without --to the output "
-                    "format follows OUT's suffix (.txt is word2vec text).",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+                    "format follows OUT's suffix (.txt is word2vec text).")
     parser.add_argument("input", metavar="IN", help="vector file to read")
     parser.add_argument("output", metavar="OUT", help="file to write (pair formats write two)")
     parser.add_argument("--from", dest="from_format", choices=list(FORMATS), metavar="FMT",

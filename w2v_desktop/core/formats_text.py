@@ -135,8 +135,9 @@ def split_text_record(text: str, dim: int | None, path: Path, line: int) -> tupl
         return parts[0], parts[1:]
     parts = text.rsplit(None, dim)
     if len(parts) <= dim:
-        raise FormatError(path, f"expected a name and {dim} values, found {len(parts) - 1} values",
-                          line)
+        found = len(parts) - 1
+        raise FormatError(path, f"expected a name and {dim} values, found {found} value"
+                                f"{'' if found == 1 else 's'}", line)
     name = parts[0].strip()
     extra = 0
     for word in reversed(name.split()[1:]):  # "a 0.1 0.2 ..." with too many values
