@@ -118,10 +118,13 @@ class _IdEncoder:
     """Strings -> int32 codes in order of first appearance, one block at a time."""
 
     def __init__(self) -> None:
-        self.values: list[pa.Array] = []
-        self.known = pa.array([], pa.string())
+        self.known: pa.Array | None = None
 
     def encode(self, column: pa.Array) -> np.ndarray:
+        if self.known is None:
+            self.known = pa.array([], column.type)
+        elif column.type != self.known.type:  # later blocks keep the first block's type
+            column = pc.cast(column, self.known.type)
         encoded = pc.dictionary_encode(column)
         local = encoded.dictionary
         where = pc.index_in(local, value_set=self.known)
@@ -134,7 +137,7 @@ class _IdEncoder:
         return codes[encoded.indices.to_numpy(zero_copy_only=False)]
 
     def ids(self) -> list[str]:
-        return self.known.to_pylist()
+        return [] if self.known is None else [str(v) for v in self.known.to_pylist()]
 
 
 class _Reader:
@@ -150,14 +153,15 @@ class _Reader:
     def read(self) -> Interactions:
         m = self.mapping
         columns = self._column_names()
-        roles = {role: columns[role] for role in ("user", "item", "rating", "time")
-                 if columns.get(role) is not None}
+        roles = self.roles = {role: columns[role] for role in ("user", "item", "rating", "time")
+                              if columns.get(role) is not None}
         users, items = _IdEncoder(), _IdEncoder()
         parts: dict[str, list[np.ndarray]] = {role: [] for role in roles}
-        for batch in self._batches(list(roles.values())):
+        for batch in self._batches():
             cols = {role: batch.column(name) for role, name in roles.items()}
             for role in ("user", "item"):  # ids are labels: " 42" is "42"
-                cols[role] = pc.utf8_trim_whitespace(cols[role])
+                if pa.types.is_string(cols[role].type):
+                    cols[role] = pc.utf8_trim_whitespace(cols[role])
             keep, values = self._check(cols)
             if not keep.all():
                 cols = {role: c.filter(pa.array(keep)) for role, c in cols.items()}
@@ -199,15 +203,11 @@ class _Reader:
                 names[role] = f"f{column}"
         return names
 
-    def _batches(self, include: list[str]):
-        m = self.mapping
+    def _batches(self):
+        m, include = self.mapping, list(self.roles.values())
         types = {name: pa.string() for name in include}
-        if self.typed:
-            for role, name in zip(("user", "item", "rating", "time"), include):
-                if role == "rating":
-                    types[name] = pa.float32()
-                elif role == "time":
-                    del types[name]  # inferred: integers, decimals or ISO dates
+        if self.typed:  # ids inferred (integers parse fastest), times too (numbers or ISO dates)
+            types = {name: pa.float32() for role, name in self.roles.items() if role == "rating"}
         try:
             reader = pacsv.open_csv(
                 self.path,
@@ -312,11 +312,15 @@ def _read_header(path: Path, mapping: Mapping) -> list[str]:
 
 
 def _empty(column) -> np.ndarray:
-    """Empty ids (already trimmed)."""
-    return pc.equal(pc.utf8_length(column), 0).to_numpy(zero_copy_only=False)
+    """Empty ids (strings already trimmed)."""
+    if pa.types.is_string(column.type):
+        return pc.equal(pc.utf8_length(column), 0).to_numpy(zero_copy_only=False)
+    return pc.is_null(column).to_numpy(zero_copy_only=False)
 
 
 def _equals(column, text: str) -> np.ndarray:
+    if not pa.types.is_string(column.type):  # a header line cannot hide in a numeric column
+        return np.zeros(len(column), dtype=bool)
     return pc.fill_null(pc.equal(column, text), False).to_numpy(zero_copy_only=False)
 
 
