@@ -51,6 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             continue
         kind = float if field.type in ("float", float) else int
         arch.add_argument("--" + field.name.replace("_", "-"), dest=field.name, type=kind, default=None,
+                          metavar=field.name.upper(),
                           help=f"{HELP.get(field.name, '')} (default {field.default})")
     _add_tokenize_options(p)
     p.set_defaults(func=run)
@@ -66,8 +67,8 @@ def _add_tokenize_options(p: argparse.ArgumentParser) -> None:
             group.add_argument(flag, dest="tok_" + field.name, action=argparse.BooleanOptionalAction,
                                default=None, help=f"(default {field.default})")
         else:
-            group.add_argument(flag, dest="tok_" + field.name, default=None,
-                               help=f"(default {field.default})")
+            group.add_argument(flag, dest="tok_" + field.name, default=None, metavar=field.name.upper(),
+                               help=f"(default {field.default!r})")
 
 
 def _tokenize_options(args):
