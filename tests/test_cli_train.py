@@ -73,3 +73,14 @@ def test_bad_input_gives_one_clear_line(tmp_path, case):
     assert lines[-1].startswith("w2v-desktop: error:") and expected in lines[-1], result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_train_on_ratings_carries_item_metadata(tmp_path):
+    samples = ROOT / "resources" / "samples"
+    out = tmp_path / "items.tsv"
+    assert main(["train", "--ratings", str(samples / "sample_ratings.csv"), "--items",
+                 str(samples / "sample_items.csv"), "-o", str(out), "--format", "projector-tsv",
+                 "--epochs", "2", "--quiet"]) == 0
+    meta = (tmp_path / "items_metadata.tsv").read_text(encoding="utf-8").splitlines()
+    assert meta[0].split("\t")[:3] == ["name", "count", "title"]
+    assert len(meta) == 1 + len((tmp_path / "items.tsv").read_text().splitlines())
