@@ -89,6 +89,9 @@ def detect_layout(path: str | Path) -> Mapping:
         return MOVIELENS_100K
     delimiter = _sniff_delimiter(path, lines)
     rows = [line.split(delimiter) for line in lines]
+    widths = [len(r) for r in rows]
+    width = max(set(widths), key=widths.count)
+    rows = [r for r in rows if len(r) == width]  # odd lines are the reader's business
     if len(rows[0]) < 2:
         raise LayoutError(f"{path}: found only one column; a rating file needs at least user and item")
     header = _has_header(rows)

@@ -234,7 +234,7 @@ class _Reader:
         if len(self.parser_examples) < MAX_EXAMPLES:
             reason = (f"wrong column count (expected {row.expected_columns}, "
                       f"got {row.actual_columns})")
-            self.parser_examples.append((row.number, reason, row.text))
+            self.parser_examples.append((row.number, reason, repr(row.text)))
         return "skip"
 
     # -- checks ---------------------------------------------------------------
