@@ -71,7 +71,7 @@ class Mapping:
 
 MOVIELENS_100K = Mapping(0, 1, 2, 3, delimiter="\t", header=False, layout="movielens-100k")
 # "1::1193::5::978300760" read with ":" as delimiter gives empty columns between fields.
-MOVIELENS_DAT = Mapping(0, 2, 4, 6, delimiter=":", header=False, encoding="latin-1",
+MOVIELENS_DAT = Mapping(0, 2, 4, 6, delimiter=":", header=False,
                         layout="movielens-dat")
 MOVIELENS_CSV = Mapping("userId", "movieId", "rating", "timestamp", delimiter=",", header=True,
                         layout="movielens-csv")
