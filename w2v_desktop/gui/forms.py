@@ -154,6 +154,10 @@ class DataclassForm(QWidget):
                 layout.addWidget(box)
             else:
                 layout.addLayout(form)
+        labels = self.findChildren(QLabel)
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:  # one label column across all groups
+            label.setMinimumWidth(width)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.hide()

@@ -68,3 +68,6 @@ def retheme(widget: QWidget) -> None:
     configure_pyqtgraph()
     for plot in widget.findChildren(pg.PlotWidget):
         style_plot(plot)
+    for child in widget.findChildren(QWidget):
+        if callable(getattr(child, "apply_theme", None)):
+            child.apply_theme()  # curves and markers of panels that define it
