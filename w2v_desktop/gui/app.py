@@ -80,7 +80,8 @@ def self_test(app) -> int:
         import w2v_desktop
 
         for module in pkgutil.walk_packages(w2v_desktop.__path__, "w2v_desktop."):
-            importlib.import_module(module.name)
+            if not module.name.endswith(".__main__"):  # importing __main__ would run the app
+                importlib.import_module(module.name)
         import numpy as np
 
         from w2v_desktop.core.config import TrainConfig

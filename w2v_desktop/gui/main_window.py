@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.export_output_menu = file_menu.addMenu("Export output vectors (W&2)")
         self._fill_export_menus()
         file_menu.addSeparator()
-        self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, fallback="Ctrl+Q")
 
         train_menu = self.menuBar().addMenu("&Training")
         for action in (self.train_panel.train_action, self.train_panel.pause_action, self.train_panel.stop_action):
@@ -102,9 +102,13 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self._add(help_menu, "&About", self._about)
 
-    def _add(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+    def _add(self, menu: QMenu, text: str, slot, shortcut=None, fallback: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            # Some platforms bind no key to a standard action (Quit on Windows/X11): use the usual one.
+            keys = QKeySequence.keyBindings(shortcut) or ([QKeySequence(fallback)] if fallback else [])
+            action.setShortcuts(keys)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
