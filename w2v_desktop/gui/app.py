@@ -64,14 +64,19 @@ def make_application():
 
 
 def wait_until(app, condition, limit_s: float = WAIT_LIMIT_S) -> bool:
-    """Run the event loop until ``condition()`` holds (checks and screenshots only)."""
+    """Run the event loop until ``condition()`` holds or the time is up (checks, screenshots)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if condition():
+        return True
+    loop = QEventLoop()
     deadline = time.monotonic() + limit_s
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        app.processEvents()
-        time.sleep(0.01)
-    return True
+    checker = QTimer(interval=20)
+    checker.timeout.connect(lambda: loop.quit() if condition() or time.monotonic() > deadline else None)
+    checker.start()
+    loop.exec()
+    checker.stop()
+    return condition()
 
 
 def self_test(app) -> int:

@@ -27,7 +27,8 @@ class LossPlot(QWidget):
         self.plot.setDownsampling(auto=True, mode="mean")
         self.plot.setClipToView(True)
         self.legend = self.plot.addLegend(offset=(-10, 10))
-        self.curve = self.plot.plot([], [], name="loss (each report)")
+        # No antialiasing on the live curve: it is redrawn ~10 times a second.
+        self.curve = self.plot.plot([], [], name="loss (each report)", antialias=False)
         self.epoch_means = self.plot.plot([], [], pen=None, symbol="o", symbolSize=7, name="epoch mean")
         self._lines: list[pg.InfiniteLine] = []
         self._x: list[float] = []
@@ -49,8 +50,11 @@ class LossPlot(QWidget):
         self.legend.setLabelTextColor(theme.palette_color(QPalette.ColorRole.Text))
         self.legend.setBrush(theme.fill_brush(QPalette.ColorRole.Base, 200))
 
-    def reset(self, offset_epochs: float = 0.0) -> None:
-        """Start a new run; ``offset_epochs`` > 0 keeps the previous run's points (continuation)."""
+    def reset(self, offset_epochs: float = 0.0, epochs: int | None = None) -> None:
+        """Start a new run; ``offset_epochs`` > 0 keeps the previous run's points (continuation).
+
+        With ``epochs`` the x range is fixed to the whole run, so only y rescales as points arrive
+        (re-laying out both axes on every update costs more than the drawing)."""
         if offset_epochs <= 0:
             for line in self._lines:
                 self.plot.removeItem(line)
@@ -59,6 +63,9 @@ class LossPlot(QWidget):
             self.curve.setData([], [])
             self.epoch_means.setData([], [])
         self.offset = offset_epochs
+        if epochs:
+            self.plot.setXRange(0.0, offset_epochs + epochs, padding=0.02)
+            self.plot.getPlotItem().enableAutoRange(x=False, y=True)
 
     def add(self, progress) -> None:
         if not math.isfinite(progress.loss) or not progress.words_total:
@@ -151,8 +158,11 @@ class WatchTable(QWidget):
     def add(self, report) -> None:
         for name, neighbours in report.neighbours.items():
             self.history.setdefault(name, []).append((report.epoch, neighbours))
+        note = "Bold: arrived since the previous epoch. Hover a name for its similarity."
         if report.missing:
-            self.note.setText("Not in the vocabulary: " + ", ".join(report.missing))
+            note += "  Not in the vocabulary: " + ", ".join(report.missing)
+        if report.neighbours or report.missing:
+            self.note.setText(note)
         self._show(self.word.currentText())
 
     def _show(self, name: str) -> None:

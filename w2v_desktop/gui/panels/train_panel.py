@@ -109,6 +109,9 @@ class TrainPanel(QWidget):
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
         self.status = QLabel("Ready.")
+        # Text changes ~10 times a second: keep them from re-laying out (and repainting) the window.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status.setMinimumWidth(1)
         self.loss = LossPlot()
         self.evaluation = EvalPlot()
         plots = QSplitter(Qt.Orientation.Horizontal)
@@ -170,7 +173,7 @@ class TrainPanel(QWidget):
 
     def _begin_run(self, request: TrainRequest, continuing: bool) -> None:
         offset = self._x_end if continuing else 0.0
-        self.loss.reset(offset)
+        self.loss.reset(offset, request.config.epochs)
         self.evaluation.reset(offset)
         self.watch.reset(request.watch, keep=continuing)
         self.last_progress = None
