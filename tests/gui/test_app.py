@@ -216,3 +216,64 @@ def test_qt_binding_keeps_reference_counts():
         label.setText("x")
     assert sys.getrefcount(None) >= before, "this PySide6 build corrupts reference counts; use PySide6 < 6.12 " \
                                             "on Python < 3.12"
+
+
+@pytest.mark.skipif(not (SAMPLES / "sample_ratings.csv").is_file(), reason="sample ratings not generated")
+def test_ratings_dialog_detects_columns_and_shows_their_roles(qtbot):
+    from w2v_desktop.gui.dialogs.ratings_dialog import RatingsDialog
+
+    dialog = RatingsDialog(SAMPLES / "sample_ratings.csv")
+    qtbot.addWidget(dialog)
+    mapping = dialog.mapping()
+    assert (mapping.user, mapping.item, mapping.header) == ("user_id", "item_id", True)
+    headers = [dialog.preview.horizontalHeaderItem(i).text() for i in range(dialog.preview.columnCount())]
+    assert headers[0] == "user_id\n(user)" and headers[1] == "item_id\n(item)"
+    assert dialog.preview.rowCount() == 12
+    assert dialog.items_path.text().endswith("sample_items.csv")
+    dialog.mapping_form.editors["header"].set(False)  # names without a header: refused, not guessed
+    assert "no header" in dialog.mapping_form.validate() and not dialog.ok_button.isEnabled()
+    dialog.reject()
+
+
+@pytest.mark.skipif(not (SAMPLES / "sample_ratings.csv").is_file(), reason="sample ratings not generated")
+def test_ratings_become_item_sequences_and_titles_travel_with_the_vectors(qtbot, window, monkeypatch):
+    from w2v_desktop.gui.dialogs.ratings_dialog import RatingsDialog
+
+    monkeypatch.setattr(RatingsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window.load_sample_ratings()
+    wait_idle(qtbot, window.state)
+    state = window.state
+    assert state.interactions is not None and state.items is not None
+    assert state.config.window == 10 and state.config.min_count == 2  # item defaults applied
+    assert state.corpus.n_sentences > 100 and any("sequences" in line for line in state.data_report)
+    assert window.data_panel.length_plot.getPlotItem().titleLabel.text == "Sequence length"
+    state.set_config(state.config.replace(epochs=1, dim=16, threads=1))
+    window.train_panel.start()
+    wait_idle(qtbot, state)
+    assert not window.errors
+    columns = state.vectors.meta["columns"]
+    first = state.vectors.names[0]
+    assert columns["title"][0] == state.items.title(first) != ""
+
+
+def test_export_menu_lists_every_writable_format_and_exports(qtbot, window, tmp_path):
+    from w2v_desktop.core.formats import FORMATS, load_vectors
+
+    labels = [a.text() for a in window.export_menu.actions()]
+    assert labels == [info.label for info in FORMATS.values() if info.can_write]
+    assert not window.export_menu.isEnabled()  # nothing to export yet
+    window.state.set_corpus(topic_corpus(300))
+    window.state.set_config(window.state.config.replace(epochs=1, dim=8, min_count=1, threads=1))
+    window.train_panel.start()
+    wait_idle(qtbot, window.state)
+    assert window.export_menu.isEnabled()
+    out = tmp_path / "v.txt"
+    window.files.export_vectors("word2vec", path=str(out))
+    wait_idle(qtbot, window.state)
+    assert load_vectors(out).names == window.state.vectors.names
+    # ... and the file opens for exploring without training.
+    fresh = MainWindow(settings=temp_settings(tmp_path / "fresh"))
+    qtbot.addWidget(fresh)
+    fresh.files.open_vectors(str(out))
+    wait_idle(qtbot, fresh.state)
+    assert fresh.state.vectors.names == window.state.vectors.names and fresh.state.trainer is None

@@ -36,6 +36,7 @@ class FileActions(QObject):
         self.state, self.window, self.settings = state, window, settings
         self.tokenize_options = TokenizeOptions()
         self.data_kind = "text"
+        self.sequence_report = None  # how the last rating file became sequences
 
     # -- recent files and folders ---------------------------------------------------------
     def recent_files(self) -> list[str]:
@@ -107,16 +108,22 @@ class FileActions(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._remember(path)
-        self.state.run_in_worker(dialog.load_job(), self._ratings_loaded,
-                                 lambda p: self.state.status_message.emit(str(p)),
+        min_count = dialog.sequence_options().min_count
+        self.state.run_in_worker(dialog.load_job(), lambda loaded: self._ratings_loaded(loaded, path, min_count),
+                                 lambda message: self.state.status_message.emit(str(message)),
                                  title=f"Could not read {Path(path).name}", name="load-ratings")
 
-    def _ratings_loaded(self, loaded) -> None:
+    def _ratings_loaded(self, loaded, path: str, min_count: int) -> None:
+        from w2v_desktop.gui.panels.train_options import preset_config
+
         interactions, items, corpus, report = loaded
         self.data_kind = "ratings"
+        self.sequence_report = report
         self.state.set_interactions(interactions, items)
-        self.state.set_corpus(corpus, getattr(interactions, "source", "") or corpus.source)
-        self.state.status_message.emit(str(report) if report is not None else "Ratings loaded")
+        self.state.set_config(preset_config("items").replace(min_count=min_count))
+        self.state.set_corpus(corpus, path, data_report=report.lines() if report is not None else ())
+        self.state.status_message.emit(f"Loaded {path}: {corpus.n_sentences:,} sequences of "
+                                       f"{len(corpus.words):,} items; item defaults applied")
 
     def open_vectors(self, path: str | None = None) -> None:
         if not has_module("w2v_desktop.core.formats"):

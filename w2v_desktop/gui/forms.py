@@ -38,7 +38,7 @@ def _unwrap_optional(tp) -> tuple[Any, bool]:
     args = typing.get_args(tp)
     if (typing.get_origin(tp) in (typing.Union, UnionType)) and type(None) in args:
         rest = [a for a in args if a is not type(None)]
-        return (rest[0] if len(rest) == 1 else tp), True
+        return (rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]), True
     return tp, False
 
 
@@ -59,13 +59,15 @@ def make_editor(tp, hints: FieldHints) -> _Editor:
         return _Editor(box, box.isChecked, box.setChecked, box.toggled)
     if base is int:
         return _int_editor(hints, optional)
-    if base is float:
+    if base is float and not optional:
         spin = QDoubleSpinBox()
         spin.setDecimals(hints.decimals)
         spin.setRange(hints.minimum if hints.minimum is not None else -1e9,
                       hints.maximum if hints.maximum is not None else 1e9)
         spin.setSingleStep(hints.step or 0.01)
         return _Editor(spin, spin.value, lambda v: spin.setValue(float(v)), spin.valueChanged)
+    if base is float or _is_union_of(base, int, str):
+        return _text_editor(hints, optional, float if base is float else _column)
     origin = typing.get_origin(base)
     if origin in (tuple, frozenset, set, list):
         edit = QLineEdit()
@@ -77,15 +79,30 @@ def make_editor(tp, hints: FieldHints) -> _Editor:
             return kind(words) if kind is not list else words
 
         return _Editor(edit, get, lambda v: edit.setText(", ".join(sorted(v or ()))), edit.textChanged)
-    edit = QLineEdit()  # str, Path and anything else given as text
+    # str, Path and anything else given as text
+    return _text_editor(hints, optional, base if callable(base) and base is not str else str)
+
+
+def _column(text: str) -> int | str:
+    """A column given as a 0-based index or a header name."""
+    return int(text) if text.isdigit() else text
+
+
+def _is_union_of(tp, *members) -> bool:
+    return typing.get_origin(tp) in (typing.Union, UnionType) and set(typing.get_args(tp)) == set(members)
+
+
+def _text_editor(hints: FieldHints, optional: bool, parse: Callable[[str], Any]) -> _Editor:
+    """Free text parsed on read (optional numbers, int-or-name columns); empty means None."""
+    edit = QLineEdit()
     if optional:
         edit.setPlaceholderText(hints.none_text)
 
-    def get_text():
+    def get():
         text = edit.text().strip()
-        return None if optional and not text else (base(text) if callable(base) and base is not str else text)
+        return None if optional and not text else parse(text)
 
-    return _Editor(edit, get_text, lambda v: edit.setText("" if v is None else str(v)), edit.textChanged)
+    return _Editor(edit, get, lambda v: edit.setText("" if v is None else str(v)), edit.textChanged)
 
 
 def _int_editor(hints: FieldHints, optional: bool) -> _Editor:

@@ -29,14 +29,20 @@ def load_text_corpus(path: str, options: TokenizeOptions | None = None) -> Itera
     """Tokenise a text file into a Corpus (the same rules as core.corpus.read_corpus)."""
     name = os.path.basename(str(path))
     builder = CorpusBuilder()
+    read = [0, 0]  # bytes done, total: updated by the tokeniser as it reads
+
+    def on_progress(done: int, total: int) -> None:
+        read[0], read[1] = done, total
+
     last = time.monotonic()
-    for n_lines, tokens in enumerate(iter_token_lines(str(path), options), start=1):
+    for n_lines, tokens in enumerate(iter_token_lines(str(path), options, on_progress=on_progress), start=1):
         builder.add(tokens)
         now = time.monotonic()
         if now - last >= REPORT_EVERY_S:
             last = now
-            yield LoadProgress(f"Reading {name}: {n_lines:,} lines")
-    yield LoadProgress(f"Counting words of {name}")
+            fraction = read[0] / read[1] if read[1] else None
+            yield LoadProgress(f"Reading {name}: {n_lines:,} sentences", fraction)
+    yield LoadProgress(f"Counting words of {name}", 1.0)
     return builder.finish(source=str(path))
 
 

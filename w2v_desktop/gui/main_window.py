@@ -16,7 +16,7 @@ from w2v_desktop.gui.dialogs.error_dialog import show_error
 from w2v_desktop.gui.file_actions import FileActions, has_module
 from w2v_desktop.gui.panels.data_panel import DataPanel
 from w2v_desktop.gui.panels.train_panel import TrainPanel
-from w2v_desktop.gui.resources import sample_corpus
+from w2v_desktop.gui.resources import sample_corpus, sample_ratings
 from w2v_desktop.gui.state import AppState
 
 # Exploration panels (gui/panels/*_panel.py, each a QWidget subclass "...Panel(state, parent)"),
@@ -97,7 +97,9 @@ class MainWindow(QMainWindow):
         train_menu.addSeparator()
         self._add(train_menu, "Use &text defaults", lambda: self.train_panel.options.apply_preset("text"))
         self._add(train_menu, "Use &item defaults", lambda: self.train_panel.options.apply_preset("items"))
-        self._add(train_menu, "&Reload the sample corpus", self.load_sample)
+        self._add(train_menu, "Open the sample &corpus", self.load_sample)
+        self._add(train_menu, "Open the sample &ratings…", self.load_sample_ratings).setEnabled(
+            sample_ratings() is not None and has_module("w2v_desktop.core.ratings"))
 
         help_menu = self.menuBar().addMenu("&Help")
         self._add(help_menu, "&About", self._about)
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
             if not info.can_write:
                 continue
             for menu, output in ((self.export_menu, False), (self.export_output_menu, True)):
-                action = menu.addAction(f"{info.label} (*{info.suffix})")
+                action = menu.addAction(info.label)
                 action.triggered.connect(lambda _c=False, n=name, o=output: self.files.export_vectors(n, o))
 
     # -- signals ------------------------------------------------------------------------
@@ -172,6 +174,11 @@ class MainWindow(QMainWindow):
             self.train_panel.watch_edit.setText("paris, money, bicycle")
         self.train_panel.analogy_box.setChecked(True)
         return True
+
+    def load_sample_ratings(self) -> None:
+        path = sample_ratings()
+        if path is not None:
+            self.files.open_ratings(str(path))
 
     def _about(self) -> None:
         QMessageBox.about(self, "About w2v-desktop",

@@ -30,3 +30,8 @@ def sample_corpus() -> Path | None:
 def sample_analogies() -> Path | None:
     path = resource_path("samples", "sample_analogies.txt")
     return path if path.is_file() else None
+
+
+def sample_ratings() -> Path | None:
+    path = resource_path("samples", "sample_ratings.csv")
+    return path if path.is_file() else None

@@ -14,6 +14,7 @@ Attributes (read them; change them through the setters):
     interactions   rating/interaction data (core.ratings.Interactions), or None
     items          item metadata (core.ratings.ItemTable), or None
     source_path    file the corpus or ratings came from, or ""
+    data_report    lines on how the data was prepared (e.g. ratings -> sequences), or []
     config         core TrainConfig being edited (the data panel's min_count lives here too)
     training_state one of IDLE, RUNNING, PAUSED, STOPPING
 """
@@ -49,6 +50,7 @@ class AppState(QObject):
         self.interactions = None
         self.items = None
         self.source_path = ""
+        self.data_report: list[str] = []
         self.training_state = IDLE
         self.config = TrainConfig()
         self._jobs: set[Job] = set()
@@ -67,9 +69,10 @@ class AppState(QObject):
         self._vectors = vectors
         self.vectors_changed.emit(vectors)
 
-    def set_corpus(self, corpus, source_path: str = "", vocab_report=None) -> None:
+    def set_corpus(self, corpus, source_path: str = "", vocab_report=None, data_report=()) -> None:
         """A new training corpus (text, or item sequences built from ratings)."""
         self.corpus = corpus
+        self.data_report = list(data_report)
         self.vocab_report = vocab_report
         self.source_path = str(source_path or getattr(corpus, "source", "") or "")
         self.corpus_changed.emit(corpus)

@@ -83,7 +83,7 @@ class DataPanel(QWidget):
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        preview_box = QGroupBox("First sentences (as tokenised)")
+        preview_box = QGroupBox("Preview")
         box_layout = QVBoxLayout(preview_box)
         box_layout.addWidget(self.preview)
         bottom = QHBoxLayout()
@@ -120,12 +120,17 @@ class DataPanel(QWidget):
             return
         self.summary = summary
         unit = "sequences" if self.state.interactions is not None else "sentences"
+        token = "items" if self.state.interactions is not None else "tokens"
         self.length_plot.getPlotItem().setTitle(f"{unit.capitalize()[:-1]} length")
         self.length_plot.getPlotItem().setLabel("left", unit)
+        self.length_plot.getPlotItem().setLabel("bottom", f"{token} per {unit[:-1]}")
+        self.zipf_plot.getPlotItem().setTitle(f"{'Item' if token == 'items' else 'Word'} frequency by rank (Zipf)")
         self.info.setText(f"<b>{self.state.source_path or 'corpus'}</b><br>{summary.n_sentences:,} {unit}, "
                           f"{summary.n_tokens:,} tokens, {summary.n_types:,} distinct")
         self.length_curve.setData(summary.length_edges, summary.length_hist)
-        self.preview.setPlainText("\n".join(summary.preview))
+        notes = self.state.data_report
+        lines = notes + [""] + [f"First {unit}:"] + summary.preview if notes else summary.preview
+        self.preview.setPlainText("\n".join(lines))
         item = self.zipf_plot.getPlotItem()
         if len(summary.zipf_counts):
             item.getAxis("bottom").setTicks(decade_ticks(summary.zipf_ranks[-1]))

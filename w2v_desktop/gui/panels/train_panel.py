@@ -260,9 +260,11 @@ class TrainPanel(QWidget):
     def _on_finished(self, trainer) -> None:
         p = self.last_progress
         stopped = p is not None and p.state == "cancelled"
+        vectors = trainer.vectors()
+        if self.state.items is not None:  # titles and genres travel with the vectors
+            vectors.meta["columns"] = self.state.items.columns_for(vectors.names)
         self.state.set_trainer(trainer)
-        self.state.set_vectors(trainer.vectors())
-        vectors = self.state.vectors
+        self.state.set_vectors(vectors)
         what = "Stopped early" if stopped else "Finished"
         elapsed = f" in {format_seconds(p.elapsed)}" if p is not None else ""
         self._log(f"{what}{elapsed}: {len(vectors):,} vectors of {vectors.dim} dimensions "
