@@ -22,7 +22,7 @@ from w2v_desktop.gui.state import AppState
 # Exploration panels (gui/panels/*_panel.py, each a QWidget subclass "...Panel(state, parent)"),
 # in this order when present; any other panel module found is added after them.
 PANEL_ORDER = ["neighbours", "analogy", "analogies", "metrics", "compare_metrics", "projection",
-               "recommend", "recommendations", "compare_runs", "compare"]
+               "recs", "recommend", "recommendations", "compare_runs", "compare"]
 OWN_PANELS = {"data_panel", "train_panel"}
 
 
