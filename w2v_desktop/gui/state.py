@@ -1,0 +1,143 @@
+"""The app's shared state: what is loaded, what is training, what was trained.
+
+Panels receive one ``AppState`` (constructor ``Panel(state, parent=None)``),
+read its attributes and connect to its signals; they never talk to each
+other. State changes go through the ``set_*`` methods so every listener hears
+about them. Long work goes through ``run_in_worker`` so it runs off the GUI
+thread and any exception reaches the user in an error dialog.
+
+Attributes (read them; change them through the setters):
+    corpus         core Corpus being trained on, or None
+    vocab_report   core VocabReport of the current vocabulary, or None
+    trainer        core Trainer (training state, output weights), or None
+    vectors        core Vectors to explore (trained or opened), or None
+    interactions   rating/interaction data (core.ratings.Interactions), or None
+    items          item metadata (core.ratings.ItemTable), or None
+    source_path    file the corpus or ratings came from, or ""
+    data_report    lines on how the data was prepared (e.g. ratings -> sequences), or []
+    config         core TrainConfig being edited (the data panel's min_count lives here too)
+    training_state one of IDLE, RUNNING, PAUSED, STOPPING
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import SIGNAL, QObject, Signal
+
+from w2v_desktop.core.config import TrainConfig
+from w2v_desktop.gui.worker import Job
+
+IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
+
+
+class AppState(QObject):
+    corpus_changed = Signal(object)        # Corpus or None
+    vectors_changed = Signal(object)       # Vectors or None
+    trainer_changed = Signal(object)       # Trainer or None
+    interactions_changed = Signal(object)  # Interactions or None (items follow in state.items)
+    training_state_changed = Signal(str)   # IDLE / RUNNING / PAUSED / STOPPING
+    config_changed = Signal(object)        # TrainConfig
+    busy_changed = Signal(bool)            # True while any run_in_worker job runs
+    error_occurred = Signal(str, str, str)  # title, message, details (traceback)
+    status_message = Signal(str)           # a short line for the status bar
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.corpus = None
+        self.vocab_report = None
+        self.trainer = None
+        self._vectors = None
+        self.interactions = None
+        self.items = None
+        self.source_path = ""
+        self.data_report: list[str] = []
+        self.training_state = IDLE
+        self.config = TrainConfig()
+        self._jobs: set[Job] = set()
+        self.last_error: tuple[str, str, str] | None = None
+
+    # -- data ------------------------------------------------------------------
+    @property
+    def vectors(self):
+        return self._vectors
+
+    @vectors.setter
+    def vectors(self, vectors) -> None:
+        self.set_vectors(vectors)
+
+    def set_vectors(self, vectors) -> None:
+        self._vectors = vectors
+        self.vectors_changed.emit(vectors)
+
+    def set_corpus(self, corpus, source_path: str = "", vocab_report=None, data_report=()) -> None:
+        """A new training corpus (text, or item sequences built from ratings)."""
+        self.corpus = corpus
+        self.data_report = list(data_report)
+        self.vocab_report = vocab_report
+        self.source_path = str(source_path or getattr(corpus, "source", "") or "")
+        self.corpus_changed.emit(corpus)
+
+    def set_interactions(self, interactions, items=None) -> None:
+        self.interactions = interactions
+        self.items = items
+        self.interactions_changed.emit(interactions)
+
+    def set_trainer(self, trainer) -> None:
+        self.trainer = trainer
+        if trainer is not None:
+            self.vocab_report = getattr(trainer, "vocab_report", self.vocab_report)
+        self.trainer_changed.emit(trainer)
+
+    def set_config(self, config: TrainConfig) -> None:
+        if config != self.config:
+            self.config = config
+            self.config_changed.emit(config)
+
+    def set_training_state(self, value: str) -> None:
+        if value != self.training_state:
+            self.training_state = value
+            self.training_state_changed.emit(value)
+
+    # -- work off the GUI thread ---------------------------------------------------
+    def run_in_worker(self, job: Callable[..., Any] | Any, on_done: Callable[[Any], None] | None = None,
+                      on_progress: Callable[[Any], None] | None = None, *, title: str = "Task failed",
+                      on_error: Callable[[str, str], None] | None = None, name: str = "") -> Job:
+        """Run ``job()`` (a callable, or a generator object) on a worker thread.
+
+        Each yield of a generator reaches ``on_progress`` on the GUI thread; the
+        result (a generator's return value) reaches ``on_done``. An exception
+        opens an error dialog titled ``title`` (and calls ``on_error`` too).
+        Returns the ``Job`` (``cancel()``, ``wait()``, signals).
+        """
+        handle = Job(job, name=name)
+        handle.finished.connect(on_done) if on_done is not None else None
+        handle.progress.connect(on_progress) if on_progress is not None else None
+        handle.errored.connect(lambda message, details: self.report_error(title, message, details))
+        if on_error is not None:
+            handle.errored.connect(on_error)
+        handle.done.connect(lambda: self._job_ended(handle))
+        self._jobs.add(handle)
+        if len(self._jobs) == 1:
+            self.busy_changed.emit(True)
+        return handle.start()
+
+    def _job_ended(self, handle: Job) -> None:
+        self._jobs.discard(handle)
+        if not self._jobs:
+            self.busy_changed.emit(False)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs)
+
+    def report_error(self, title: str, message: str, details: str = "") -> None:
+        """Tell the user; the main window listens and shows an error dialog."""
+        self.last_error = (title, message, details)
+        if self.receivers(SIGNAL("error_occurred(QString,QString,QString)")) == 0:
+            # No window is listening (a panel used on its own): show the dialog directly.
+            from w2v_desktop.gui.dialogs.error_dialog import show_error
+            show_error(None, title, message, details)
+        self.error_occurred.emit(title, message, details)
