@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.conftest import SAMPLES
 from tests.gui.helpers import temp_settings, topic_corpus, topic_sentences, wait_idle
+from w2v_desktop.core.config import ITEM_DEFAULTS
 from w2v_desktop.gui.app import run_app
 from w2v_desktop.gui.dialogs.error_dialog import open_error_dialogs
 from w2v_desktop.gui.dialogs.tokenize_dialog import TokenizeDialog
@@ -244,7 +245,7 @@ def test_ratings_become_item_sequences_and_titles_travel_with_the_vectors(qtbot,
     wait_idle(qtbot, window.state)
     state = window.state
     assert state.interactions is not None and state.items is not None
-    assert state.config.window == 10 and state.config.min_count == 2  # item defaults applied
+    assert state.config.window == ITEM_DEFAULTS["window"] and state.config.min_count == ITEM_DEFAULTS["min_count"]
     assert state.corpus.n_sentences > 100 and any("sequences" in line for line in state.data_report)
     assert window.data_panel.length_plot.getPlotItem().titleLabel.text == "Sequence length"
     state.set_config(state.config.replace(epochs=1, dim=16, threads=1))
