@@ -6,6 +6,7 @@ import math
 import pytest
 
 from tests.gui.helpers import topic_corpus, wait_idle
+from w2v_desktop.core.config import ITEM_DEFAULTS
 from w2v_desktop.core.trainer import Progress, Trainer
 from w2v_desktop.gui import state as app_state
 from w2v_desktop.gui.dialogs.error_dialog import open_error_dialogs
@@ -135,7 +136,7 @@ def test_invalid_options_are_refused_before_starting(qtbot, panel):
 def test_presets_fill_the_form(qtbot, panel):
     panel.options.apply_preset("items")
     config = panel.options.config()
-    assert (config.window, config.min_count, config.sample) == (10, 2, 1e-4)
+    assert (config.window, config.min_count, config.sample) == tuple(ITEM_DEFAULTS[k] for k in ("window", "min_count", "sample"))
     assert panel.state.config == config  # the shared state follows the form
     panel.options.apply_preset("text")
     assert panel.options.config().window == 5
