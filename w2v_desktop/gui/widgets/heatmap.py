@@ -15,6 +15,11 @@ def _contrasting(background: QColor) -> QColor:
     return max((text, base), key=lambda c: abs(c.lightnessF() - background.lightnessF()))
 
 
+def short_label(label: str, width: int = 6) -> str:
+    """Column labels sit side by side under the cells, so long ones are abbreviated."""
+    return label if len(label) <= width else label[:width - 1] + "."
+
+
 class HeatmapView(QWidget):
     """Rows and columns share ``labels``; row 0 is drawn at the top."""
 
@@ -44,10 +49,9 @@ class HeatmapView(QWidget):
         self.image.setRect(0, 0, values.shape[1], values.shape[0])
         self.colorbar.setLevels(levels)
         self.colorbar.setColorMap(self.colormap)
-        ticks = [[(i + 0.5, label) for i, label in enumerate(labels)], []]
         item = self.plot.getPlotItem()
-        item.getAxis("bottom").setTicks(ticks)
-        item.getAxis("left").setTicks(ticks)
+        item.getAxis("left").setTicks([[(i + 0.5, label) for i, label in enumerate(labels)], []])
+        item.getAxis("bottom").setTicks([[(i + 0.5, short_label(label)) for i, label in enumerate(labels)], []])
         set_labels(self.plot, title)
         self._draw_values(values, levels, fmt)
         self.plot.setRange(xRange=(0, values.shape[1]), yRange=(0, values.shape[0]), padding=0)
