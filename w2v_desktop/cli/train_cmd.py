@@ -1,0 +1,176 @@
+"""``w2v-desktop train``: train on a text corpus or a rating file, headless."""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import math
+import sys
+import time
+from pathlib import Path
+
+from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
+
+HELP = {
+    "sg": "skip-gram (default) or --cbow",
+    "hs": "hierarchical softmax instead of negative sampling",
+    "dim": "vector dimension",
+    "window": "max distance between a word and its context words",
+    "negative": "noise words per positive example (negative sampling)",
+    "ns_exponent": "exponent of the noise distribution (count ** x)",
+    "cbow_mean": "CBOW: average the context vectors (default) or --cbow-sum",
+    "alpha": "initial learning rate",
+    "min_alpha": "final learning rate (linear decay over all epochs)",
+    "epochs": "passes over the corpus",
+    "min_count": "ignore words/items seen fewer times",
+    "max_vocab": "keep at most this many of the most frequent words",
+    "sample": "subsampling threshold for frequent words (0 = off)",
+    "seed": "random seed (one thread + fixed seed = identical vectors)",
+    "threads": "worker threads (0 = all cores)",
+    "chunk_words": "words per kernel call (progress/cancel granularity)",
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("train", help="train vectors on a text corpus or rating file",
+                       description="Train word2vec vectors. Text: one sentence per line (or a text8-style "
+                                   "stream). --ratings: a user-item rating/interaction file (item2vec).")
+    p.add_argument("corpus", nargs="?", help="text file, .gz/.bz2/.xz, or a folder of text files")
+    p.add_argument("--ratings", metavar="FILE", help="train item2vec on a rating/interaction file instead")
+    p.add_argument("-o", "--output", required=True, help="vectors file to write")
+    p.add_argument("--format", default=None,
+                   help="output format (default: from the extension; .bin = word2vec binary, else word2vec text)")
+    p.add_argument("--model", metavar="FILE", help="also save the full model (.npz) to continue training later")
+    p.add_argument("--continue-from", metavar="MODEL", help="continue training a saved model on this data")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    arch = p.add_argument_group("training options")
+    arch.add_argument("--cbow", dest="sg", action="store_false", help=HELP["sg"])
+    arch.add_argument("--hs", action="store_true", help=HELP["hs"])
+    arch.add_argument("--cbow-sum", dest="cbow_mean", action="store_false", help=HELP["cbow_mean"])
+    for field in dataclasses.fields(TrainConfig):
+        if field.name in ("sg", "hs", "cbow_mean"):
+            continue
+        kind = float if field.type in ("float", float) else int
+        arch.add_argument("--" + field.name.replace("_", "-"), dest=field.name, type=kind, default=None,
+                          help=f"{HELP.get(field.name, '')} (default {field.default})")
+    _add_tokenize_options(p)
+    p.set_defaults(func=run)
+
+
+def _add_tokenize_options(p: argparse.ArgumentParser) -> None:
+    from w2v_desktop.core.tokenize import TokenizeOptions
+
+    group = p.add_argument_group("text options")
+    for field in dataclasses.fields(TokenizeOptions):
+        flag = "--" + field.name.replace("_", "-")
+        if isinstance(field.default, bool):
+            group.add_argument(flag, dest="tok_" + field.name, action=argparse.BooleanOptionalAction,
+                               default=None, help=f"(default {field.default})")
+        else:
+            group.add_argument(flag, dest="tok_" + field.name, default=None,
+                               help=f"(default {field.default})")
+
+
+def _tokenize_options(args):
+    from w2v_desktop.core.tokenize import TokenizeOptions
+
+    values = {}
+    for field in dataclasses.fields(TokenizeOptions):
+        value = getattr(args, "tok_" + field.name, None)
+        if value is None:
+            continue
+        if isinstance(field.default, int) and not isinstance(field.default, bool):
+            value = int(value)
+        elif isinstance(field.default, float):
+            value = float(value)
+        values[field.name] = value
+    return TokenizeOptions(**values)
+
+
+def _config(args, items: bool) -> TrainConfig:
+    base = TrainConfig(**ITEM_DEFAULTS) if items else TrainConfig()
+    changes = {f.name: getattr(args, f.name) for f in dataclasses.fields(TrainConfig)
+               if getattr(args, f.name, None) is not None}
+    if not args.sg:
+        changes["sg"] = False
+    if not args.cbow_mean:
+        changes["cbow_mean"] = False
+    if args.hs:
+        changes["hs"] = True
+        changes.setdefault("negative", 0)
+    return base.replace(**changes)
+
+
+def run(args) -> int:
+    from w2v_desktop.cli import CliError
+    from w2v_desktop.core.corpus import read_corpus
+    from w2v_desktop.core.trainer import Trainer
+
+    if bool(args.corpus) == bool(args.ratings):
+        raise CliError("give either a CORPUS file or --ratings FILE")
+    source = args.ratings or args.corpus
+    if not Path(source).exists():
+        raise CliError(f"{source}: no such file or folder")
+    config = _config(args, items=bool(args.ratings))
+    out = Path(args.output)
+    if not out.parent.exists():
+        raise CliError(f"{out.parent}: output folder does not exist")
+
+    say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
+    started = time.perf_counter()
+    if args.ratings:
+        from w2v_desktop.core.sequences import corpus_from_ratings
+
+        corpus, report, _ = corpus_from_ratings(args.ratings, None)
+        for line in report.lines():
+            say(line)
+    else:
+        corpus = read_corpus(args.corpus, _tokenize_options(args))
+    say(f"read {source}: {corpus.n_tokens:,} tokens in {corpus.n_sentences:,} sentences "
+        f"({time.perf_counter() - started:.1f} s)")
+
+    if args.continue_from:
+        trainer = Trainer.load(args.continue_from)
+        trainer.config = trainer.config.replace(**{k: v for k, v in config.to_dict().items()
+                                                   if k in ("epochs", "alpha", "min_alpha", "threads", "seed")})
+        added = trainer.update(corpus)
+        say(f"continuing {args.continue_from}: {added:,} new words added, vocabulary {len(trainer.vocab):,}")
+    else:
+        trainer = Trainer(corpus, config)
+        for line in trainer.vocab_report.lines():
+            say(line)
+    _train_with_progress(trainer, say, quiet=args.quiet)
+
+    vectors = trainer.vectors()
+    _save(vectors, out, args.format)
+    say(f"wrote {len(vectors):,} x {vectors.dim} vectors to {out}")
+    if args.model:
+        trainer.save(args.model)
+        say(f"wrote model to {args.model}")
+    return 0
+
+
+def _train_with_progress(trainer, say, quiet: bool) -> None:
+    last_line = 0.0
+    for p in trainer.iter_train():
+        if p.state == "compiling":
+            say(p.message)
+        elif p.epoch_done:
+            if not quiet:
+                sys.stderr.write("\r\033[K")
+            say(f"epoch {p.epoch + 1}/{p.epochs}: mean loss {p.epoch_loss:.4f}, "
+                f"{p.words_per_sec:,.0f} words/s, {p.elapsed:.1f} s")
+        elif not quiet and p.state == "training" and time.perf_counter() - last_line > 0.25:
+            last_line = time.perf_counter()
+            bar = "#" * int(30 * p.fraction)
+            loss = "" if math.isnan(p.loss) else f" loss {p.loss:.4f}"
+            sys.stderr.write(f"\r[{bar:<30}] {p.fraction:5.1%} epoch {p.epoch + 1}/{p.epochs} "
+                             f"{p.words_per_sec:,.0f} words/s{loss} ETA {p.eta:.0f} s")
+            sys.stderr.flush()
+
+
+def _save(vectors, out: Path, fmt: str | None) -> None:
+    from w2v_desktop.core.formats import save_vectors
+
+    if fmt is None:
+        fmt = "word2vec-binary" if out.suffix == ".bin" else "word2vec"
+    save_vectors(vectors, out, fmt)
