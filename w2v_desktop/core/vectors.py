@@ -61,6 +61,7 @@ class Vectors:
             dup = next(n for n in self.names if n in seen or seen.add(n))
             raise VectorsError(f"duplicate name {dup!r}")
         self._unit: np.ndarray | None = None
+        self._ann = None
 
     def __len__(self) -> int:
         return len(self.names)
@@ -96,3 +97,52 @@ class Vectors:
     def copy(self) -> "Vectors":
         counts = None if self.counts is None else self.counts.copy()
         return Vectors(list(self.names), self.matrix.copy(), counts, dict(self.meta))
+
+    # Queries. The maths lives in core.similarity / core.analogy; these delegate.
+
+    @property
+    def ann_index(self):
+        """An approximate-neighbour index built for these vectors, or None (exact search)."""
+        return self._ann
+
+    def set_ann_index(self, index) -> None:
+        """Attach (or with None, drop) an :class:`~w2v_desktop.core.ann.AnnIndex`;
+        ``nearest`` then answers cosine queries from it when it fits the request."""
+        if index is not None and index.n_rows != len(self):
+            raise VectorsError(f"index was built for {index.n_rows} rows, these vectors have {len(self)}")
+        self._ann = index
+
+    def nearest(self, query, k: int = 10, metric: str = "cosine", restrict: int | None = None,
+                exclude=(), exact: bool = False) -> list:
+        """Top-k neighbours of a name or vector (see ``similarity.nearest``)."""
+        from w2v_desktop.core import similarity
+        index = None if exact else self._ann
+        return similarity.nearest(self, query, k, metric, restrict, exclude, index=index)
+
+    def most_similar(self, positive, negative=(), k: int = 10, restrict: int | None = None) -> list:
+        from w2v_desktop.core import analogy
+        return analogy.most_similar(self, positive, negative, k, restrict)
+
+    def most_similar_cosmul(self, positive, negative=(), k: int = 10, restrict: int | None = None,
+                            epsilon: float = 1e-3) -> list:
+        from w2v_desktop.core import analogy
+        return analogy.most_similar_cosmul(self, positive, negative, k, restrict, epsilon)
+
+    def analogy(self, a: str, b: str, c: str, k: int = 10, method: str = "3cosadd",
+                restrict: int | None = None) -> list:
+        """"a is to b as c is to ?" (answers for b − a + c); inputs are excluded."""
+        from w2v_desktop.core import analogy
+        return analogy.analogy(self, a, b, c, k, method, restrict)
+
+    def doesnt_match(self, names) -> str:
+        from w2v_desktop.core import analogy
+        return analogy.doesnt_match(self, names)
+
+    def similarity(self, a: str, b: str) -> float:
+        """Cosine similarity of two names."""
+        from w2v_desktop.core import analogy
+        return analogy.similarity(self, a, b)
+
+    def n_similarity(self, names1, names2) -> float:
+        from w2v_desktop.core import analogy
+        return analogy.n_similarity(self, names1, names2)
