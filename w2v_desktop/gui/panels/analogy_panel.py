@@ -229,6 +229,11 @@ class AnalogyPanel(QWidget):
 
     def _show_analogies(self, name: str, method: str, result) -> None:
         answered = result.total
+        if not answered:
+            self.summary.setText(f"<b>{name}</b>: no question could be answered: every one has a word outside "
+                                 f"the {self.bench_restrict.value():,} most frequent names.")
+            self.chart.clear_bars()
+            return
         self.summary.setText(
             f"<b>{name}</b>: accuracy <b>{100 * result.accuracy:.1f}%</b> ({result.correct:,} of {answered:,} "
             f"questions answered correctly; {result.skipped:,} skipped because a word is not among the "

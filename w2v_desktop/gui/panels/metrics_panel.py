@@ -22,9 +22,11 @@ from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.heatmap import HeatmapView
 from w2v_desktop.gui.widgets.name_completer import NameCompleter
 from w2v_desktop.gui.widgets.neighbour_table import read_only_item
-from w2v_desktop.gui.widgets.plots import accent_brush, make_plot, palette_color, set_labels, text_pen
+from w2v_desktop.gui.widgets.plots import accent_brush, accent_pen, make_plot, palette_color, set_labels
 
 AGREEMENT = {"overlap@k": ("overlap", (0.0, 1.0)), "Kendall \N{GREEK SMALL LETTER TAU}": ("kendall", (-1.0, 1.0))}
+HUB_X_LABEL = "k-occurrence (times in a query's top-k)"
+HUB_Y_LABEL = "names (log scale)"
 MAX_SCATTER_POINTS = 50_000  # the most frequent; enough to see the trend and keep drawing fast
 
 
@@ -69,9 +71,11 @@ class MetricsPanel(QWidget):
         self.diagnose_button = QPushButton("Compute hubness and norms")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
-        self.hub_plot = make_plot("Hubness", "k-occurrence (times in another name's top-k)", "names")
-        self.hub_bars = pg.BarGraphItem(x=[], height=[], width=1.0, brush=accent_brush(), pen=text_pen(0.3))
-        self.hub_plot.addItem(self.hub_bars)
+        self.hub_plot = make_plot("Hubness", HUB_X_LABEL, HUB_Y_LABEL)
+        self.hub_plot.setLogMode(x=False, y=True)  # the long tail is the point: show it
+        self.hub_curve = pg.PlotDataItem([], [], pen=accent_pen(), symbol="o", symbolSize=4, symbolPen=None,
+                                         symbolBrush=accent_brush())
+        self.hub_plot.addItem(self.hub_curve)
         self.hubs_label = QLabel()
         self.hubs_label.setWordWrap(True)
         self.norm_plot = make_plot("Norm vs frequency", "corpus frequency (log scale)", "vector norm")
@@ -132,7 +136,7 @@ class MetricsPanel(QWidget):
         self.tops_table.setRowCount(0)
         self.tops_table.setColumnCount(0)
         self.status.clear()
-        self.hub_bars.setOpts(x=[], height=[])
+        self.hub_curve.setData([], [])
         self.hubs_label.clear()
         self.norm_points.setData([], [])
         if vectors is None or len(vectors) == 0:
@@ -223,15 +227,11 @@ class MetricsPanel(QWidget):
         counts = np.asarray(hub.counts)
         histogram = np.bincount(counts)  # names per k-occurrence value
         values = np.nonzero(histogram)[0]
-        self.hub_bars.setOpts(x=values, height=histogram[values], width=1.0)
-        set_labels(self.hub_plot, f"Hubness (k={k}): skewness {hub.skew:.2f}",
-                   "k-occurrence (times in another name's top-k)", "names")
+        self.hub_curve.setData(values, histogram[values])
+        set_labels(self.hub_plot, f"Hubness (k={k}): skewness {hub.skew:.2f}", HUB_X_LABEL, HUB_Y_LABEL)
         self.hub_plot.autoRange()
-        top = np.argsort(-counts, kind="stable")[:8]
-        names = self.vectors.names if len(counts) == len(self.vectors) else None
-        hubs = ", ".join(f"{html.escape(names[i])} ({counts[i]})" for i in top) if names else ""
-        self.hubs_label.setText(f"Biggest hubs: {hubs}" if hubs else
-                                f"{len(counts):,} names sampled; skewness above ~1 means a few hubs dominate.")
+        hubs = ", ".join(f"{html.escape(name)} ({count})" for name, count in hub.hubs(self.vectors.names, top=8))
+        self.hubs_label.setText(f"{hub.n_queries:,} query names. Biggest hubs: {hubs}")
 
     def _show_norms(self, frequency) -> None:
         if frequency is None:

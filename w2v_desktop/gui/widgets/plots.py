@@ -24,6 +24,10 @@ def text_pen(width: float = 1.0) -> pg.mkPen:
     return pg.mkPen(palette_color(QPalette.Text), width=width)
 
 
+def accent_pen(width: float = 1.5) -> pg.mkPen:
+    return pg.mkPen(palette_color(QPalette.Highlight), width=width)
+
+
 def accent_brush(alpha: int = 200) -> pg.mkBrush:
     return pg.mkBrush(palette_color(QPalette.Highlight, alpha))
 
