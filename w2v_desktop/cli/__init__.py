@@ -15,6 +15,9 @@ from w2v_desktop import __version__
 # Modules providing subcommands, in the order `--help` lists them.
 COMMAND_MODULES = [
     "w2v_desktop.cli.train_cmd",
+    "w2v_desktop.cli.query_cmds",
+    "w2v_desktop.cli.recs_cmds",
+    "w2v_desktop.cli.convert_cmd",
 ]
 
 

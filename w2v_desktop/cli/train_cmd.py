@@ -51,8 +51,12 @@ def register(sub: argparse._SubParsersAction) -> None:
             continue
         kind = float if field.type in ("float", float) else int
         arch.add_argument("--" + field.name.replace("_", "-"), dest=field.name, type=kind, default=None,
+                          metavar=field.name.upper(),
                           help=f"{HELP.get(field.name, '')} (default {field.default})")
     _add_tokenize_options(p)
+    from w2v_desktop.cli.recs_cmds import add_rating_arguments
+
+    add_rating_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -66,8 +70,8 @@ def _add_tokenize_options(p: argparse.ArgumentParser) -> None:
             group.add_argument(flag, dest="tok_" + field.name, action=argparse.BooleanOptionalAction,
                                default=None, help=f"(default {field.default})")
         else:
-            group.add_argument(flag, dest="tok_" + field.name, default=None,
-                               help=f"(default {field.default})")
+            group.add_argument(flag, dest="tok_" + field.name, default=None, metavar=field.name.upper(),
+                               help=f"(default {field.default!r})")
 
 
 def _tokenize_options(args):
@@ -117,12 +121,12 @@ def run(args) -> int:
 
     say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
     started = time.perf_counter()
+    items = None
     if args.ratings:
-        from w2v_desktop.core.sequences import corpus_from_ratings
+        from w2v_desktop.cli.recs_cmds import _read
 
-        corpus, report, _ = corpus_from_ratings(args.ratings, None)
-        for line in report.lines():
-            say(line)
+        args.file = args.ratings
+        _, corpus, _, items = _read(args, config.min_count)
     else:
         corpus = read_corpus(args.corpus, _tokenize_options(args))
     say(f"read {source}: {corpus.n_tokens:,} tokens in {corpus.n_sentences:,} sentences "
@@ -138,9 +142,12 @@ def run(args) -> int:
         trainer = Trainer(corpus, config)
         for line in trainer.vocab_report.lines():
             say(line)
-    _train_with_progress(trainer, say, quiet=args.quiet)
+    # the live bar only on a terminal; logs get the per-epoch lines
+    _train_with_progress(trainer, say, quiet=args.quiet or not sys.stderr.isatty())
 
     vectors = trainer.vectors()
+    if items is not None:  # titles and genres travel with the vectors (projector metadata, CSV)
+        vectors.meta["columns"] = items.columns_for(vectors.names)
     _save(vectors, out, args.format)
     say(f"wrote {len(vectors):,} x {vectors.dim} vectors to {out}")
     if args.model:

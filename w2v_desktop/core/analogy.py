@@ -92,11 +92,11 @@ def similarity(vectors, a: str, b: str) -> float:
 
 
 def n_similarity(vectors, names1: Sequence[str], names2: Sequence[str]) -> float:
-    """Cosine between the means of the unit vectors of two sets of names."""
+    """Cosine between the mean vectors of two sets of names (raw vectors, as gensim)."""
     if not names1 or not names2:
         raise ValueError("n_similarity needs two non-empty lists of names")
-    m1 = vectors.unit[[vectors.row(n) for n in names1]].mean(axis=0)
-    m2 = vectors.unit[[vectors.row(n) for n in names2]].mean(axis=0)
+    m1 = vectors.matrix[[vectors.row(n) for n in names1]].mean(axis=0, dtype=np.float64)
+    m2 = vectors.matrix[[vectors.row(n) for n in names2]].mean(axis=0, dtype=np.float64)
     den = float(np.linalg.norm(m1) * np.linalg.norm(m2))
     return float(np.dot(m1, m2) / den) if den > 0 else 0.0
 

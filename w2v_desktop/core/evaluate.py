@@ -24,7 +24,7 @@ from scipy import stats
 from w2v_desktop.core.analogy import COSMUL_EPSILON
 
 # Upper bound on a (questions x vocabulary) score block, in cells.
-_BLOCK_CELLS = 4_000_000
+_BLOCK_CELLS = 8_000_000
 # Candidates examined per question when skipping case variants of the inputs.
 _CANDIDATES = 10
 
@@ -91,29 +91,44 @@ def read_analogies(path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
     return sections
 
 
-def _block_predictions(unit, questions: np.ndarray, keys_of_rows: np.ndarray, method: str,
-                       epsilon: float) -> np.ndarray:
-    """Predicted row for each question (a, b, c rows); -1 when no candidate qualifies."""
+def _block_scores(unit: np.ndarray, questions: np.ndarray, method: str, epsilon: float) -> np.ndarray:
+    """(questions x vocabulary) scores; only their order per question matters."""
     a, b, c = (unit[questions[:, i]] for i in range(3))
     if method == "3cosadd":
-        scores = (b - a + c) @ unit.T
-    elif method == "3cosmul":
-        shift = lambda x: (1.0 + x @ unit.T) / 2.0
-        scores = shift(b) * shift(c) / (shift(a) + epsilon)
-    else:
-        raise ValueError(f"unknown analogy method {method!r}")
+        return (b - a + c) @ unit.T
+    if method == "3cosmul":
+        # (1+cos_b)/2 · (1+cos_c)/2 / ((1+cos_a)/2 + ε), times the positive constant 2, in place.
+        cos_a, cos_b, cos_c = np.split(np.vstack([a, b, c]) @ unit.T, 3)
+        cos_b += 1.0
+        cos_c += 1.0
+        cos_b *= cos_c
+        cos_a += 1.0 + 2.0 * epsilon
+        cos_b /= cos_a
+        return cos_b
+    raise ValueError(f"unknown analogy method {method!r}; choose 3cosadd or 3cosmul")
+
+
+def _block_predictions(unit: np.ndarray, questions: np.ndarray, keys_of_rows: np.ndarray, method: str,
+                       epsilon: float) -> np.ndarray:
+    """Predicted row for each question (a, b, c rows): the best-scoring row that is not
+    an input word or a case variant of one; -1 when none is found among the best few."""
+    scores = _block_scores(unit, questions, method, epsilon)
     ar = np.arange(len(questions))
     for i in range(3):
         scores[ar, questions[:, i]] = -np.inf
-    m = min(_CANDIDATES, scores.shape[1])
-    cand = np.argpartition(-scores, m - 1, axis=1)[:, :m]
-    cand = np.take_along_axis(cand, np.argsort(-np.take_along_axis(scores, cand, axis=1), axis=1), axis=1)
-    cand_keys = keys_of_rows[cand]
     input_keys = keys_of_rows[questions[:, :3]]
-    ok = ~(cand_keys[:, :, None] == input_keys[:, None, :]).any(axis=2)
-    ok &= np.isfinite(np.take_along_axis(scores, cand, axis=1))
-    first = ok.argmax(axis=1)
-    return np.where(ok.any(axis=1), cand[ar, first], -1)
+    predicted = scores.argmax(axis=1)
+    pending = ar[(keys_of_rows[predicted][:, None] == input_keys).any(axis=1)]
+    for _ in range(_CANDIDATES):          # rare: the best row is another spelling of an input
+        if not len(pending):
+            break
+        scores[pending, predicted[pending]] = -np.inf
+        predicted[pending] = scores[pending].argmax(axis=1)
+        still = (keys_of_rows[predicted[pending]][:, None] == input_keys[pending]).any(axis=1)
+        pending = pending[still]
+    predicted[pending] = -1
+    predicted[~np.isfinite(scores[ar, np.maximum(predicted, 0)])] = -1
+    return predicted
 
 
 def evaluate_analogies(vectors, path, restrict: int | None = 30000, method: str = "3cosadd",

@@ -49,13 +49,16 @@ def resolve_query(vectors, query) -> tuple[np.ndarray, int | None]:
 
 
 def scores_for(vectors, queries: np.ndarray, metric: str = "cosine", restrict: int | None = None) -> np.ndarray:
-    """Raw scores (queries x first ``restrict`` rows); cosine uses the cached unit rows."""
+    """Raw scores (queries x first ``restrict`` rows); float32 for cosine (cached unit
+    rows), float64 for the others."""
     n = _limit(vectors, restrict)
     queries = np.atleast_2d(np.asarray(queries, dtype=np.float32))
     if check_metric(metric) == "cosine":
-        q_norm = np.linalg.norm(queries, axis=1, keepdims=True)
-        q_unit = queries / np.maximum(q_norm, 1e-12)
-        return (q_unit @ vectors.unit[:n].T).astype(np.float64)
+        # The fast path: one float32 product with the cached unit rows.
+        q_unit = queries / np.maximum(np.linalg.norm(queries, axis=1, keepdims=True), 1e-12)
+        if len(q_unit) == 1:   # matrix-vector product: faster than a 1-row matrix product
+            return (vectors.unit[:n] @ q_unit[0])[None, :]
+        return q_unit @ vectors.unit[:n].T
     return block_scores(vectors.matrix[:n], queries, metric)
 
 

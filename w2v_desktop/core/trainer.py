@@ -22,7 +22,7 @@ from w2v_desktop.core import kernels
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.core.corpus import Corpus
 from w2v_desktop.core.vectors import Vectors
-from w2v_desktop.core.vocab import Vocab, VocabError, VocabReport
+from w2v_desktop.core.vocab import Vocab, VocabReport, encode_ids
 
 BLOCK_TOKENS = 1 << 20  # tokens subsampled together before their chunks are trained
 REPORT_SECONDS = 0.1
@@ -355,12 +355,8 @@ def _init_rows(n: int, dim: int, seed: int, first_row: int) -> np.ndarray:
 
 def _encode(corpus: Corpus, remap: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Provisional ids -> vocab ids, dropping pruned tokens (as gensim does)."""
-    mapped = remap[np.asarray(corpus.tokens)] if len(corpus.tokens) else np.zeros(0, np.int32)
-    keep = mapped >= 0
-    ids = np.ascontiguousarray(mapped[keep], dtype=np.int32)
-    kept_before = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])
-    offsets = kept_before[corpus.offsets]
-    return ids, offsets
+    return encode_ids(np.asarray(corpus.tokens), np.asarray(corpus.offsets, dtype=np.int64),
+                      np.asarray(remap, dtype=np.int32))
 
 
 def _blocks(offsets: np.ndarray, block_tokens: int) -> list[tuple[int, int]]:

@@ -232,3 +232,25 @@ def build_huffman(sorted_counts):
             b = parent[b]
             i -= 1
     return codes, points, lengths
+
+
+@njit(cache=True)
+def encode_ids(tokens, offsets, remap):
+    """Map raw token ids through ``remap`` and drop the pruned ones (-1), in two
+    passes with exact-size outputs (no corpus-sized temporaries)."""
+    n_keep = 0
+    for i in range(tokens.shape[0]):
+        if remap[tokens[i]] >= 0:
+            n_keep += 1
+    ids = np.empty(n_keep, dtype=np.int32)
+    new_offsets = np.empty_like(offsets)
+    j = 0
+    for s in range(offsets.shape[0] - 1):
+        new_offsets[s] = j
+        for t in range(offsets[s], offsets[s + 1]):
+            v = remap[tokens[t]]
+            if v >= 0:
+                ids[j] = v
+                j += 1
+    new_offsets[offsets.shape[0] - 1] = j
+    return ids, new_offsets

@@ -1,0 +1,37 @@
+"""``w2v-desktop convert IN OUT [--from FMT] [--to FMT]``: vector files between formats."""
+from __future__ import annotations
+
+import argparse
+
+from w2v_desktop.core.formats import FORMATS, load_vectors, save_vectors
+
+
+def register(subparsers) -> None:
+    names = ", ".join(FORMATS)
+    parser = subparsers.add_parser(
+        "convert", help="convert vectors between file formats",
+        description=f"Convert a vector file to another format. Formats: {names}. "
+                    "Without --from the input format is detected; without --to the output "
+                    "format follows OUT's suffix (.txt is word2vec text).")
+    parser.add_argument("input", metavar="IN", help="vector file to read")
+    parser.add_argument("output", metavar="OUT", help="file to write (pair formats write two)")
+    parser.add_argument("--from", dest="from_format", choices=list(FORMATS), metavar="FMT",
+                        help="input format (default: detected)")
+    parser.add_argument("--to", dest="to_format", choices=list(FORMATS), metavar="FMT",
+                        help="output format (default: from OUT's suffix)")
+    parser.add_argument("--encoding", default="utf-8",
+                        help="text encoding of the names in IN (default: utf-8)")
+    parser.add_argument("--replace-spaces", action="store_true",
+                        help="write '_' for whitespace in names for formats that cannot hold "
+                             "spaces (word2vec, GloVe, fastText); default: refuse")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    vectors = load_vectors(args.input, args.from_format, encoding=args.encoding)
+    print(f"read {len(vectors)} vectors of dimension {vectors.dim} ({vectors.meta['format']}) "
+          f"from {args.input}")
+    written = save_vectors(vectors, args.output, args.to_format,
+                           replace_spaces=args.replace_spaces)
+    print("wrote " + " and ".join(str(p) for p in written))
+    return 0

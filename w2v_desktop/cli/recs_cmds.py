@@ -1,0 +1,214 @@
+"""Interaction-data subcommands: ``ratings-report``, ``evaluate-recs``, ``recommend``.
+
+``add_rating_arguments`` / ``read_options_from`` are shared with ``train --ratings``.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
+
+TRAIN_FLAGS = ("dim", "window", "epochs", "min_count", "sample", "negative", "ns_exponent", "alpha",
+               "seed", "threads")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ratings-report", help="how a rating file turns into item sequences",
+                       description="Read a rating/interaction file and report its columns, bad rows, "
+                                   "what each filtering step removed and which items get no vector.")
+    p.add_argument("file")
+    add_rating_arguments(p)
+    p.set_defaults(func=run_report)
+
+    p = sub.add_parser("evaluate-recs", help="leave-last-out evaluation of item2vec / DeepWalk",
+                       description="Hold out each user's last kept event, train on the rest and print "
+                                   "HitRate@K, NDCG@K, MRR and coverage for next-item and user-vector "
+                                   "recommendation next to most-popular and random baselines.")
+    p.add_argument("file")
+    p.add_argument("-k", type=int, default=10, help="list length K (default 10)")
+    p.add_argument("--methods", default="item2vec,deepwalk",
+                   help="comma-separated: item2vec, deepwalk, node2vec (default item2vec,deepwalk)")
+    p.add_argument("--max-users", type=int, default=None, help="evaluate a seeded sample of users")
+    add_rating_arguments(p)
+    add_model_arguments(p)
+    p.set_defaults(func=run_evaluate)
+
+    p = sub.add_parser("recommend", help="recommendations for a user, or items similar to an item",
+                       description="Train item2vec on a rating file (or load --vectors) and show a user's "
+                                   "top-K unseen items by cosine and by dot product side by side, or the "
+                                   "items nearest to --item.")
+    p.add_argument("file")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--user", help="user id")
+    who.add_argument("--item", help="item id")
+    p.add_argument("-k", type=int, default=10)
+    p.add_argument("--vectors", metavar="PATH", help="use these item vectors instead of training")
+    add_rating_arguments(p)
+    add_model_arguments(p)
+    p.set_defaults(func=run_recommend)
+
+
+def add_rating_arguments(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("rating file")
+    g.add_argument("--items", metavar="FILE", help="item metadata (u.item, movies.csv, ...) for titles/genres")
+    g.add_argument("--user-col", help="user column: 0-based index or header name (default: detected)")
+    g.add_argument("--item-col", help="item column")
+    g.add_argument("--rating-col", help="rating column ('none' for implicit data)")
+    g.add_argument("--time-col", help="time column: Unix seconds or ISO dates ('none': file order)")
+    g.add_argument("--delimiter", help="field delimiter (default: detected; 'tab' for tabs)")
+    g.add_argument("--header", action=argparse.BooleanOptionalAction, default=None,
+                   help="the first line is a header (default: detected)")
+    g.add_argument("--strict", action="store_true", help="stop at the first bad row instead of skipping it")
+    g = p.add_argument_group("sequences")
+    g.add_argument("--min-rating", type=float, default=3.5, help="keep ratings >= this (default 3.5)")
+    g.add_argument("--keep-all", action="store_true", help="keep every event (implicit data)")
+    g.add_argument("--session-gap", type=float, default=None, help="split sequences at gaps over this many seconds")
+    g.add_argument("--min-length", type=int, default=2, help="drop shorter sequences (default 2)")
+    g.add_argument("--dedupe", action="store_true", help="drop consecutive repeats of an item")
+
+
+def add_model_arguments(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("training (defaults suit item sequences)")
+    for name in TRAIN_FLAGS:
+        default = ITEM_DEFAULTS.get(name, getattr(TrainConfig(), name))
+        g.add_argument("--" + name.replace("_", "-"), dest=name, type=type(default), default=None,
+                       help=f"(default {default})")
+    g.add_argument("--cbow", action="store_true", help="CBOW instead of skip-gram")
+    g.add_argument("--user-vector", default="mean", choices=("mean", "sum", "rating", "decay"))
+    g.add_argument("--half-life", type=float, default=None, help="seconds (events without timestamps), for decay")
+    g = p.add_argument_group("graph walks (deepwalk, node2vec)")
+    g.add_argument("--walks-per-node", type=int, default=10)
+    g.add_argument("--walk-length", type=int, default=40)
+    g.add_argument("--p", type=float, default=1.0, help="node2vec return parameter")
+    g.add_argument("--q", type=float, default=1.0, help="node2vec in-out parameter")
+    g.add_argument("--start", choices=("uniform", "weighted"), default="uniform",
+                   help="walk starts: every item equally often, or by out-weight")
+
+
+def mapping_from(args):
+    """The detected Mapping of ``args.file`` with any explicit column options applied."""
+    from w2v_desktop.core.ratings import detect_layout
+
+    changes = {}
+    if args.delimiter:
+        changes["delimiter"] = "\t" if args.delimiter in ("tab", "\\t") else args.delimiter
+    if args.header is not None:
+        changes["header"] = args.header
+    for role in ("user", "item", "rating", "time"):
+        value = getattr(args, f"{role}_col")
+        if value is not None:
+            changes[role] = None if value.lower() == "none" else int(value) if value.isdigit() else value
+    if not changes:
+        return detect_layout(args.file)
+    try:
+        base = detect_layout(args.file)
+    except ValueError:
+        from w2v_desktop.core.ratings import Mapping
+        base = Mapping()
+    if any(isinstance(v, str) for k, v in changes.items() if k in ("user", "item", "rating", "time")):
+        changes.setdefault("header", True)
+    return base.replace(**changes)
+
+
+def sequence_options_from(args, min_count: int | None = None):
+    from w2v_desktop.core.sequences import SequenceOptions
+
+    return SequenceOptions(min_rating=None if args.keep_all else args.min_rating,
+                           session_gap=args.session_gap, min_length=args.min_length,
+                           dedupe_consecutive=args.dedupe,
+                           min_count=min_count or ITEM_DEFAULTS["min_count"])
+
+
+def config_from(args) -> TrainConfig:
+    changes = {name: getattr(args, name) for name in TRAIN_FLAGS if getattr(args, name, None) is not None}
+    if getattr(args, "cbow", False):
+        changes["sg"] = False
+    return TrainConfig(**ITEM_DEFAULTS).replace(**changes)
+
+
+def _read(args, min_count: int | None = None):
+    """(events, corpus, report, items or None), reporting to stderr."""
+    from w2v_desktop.core.ratings import read_items, read_ratings
+    from w2v_desktop.core.sequences import build_sequences
+
+    mapping = mapping_from(args)
+    print(f"{args.file}: {mapping.describe()}", file=sys.stderr)
+    events = read_ratings(args.file, mapping, strict=args.strict)
+    for line, reason, text in events.skipped.examples[:5]:
+        print(f"  skipped line {line}: {reason}: {text}", file=sys.stderr)
+    items = read_items(args.items) if args.items else None
+    corpus, report = build_sequences(events, sequence_options_from(args, min_count))
+    titles = {name: items.title(name) for name in items.ids} if items else None
+    for line in report.lines(titles):
+        print(line, file=sys.stderr)
+    return events, corpus, report, items
+
+
+def run_report(args) -> int:
+    _read(args)
+    return 0
+
+
+def run_evaluate(args) -> int:
+    from w2v_desktop.core.rec_eval import EvalOptions, evaluate_recs, genre_coherence
+    from w2v_desktop.core.walks import WalkOptions
+
+    config = config_from(args)
+    events, _, _, items = _read(args, config.min_count)
+    options = EvalOptions(k=args.k, sequences=sequence_options_from(args, config.min_count), train=config,
+                          methods=tuple(m.strip() for m in args.methods.split(",") if m.strip()),
+                          walks=WalkOptions(walks_per_node=args.walks_per_node, walk_length=args.walk_length,
+                                            p=args.p, q=args.q, start=args.start, seed=config.seed),
+                          user_vector=args.user_vector, half_life=args.half_life, max_users=args.max_users,
+                          seed=config.seed)
+    result = evaluate_recs(events, options, on_step=lambda m: print(m, file=sys.stderr))
+    print(result.table())
+    if items is not None:
+        for method, vectors in result.vectors.items():
+            near, chance = genre_coherence(vectors, items, k=args.k, seed=config.seed)
+            print(f"{method}: {near:.1%} of top-{args.k} neighbours share a genre with the item "
+                  f"(random items: {chance:.1%})")
+    return 0
+
+
+def run_recommend(args) -> int:
+    from w2v_desktop.cli import CliError
+    from w2v_desktop.core.recommend import compare_scorings, histories, similar_items, user_vectors
+    from w2v_desktop.core.rec_eval import fit_model
+
+    config = config_from(args)
+    events, corpus, _, items = _read(args, config.min_count)
+    if args.vectors:
+        from w2v_desktop.core.formats import load_vectors
+        vectors = load_vectors(args.vectors)
+    else:
+        print("training item2vec ...", file=sys.stderr)
+        vectors = fit_model(corpus, config).vectors
+    label = (lambda r: f"{r.name} {r.title}".strip() + (f" [{r.genres}]" if r.genres else ""))
+    if args.item:
+        if args.item not in vectors:
+            raise CliError(f"item {args.item!r} has no vector (too rare, filtered out, or unknown)")
+        if items:
+            print(f"items similar to {args.item} {items.title(args.item)} [{items.get(args.item, 'genres')}]:")
+        for r in similar_items(vectors, args.item, args.k, items):
+            print(f"  {r.score:6.3f}  {label(r)}")
+        return 0
+    from w2v_desktop.core.sequences import sort_events
+    hist = histories(vectors, sort_events(events))
+    if args.user not in hist.user_ids:
+        raise CliError(f"user {args.user!r} is not in {args.file}")
+    i = hist.index(args.user)
+    profile = user_vectors(vectors, hist, args.user_vector, args.half_life)[i]
+    cmp = compare_scorings(vectors, profile, hist.seen_rows(i), args.k, items)
+    print(f"user {args.user}: {len(hist.seen_rows(i))} items with vectors; user vector: {args.user_vector}")
+    print(f"{'by cosine (direction only)':<50}  by dot product (length counts)")
+    for a, b in zip(cmp.cosine, cmp.dot):
+        print(f"{a.score:6.3f} {label(a)[:42]:<43}  {b.score:7.3f} {label(b)[:48]}")
+    print(f"{cmp.overlap} of {args.k} items in both lists. Mean vector length of the recommended items: "
+          f"cosine {cmp.mean_norm['cosine']:.2f}, dot {cmp.mean_norm['dot']:.2f} (catalogue {cmp.catalogue_mean_norm:.2f}); "
+          f"mean training count: cosine {cmp.mean_count['cosine']:.0f}, dot {cmp.mean_count['dot']:.0f} "
+          f"(catalogue {cmp.catalogue_mean_count:.0f}).")
+    print("Dot product = cosine x both lengths: long (often frequent) item vectors rise, as in matrix "
+          "factorisation; cosine ignores length, as neighbour search does.")
+    return 0

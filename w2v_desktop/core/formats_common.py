@@ -1,0 +1,180 @@
+"""Shared pieces of the vector file formats: errors, name checks, line decoding.
+
+Every reader reports bad input as a ``FormatError`` naming the file and the
+line (or record, for binary files); every writer refuses names its format
+cannot hold instead of silently changing them.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import numpy as np
+
+HEAD_BYTES = 1 << 16  # enough to sniff a format and read a header
+
+
+class FormatError(ValueError):
+    """A vector file that cannot be read; the message names the file and where."""
+
+    def __init__(self, path: str | os.PathLike, reason: str, line: int | None = None,
+                 where: str | None = None):
+        self.path = str(path)
+        self.reason = reason
+        self.line = line
+        if where is None and line is not None:
+            where = f"line {line}"
+        self.where = where
+        super().__init__(f"{self.path}, {where}: {reason}" if where else f"{self.path}: {reason}")
+
+
+class UnwritableNameError(ValueError):
+    """A name the chosen export format cannot hold (space, tab, line break...)."""
+
+
+def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
+    with open(path, "rb") as f:
+        return f.read(size)
+
+
+def decode_line(raw: bytes, path: Path, line: int, encoding: str) -> str:
+    """Decode one line, or fail naming the line and the offending byte."""
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        bad = raw[exc.start:exc.start + 1].hex()
+        raise FormatError(path, f"bytes are not valid {encoding} (byte 0x{bad} at column "
+                                f"{exc.start + 1}); pass another encoding, e.g. encoding='latin-1'",
+                          line) from None
+
+
+def decode_lines(data: bytes, path: Path, encoding: str) -> list[str]:
+    """All lines of a small text file (line ends dropped), decoded in one call;
+    on bad bytes, the error names their line."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        end = data.find(b"\n", exc.start)
+        decode_line(data[start:end if end >= 0 else len(data)], path,
+                    data.count(b"\n", 0, exc.start) + 1, encoding)
+        raise  # not reached: decode_line raised FormatError for that line
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return [ln.rstrip("\r") for ln in lines] if "\r" in text else lines
+
+
+def is_number(token: str) -> bool:
+    try:
+        float(token)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_floats(tokens: list[str], path: Path, line: int, expected: int) -> np.ndarray:
+    """One row of numbers; used to locate a bad value after a bulk parse failed."""
+    if len(tokens) != expected:
+        raise FormatError(path, f"expected {expected} values, found {len(tokens)}", line)
+    for i, token in enumerate(tokens, start=1):
+        if not is_number(token):
+            raise FormatError(path, f"value {i} ({token[:40]!r}) is not a number", line)
+    row = np.array(tokens, dtype=np.float32)
+    bad = np.flatnonzero(~np.isfinite(row))
+    if bad.size:
+        raise FormatError(path, f"value {bad[0] + 1} is {tokens[bad[0]]!r}; "
+                                f"vectors must be finite numbers", line)
+    return row
+
+
+def check_unique(names: list[str], numbers, path: Path, unit: str = "line") -> None:
+    """Raise at the line (or record) of the first repeated or empty name."""
+    if "" not in names and len(set(names)) == len(names):
+        return
+    seen: dict[str, int] = {}
+    for name, number in zip(names, numbers):
+        number = int(number)
+        line = number if unit == "line" else None
+        if not name:
+            raise FormatError(path, "empty name", line, where=f"{unit} {number}")
+        first = seen.setdefault(name, number)
+        if first != number:
+            raise FormatError(path, f"duplicate name {name!r} (first at {unit} {first})", line,
+                              where=f"{unit} {number}")
+
+
+def first_bad_row(matrix: np.ndarray) -> int | None:
+    """Index of the first row holding NaN or infinity, or None."""
+    finite = np.isfinite(matrix).all(axis=1)
+    if finite.all():
+        return None
+    return int(np.argmin(finite))
+
+
+# --- names on write -------------------------------------------------------
+
+_FORBIDDEN = {
+    "whitespace": (re.compile(r"\s"), "whitespace"),
+    "tab": (re.compile(r"[\t\r\n]"), "a tab or line break"),
+    "line break": (re.compile(r"[\r\n]"), "a line break"),
+    None: (None, ""),
+}
+
+
+def writable_names(names: list[str], fmt_label: str, forbid: str | None,
+                   replace_spaces: bool = False) -> list[str]:
+    """Names as they will be written, or UnwritableNameError for the first bad one.
+
+    ``forbid="whitespace"`` formats (word2vec text/binary, GloVe, fastText) end a
+    name at the first space in every common reader, so a space would shift all
+    the numbers. With ``replace_spaces`` each whitespace character becomes '_';
+    without it we refuse, because a silent change would break lookups later.
+    """
+    pattern, what = _FORBIDDEN[forbid]
+    if forbid == "whitespace" and replace_spaces:
+        names = [pattern.sub("_", n) for n in names]
+        if len(set(names)) != len(names):
+            seen: set[str] = set()
+            dup = next(n for n in names if n in seen or seen.add(n))
+            raise UnwritableNameError(
+                f"replacing spaces with '_' makes two names equal ({dup!r}); "
+                f"rename them before exporting to {fmt_label}")
+    if "" in names:
+        raise UnwritableNameError(f"row {names.index('')} has an empty name; "
+                                  f"{fmt_label} cannot hold it")
+    if pattern is not None and pattern.search("\x00".join(names)):
+        row, name = next((i, n) for i, n in enumerate(names) if pattern.search(n))
+        hint = "; pass replace_spaces=True (--replace-spaces) to write '_' instead" \
+            if forbid == "whitespace" else ""
+        raise UnwritableNameError(f"name {name!r} (row {row}) contains {what}, which {fmt_label} "
+                                  f"cannot hold{hint}")
+    return names
+
+
+def check_cell_values(values: list[str], column: str, fmt_label: str) -> None:
+    """Metadata cells of tab-separated files may not hold tabs or line breaks."""
+    for row, value in enumerate(values):
+        if _FORBIDDEN["tab"][0].search(value):
+            raise UnwritableNameError(f"column {column!r}, row {row}: value {value[:40]!r} "
+                                      f"contains a tab or line break, which {fmt_label} "
+                                      f"cannot hold")
+
+
+def format_rows(matrix: np.ndarray, delimiter: str) -> list[bytes]:
+    """Rows of numbers as text lines (shortest float32 repr that reads back exactly).
+
+    pyarrow's CSV writer formats floats in C; Python's repr per value is ~20x slower.
+    """
+    import io
+
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    table = pa.table([pa.array(np.ascontiguousarray(matrix[:, j])) for j in range(matrix.shape[1])],
+                     names=[f"d{j}" for j in range(matrix.shape[1])])
+    buf = io.BytesIO()
+    pacsv.write_csv(table, buf, pacsv.WriteOptions(include_header=False, delimiter=delimiter))
+    lines = buf.getvalue().split(b"\n")
+    return lines[:-1] if lines and not lines[-1] else lines
