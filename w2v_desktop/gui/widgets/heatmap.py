@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from w2v_desktop.gui.widgets.plots import make_plot, palette_color, set_labels
+from w2v_desktop.gui.widgets.plots import make_plot, palette_color, set_labels, style_colorbar
 
 
 def _contrasting(background: QColor) -> QColor:
@@ -35,6 +35,7 @@ class HeatmapView(QWidget):
         self.plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=self.colormap, interactive=False, width=12)
         self.colorbar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
+        style_colorbar(self.colorbar)
         self._labels: list[pg.TextItem] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

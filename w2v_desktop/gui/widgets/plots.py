@@ -41,10 +41,20 @@ def make_plot(title: str = "", x_label: str = "", y_label: str = "", parent=None
         axis = item.getAxis(name)
         axis.setPen(pg.mkPen(palette_color(QPalette.Mid)))
         axis.setTextPen(pg.mkPen(foreground))
+        axis.enableAutoSIPrefix(False)  # "(x0.001)" next to a label confuses more than it helps
     set_labels(plot, title, x_label, y_label)
     item.showGrid(x=True, y=True, alpha=0.15)
     item.setMenuEnabled(False)
     return plot
+
+
+def style_colorbar(bar: pg.ColorBarItem, label: str = "") -> None:
+    """Colour bars default to pyqtgraph's grey; use the palette's text colour."""
+    text = palette_color(QPalette.Text)
+    bar.axis.setPen(pg.mkPen(palette_color(QPalette.Mid)))
+    bar.axis.setTextPen(pg.mkPen(text))
+    if label:
+        bar.axis.setLabel(label, color=text.name())
 
 
 def set_labels(plot: pg.PlotWidget, title: str = "", x_label: str = "", y_label: str = "") -> None:
