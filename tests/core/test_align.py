@@ -69,3 +69,16 @@ def test_too_few_shared_names_is_a_clear_error():
     b = Vectors(["w0", "w1", "zz"], np.ones((3, a.dim)))
     with pytest.raises(AlignError, match="only 2 names are shared"):
         align(a, b, k=5)
+
+
+def test_overlap_matches_plain_cosine_neighbour_search():
+    from w2v_desktop.core.similarity import nearest
+    a = clustered_vectors(n=200, seed=6)
+    b = clustered_vectors(n=200, seed=7)  # same names, unrelated vectors
+    result = align(a, b, k=8, limit=150)
+    outside = list(range(150, 200))  # rows beyond the limit are not compared
+    for i in (0, 17, 99):
+        name = result.names[i]
+        mine = {n.name for n in nearest(a, name, k=8, exclude=outside)}
+        theirs = {n.name for n in nearest(b, name, k=8, exclude=outside)}
+        assert result.overlap[i] == len(mine & theirs) / 8

@@ -50,16 +50,17 @@ def iter_align(a: Vectors, b: Vectors, k: int = 10, limit: int | None = DEFAULT_
     if len(names) <= k:
         raise AlignError(f"only {len(names)} names are shared by both vector sets; "
                          f"need more than k={k} to compare neighbourhoods")
-    x = _prepare(a.matrix[[a.index[n] for n in names]])
-    y = _prepare(b.matrix[[b.index[n] for n in names]])
-    x, y = _pad_to_same_width(x, y)
+    raw_a = a.matrix[[a.index[n] for n in names]].astype(np.float64)
+    raw_b = b.matrix[[b.index[n] for n in names]].astype(np.float64)
+    x, y = _pad_to_same_width(_prepare(raw_a), _prepare(raw_b))
     rotation, _ = orthogonal_procrustes(y, x)
     y_aligned = y @ rotation
     moved = 1.0 - np.einsum("ij,ij->i", _unit(x), _unit(y_aligned))
     disparity = float(np.mean(np.sum((x - y_aligned) ** 2, axis=1)))
     yield 0.05
     overlap = np.empty(len(names))
-    for start, block in _neighbour_overlap_blocks(_unit(x), _unit(y), k):
+    # neighbours by plain cosine (no centring), as the neighbour panels show them
+    for start, block in _neighbour_overlap_blocks(_unit(raw_a), _unit(raw_b), k):
         overlap[start:start + len(block)] = block
         yield 0.05 + 0.95 * (start + len(block)) / len(names)
     return Alignment(names, moved.astype(np.float64), overlap, k, disparity)
@@ -77,7 +78,7 @@ def align(a: Vectors, b: Vectors, k: int = 10, limit: int | None = DEFAULT_LIMIT
 
 def _prepare(matrix: np.ndarray) -> np.ndarray:
     """Unit rows, then centred: the usual preparation before Procrustes."""
-    unit = _unit(matrix.astype(np.float64))
+    unit = _unit(matrix)
     return unit - unit.mean(axis=0)
 
 
