@@ -35,6 +35,7 @@ class ProjectionPanel(QWidget):
         self.state = state
         self.vectors = None
         self.result = None   # the Projection on screen
+        self.subset_note = ""  # e.g. pasted names that were skipped
         self.job = None
         self.map = ScatterMap()
         self.completer = NameCompleter(self)
@@ -157,6 +158,7 @@ class ProjectionPanel(QWidget):
     def chosen_subset(self) -> dict | None:
         """Keyword arguments for ``projection.select_rows``, or None (status explains)."""
         choice = self.subset_group.checkedId()
+        self.subset_note = ""
         if choice == TOP_N:
             return {"top_n": self.top_spin.value()}
         if choice == AROUND:
@@ -167,9 +169,10 @@ class ProjectionPanel(QWidget):
             return {"around": name, "k": self.around_k.value()}
         names, unknown = self._pasted_names()
         if unknown:
-            self.status.setText(f"Not in the vocabulary ({len(unknown)}): {', '.join(unknown[:10])}"
+            self.subset_note = (f" Not in the vocabulary ({len(unknown)}): {', '.join(unknown[:10])}"
                                 + (" \N{HORIZONTAL ELLIPSIS}" if len(unknown) > 10 else ""))
             if len(names) < 3:
+                self.status.setText("Fewer than 3 known names." + self.subset_note)
                 return None
         elif len(names) < 3:
             self.status.setText("Paste at least 3 names.")
@@ -227,7 +230,7 @@ class ProjectionPanel(QWidget):
         self.map.set_points(result.names, result.coords, tips, f"{label} of {len(result.names):,} names",
                             AXIS_NAMES.get(result.method, label), short_labels=short)
         self.status.setText(f"{len(result.names):,} points; mean trust {result.trust.mean():.2f} "
-                            "(share of each point's 10 nearest neighbours kept on the map).")
+                            "(share of each point's 10 nearest neighbours kept on the map)." + self.subset_note)
         self._set_exportable(True)
         self.apply_colour()
         self.highlight(self.search_edit.text())

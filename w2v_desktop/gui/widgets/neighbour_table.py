@@ -64,7 +64,9 @@ class NeighbourTable(QTableWidget):
             cells.append(score)
             if counts is not None:
                 cells.append(read_only_item(f"{int(counts[neighbour.row]):,}"))
-            cells += [read_only_item(str(values[neighbour.row])) for values in meta.values()]
+            for values in meta.values():
+                cells.append(read_only_item(str(values[neighbour.row])))
+                cells[-1].setToolTip(str(values[neighbour.row]))
             cells[1].setData(NAME_ROLE, neighbour.name)
             for col, cell in enumerate(cells):
                 self.setItem(row, col, cell)
@@ -72,7 +74,7 @@ class NeighbourTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.Fixed)
-        self.setColumnWidth(2, 130)
+        self.setColumnWidth(2, 105)
         if meta:
             header.setSectionResizeMode(len(headers) - 1, QHeaderView.Stretch)
         else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from w2v_desktop.core.atomic import atomic_write
@@ -88,13 +88,44 @@ def write_plot(plot: pg.PlotWidget, path: str) -> None:
 
     item = plot.getPlotItem()
     if path.lower().endswith(".svg"):
-        data = exporters.SVGExporter(item).export(toBytes=True)
+        data = svg_bytes(plot)
     else:
         exporter = exporters.ImageExporter(item)
         exporter.parameters()["width"] = max(800, int(item.sceneBoundingRect().width()) * 2)
         data = png_bytes(exporter.export(toBytes=True))
     with atomic_write(path, "wb") as f:
         f.write(bytes(data))
+
+
+def svg_bytes(plot: pg.PlotWidget) -> bytes:
+    """The plot as SVG, drawn by Qt's own SVG painter.
+
+    pyqtgraph's SVGExporter cannot parse the SVG paths Qt 6.10+ writes
+    (pyqtgraph issue #3485: "x,y = c.split(',')" fails), so we let Qt paint it.
+    """
+    from PySide6.QtSvg import QSvgGenerator
+
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(plot.size())
+    generator.setViewBox(plot.rect())
+    generator.setTitle(plot.getPlotItem().titleLabel.text or "plot")
+    painter = QPainter(generator)
+    # in export mode pyqtgraph draws symbols as vector paths instead of cached pixmaps
+    items = [i for i in plot.scene().items() if isinstance(i, (pg.ScatterPlotItem, pg.PlotCurveItem))]
+    for item in items:
+        item.setExportMode(True, {"antialias": True, "background": None, "painter": painter})
+    try:
+        plot.render(painter)
+    finally:
+        painter.end()
+        for item in items:
+            item.setExportMode(False)
+    buffer.close()
+    return bytes(array)
 
 
 def png_bytes(image: QImage) -> bytes:
