@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import data_path
-from w2v_desktop.core import formats_text
+from w2v_desktop.core import formats_binary, formats_text
 from w2v_desktop.core.formats import (FORMATS, FormatError, UnwritableNameError, detect_format,
                                       load_vectors, save_coordinates, save_vectors)
 from w2v_desktop.core.vectors import Vectors
@@ -301,6 +301,14 @@ def binary_file(tmp_path, names=("a", "b", "c"), dim=4):
 def assert_binary_error(path, record, fragment, **kwargs):
     err = assert_format_error(path, None, fragment, **kwargs)
     assert f"record {record}" in str(err), str(err)
+
+
+def test_large_binary_files_are_memory_mapped_and_read_the_same(tmp_path, monkeypatch):
+    path = binary_file(tmp_path, names=UNICODE_NAMES)
+    expected = load_vectors(path)
+    monkeypatch.setattr(formats_binary, "MMAP_BYTES", 0)
+    mapped = load_vectors(path)
+    assert mapped.names == expected.names and np.array_equal(mapped.matrix, expected.matrix)
 
 
 def test_truncated_binary(tmp_path):

@@ -127,6 +127,11 @@ def test_bad_row_lines_stay_right_after_many_parser_skips(tmp_path):
     assert [ln for ln, reason, _ in inter.skipped.examples if reason == "non-numeric rating"] == [301]
 
 
+def test_latin1_ids_are_decoded(tmp_path):
+    path = write(tmp_path, "songs.csv", "user,song\nu1,Caf\xe9\nu1,Na\xefve\n", encoding="latin-1")
+    assert read_ratings(path).item_ids == ["Caf\xe9", "Na\xefve"]
+
+
 def test_empty_and_unreadable_files(tmp_path):
     with pytest.raises(LayoutError, match="empty"):
         read_ratings(write(tmp_path, "e.csv", ""))

@@ -16,11 +16,11 @@ import numpy as np
 from numba import njit
 
 from w2v_desktop.core.atomic import atomic_write
-from w2v_desktop.core.formats_common import (FormatError, check_unique, first_bad_row,
-                                             writable_names)
+from w2v_desktop.core.formats_common import FormatError, check_unique, writable_names
 from w2v_desktop.core.vectors import Vectors, VectorsError
 
 SPACE, NEWLINE = 32, 10
+EXPONENT = 0x7F800000  # float32 exponent bits; all set means NaN or infinity
 ROWS_PER_BLOCK = 20_000
 MMAP_BYTES = 1 << 30
 SCAN_OK, SCAN_TRUNCATED, SCAN_BAD_NAME = 0, 1, 2
@@ -52,18 +52,30 @@ def scan_records(buf, pos, count, vec_bytes, name_start, name_end):
 
 
 @njit(nogil=True, cache=True)
-def gather_records(buf, name_start, name_end, vec_bytes, vectors, names):
-    """Copy each vector's bytes into ``vectors`` (rows x vec_bytes) and the
-    names, separated by newlines, into ``names``; returns the names' length."""
+def gather_records(buf, name_start, name_end, words, names):
+    """Assemble each vector's little-endian float32 bits into ``words`` (rows x
+    dim, uint32; the caller views it as float32) and copy the names, separated
+    by newlines, into ``names``. Returns (names' length, first row holding NaN
+    or infinity, or -1): the finiteness check rides along the copy for free."""
     k = 0
+    bad = -1
+    dim = words.shape[1]
     for i in range(name_start.size):
         v = name_end[i] + 1
-        vectors[i, :] = buf[v:v + vec_bytes]
+        nonfinite = np.uint32(0)
+        for j in range(dim):
+            p = v + 4 * j
+            w = (np.uint32(buf[p]) | (np.uint32(buf[p + 1]) << 8)
+                 | (np.uint32(buf[p + 2]) << 16) | (np.uint32(buf[p + 3]) << 24))
+            words[i, j] = w
+            nonfinite |= np.uint32((w & EXPONENT) == EXPONENT)
+        if nonfinite and bad < 0:
+            bad = i
         length = name_end[i] - name_start[i]
         names[k:k + length] = buf[name_start[i]:name_end[i]]
         names[k + length] = NEWLINE
         k += length + 1
-    return k
+    return k, bad
 
 
 def _read_header(buf: np.ndarray, path: Path) -> tuple[int, int, int]:
@@ -101,13 +113,12 @@ def read_word2vec_binary(path: Path, encoding: str = "utf-8") -> Vectors:
     if rest:
         raise FormatError(path, f"data after the {count} vectors the header promises (is the "
                                 f"header's dimension {dim} right?)", where=f"byte {end}")
-    raw = np.empty((count, vec_bytes), dtype=np.uint8)
+    words = np.empty((count, dim), dtype=np.uint32)
     name_bytes = np.empty(int((name_end - name_start).sum()) + count, dtype=np.uint8)
-    size = gather_records(buf, name_start, name_end, vec_bytes, raw, name_bytes)
+    size, bad = gather_records(buf, name_start, name_end, words, name_bytes)
     names = _decode_names(name_bytes[:size].tobytes(), name_start, path, encoding)
-    matrix = raw.view("<f4").astype(np.float32, copy=False)
-    bad = first_bad_row(matrix)
-    if bad is not None:
+    matrix = words.view(np.float32)
+    if bad >= 0:
         raise FormatError(path, f"vector of {names[bad]!r} holds NaN or infinity",
                           where=f"record {bad + 1} (byte {name_start[bad]})")
     try:

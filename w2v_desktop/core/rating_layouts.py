@@ -71,7 +71,7 @@ class Mapping:
 
 MOVIELENS_100K = Mapping(0, 1, 2, 3, delimiter="\t", header=False, layout="movielens-100k")
 # "1::1193::5::978300760" read with ":" as delimiter gives empty columns between fields.
-MOVIELENS_DAT = Mapping(0, 2, 4, 6, delimiter=":", header=False, encoding="latin-1",
+MOVIELENS_DAT = Mapping(0, 2, 4, 6, delimiter=":", header=False,
                         layout="movielens-dat")
 MOVIELENS_CSV = Mapping("userId", "movieId", "rating", "timestamp", delimiter=",", header=True,
                         layout="movielens-csv")
@@ -89,6 +89,9 @@ def detect_layout(path: str | Path) -> Mapping:
         return MOVIELENS_100K
     delimiter = _sniff_delimiter(path, lines)
     rows = [line.split(delimiter) for line in lines]
+    widths = [len(r) for r in rows]
+    width = max(set(widths), key=widths.count)
+    rows = [r for r in rows if len(r) == width]  # odd lines are the reader's business
     if len(rows[0]) < 2:
         raise LayoutError(f"{path}: found only one column; a rating file needs at least user and item")
     header = _has_header(rows)

@@ -106,7 +106,9 @@ def read_ratings(path: str | Path, mapping: Mapping | None = None, strict: bool 
     try:
         try:
             return _Reader(path, mapping, strict, typed=True).read()
-        except pa.ArrowInvalid:
+        except pa.ArrowInvalid as exc:
+            if "UTF8" in str(exc) and mapping.encoding.lower().replace("-", "") == "utf8":
+                return read_ratings(path, mapping.replace(encoding="latin-1"), strict)  # older files
             # A value did not convert to the inferred type: re-read every column as text
             # and check values one block at a time (slower; only for untidy files).
             return _Reader(path, mapping, strict, typed=False).read()
@@ -160,6 +162,8 @@ class _Reader:
         for batch in self._batches():
             cols = {role: batch.column(name) for role, name in roles.items()}
             for role in ("user", "item"):  # ids are labels: " 42" is "42"
+                if pa.types.is_binary(cols[role].type):  # pyarrow's answer to invalid UTF-8
+                    raise pa.ArrowInvalid(f"{role} ids are not valid UTF8")
                 if pa.types.is_string(cols[role].type):
                     cols[role] = pc.utf8_trim_whitespace(cols[role])
             keep, values = self._check(cols)
@@ -234,7 +238,7 @@ class _Reader:
         if len(self.parser_examples) < MAX_EXAMPLES:
             reason = (f"wrong column count (expected {row.expected_columns}, "
                       f"got {row.actual_columns})")
-            self.parser_examples.append((row.number, reason, row.text))
+            self.parser_examples.append((row.number, reason, repr(row.text)))
         return "skip"
 
     # -- checks ---------------------------------------------------------------

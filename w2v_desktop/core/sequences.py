@@ -123,8 +123,8 @@ class Sequences:
         codes = self.events.items
         if len(codes) == 0:
             return Corpus([], np.zeros(0, np.int64), np.zeros(0, np.int32), np.zeros(1, np.int64), source)
-        present, first_seen = np.unique(codes, return_index=True)
-        present = present[np.argsort(first_seen, kind="stable")]  # provisional ids by first appearance
+        # Provisional ids in item-code order, i.e. first appearance in the file (no sort needed).
+        present = np.flatnonzero(np.bincount(codes, minlength=self.events.n_items))
         to_token = np.full(self.events.n_items, -1, dtype=np.int32)
         to_token[present] = np.arange(len(present), dtype=np.int32)
         tokens = to_token[codes]

@@ -14,6 +14,8 @@ Attributes (read them; change them through the setters):
     interactions   rating/interaction data (core.ratings.Interactions), or None
     items          item metadata (core.ratings.ItemTable), or None
     source_path    file the corpus or ratings came from, or ""
+    data_report    lines on how the data was prepared (e.g. ratings -> sequences), or []
+    config         core TrainConfig being edited (the data panel's min_count lives here too)
     training_state one of IDLE, RUNNING, PAUSED, STOPPING
 """
 from __future__ import annotations
@@ -22,7 +24,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import SIGNAL, QObject, Signal
 
-from w2v_desktop.gui.worker import Job, start_job
+from w2v_desktop.core.config import TrainConfig
+from w2v_desktop.gui.worker import Job
 
 IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
 
@@ -33,6 +36,7 @@ class AppState(QObject):
     trainer_changed = Signal(object)       # Trainer or None
     interactions_changed = Signal(object)  # Interactions or None (items follow in state.items)
     training_state_changed = Signal(str)   # IDLE / RUNNING / PAUSED / STOPPING
+    config_changed = Signal(object)        # TrainConfig
     busy_changed = Signal(bool)            # True while any run_in_worker job runs
     error_occurred = Signal(str, str, str)  # title, message, details (traceback)
     status_message = Signal(str)           # a short line for the status bar
@@ -46,7 +50,9 @@ class AppState(QObject):
         self.interactions = None
         self.items = None
         self.source_path = ""
+        self.data_report: list[str] = []
         self.training_state = IDLE
+        self.config = TrainConfig()
         self._jobs: set[Job] = set()
         self.last_error: tuple[str, str, str] | None = None
 
@@ -63,9 +69,10 @@ class AppState(QObject):
         self._vectors = vectors
         self.vectors_changed.emit(vectors)
 
-    def set_corpus(self, corpus, source_path: str = "", vocab_report=None) -> None:
+    def set_corpus(self, corpus, source_path: str = "", vocab_report=None, data_report=()) -> None:
         """A new training corpus (text, or item sequences built from ratings)."""
         self.corpus = corpus
+        self.data_report = list(data_report)
         self.vocab_report = vocab_report
         self.source_path = str(source_path or getattr(corpus, "source", "") or "")
         self.corpus_changed.emit(corpus)
@@ -80,6 +87,11 @@ class AppState(QObject):
         if trainer is not None:
             self.vocab_report = getattr(trainer, "vocab_report", self.vocab_report)
         self.trainer_changed.emit(trainer)
+
+    def set_config(self, config: TrainConfig) -> None:
+        if config != self.config:
+            self.config = config
+            self.config_changed.emit(config)
 
     def set_training_state(self, value: str) -> None:
         if value != self.training_state:

@@ -18,7 +18,7 @@ import traceback
 import types
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 _ACTIVE: set["Job"] = set()  # running jobs, referenced until their thread ends
 
@@ -88,6 +88,8 @@ class Job(QObject):
         self._runner.finished.connect(self.finished)
         self._runner.errored.connect(self.errored)
         self._runner.cancelled.connect(self.cancelled)
+        # quit() straight from the worker thread: wait() on the GUI thread must not need its event loop.
+        self._runner.done.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._runner.done.connect(self._on_runner_done)
         self._thread.started.connect(self._runner.run)
 
@@ -123,7 +125,6 @@ class Job(QObject):
     def _on_runner_done(self) -> None:
         if self not in _ACTIVE:
             return
-        self._thread.quit()
         self._thread.wait()
         _ACTIVE.discard(self)
         self.done.emit()

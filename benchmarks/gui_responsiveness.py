@@ -1,0 +1,123 @@
+"""How responsive the window stays while it loads and trains on a real corpus.
+
+Runs the app offscreen, opens the corpus through the same worker path as the
+File menu, then trains from the Train tab. A QTimer on the GUI thread fires
+every 5 ms; the longest gap between firings (minus the 5 ms) is the worst
+event-loop stall. Also counts loss-plot updates per second of training.
+
+    W2V_DATA=~/.cache/w2v-data python benchmarks/gui_responsiveness.py [CORPUS] [--seconds 30]
+
+Targets: longest stall < 50 ms; >= 5 loss-plot updates per second.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+PROBE_MS = 5
+
+
+class StallProbe:
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer(interval=PROBE_MS)
+        self.timer.timeout.connect(self._tick)
+        self.reset()
+
+    def reset(self):
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.ticks = 0
+
+    def _tick(self):
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last - PROBE_MS / 1000)
+        self.last = now
+        self.ticks += 1
+
+
+def default_corpus() -> Path:
+    base = Path(os.environ.get("W2V_DATA", Path.home() / ".cache" / "w2v-data")) / "text"
+    for name in ("20news.txt", "lee_background.cor"):
+        if (base / name).is_file():
+            return base / name
+    sys.exit("no corpus: pass a path or set W2V_DATA")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path)
+    parser.add_argument("--seconds", type=float, default=30.0, help="train at most this long, then stop")
+    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--idle-seconds", type=float, default=5.0, help="idle reference period")
+    parser.add_argument("--threads", type=int, default=0, help="training threads (0: all cores)")
+    args = parser.parse_args()
+    corpus = args.corpus or default_corpus()
+
+    from PySide6.QtCore import QSettings
+
+    from w2v_desktop.gui.app import make_application, wait_until
+    from w2v_desktop.gui.main_window import MainWindow
+
+    app = make_application()
+    settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings)
+    window.resize(1280, 820)
+    window.show()
+    errors = []
+    window.state.error_occurred.connect(lambda t, m, _d: errors.append(f"{t}: {m}"))
+    probe = StallProbe()
+    probe.timer.start()
+    # Reference: the same probe with the window idle, so machine noise (other processes on
+    # the cores) is visible next to the figures that load and training cause.
+    wait_until(app, lambda: False, args.idle_seconds)
+    idle_stall = probe.worst
+    probe.reset()
+
+    t0 = time.perf_counter()
+    probe.reset()
+    window.files.open_text(str(corpus), ask_options=False)
+    wait_until(app, lambda: not window.state.busy and window.data_panel.summary is not None, 600)
+    load_s, load_stall = time.perf_counter() - t0, probe.worst
+    print(f"corpus: {corpus} ({window.state.corpus.n_tokens:,} tokens), loaded in {load_s:.1f} s")
+
+    window.tabs.setCurrentWidget(window.train_panel)  # the loss plot is on screen
+    panel = window.train_panel
+    window.state.set_config(window.state.config.replace(epochs=args.epochs, threads=args.threads))
+    panel.start()
+    # The first reports may be "compiling" (first run only): measure from the first training report.
+    wait_until(app, lambda: panel.last_progress is not None and panel.last_progress.state == "training"
+               or not panel.is_running(), 600)
+    probe.reset()
+    updates0, t1 = panel.loss.updates, time.perf_counter()
+    wait_until(app, lambda: not panel.is_running(), args.seconds)
+    train_s = time.perf_counter() - t1
+    updates = panel.loss.updates - updates0
+    train_stall = probe.worst
+    if panel.is_running():
+        panel.stop()
+        wait_until(app, lambda: not window.state.busy, 60)
+    probe.timer.stop()
+    p = panel.last_progress
+    window.close()
+    if errors:
+        print("errors:", *errors, sep="\n  ")
+        return 1
+    print(f"training: {train_s:.1f} s measured, {p.words_per_sec:,.0f} words/s, threads={window.state.config.n_threads}")
+    print(f"longest GUI stall while idle:     {1000 * idle_stall:6.1f} ms (reference: machine noise)")
+    print(f"longest GUI stall while loading:  {1000 * load_stall:6.1f} ms (target < 50)")
+    print(f"longest GUI stall while training: {1000 * train_stall:6.1f} ms (target < 50)")
+    print(f"loss-plot updates per second:     {updates / max(train_s, 1e-9):6.1f}    (target >= 5)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

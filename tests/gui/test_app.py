@@ -1,0 +1,279 @@
+"""The window: start-up with the sample, drag and drop, settings, projects, self-test, screenshots."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QDialog
+
+from tests.conftest import SAMPLES
+from tests.gui.helpers import temp_settings, topic_corpus, topic_sentences, wait_idle
+from w2v_desktop.gui.app import run_app
+from w2v_desktop.gui.dialogs.error_dialog import open_error_dialogs
+from w2v_desktop.gui.dialogs.tokenize_dialog import TokenizeDialog
+from w2v_desktop.gui.file_kinds import guess_kind
+from w2v_desktop.gui.main_window import MainWindow, exploration_panels
+
+needs_sample = pytest.mark.skipif(not (SAMPLES / "sample_corpus.txt").is_file(),
+                                  reason="resources/samples/sample_corpus.txt not generated yet")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = MainWindow(settings=temp_settings(tmp_path))
+    qtbot.addWidget(win)
+    errors = []
+    win.state.error_occurred.connect(lambda *args: errors.append(args))
+    win.errors = errors
+    yield win
+    for box in open_error_dialogs():
+        box.close()
+
+
+@pytest.fixture
+def corpus_file(tmp_path):
+    path = tmp_path / "topics.txt"
+    path.write_text("\n".join(" ".join(s) for s in topic_sentences(600)), encoding="utf-8")
+    return path
+
+
+@needs_sample
+def test_start_up_loads_the_sample_ready_to_train(qtbot, window):
+    assert window.load_sample()
+    wait_idle(qtbot, window.state)
+    assert window.state.corpus is not None and window.state.corpus.n_tokens > 10_000
+    assert window.state.source_path.endswith("sample_corpus.txt")
+    assert window.data_panel.summary is not None
+    assert window.train_panel.train_action.isEnabled()
+    assert window.train_panel.analogy_box.isChecked() and window.train_panel.watch_names()
+
+
+def test_tabs_host_data_train_and_every_exploration_panel(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:2] == ["Data", "Train"]
+    assert titles[2:] == [title for title, _cls in exploration_panels()]
+
+
+def test_standard_shortcuts(window):
+    shortcuts = {a.text().replace("&", ""): a.shortcut().toString() for menu in window.menuBar().actions()
+                 for a in menu.menu().actions()}
+    assert shortcuts["Open text corpus…"] == "Ctrl+O"
+    assert shortcuts["Save project…"] == "Ctrl+S"
+    assert shortcuts["Quit"] == "Ctrl+Q"
+    assert shortcuts["Train"] == "F5"
+
+
+def test_dropping_a_text_file_opens_it_after_the_tokenising_dialog(qtbot, window, corpus_file, monkeypatch):
+    monkeypatch.setattr(TokenizeDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(corpus_file))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    wait_idle(qtbot, window.state)
+    assert window.state.source_path == str(corpus_file)
+    assert window.state.corpus.n_sentences == 600
+    assert window.files.recent_files()[0] == str(corpus_file)
+    assert [a.text() for a in window.recent_menu.actions()] == [str(corpus_file)]
+
+
+def test_tokenising_dialog_previews_tokens_with_the_options(qtbot, tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_text("Hello World\nPARIS is Big\n", encoding="utf-8")
+    dialog = TokenizeDialog(path)
+    qtbot.addWidget(dialog)
+    assert dialog.preview.toPlainText().splitlines()[0] == "hello · world"
+    dialog.form.editors["lowercase"].set(False)
+    dialog.update_preview()
+    assert dialog.preview.toPlainText().splitlines()[1] == "PARIS · is · Big"
+    assert dialog.options().lowercase is False
+    dialog.reject()
+
+
+def test_unreadable_file_reaches_the_error_dialog(qtbot, window, tmp_path):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes(b"caf\xe9 au lait\n" * 3)
+    window.files.open_text(str(bad), ask_options=False)
+    wait_idle(qtbot, window.state)
+    assert window.errors and "latin1.txt" in window.errors[0][0]
+    boxes = open_error_dialogs()
+    assert boxes and boxes[-1].isVisible() and "Traceback" in boxes[-1].detailedText()
+    assert window.state.corpus is None
+
+
+def test_guess_kind(tmp_path):
+    vec = tmp_path / "glove.txt"
+    vec.write_text("the 0.1 0.2 -0.3\nof 0.4 0.5 0.6\n", encoding="utf-8")
+    text = tmp_path / "corpus.txt"
+    text.write_text("the cat sat on the mat\n", encoding="utf-8")
+    assert guess_kind(vec) == "vectors" and guess_kind(text) == "text"
+    assert guess_kind("a.w2vproj.json") == "project" and guess_kind("a.w2vmodel.npz") == "model"
+    assert guess_kind("u.data") == "ratings" and guess_kind("ratings.csv") == "ratings"
+
+
+def test_settings_remember_options_and_watch_list(qtbot, tmp_path):
+    first = MainWindow(settings=temp_settings(tmp_path))
+    qtbot.addWidget(first)
+    first.state.set_config(first.state.config.replace(dim=42, window=7))
+    first.train_panel.watch_edit.setText("apple, pear")
+    first.close()
+    second = MainWindow(settings=temp_settings(tmp_path))
+    qtbot.addWidget(second)
+    assert (second.state.config.dim, second.state.config.window) == (42, 7)
+    assert second.train_panel.options.config().dim == 42
+    assert second.train_panel.watch_names() == ["apple", "pear"]
+
+
+def test_project_round_trip_restores_options_model_and_data(qtbot, window, corpus_file, tmp_path):
+    window.files.open_text(str(corpus_file), ask_options=False)
+    wait_idle(qtbot, window.state)
+    window.state.set_config(window.state.config.replace(dim=12, epochs=1, min_count=1, threads=1))
+    window.train_panel.watch_edit.setText("apple")
+    window.train_panel.start()
+    wait_idle(qtbot, window.state)
+    project = tmp_path / "p.w2vproj.json"
+    window.files.save_project(str(project), watch=["apple"])
+    wait_idle(qtbot, window.state)
+    data = json.loads(project.read_text(encoding="utf-8"))
+    assert data["format"] == "w2v-desktop-project" and data["model_file"] == "p.w2vmodel.npz"
+    assert (tmp_path / "p.w2vmodel.npz").is_file()
+
+    other = MainWindow(settings=temp_settings(tmp_path / "other"))
+    qtbot.addWidget(other)
+    other.files.open_project(str(project))
+    qtbot.waitUntil(lambda: other.state.corpus is not None and not other.state.busy, timeout=30_000)
+    assert other.state.config.dim == 12 and other.state.trainer is not None
+    assert other.state.vectors.names == window.state.vectors.names
+    assert other.state.source_path == str(corpus_file)
+    assert not window.errors
+
+
+def test_bad_project_file_names_the_file_and_line(qtbot, window, tmp_path):
+    broken = tmp_path / "broken.w2vproj.json"
+    broken.write_text('{"format": "w2v-desktop-project",\n  "config": {,}\n}', encoding="utf-8")
+    window.files.open_project(str(broken))
+    wait_idle(qtbot, window.state)
+    assert window.errors and "broken.w2vproj.json: line 2" in window.errors[0][1]
+
+
+def test_plots_follow_the_palette(qtbot, window):
+    app = QApplication.instance()
+    original = app.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Base, QColor(30, 30, 30))
+    dark.setColor(QPalette.ColorRole.Text, QColor(230, 230, 230))
+    try:
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: window.train_panel.loss.plot.backgroundBrush().color() == QColor(30, 30, 30),
+                        timeout=2000)
+    finally:
+        app.setPalette(original)
+    qtbot.waitUntil(lambda: window.data_panel.zipf_plot.backgroundBrush().color()
+                    == original.color(QPalette.ColorRole.Base), timeout=2000)
+
+
+def test_closing_while_training_stops_the_worker(qtbot, window):
+    window.state.set_corpus(topic_corpus(4000))
+    window.state.set_config(window.state.config.replace(epochs=500, dim=16, min_count=1, threads=1))
+    window.train_panel.start()
+    qtbot.waitUntil(lambda: window.train_panel.last_progress is not None, timeout=60_000)
+    window.close()
+    assert not window.state.busy or all(not job.is_running() for job in window.state.jobs())
+
+
+def test_self_test_prints_ok(capsys):
+    assert run_app(["--self-test"]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1] == "OK"
+
+
+@needs_sample
+def test_screenshot_mode_saves_a_picture_of_every_tab(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))  # keep QSettings writes out of the real home
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert run_app(["--screenshot", str(tmp_path / "shots")]) == 0
+    shots = sorted((tmp_path / "shots").glob("*.png"))
+    assert [p.name for p in shots][:2] == ["01-data.png", "02-train.png"]
+    for shot in shots:
+        image = QImage(str(shot))
+        assert image.width() >= 1000 and image.height() >= 600
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)}
+        assert len(colours) > 20, f"{shot.name} looks blank"
+
+
+def test_qt_binding_keeps_reference_counts():
+    """PySide6 6.12.0 on Python < 3.12 drops a reference to None/True on every call
+    (e.g. ``setText``, ``emit``), and the app aborts with "Fatal Python error:
+    none_dealloc" after a few thousand calls; pyproject excludes that combination."""
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(100):
+        label.setText("x")
+    assert sys.getrefcount(None) >= before, "this PySide6 build corrupts reference counts; use PySide6 < 6.12 " \
+                                            "on Python < 3.12"
+
+
+@pytest.mark.skipif(not (SAMPLES / "sample_ratings.csv").is_file(), reason="sample ratings not generated")
+def test_ratings_dialog_detects_columns_and_shows_their_roles(qtbot):
+    from w2v_desktop.gui.dialogs.ratings_dialog import RatingsDialog
+
+    dialog = RatingsDialog(SAMPLES / "sample_ratings.csv")
+    qtbot.addWidget(dialog)
+    mapping = dialog.mapping()
+    assert (mapping.user, mapping.item, mapping.header) == ("user_id", "item_id", True)
+    headers = [dialog.preview.horizontalHeaderItem(i).text() for i in range(dialog.preview.columnCount())]
+    assert headers[0] == "user_id\n(user)" and headers[1] == "item_id\n(item)"
+    assert dialog.preview.rowCount() == 12
+    assert dialog.items_path.text().endswith("sample_items.csv")
+    dialog.mapping_form.editors["header"].set(False)  # names without a header: refused, not guessed
+    assert "no header" in dialog.mapping_form.validate() and not dialog.ok_button.isEnabled()
+    dialog.reject()
+
+
+@pytest.mark.skipif(not (SAMPLES / "sample_ratings.csv").is_file(), reason="sample ratings not generated")
+def test_ratings_become_item_sequences_and_titles_travel_with_the_vectors(qtbot, window, monkeypatch):
+    from w2v_desktop.gui.dialogs.ratings_dialog import RatingsDialog
+
+    monkeypatch.setattr(RatingsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window.load_sample_ratings()
+    wait_idle(qtbot, window.state)
+    state = window.state
+    assert state.interactions is not None and state.items is not None
+    assert state.config.window == 10 and state.config.min_count == 2  # item defaults applied
+    assert state.corpus.n_sentences > 100 and any("sequences" in line for line in state.data_report)
+    assert window.data_panel.length_plot.getPlotItem().titleLabel.text == "Sequence length"
+    state.set_config(state.config.replace(epochs=1, dim=16, threads=1))
+    window.train_panel.start()
+    wait_idle(qtbot, state)
+    assert not window.errors
+    columns = state.vectors.meta["columns"]
+    first = state.vectors.names[0]
+    assert columns["title"][0] == state.items.title(first) != ""
+
+
+def test_export_menu_lists_every_writable_format_and_exports(qtbot, window, tmp_path):
+    from w2v_desktop.core.formats import FORMATS, load_vectors
+
+    labels = [a.text() for a in window.export_menu.actions()]
+    assert labels == [info.label for info in FORMATS.values() if info.can_write]
+    assert not window.export_menu.isEnabled()  # nothing to export yet
+    window.state.set_corpus(topic_corpus(300))
+    window.state.set_config(window.state.config.replace(epochs=1, dim=8, min_count=1, threads=1))
+    window.train_panel.start()
+    wait_idle(qtbot, window.state)
+    assert window.export_menu.isEnabled()
+    out = tmp_path / "v.txt"
+    window.files.export_vectors("word2vec", path=str(out))
+    wait_idle(qtbot, window.state)
+    assert load_vectors(out).names == window.state.vectors.names
+    # ... and the file opens for exploring without training.
+    fresh = MainWindow(settings=temp_settings(tmp_path / "fresh"))
+    qtbot.addWidget(fresh)
+    fresh.files.open_vectors(str(out))
+    wait_idle(qtbot, fresh.state)
+    assert fresh.state.vectors.names == window.state.vectors.names and fresh.state.trainer is None

@@ -1,0 +1,151 @@
+"""Starting the app: ``w2v-desktop`` (window), ``--screenshot DIR``, ``--self-test``.
+
+``run_app(argv)`` is called by ``w2v_desktop.cli`` when no subcommand is given.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import re
+import sys
+import time
+import traceback
+from pathlib import Path
+
+SCREENSHOT_EPOCHS = 5
+WAIT_LIMIT_S = 300
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="w2v-desktop", description="Open the w2v-desktop app.")
+    parser.add_argument("path", nargs="?", help="a corpus, ratings, vectors, model or project file to open")
+    parser.add_argument("--gui", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--screenshot", metavar="DIR",
+                        help="train briefly on the bundled sample and save a PNG of each tab into DIR")
+    parser.add_argument("--self-test", action="store_true",
+                        help="import everything, train a tiny corpus, print OK and exit (packaging check)")
+    return parser
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test or args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed for checks
+    app = make_application()
+    if args.self_test:
+        return self_test(app)
+    from w2v_desktop.gui.main_window import MainWindow
+
+    window = MainWindow()
+    if args.screenshot:
+        return take_screenshots(app, window, Path(args.screenshot))
+    window.show()
+    if args.path:
+        window.files.open_any(args.path)
+    else:
+        window.load_sample()
+    return app.exec()
+
+
+def make_application():
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("w2v-desktop")
+    app.setOrganizationName("w2v-desktop")
+    from w2v_desktop import __version__
+    from w2v_desktop.gui import theme
+
+    app.setApplicationVersion(__version__)
+    theme.configure_pyqtgraph()
+    return app
+
+
+def wait_until(app, condition, limit_s: float = WAIT_LIMIT_S) -> bool:
+    """Run the event loop until ``condition()`` holds or the time is up (checks, screenshots)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if condition():
+        return True
+    loop = QEventLoop()
+    deadline = time.monotonic() + limit_s
+    checker = QTimer(interval=20)
+    checker.timeout.connect(lambda: loop.quit() if condition() or time.monotonic() > deadline else None)
+    checker.start()
+    loop.exec()
+    checker.stop()
+    return condition()
+
+
+def self_test(app) -> int:
+    """Import every module, train a tiny corpus, build the window; print OK on success."""
+    try:
+        import w2v_desktop
+
+        for module in pkgutil.walk_packages(w2v_desktop.__path__, "w2v_desktop."):
+            if not module.name.endswith(".__main__"):  # importing __main__ would run the app
+                importlib.import_module(module.name)
+        import numpy as np
+
+        from w2v_desktop.core.config import TrainConfig
+        from w2v_desktop.core.corpus import Corpus
+        from w2v_desktop.core.trainer import train
+
+        sentences = [["red", "green", "blue", "colour"], ["cat", "dog", "mouse", "animal"]] * 50
+        config = TrainConfig(dim=8, epochs=2, min_count=1, threads=1, seed=1)
+        vectors = train(Corpus.from_sentences(sentences, source="self-test"), config)
+        assert len(vectors) == 8 and vectors.dim == 8 and np.isfinite(vectors.matrix).all()
+        import tempfile
+
+        from PySide6.QtCore import QSettings
+
+        from w2v_desktop.gui.main_window import MainWindow
+
+        with tempfile.TemporaryDirectory() as tmp:  # leave the user's settings alone
+            window = MainWindow(settings=QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat))
+            window.close()
+    except Exception:
+        traceback.print_exc()
+        print("FAILED")
+        return 1
+    print("OK")
+    return 0
+
+
+def take_screenshots(app, window, folder: Path) -> int:
+    """Load the sample, train briefly, then save each tab as DIR/NN-title.png."""
+    folder.mkdir(parents=True, exist_ok=True)
+    errors = []
+    window.state.error_occurred.connect(lambda title, message, _d: errors.append(f"{title}: {message}"))
+    window.resize(1280, 820)
+    window.show()
+    if not window.load_sample():
+        print("w2v-desktop: the bundled sample corpus is missing", file=sys.stderr)
+        return 2
+    state, panel = window.state, window.train_panel
+    wait_until(app, lambda: not state.busy and window.data_panel.summary is not None)
+    state.set_config(state.config.replace(epochs=SCREENSHOT_EPOCHS))
+    panel.start()
+    finished = wait_until(app, lambda: not panel.is_running() and not state.busy)
+    if errors or not finished or state.vectors is None:
+        print("w2v-desktop: screenshot run failed: " + ("; ".join(errors) or "training did not finish"),
+              file=sys.stderr)
+        window.close()
+        return 1
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        tab = window.tabs.widget(index)
+        demo = getattr(tab, "screenshot_demo", None)
+        if callable(demo):
+            demo()  # panels may fill in an example query
+        wait_until(app, lambda: not state.busy, 60)
+        for _ in range(20):
+            app.processEvents()
+        name = re.sub(r"[^a-z0-9]+", "-", window.tabs.tabText(index).lower()).strip("-")
+        path = folder / f"{index + 1:02d}-{name}.png"
+        window.grab().save(str(path))
+        print(path)
+    window.close()
+    return 1 if errors else 0

@@ -1,0 +1,173 @@
+"""Opening a rating file: which column is what (detected, editable), a preview of
+the first rows with their roles, how histories become item sequences, and an
+optional item metadata file (titles, genres)."""
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
+
+from w2v_desktop.core.item_table import read_items
+from w2v_desktop.core.rating_layouts import Mapping, detect_layout
+from w2v_desktop.core.ratings import read_ratings
+from w2v_desktop.core.sequences import SequenceOptions, build_sequences
+from w2v_desktop.gui.forms import DataclassForm, FieldHints
+
+PREVIEW_ROWS = 12
+ITEM_FILE_NAMES = ("u.item", "movies.csv", "movies.dat", "items.csv", "sample_items.csv")
+ROLES = ("user", "item", "rating", "time")
+
+MAPPING_HINTS = {
+    "user": FieldHints("User column", tooltip="0-based column number, or the header name."),
+    "item": FieldHints("Item column", tooltip="0-based column number, or the header name."),
+    "rating": FieldHints("Rating column", none_text="none: implicit data",
+                         tooltip="Leave empty when every row is one interaction (clicks, purchases)."),
+    "time": FieldHints("Time column", none_text="none: file order",
+                       tooltip="Seconds or dates; histories are ordered by it. Empty: the file order."),
+    "delimiter": FieldHints("Delimiter", choices={",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe",
+                                                  ":": "colon", " ": "space"}),
+    "header": FieldHints("First row is a header"),
+    "encoding": FieldHints("Encoding"),
+    "layout": FieldHints("Layout label", tooltip="What was detected; informational."),
+}
+SEQUENCE_HINTS = {
+    "min_rating": FieldHints("Keep ratings ≥", none_text="keep all", tooltip=(
+        "Only liked items go into histories (3.5 of 5 keeps 4 and 5 stars). Empty keeps every row.")),
+    "session_gap": FieldHints("Split sessions after (s)", none_text="one history per user", tooltip=(
+        "Start a new sequence when a user pauses longer than this many seconds.")),
+    "min_length": FieldHints("Minimum sequence length", minimum=1, maximum=100_000, tooltip=(
+        "Shorter sequences are dropped: a single item teaches nothing about co-occurrence.")),
+    "dedupe_consecutive": FieldHints("Drop repeats in a row"),
+    "min_count": FieldHints("Minimum item count", minimum=1, maximum=1_000_000, tooltip=(
+        "Items seen fewer times get no vector; becomes the training min_count.")),
+}
+
+
+def sibling_item_file(path: str | Path) -> str:
+    folder = Path(path).parent
+    return next((str(folder / n) for n in ITEM_FILE_NAMES if (folder / n).is_file()), "")
+
+
+class RatingsDialog(QDialog):
+    def __init__(self, path: str | Path, state=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.path = str(path)
+        self.setWindowTitle(f"Reading ratings from {Path(path).name}")
+        try:
+            detected, note = detect_layout(path), ""
+        except (OSError, ValueError) as exc:
+            detected, note = Mapping(), f"Could not detect the layout: {exc}"
+        self.detected = QLabel(note or f"Detected: {detected.describe()}")
+        self.detected.setWordWrap(True)
+        self.mapping_form = DataclassForm(Mapping, detected, hints=MAPPING_HINTS)
+        self.sequence_form = DataclassForm(SequenceOptions, SequenceOptions(), hints=SEQUENCE_HINTS)
+        if detected.rating is None:
+            self.sequence_form.editors["min_rating"].set(None)
+        self.items_path = QLineEdit(sibling_item_file(path))
+        self.items_path.setPlaceholderText("none")
+        browse = QToolButton(text="…", toolTip="Choose an item file (titles, genres)")
+        browse.clicked.connect(self._browse_items)
+        self.preview = QTableWidget(0, 0)
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self._build(browse)
+        self._refresh = QTimer(self, singleShot=True, interval=200)
+        self._refresh.timeout.connect(self.update_preview)
+        self.mapping_form.changed.connect(self._validate)
+        self.mapping_form.changed.connect(self._refresh.start)
+        self.sequence_form.changed.connect(self._validate)
+        self.finished.connect(lambda _r: self._refresh.stop())
+        self.update_preview()
+
+    def _build(self, browse: QToolButton) -> None:
+        mapping_box = QGroupBox("Columns")
+        QVBoxLayout(mapping_box).addWidget(self.mapping_form)
+        sequence_box = QGroupBox("Histories → sequences")
+        QVBoxLayout(sequence_box).addWidget(self.sequence_form)
+        items_row = QHBoxLayout()
+        items_row.addWidget(QLabel("Item file"))
+        items_row.addWidget(self.items_path, 1)
+        items_row.addWidget(browse)
+        left = QVBoxLayout()
+        left.addWidget(mapping_box)
+        left.addWidget(sequence_box)
+        left.addLayout(items_row)
+        preview_box = QGroupBox(f"First {PREVIEW_ROWS} rows, split with these settings")
+        QVBoxLayout(preview_box).addWidget(self.preview)
+        body = QHBoxLayout()
+        body.addLayout(left)
+        body.addWidget(preview_box, 2)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Open")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.detected)
+        layout.addLayout(body, 1)
+        layout.addWidget(buttons)
+        self.resize(1100, 600)
+
+    def _browse_items(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Item metadata", str(Path(self.path).parent),
+                                              "Items (*.csv *.item *.dat *.tsv);;All files (*)")
+        if path:
+            self.items_path.setText(path)
+
+    def mapping(self) -> Mapping:
+        return self.mapping_form.value()
+
+    def sequence_options(self) -> SequenceOptions:
+        return self.sequence_form.value()
+
+    def _validate(self) -> bool:
+        ok = not self.mapping_form.validate() and not self.sequence_form.validate()
+        self.ok_button.setEnabled(ok)
+        return ok
+
+    def update_preview(self) -> None:
+        """Split the first lines as the mapping says and label the columns with their roles."""
+        if not self._validate():
+            return
+        mapping = self.mapping()
+        try:
+            with open(self.path, encoding=mapping.encoding, errors="replace") as f:
+                lines = [line.rstrip("\r\n") for line in itertools.islice(f, PREVIEW_ROWS + mapping.header)]
+        except (OSError, LookupError) as exc:
+            self.detected.setText(f"Cannot read {self.path}: {exc}")
+            return
+        rows = [line.split(mapping.delimiter) for line in lines if line.strip()]
+        names = rows.pop(0) if mapping.header and rows else []
+        width = max((len(r) for r in rows), default=len(names))
+        headers = []
+        for i in range(width):
+            name = names[i].strip().strip('"') if i < len(names) else f"column {i}"
+            roles = [r for r in ROLES if getattr(mapping, r) in (i, name)]
+            headers.append(f"{name}\n({', '.join(roles)})" if roles else name)
+        self.preview.clear()
+        self.preview.setColumnCount(width)
+        self.preview.setRowCount(len(rows))
+        self.preview.setHorizontalHeaderLabels(headers)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                self.preview.setItem(r, c, QTableWidgetItem(value))
+        self.preview.resizeColumnsToContents()
+
+    def load_job(self):
+        """A generator for the worker: (Interactions, ItemTable | None, Corpus, SequenceReport)."""
+        return load_ratings(self.path, self.mapping(), self.sequence_options(), self.items_path.text().strip())
+
+
+def load_ratings(path: str, mapping: Mapping, options: SequenceOptions, items_path: str = ""):
+    name = Path(path).name
+    yield f"Reading {name}"
+    events = read_ratings(path, mapping)
+    yield f"Building item sequences from {events.n_events:,} events"
+    corpus, report = build_sequences(events, options)
+    items = None
+    if items_path:
+        yield f"Reading item metadata {Path(items_path).name}"
+        items = read_items(items_path)
+    return events, items, corpus, report

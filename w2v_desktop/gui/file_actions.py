@@ -1,0 +1,251 @@
+"""Opening and saving files from the window: corpora, ratings, vectors, models,
+projects and exports. Reading and writing run off the GUI thread through
+``AppState.run_in_worker``; failures reach the user in the error dialog.
+"""
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from w2v_desktop.core.config import TrainConfig
+from w2v_desktop.core.tokenize import TokenizeOptions
+from w2v_desktop.gui import project as projects
+from w2v_desktop.gui.loading import load_text_corpus
+
+MAX_RECENT = 10
+
+
+def has_module(name: str) -> bool:
+    """Optional parts (formats, ratings) plug in once they are installed."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+class FileActions(QObject):
+    recent_changed = Signal(list)
+    vectors_opened = Signal(str)
+
+    def __init__(self, state, window: QWidget, settings: QSettings):
+        super().__init__(window)
+        self.state, self.window, self.settings = state, window, settings
+        self.tokenize_options = TokenizeOptions()
+        self.data_kind = "text"
+        self.sequence_report = None  # how the last rating file became sequences
+
+    # -- recent files and folders ---------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+
+    def _remember(self, path: str) -> None:
+        recent = [p for p in self.recent_files() if p != str(path)]
+        recent.insert(0, str(path))
+        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+        self.settings.setValue("last_dir", str(Path(path).parent))
+        self.recent_changed.emit(recent[:MAX_RECENT])
+
+    def _ask_open(self, caption: str, filters: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.window, caption, str(self.settings.value("last_dir", "")),
+                                              filters)
+        return path
+
+    def _ask_save(self, caption: str, name: str, filters: str) -> str:
+        start = str(Path(str(self.settings.value("last_dir", ""))) / name)
+        path, _ = QFileDialog.getSaveFileName(self.window, caption, start, filters)
+        return path
+
+    # -- opening -----------------------------------------------------------------------
+    def open_any(self, path: str) -> None:
+        """Open a file by what it looks like (drag and drop, recent files, command line)."""
+        from w2v_desktop.gui.file_kinds import guess_kind
+
+        kind = guess_kind(path)
+        {"project": self.open_project, "model": self.open_model, "vectors": self.open_vectors,
+         "ratings": self.open_ratings, "text": self.open_text}[kind](path)
+
+    def open_text(self, path: str | None = None, ask_options: bool = True, options=None) -> None:
+        path = path or self._ask_open("Open a text corpus", "Text (*.txt *.cor *.gz *.bz2 *.xz);;All files (*)")
+        if not path:
+            return
+        if options is None and ask_options:
+            from w2v_desktop.gui.dialogs.tokenize_dialog import TokenizeDialog
+
+            dialog = TokenizeDialog(path, self.tokenize_options, self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            options = dialog.options()
+        self.tokenize_options = options or self.tokenize_options
+        self._remember(path)
+        self.state.status_message.emit(f"Reading {path}…")
+
+        def done(corpus) -> None:
+            self.data_kind = "text"
+            self.state.set_interactions(None, None)
+            self.state.set_corpus(corpus, path)
+            self.state.status_message.emit(f"Loaded {path}: {corpus.n_tokens:,} tokens")
+
+        self.state.run_in_worker(load_text_corpus(path, self.tokenize_options), done,
+                                 lambda p: self.state.status_message.emit(p.message),
+                                 title=f"Could not read {Path(path).name}", name="load-text")
+
+    def open_ratings(self, path: str | None = None) -> None:
+        if not has_module("w2v_desktop.core.ratings"):
+            self.state.report_error("Ratings not available", "Reading rating files needs "
+                                    "w2v_desktop.core.ratings, which this build does not include.")
+            return
+        path = path or self._ask_open("Open a ratings file", "Ratings (*.csv *.tsv *.dat *.data *.parquet);;All files (*)")
+        if not path:
+            return
+        from w2v_desktop.gui.dialogs.ratings_dialog import RatingsDialog
+
+        dialog = RatingsDialog(path, self.state, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._remember(path)
+        min_count = dialog.sequence_options().min_count
+        self.state.run_in_worker(dialog.load_job(), lambda loaded: self._ratings_loaded(loaded, path, min_count),
+                                 lambda message: self.state.status_message.emit(str(message)),
+                                 title=f"Could not read {Path(path).name}", name="load-ratings")
+
+    def _ratings_loaded(self, loaded, path: str, min_count: int) -> None:
+        from w2v_desktop.gui.panels.train_options import preset_config
+
+        interactions, items, corpus, report = loaded
+        self.data_kind = "ratings"
+        self.sequence_report = report
+        self.state.set_interactions(interactions, items)
+        self.state.set_config(preset_config("items").replace(min_count=min_count))
+        self.state.set_corpus(corpus, path, data_report=report.lines() if report is not None else ())
+        self.state.status_message.emit(f"Loaded {path}: {corpus.n_sentences:,} sequences of "
+                                       f"{len(corpus.words):,} items; item defaults applied")
+
+    def open_vectors(self, path: str | None = None) -> None:
+        if not has_module("w2v_desktop.core.formats"):
+            self.state.report_error("Vector files not available",
+                                    "Opening vector files needs w2v_desktop.core.formats.")
+            return
+        path = path or self._ask_open("Open vectors to explore",
+                                      "Vectors (*.txt *.vec *.bin *.w2v *.npy *.npz *.tsv *.csv);;All files (*)")
+        if not path:
+            return
+        from w2v_desktop.core.formats import load_vectors
+
+        self._remember(path)
+
+        def done(vectors) -> None:
+            self.state.set_vectors(vectors)
+            self.state.status_message.emit(f"Opened {len(vectors):,} vectors of {vectors.dim} dimensions")
+            self.vectors_opened.emit(path)
+
+        self.state.run_in_worker(lambda: load_vectors(path), done, title=f"Could not open {Path(path).name}",
+                                 name="load-vectors")
+
+    def open_model(self, path: str | None = None) -> None:
+        """A saved model: explore its vectors, or continue training it on new data."""
+        path = path or self._ask_open("Open a model to continue training",
+                                      f"Models (*{projects.MODEL_SUFFIX});;All files (*)")
+        if not path:
+            return
+        from w2v_desktop.core.trainer import Trainer
+
+        self._remember(path)
+
+        def done(trainer) -> None:
+            self.state.set_trainer(trainer)
+            self.state.set_config(trainer.config)
+            self.state.set_vectors(trainer.vectors())
+            self.state.status_message.emit(f"Opened model {Path(path).name} ({len(trainer.vocab):,} words, "
+                                           f"{trainer.epochs_trained} epochs); open new data and Train to continue")
+
+        self.state.run_in_worker(lambda: Trainer.load(path), done, title=f"Could not open {Path(path).name}",
+                                 name="load-model")
+
+    # -- saving -----------------------------------------------------------------------
+    def save_model(self, path: str | None = None) -> None:
+        trainer = self.state.trainer
+        if trainer is None:
+            self.state.report_error("Nothing to save", "Train a model (or open one) first.")
+            return
+        path = path or self._ask_save("Save model", "model" + projects.MODEL_SUFFIX,
+                                      f"Models (*{projects.MODEL_SUFFIX})")
+        if path:
+            self.state.run_in_worker(lambda: trainer.save(path), lambda _r: self._saved(path),
+                                     title="Could not save the model", name="save-model")
+
+    def _saved(self, path: str) -> None:
+        self._remember(path)
+        self.state.status_message.emit(f"Saved {path}")
+
+    def export_vectors(self, fmt: str, output: bool = False, path: str | None = None) -> None:
+        from w2v_desktop.core.formats import FORMATS, save_vectors
+
+        if output:
+            vectors = self.state.trainer.output_vectors() if self.state.trainer is not None else None
+        else:
+            vectors = self.state.vectors
+        if vectors is None:
+            self.state.report_error("Nothing to export", "Train, or open, vectors first."
+                                    if not output else "Output vectors exist only after negative-sampling training.")
+            return
+        info = FORMATS[fmt]
+        path = path or self._ask_save(f"Export {info.label}", ("output-vectors" if output else "vectors") + info.suffix,
+                                      f"{info.label} (*{info.suffix});;All files (*)")
+        if path:
+            self.state.run_in_worker(lambda: save_vectors(vectors, path, fmt), lambda _r: self._saved(path),
+                                     title=f"Could not export {info.label}", name="export")
+
+    # -- projects -------------------------------------------------------------------------
+    def save_project(self, path: str | None = None, watch=(), analogy_path: str = "") -> None:
+        trainer = self.state.trainer
+        path = path or self._ask_save("Save project", "project" + projects.SUFFIX,
+                                      f"Projects (*{projects.SUFFIX})")
+        if not path:
+            return
+        if not path.endswith(projects.SUFFIX):
+            path = str(Path(path).with_suffix("")) + projects.SUFFIX
+        model = projects.model_path_for(path)
+        project = projects.Project(
+            config=self.state.config.to_dict(), tokenize=dataclasses.asdict(self.tokenize_options),
+            data_path=self.state.source_path, data_kind=self.data_kind,
+            model_file=model.name if trainer is not None else "", watch=list(watch), analogy_path=analogy_path)
+
+        def write() -> None:
+            if trainer is not None:
+                trainer.save(model)
+            projects.save_project(project, path)
+
+        self.state.run_in_worker(write, lambda _r: self._saved(path), title="Could not save the project",
+                                 name="save-project")
+
+    def open_project(self, path: str | None = None, on_loaded=None) -> None:
+        path = path or self._ask_open("Open project", f"Projects (*{projects.SUFFIX});;All files (*)")
+        if not path:
+            return
+        from w2v_desktop.core.trainer import Trainer
+
+        def read():
+            project = projects.load_project(path)
+            trainer = Trainer.load(projects.resolve(path, project.model_file)) if project.model_file else None
+            return project, trainer
+
+        def done(loaded) -> None:
+            project, trainer = loaded
+            self._remember(path)
+            self.state.set_config(TrainConfig.from_dict(project.config))
+            known = {f.name for f in dataclasses.fields(TokenizeOptions)}
+            self.tokenize_options = TokenizeOptions(**{k: v for k, v in project.tokenize.items() if k in known})
+            if trainer is not None:
+                self.state.set_trainer(trainer)
+                self.state.set_vectors(trainer.vectors())
+            if project.data_path and Path(project.data_path).is_file() and project.data_kind == "text":
+                self.open_text(project.data_path, options=self.tokenize_options)
+            if on_loaded is not None:
+                on_loaded(project)
+
+        self.state.run_in_worker(read, done, title=f"Could not open {Path(path).name}", name="load-project")

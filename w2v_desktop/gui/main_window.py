@@ -1,0 +1,237 @@
+"""The main window: menus, the tab of each panel, drag and drop, settings."""
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+
+from w2v_desktop import __version__
+from w2v_desktop.core.config import TrainConfig
+from w2v_desktop.gui import theme, worker
+from w2v_desktop.gui.dialogs.error_dialog import show_error
+from w2v_desktop.gui.file_actions import FileActions, has_module
+from w2v_desktop.gui.panels.data_panel import DataPanel
+from w2v_desktop.gui.panels.train_panel import TrainPanel
+from w2v_desktop.gui.resources import sample_corpus, sample_ratings
+from w2v_desktop.gui.state import AppState
+
+# Exploration panels (gui/panels/*_panel.py, each a QWidget subclass "...Panel(state, parent)"),
+# in this order when present; any other panel module found is added after them.
+PANEL_ORDER = ["neighbours", "analogy", "analogies", "metrics", "compare_metrics", "projection",
+               "recs", "recommend", "recommendations", "compare_runs", "compare"]
+OWN_PANELS = {"data_panel", "train_panel"}
+
+
+def exploration_panels() -> list[tuple[str, type]]:
+    """(tab title, class) of each exploration panel module that exists."""
+    import w2v_desktop.gui.panels as package
+
+    stems = [m.name for m in pkgutil.iter_modules(package.__path__)
+             if m.name.endswith("_panel") and m.name not in OWN_PANELS]
+    rank = {name: i for i, name in enumerate(PANEL_ORDER)}
+    stems.sort(key=lambda s: (rank.get(s[: -len("_panel")], len(rank)), s))
+    found = []
+    for stem in stems:
+        module = importlib.import_module(f"{package.__name__}.{stem}")
+        for _name, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ == module.__name__ and cls.__name__.endswith("Panel") and issubclass(cls, QWidget):
+                title = getattr(cls, "title", None) or cls.__name__[: -len("Panel")]
+                found.append((title, cls))
+    return found
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, state: AppState | None = None, settings: QSettings | None = None):
+        super().__init__()
+        self.state = state or AppState(self)
+        self.settings = settings or QSettings()
+        self.setWindowTitle(f"w2v-desktop {__version__}")
+        self.setAcceptDrops(True)
+        self.files = FileActions(self.state, self, self.settings)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.data_panel = DataPanel(self.state)
+        self.train_panel = TrainPanel(self.state)
+        self.tabs.addTab(self.data_panel, "Data")
+        self.tabs.addTab(self.train_panel, "Train")
+        self.panels: dict[str, QWidget] = {"Data": self.data_panel, "Train": self.train_panel}
+        for title, cls in exploration_panels():
+            panel = cls(self.state, self)
+            self.panels[title] = panel
+            self.tabs.addTab(panel, title)
+        self.setCentralWidget(self.tabs)
+        self._busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self._busy_label)
+        self._build_menus()
+        self._connect()
+        self._restore_settings()
+
+    # -- menus --------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        f = self.files
+        file_menu = self.menuBar().addMenu("&File")
+        self._add(file_menu, "&Open text corpus…", f.open_text, QKeySequence.StandardKey.Open)
+        self._add(file_menu, "Open &ratings file…", f.open_ratings).setEnabled(has_module("w2v_desktop.core.ratings"))
+        self._add(file_menu, "Open &vectors to explore…", f.open_vectors, "Ctrl+Shift+O").setEnabled(
+            has_module("w2v_desktop.core.formats"))
+        self._add(file_menu, "Open &model to continue training…", f.open_model)
+        self.recent_menu = file_menu.addMenu("Open r&ecent")
+        self._fill_recent(f.recent_files())
+        file_menu.addSeparator()
+        self._add(file_menu, "Open &project…", f.open_project)
+        self._add(file_menu, "&Save project…", self.save_project, QKeySequence.StandardKey.Save)
+        self._add(file_menu, "Save &model…", f.save_model)
+        self.export_menu = file_menu.addMenu("&Export vectors")
+        self.export_output_menu = file_menu.addMenu("Export output vectors (W&2)")
+        self._fill_export_menus()
+        file_menu.addSeparator()
+        self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, fallback="Ctrl+Q")
+
+        train_menu = self.menuBar().addMenu("&Training")
+        for action in (self.train_panel.train_action, self.train_panel.pause_action, self.train_panel.stop_action):
+            train_menu.addAction(action)
+        train_menu.addSeparator()
+        self._add(train_menu, "Use &text defaults", lambda: self.train_panel.options.apply_preset("text"))
+        self._add(train_menu, "Use &item defaults", lambda: self.train_panel.options.apply_preset("items"))
+        self._add(train_menu, "Open the sample &corpus", self.load_sample)
+        self._add(train_menu, "Open the sample &ratings…", self.load_sample_ratings).setEnabled(
+            sample_ratings() is not None and has_module("w2v_desktop.core.ratings"))
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._add(help_menu, "&About", self._about)
+
+    def _add(self, menu: QMenu, text: str, slot, shortcut=None, fallback: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            # Some platforms bind no key to a standard action (Quit on Windows/X11): use the usual one.
+            keys = QKeySequence.keyBindings(shortcut) or ([QKeySequence(fallback)] if fallback else [])
+            action.setShortcuts(keys)
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _fill_recent(self, paths: list[str]) -> None:
+        self.recent_menu.clear()
+        for path in paths:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.files.open_any(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def _fill_export_menus(self) -> None:
+        if not has_module("w2v_desktop.core.formats"):
+            self.export_menu.setEnabled(False)
+            self.export_output_menu.setEnabled(False)
+            return
+        from w2v_desktop.core.formats import FORMATS
+
+        for name, info in FORMATS.items():
+            if not info.can_write:
+                continue
+            for menu, output in ((self.export_menu, False), (self.export_output_menu, True)):
+                action = menu.addAction(info.label)
+                action.triggered.connect(lambda _c=False, n=name, o=output: self.files.export_vectors(n, o))
+
+    # -- signals ------------------------------------------------------------------------
+    def _connect(self) -> None:
+        s = self.state
+        s.error_occurred.connect(lambda title, message, details: show_error(self, title, message, details))
+        s.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        s.busy_changed.connect(lambda busy: self._busy_label.setText("Working…" if busy else ""))
+        s.training_state_changed.connect(self._on_training_state)
+        s.vectors_changed.connect(self._update_actions)
+        s.trainer_changed.connect(self._update_actions)
+        self.files.recent_changed.connect(self._fill_recent)
+        self.data_panel.open_text_requested.connect(lambda: self.files.open_text())
+        self.data_panel.open_ratings_requested.connect(lambda: self.files.open_ratings())
+        self._update_actions()
+
+    def _update_actions(self, *_args) -> None:
+        formats = has_module("w2v_desktop.core.formats")
+        self.export_menu.setEnabled(formats and self.state.vectors is not None)
+        self.export_output_menu.setEnabled(formats and self.state.trainer is not None)
+
+    def _on_training_state(self, value: str) -> None:
+        self.statusBar().showMessage(f"Training: {value}", 5000)
+
+    def save_project(self) -> None:
+        panel = self.train_panel
+        analogy = panel.analogy_path.text() if panel.analogy_box.isChecked() else ""
+        self.files.save_project(watch=panel.watch_names(), analogy_path=analogy)
+
+    def load_sample(self) -> bool:
+        """Open the bundled sample corpus (first start), with a watch list that shows it learning."""
+        path = sample_corpus()
+        if path is None:
+            return False
+        self.files.open_text(str(path), ask_options=False)
+        if not self.train_panel.watch_edit.text():
+            self.train_panel.watch_edit.setText("paris, money, bicycle")
+        self.train_panel.analogy_box.setChecked(True)
+        return True
+
+    def load_sample_ratings(self) -> None:
+        path = sample_ratings()
+        if path is not None:
+            self.files.open_ratings(str(path))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About w2v-desktop",
+                          f"<b>w2v-desktop {__version__}</b><p>Train word2vec-style embeddings of text and "
+                          "user-item interactions, and explore and export them.</p>")
+
+    # -- drag and drop ----------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files.open_any(paths[0])
+
+    # -- settings and closing -----------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        config = self.settings.value("train_config")
+        if isinstance(config, str) and config:
+            try:
+                import json
+
+                self.state.set_config(TrainConfig.from_dict(json.loads(config)))
+            except ValueError:
+                pass  # options from an older version that no longer validate: keep defaults
+        watch = self.settings.value("watch_list")
+        if isinstance(watch, str):
+            self.train_panel.watch_edit.setText(watch)
+
+    def _save_settings(self) -> None:
+        import json
+
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("train_config", json.dumps(self.state.config.to_dict()))
+        self.settings.setValue("watch_list", self.train_panel.watch_edit.text())
+        self.settings.sync()
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            theme.retheme(self)
+        super().changeEvent(event)
+
+    def closeEvent(self, event) -> None:
+        """Stop training and other jobs cleanly before the window goes."""
+        self._save_settings()
+        if self.train_panel.is_running():
+            self.train_panel.stop()
+        worker.cancel_all(wait_ms=30_000)
+        super().closeEvent(event)

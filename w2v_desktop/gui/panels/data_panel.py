@@ -1,0 +1,189 @@
+"""The Data tab: what was loaded, its Zipf curve and sentence lengths, and what
+``min_count`` will drop (updated live as the value is edited)."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+                               QSpinBox, QSplitter, QVBoxLayout, QWidget)
+
+from w2v_desktop.gui import theme
+from w2v_desktop.gui.loading import CorpusSummary, summarize_corpus
+
+MIN_COUNT_TIP = ("Words (or items) seen fewer than min_count times are dropped before training: "
+                 "they get no vector and are skipped in the sentences. Rare words learn poor vectors "
+                 "and inflate the vocabulary; for item data, too high a value leaves few items.")
+MAX_VOCAB_TIP = "Keep at most this many of the most frequent words (none: no limit)."
+
+
+class DataPanel(QWidget):
+    title = "Data"
+    open_text_requested = Signal()
+    open_ratings_requested = Signal()
+
+    def __init__(self, state, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.summary: CorpusSummary | None = None
+        self._build()
+        state.corpus_changed.connect(self._on_corpus_changed)
+        state.config_changed.connect(self._on_config_changed)
+        self._on_config_changed(state.config)
+        if state.corpus is not None:
+            self._on_corpus_changed(state.corpus)
+
+    # -- layout ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.info = QLabel("No data loaded. Open a text corpus or a ratings file.")
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_text = QPushButton("Open text…")
+        open_text.clicked.connect(self.open_text_requested)
+        open_ratings = QPushButton("Open ratings…")
+        open_ratings.clicked.connect(self.open_ratings_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.info, 1)
+        top.addWidget(open_text)
+        top.addWidget(open_ratings)
+
+        self.zipf_plot = theme.make_plot("Word frequency by rank (Zipf)", "rank", "count")
+        self.zipf_plot.setLogMode(x=True, y=True)
+        self.kept_curve = self.zipf_plot.plot([], [], name="kept")
+        self.dropped_curve = self.zipf_plot.plot([], [], name="dropped by min_count")
+        self.cutoff_line = pg.InfiniteLine(angle=0, movable=False, label="min_count",
+                                           labelOpts={"position": 0.95, "anchors": [(1, 1), (1, 1)]})
+        self.zipf_plot.addItem(self.cutoff_line)
+        self.length_plot = theme.make_plot("Sentence length", "tokens per sentence", "sentences")
+        self.length_curve = self.length_plot.plot([], [], stepMode="center", fillLevel=0)
+        plots = QSplitter(Qt.Orientation.Horizontal)
+        plots.addWidget(self.zipf_plot)
+        plots.addWidget(self.length_plot)
+
+        self.min_count = QSpinBox()
+        self.min_count.setRange(1, 1_000_000)
+        self.min_count.setToolTip(MIN_COUNT_TIP)
+        self.min_count.valueChanged.connect(self._on_filter_edited)
+        self.max_vocab = QSpinBox()
+        self.max_vocab.setRange(0, 2_000_000_000)
+        self.max_vocab.setSpecialValueText("none")
+        self.max_vocab.setToolTip(MAX_VOCAB_TIP)
+        self.max_vocab.valueChanged.connect(self._on_filter_edited)
+        self.report = QLabel()
+        self.report.setWordWrap(True)
+        filters = QFormLayout()
+        filters.addRow("min_count", self.min_count)
+        filters.addRow("max_vocab", self.max_vocab)
+        filters.addRow(self.report)
+        filter_box = QGroupBox("Vocabulary filter")
+        filter_box.setLayout(filters)
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        preview_box = QGroupBox("Preview")
+        box_layout = QVBoxLayout(preview_box)
+        box_layout.addWidget(self.preview)
+        bottom = QHBoxLayout()
+        bottom.addWidget(filter_box, 1)
+        bottom.addWidget(preview_box, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(plots, 3)
+        layout.addLayout(bottom, 1)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        self.kept_curve.setPen(theme.curve_pen())
+        self.dropped_curve.setPen(theme.curve_pen(QPalette.ColorRole.Mid))
+        self.cutoff_line.setPen(theme.marker_pen())
+        self.cutoff_line.label.setColor(theme.palette_color(QPalette.ColorRole.Text))
+        self.length_curve.setPen(theme.curve_pen(width=1))
+        self.length_curve.setBrush(theme.fill_brush())
+
+    # -- state -> view ---------------------------------------------------------------
+    def _on_corpus_changed(self, corpus) -> None:
+        self.summary = None
+        if corpus is None:
+            self.info.setText("No data loaded.")
+            self._clear_plots()
+            return
+        self.info.setText(f"Summarising {self.state.source_path or 'corpus'}…")
+        self.state.run_in_worker(lambda: summarize_corpus(corpus), self._show_summary,
+                                 title="Could not summarise the corpus", name="summarize")
+
+    def _show_summary(self, summary: CorpusSummary) -> None:
+        if self.state.corpus is None:
+            return
+        self.summary = summary
+        unit = "sequences" if self.state.interactions is not None else "sentences"
+        token = "items" if self.state.interactions is not None else "tokens"
+        self.length_plot.getPlotItem().setTitle(f"{unit.capitalize()[:-1]} length")
+        self.length_plot.getPlotItem().setLabel("left", unit)
+        self.length_plot.getPlotItem().setLabel("bottom", f"{token} per {unit[:-1]}")
+        self.zipf_plot.getPlotItem().setTitle(f"{'Item' if token == 'items' else 'Word'} frequency by rank (Zipf)")
+        self.info.setText(f"<b>{self.state.source_path or 'corpus'}</b><br>{summary.n_sentences:,} {unit}, "
+                          f"{summary.n_tokens:,} tokens, {summary.n_types:,} distinct")
+        self.length_curve.setData(summary.length_edges, summary.length_hist)
+        notes = self.state.data_report
+        lines = notes + [""] + [f"First {unit}:"] + summary.preview if notes else summary.preview
+        self.preview.setPlainText("\n".join(lines))
+        item = self.zipf_plot.getPlotItem()
+        if len(summary.zipf_counts):
+            item.getAxis("bottom").setTicks(decade_ticks(summary.zipf_ranks[-1]))
+            item.getAxis("left").setTicks(decade_ticks(summary.zipf_counts[0]))
+        self._update_filter_view()
+
+    def _clear_plots(self) -> None:
+        for curve in (self.kept_curve, self.dropped_curve, self.length_curve):
+            curve.setData([], [])
+        self.preview.clear()
+        self.report.clear()
+
+    def _on_config_changed(self, config) -> None:
+        for spin, value in ((self.min_count, config.min_count), (self.max_vocab, config.max_vocab or 0)):
+            if spin.value() != value:
+                spin.blockSignals(True)
+                spin.setValue(value)
+                spin.blockSignals(False)
+        self._update_filter_view()
+
+    def _on_filter_edited(self) -> None:
+        max_vocab = self.max_vocab.value() or None
+        self.state.set_config(self.state.config.replace(min_count=self.min_count.value(), max_vocab=max_vocab))
+        self._update_filter_view()
+
+    def _update_filter_view(self) -> None:
+        corpus, summary = self.state.corpus, self.summary
+        if corpus is None or summary is None:
+            return
+        from w2v_desktop.core.vocab import report_for
+
+        report = report_for(corpus.counts, self.min_count.value(), self.max_vocab.value() or None)
+        self.report.setText(describe_report(report, self.min_count.value()))
+        kept = report.kept_types
+        ranks, counts = summary.zipf_ranks, summary.zipf_counts
+        split = int(np.searchsorted(ranks, kept, side="right"))
+        # Overlap by one point so the two curves join.
+        self.kept_curve.setData(ranks[:split], counts[:split])
+        self.dropped_curve.setData(ranks[max(split - 1, 0):], counts[max(split - 1, 0):])
+        self.cutoff_line.setPos(math.log10(max(self.min_count.value(), 1)))  # log-mode axes
+
+
+def describe_report(report, min_count: int) -> str:
+    share = report.kept_types / report.total_types if report.total_types else 0.0
+    return (f"Keeps <b>{report.kept_types:,}</b> of {report.total_types:,} distinct words ({share:.0%}), "
+            f"covering <b>{report.coverage:.1%}</b> of {report.total_tokens:,} tokens.<br>"
+            f"Drops {report.dropped_types:,} words seen fewer than {min_count} times "
+            f"({report.dropped_tokens:,} tokens).")
+
+
+def decade_ticks(largest: float) -> list[list[tuple[float, str]]]:
+    """Log-axis ticks labelled at powers of ten only (pyqtgraph labels every minor tick)."""
+    top = max(1, math.ceil(math.log10(max(largest, 1))))
+    major = [(k, f"{10 ** k:,}" if k < 4 else f"1e{k}") for k in range(top + 1)]
+    minor = [(k + math.log10(m), "") for k in range(top) for m in range(2, 10)]
+    return [major, minor]

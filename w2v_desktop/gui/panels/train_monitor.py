@@ -1,0 +1,186 @@
+"""What the Train tab shows while training: the loss curve, per-epoch evaluation
+and the watch list of neighbours changing epoch by epoch.
+
+Plot items are created once and updated with ``setData`` (pyqtgraph's advice);
+long curves are clipped to the view and downsampled.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from w2v_desktop.gui import theme
+
+
+class LossPlot(QWidget):
+    """Loss per progress report against epochs elapsed, with a line at each epoch end."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot = theme.make_plot("Training loss", "epochs", "mean loss per pair")
+        self.plot.setDownsampling(auto=True, mode="mean")
+        self.plot.setClipToView(True)
+        self.legend = self.plot.addLegend(offset=(-10, 10))
+        # No antialiasing on the live curve: it is redrawn ~10 times a second.
+        self.curve = self.plot.plot([], [], name="loss (each report)", antialias=False)
+        self.epoch_means = self.plot.plot([], [], pen=None, symbol="o", symbolSize=7, name="epoch mean")
+        self._lines: list[pg.InfiniteLine] = []
+        self._x: list[float] = []
+        self._y: list[float] = []
+        self._ex: list[float] = []
+        self._ey: list[float] = []
+        self.updates = 0  # setData calls, read by the responsiveness benchmark
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        self.curve.setPen(theme.curve_pen())
+        self.epoch_means.setSymbolBrush(theme.fill_brush(QPalette.ColorRole.Text, 255))
+        self.epoch_means.setSymbolPen(None)
+        for line in self._lines:
+            line.setPen(theme.marker_pen())
+        self.legend.setLabelTextColor(theme.palette_color(QPalette.ColorRole.Text))
+        self.legend.setBrush(theme.fill_brush(QPalette.ColorRole.Base, 200))
+
+    def reset(self, offset_epochs: float = 0.0, epochs: int | None = None) -> None:
+        """Start a new run; ``offset_epochs`` > 0 keeps the previous run's points (continuation).
+
+        With ``epochs`` the x range is fixed to the whole run, so only y rescales as points arrive
+        (re-laying out both axes on every update costs more than the drawing)."""
+        if offset_epochs <= 0:
+            for line in self._lines:
+                self.plot.removeItem(line)
+            self._lines.clear()
+            self._x.clear(), self._y.clear(), self._ex.clear(), self._ey.clear()
+            self.curve.setData([], [])
+            self.epoch_means.setData([], [])
+        self.offset = offset_epochs
+        if epochs:
+            self.plot.setXRange(0.0, offset_epochs + epochs, padding=0.02)
+            self.plot.getPlotItem().enableAutoRange(x=False, y=True)
+
+    def add(self, progress) -> None:
+        if not math.isfinite(progress.loss) or not progress.words_total:
+            return
+        self._x.append(self.offset + progress.fraction * progress.epochs)
+        self._y.append(progress.loss)
+        self.curve.setData(np.asarray(self._x), np.asarray(self._y))
+        self.updates += 1
+
+    def mark_epoch(self, progress) -> None:
+        x = self.offset + progress.epoch + 1
+        line = pg.InfiniteLine(pos=x, angle=90, movable=False, pen=theme.marker_pen())
+        self.plot.addItem(line)
+        self._lines.append(line)
+        if math.isfinite(progress.epoch_loss):
+            self._ex.append(x)
+            self._ey.append(progress.epoch_loss)
+            self.epoch_means.setData(self._ex, self._ey)
+
+    @property
+    def points(self) -> int:
+        return len(self._x)
+
+
+class EvalPlot(QWidget):
+    """Analogy accuracy after each epoch."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot = theme.make_plot("Analogy accuracy", "epoch", "% correct")
+        self.curve = self.plot.plot([], [], symbol="o", symbolSize=7)
+        self.note = QLabel("Tick “Evaluate analogies after each epoch” to plot accuracy here.")
+        self.note.setWordWrap(True)
+        self._x: list[float] = []
+        self._y: list[float] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.note)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        self.curve.setPen(theme.curve_pen(QPalette.ColorRole.Link))
+        self.curve.setSymbolBrush(theme.fill_brush(QPalette.ColorRole.Link, 255))
+
+    def reset(self, offset_epochs: float = 0.0) -> None:
+        if offset_epochs <= 0:
+            self._x.clear(), self._y.clear()
+            self.curve.setData([], [])
+        self.offset = offset_epochs
+
+    def add(self, epoch: int, result) -> None:
+        self._x.append(self.offset + epoch)
+        self._y.append(100.0 * result.accuracy)
+        self.curve.setData(self._x, self._y)
+        self.note.setText(f"Epoch {epoch}: {result.correct:,} of {result.total:,} analogies correct "
+                          f"({result.accuracy:.1%}); {result.skipped:,} skipped (unknown words).")
+
+
+class WatchTable(QWidget):
+    """Top neighbours of a watched word: one column per epoch; new arrivals in bold."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.word = QComboBox()
+        self.word.currentTextChanged.connect(self._show)
+        self.table = QTableWidget(0, 0)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.note = QLabel("Add words or items to the watch list to see their neighbours change.")
+        self.note.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Neighbours of"))
+        top.addWidget(self.word, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        self.history: dict[str, list[tuple[int, list]]] = {}  # name -> [(epoch, neighbours)]
+
+    def reset(self, names, keep: bool = False) -> None:
+        if not keep:
+            self.history = {}
+        self.word.blockSignals(True)
+        self.word.clear()
+        self.word.addItems(list(names))
+        self.word.blockSignals(False)
+        self._show(self.word.currentText())
+
+    def add(self, report) -> None:
+        for name, neighbours in report.neighbours.items():
+            self.history.setdefault(name, []).append((report.epoch, neighbours))
+        note = "Bold: arrived since the previous epoch. Hover a name for its similarity."
+        if report.missing:
+            note += "  Not in the vocabulary: " + ", ".join(report.missing)
+        if report.neighbours or report.missing:
+            self.note.setText(note)
+        self._show(self.word.currentText())
+
+    def _show(self, name: str) -> None:
+        columns = self.history.get(name, [])
+        self.table.clear()
+        self.table.setColumnCount(len(columns))
+        self.table.setRowCount(max((len(n) for _, n in columns), default=0))
+        self.table.setHorizontalHeaderLabels([f"epoch {epoch}" for epoch, _ in columns])
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        previous: set[str] = set()
+        for col, (_epoch, neighbours) in enumerate(columns):
+            for row, neighbour in enumerate(neighbours):
+                item = QTableWidgetItem(neighbour.name)
+                item.setToolTip(f"{neighbour.name}: similarity {neighbour.score:.3f}")
+                if col and neighbour.name not in previous:
+                    item.setFont(bold)  # arrived since the previous epoch
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, col, item)
+            previous = {n.name for n in neighbours}
+        self.table.resizeColumnsToContents()

@@ -1,0 +1,319 @@
+"""The Train tab: options, start/pause/resume/stop, and live monitoring.
+
+Training runs as ``training.train_job`` on a worker thread; this panel only
+turns its records into view updates and forwards button presses to the
+trainer (``pause``/``resume``) and the cancel token.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QSizePolicy, QSplitter,
+                               QTabWidget, QToolButton, QVBoxLayout, QWidget)
+
+from w2v_desktop.core.trainer import CancelToken, Progress
+from w2v_desktop.gui import state as app_state
+from w2v_desktop.gui.panels.train_monitor import EvalPlot, LossPlot, WatchTable
+from w2v_desktop.gui.panels.train_options import TrainOptions
+from w2v_desktop.gui.resources import sample_analogies
+from w2v_desktop.gui.training import EpochReport, Stage, TrainerReady, TrainRequest, train_job
+
+WATCH_TIP = ("Comma-separated words or item ids. After each epoch their 10 nearest neighbours are "
+             "listed under “Watch list”, so you can see the space take shape.")
+ANALOGY_TIP = ("After each epoch, answer the analogy questions in this file (lines “a b c d”: a is to b "
+               "as c is to d; “: section” headers) and plot the accuracy. Uses the 30,000 most frequent words.")
+
+
+class TrainPanel(QWidget):
+    title = "Train"
+
+    def __init__(self, state, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.job = None
+        self.token: CancelToken | None = None
+        self.trainer = None  # the trainer of the running job
+        self.last_progress: Progress | None = None
+        self._x_end = 0.0  # where the loss curve's epochs end (continuation appends)
+        self._make_actions()
+        self._build()
+        state.training_state_changed.connect(self._sync_controls)
+        state.trainer_changed.connect(lambda _t: self._sync_controls())
+        state.corpus_changed.connect(lambda _c: self._sync_controls())
+        self._sync_controls()
+
+    # -- construction ----------------------------------------------------------------
+    def _make_actions(self) -> None:
+        self.train_action = QAction("&Train", self, shortcut=QKeySequence(Qt.Key.Key_F5),
+                                    statusTip="Train on the loaded data with these options")
+        self.pause_action = QAction("&Pause", self, shortcut=QKeySequence(Qt.Key.Key_F6), checkable=True,
+                                    statusTip="Hold training between steps; press again to resume")
+        self.stop_action = QAction("&Stop", self, shortcut=QKeySequence("Shift+F5"),
+                                   statusTip="Stop training and keep the vectors learnt so far")
+        self.train_action.triggered.connect(self.start)
+        self.pause_action.toggled.connect(self.set_paused)
+        self.stop_action.triggered.connect(self.stop)
+
+    def _build(self) -> None:
+        self.options = TrainOptions(self.state)
+        self.watch_edit = QLineEdit()
+        self.watch_edit.setPlaceholderText("e.g. paris, money, bicycle")
+        self.watch_edit.setToolTip(WATCH_TIP)
+        self.analogy_box = QCheckBox("Evaluate analogies after each epoch")
+        self.analogy_box.setToolTip(ANALOGY_TIP)
+        self.analogy_path = QLineEdit(str(sample_analogies() or ""))
+        self.analogy_path.setToolTip(ANALOGY_TIP)
+        browse = QToolButton(text="…", toolTip="Choose an analogy file")
+        browse.clicked.connect(self._browse_analogies)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.analogy_path, 1)
+        path_row.addWidget(browse)
+        self.continue_box = QCheckBox("Continue training the current model")
+        self.continue_box.setToolTip("Keep the model's vectors and vocabulary; new words in the loaded "
+                                     "data are added (min_count applies). Shape options are locked.")
+        self.continue_box.toggled.connect(self.options.lock_for_continuation)
+        watch_box = QGroupBox("While training")
+        watch_layout = QVBoxLayout(watch_box)
+        watch_layout.addWidget(QLabel("Watch list"))
+        watch_layout.addWidget(self.watch_edit)
+        watch_layout.addWidget(self.analogy_box)
+        watch_layout.addLayout(path_row)
+        watch_layout.addWidget(self.continue_box)
+
+        buttons = QHBoxLayout()
+        for action in (self.train_action, self.pause_action, self.stop_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            buttons.addWidget(button)
+        self.train_button = buttons.itemAt(0).widget()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.options)
+        left_layout.addWidget(watch_box)
+        left_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(left.sizeHint().width() + 24)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(0)
+        self.status = QLabel("Ready.")
+        # Text changes ~10 times a second: keep them from re-laying out (and repainting) the window.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status.setMinimumWidth(1)
+        self.loss = LossPlot()
+        self.evaluation = EvalPlot()
+        plots = QSplitter(Qt.Orientation.Horizontal)
+        plots.addWidget(self.loss)
+        plots.addWidget(self.evaluation)
+        plots.setSizes([600, 300])
+        self.watch = WatchTable()
+        self.log = QPlainTextEdit()
+        self.log.setReadOnly(True)
+        self.log.setMaximumBlockCount(5000)
+        self.details = QTabWidget()
+        self.details.addTab(self.watch, "Watch list")
+        self.details.addTab(self.log, "Log")
+        right_split = QSplitter(Qt.Orientation.Vertical)
+        right_split.addWidget(plots)
+        right_split.addWidget(self.details)
+        right_split.setSizes([400, 250])
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.progress_bar)
+        right_layout.addWidget(self.status)
+        right_layout.addWidget(right_split, 1)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(right, 1)
+
+    def _browse_analogies(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Analogy questions", self.analogy_path.text(),
+                                              "Analogy files (*.txt);;All files (*)")
+        if path:
+            self.analogy_path.setText(path)
+            self.analogy_box.setChecked(True)
+
+    # -- commands ------------------------------------------------------------------
+    def watch_names(self) -> list[str]:
+        return [w.strip() for w in self.watch_edit.text().replace(";", ",").split(",") if w.strip()]
+
+    def start(self) -> None:
+        if self.job is not None:
+            return
+        try:
+            config = self.options.config()
+        except ValueError as exc:
+            self.state.report_error("Cannot train", str(exc))
+            return
+        continuing = self.continue_box.isChecked() and self.state.trainer is not None
+        if self.state.corpus is None and not continuing:
+            self.state.report_error("Cannot train", "Open a text corpus or a ratings file first.")
+            return
+        analogy = self.analogy_path.text().strip() if self.analogy_box.isChecked() else None
+        if analogy and not Path(analogy).is_file():
+            self.state.report_error("Cannot train", f"Analogy file not found: {analogy}")
+            return
+        request = TrainRequest(config, self.state.corpus, self.state.trainer if continuing else None,
+                               tuple(self.watch_names()), analogy)
+        self._begin_run(request, continuing)
+
+    def _begin_run(self, request: TrainRequest, continuing: bool) -> None:
+        offset = self._x_end if continuing else 0.0
+        self.loss.reset(offset, request.config.epochs)
+        self.evaluation.reset(offset)
+        self.watch.reset(request.watch, keep=continuing)
+        self.last_progress = None
+        self.token = CancelToken()
+        self._log(f"Training {'(continued) ' if continuing else ''}with "
+                  + ", ".join(f"{k}={v}" for k, v in request.config.to_dict().items()))
+        self.job = self.state.run_in_worker(
+            train_job(request, self.token), on_done=self._on_finished, on_progress=self._on_record,
+            title="Training failed", on_error=lambda message, _details: self._log(f"Error: {message}"),
+            name="train")
+        self.job.add_cancel_callback(self._release)
+        self.job.done.connect(self._on_job_done)
+        self.state.set_training_state(app_state.RUNNING)
+
+    def set_paused(self, paused: bool) -> None:
+        if self.trainer is None or self.job is None:
+            return
+        if paused:
+            self.trainer.pause()
+            self.state.set_training_state(app_state.PAUSED)
+            self._log("Paused.")
+        else:
+            self.trainer.resume()
+            self.state.set_training_state(app_state.RUNNING)
+            self._log("Resumed.")
+
+    def stop(self) -> None:
+        """Stop at the next step; the vectors learnt so far are kept."""
+        if self.job is None:
+            return
+        self._release()
+        self.state.set_training_state(app_state.STOPPING)
+        self._log("Stopping…")
+
+    def _release(self) -> None:
+        if self.token is not None:
+            self.token.cancel()
+        if self.trainer is not None:
+            self.trainer.resume()  # a paused trainer must wake up to see the cancel
+
+    # -- records from the worker --------------------------------------------------------
+    def _on_record(self, record) -> None:
+        if isinstance(record, Progress):
+            self._on_progress(record)
+        elif isinstance(record, EpochReport):
+            self._on_epoch_report(record)
+        elif isinstance(record, Stage):
+            self.status.setText(record.message + "…")
+            self.progress_bar.setRange(0, 0)  # busy
+            self._log(record.message + "…")
+        elif isinstance(record, TrainerReady):
+            self.trainer = record.trainer
+            self.state.set_trainer(record.trainer)
+            report = record.trainer.vocab_report
+            for line in (report.lines() if report is not None else []):
+                self._log(line)
+            if record.added_words is not None:
+                self._log(f"{record.added_words:,} new words added to the model")
+
+    def _on_progress(self, p: Progress) -> None:
+        self.last_progress = p
+        if p.state == "compiling":
+            self.progress_bar.setRange(0, 0)
+            self.status.setText(p.message or "Compiling the training kernels (first run only)…")
+            return
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setValue(int(1000 * p.fraction))
+        self.status.setText(describe_progress(p))
+        self.loss.add(p)
+        if p.epoch_done:
+            self.loss.mark_epoch(p)
+            self._x_end = self.loss.offset + p.epoch + 1
+            line = f"Epoch {p.epoch + 1}/{p.epochs}: mean loss {p.epoch_loss:.4f}, {p.words_per_sec:,.0f} words/s"
+            self._log(line + (f"; {p.message}" if p.message else ""))
+
+    def _on_epoch_report(self, report: EpochReport) -> None:
+        self.watch.add(report)
+        if report.analogy is not None:
+            self.evaluation.add(report.epoch, report.analogy)
+            self._log(f"  analogies: {report.analogy.accuracy:.1%} of {report.analogy.total:,}")
+        if report.problem:
+            self._log("  " + report.problem)
+
+    def _on_finished(self, trainer) -> None:
+        p = self.last_progress
+        stopped = p is not None and p.state == "cancelled"
+        vectors = trainer.vectors()
+        if self.state.items is not None:  # titles and genres travel with the vectors
+            vectors.meta["columns"] = self.state.items.columns_for(vectors.names)
+        self.state.set_trainer(trainer)
+        self.state.set_vectors(vectors)
+        what = "Stopped early" if stopped else "Finished"
+        elapsed = f" in {format_seconds(p.elapsed)}" if p is not None else ""
+        self._log(f"{what}{elapsed}: {len(vectors):,} vectors of {vectors.dim} dimensions "
+                  f"({trainer.epochs_trained} epochs trained in all).")
+        self.status.setText(f"{what}: {len(vectors):,} vectors. Explore them in the other tabs.")
+        self.progress_bar.setRange(0, 1000)
+
+    def _on_job_done(self) -> None:
+        self.job = self.token = None
+        self.trainer = None
+        if self.pause_action.isChecked():
+            self.pause_action.blockSignals(True)
+            self.pause_action.setChecked(False)
+            self.pause_action.blockSignals(False)
+        if self.progress_bar.maximum() == 0:
+            self.progress_bar.setRange(0, 1000)
+        self.state.set_training_state(app_state.IDLE)
+
+    # -- helpers -------------------------------------------------------------------
+    def _sync_controls(self, *_args) -> None:
+        running = self.job is not None
+        self.train_action.setEnabled(not running)
+        self.pause_action.setEnabled(running and self.state.training_state != app_state.STOPPING)
+        self.stop_action.setEnabled(running and self.state.training_state != app_state.STOPPING)
+        self.options.setEnabled(not running)
+        self.continue_box.setEnabled(not running and self.state.trainer is not None)
+        if self.state.trainer is None and self.continue_box.isChecked():
+            self.continue_box.setChecked(False)
+
+    def _log(self, text: str) -> None:
+        self.log.appendPlainText(text)
+
+    def is_running(self) -> bool:
+        return self.job is not None
+
+
+def format_seconds(seconds: float) -> str:
+    if not math.isfinite(seconds):
+        return "–"
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def describe_progress(p: Progress) -> str:
+    if p.state == "paused":
+        return f"Paused in epoch {p.epoch + 1}/{p.epochs} ({p.fraction:.0%})."
+    epoch = min(p.epoch + 1, p.epochs)
+    loss = f" · loss {p.loss:.4f}" if math.isfinite(p.loss) else ""
+    return (f"Epoch {epoch}/{p.epochs} · {p.fraction:.0%} · {p.words_per_sec:,.0f} words/s · "
+            f"ETA {format_seconds(p.eta)} · learning rate {p.alpha:.5f}{loss}")
