@@ -1,0 +1,267 @@
+"""Analogies ("a is to b as c is to ?") and benchmark files.
+
+Left: solve one analogy with 3CosAdd or 3CosMul. Right: run an analogy
+question file (questions-words format) or a word-pair file (WordSim353,
+SimLex-999) off the GUI thread; per-section accuracy is drawn as bars and
+every run is kept in a small history table for comparison.
+"""
+from __future__ import annotations
+
+import html
+import os
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
+                               QSpinBox, QSplitter, QTableWidget, QVBoxLayout, QWidget)
+
+from w2v_desktop.core import evaluate
+from w2v_desktop.gui.widgets.bar_chart import HorizontalBarChart
+from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.name_completer import NameCompleter
+from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable, read_only_item
+
+METHODS = {"3CosAdd (b \N{MINUS SIGN} a + c)": "3cosadd", "3CosMul (Levy & Goldberg)": "3cosmul"}
+ANALOGIES, PAIRS = "Analogy questions (a b c d)", "Word pairs with human scores"
+HISTORY_HEADERS = ["file", "kind", "method", "result", "coverage"]
+
+
+def guess_benchmark_kind(path: str) -> str:
+    """Analogy files have ': section' lines or four words a line; pair files end in a score."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            return ANALOGIES if line.startswith(":") or len(line.split()) == 4 else PAIRS
+    return ANALOGIES
+
+
+class AnalogyPanel(QWidget):
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.vectors = None
+        self.job = None
+        self.completer = NameCompleter(self)
+        self.word_edits = [QLineEdit(placeholderText=hint) for hint in ("man", "king", "woman")]
+        for edit in self.word_edits:
+            edit.setCompleter(self.completer)
+            edit.returnPressed.connect(self.solve)
+        self.method_combo = QComboBox()
+        self.method_combo.addItems(list(METHODS))
+        self.k_spin = QSpinBox(minimum=1, maximum=100, value=10, prefix="k = ")
+        self.restrict_check = QCheckBox("only the 30,000 most frequent")
+        self.restrict_check.setChecked(True)
+        self.solve_button = QPushButton("Solve")
+        self.solve_status = QLabel()
+        self.solve_status.setWordWrap(True)
+        self.answers = NeighbourTable()
+        self._build_benchmark_widgets()
+        self.stack = EmptyStateStack(self._build_content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.solve_button.clicked.connect(self.solve)
+        self.method_combo.currentIndexChanged.connect(lambda _i: self.answers.rowCount() and self.solve())
+        self.answers.name_activated.connect(lambda name: self.word_edits[2].setText(name))
+        state.vectors_changed.connect(self.set_vectors)
+        self.set_vectors(state.vectors)
+
+    def _build_benchmark_widgets(self) -> None:
+        self.path_edit = QLineEdit(placeholderText="questions-words.txt, wordsim353.tsv, simlex999.txt\N{HORIZONTAL ELLIPSIS}")
+        self.browse_button = QPushButton("Browse\N{HORIZONTAL ELLIPSIS}")
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItems([ANALOGIES, PAIRS])
+        self.bench_restrict = QSpinBox(minimum=100, maximum=10_000_000, value=30_000, singleStep=10_000,
+                                       suffix=" most frequent")
+        self.bench_restrict.setGroupSeparatorShown(True)
+        self.run_button = QPushButton("Run benchmark")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.progress.setRange(0, 0)
+        self.summary = QLabel("Choose a benchmark file and run it.")
+        self.summary.setWordWrap(True)
+        self.chart = HorizontalBarChart()
+        self.history = QTableWidget(0, len(HISTORY_HEADERS))
+        self.history.setHorizontalHeaderLabels(HISTORY_HEADERS)
+        self.history.verticalHeader().setVisible(False)
+        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setMaximumHeight(130)
+        self.browse_button.clicked.connect(self._browse)
+        self.run_button.clicked.connect(self.run_benchmark)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.path_edit.editingFinished.connect(self._guess_kind)
+
+    def _build_content(self) -> QWidget:
+        analogy = QGroupBox("Analogy: a is to b as c is to ?")
+        words = QGridLayout()
+        for column, (label, edit) in enumerate(zip(("a", "is to b", "as c"), self.word_edits)):
+            words.addWidget(QLabel(label), 0, column)
+            words.addWidget(edit, 1, column)
+        words.addWidget(QLabel("is to ?"), 1, 3)
+        options = QHBoxLayout()
+        for widget in (self.method_combo, self.k_spin, self.restrict_check):
+            options.addWidget(widget)
+        options.addStretch(1)
+        options.addWidget(self.solve_button)
+        left = QVBoxLayout(analogy)
+        left.addLayout(words)
+        left.addLayout(options)
+        left.addWidget(self.solve_status)
+        left.addWidget(self.answers, 1)
+
+        bench = QGroupBox("Benchmark file")
+        form = QFormLayout()
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        form.addRow("File:", path_row)
+        form.addRow("Kind:", self.kind_combo)
+        form.addRow("Analogies over:", self.bench_restrict)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.progress, 1)
+        right = QVBoxLayout(bench)
+        right.addLayout(form)
+        right.addLayout(buttons)
+        right.addWidget(self.summary)
+        right.addWidget(self.chart, 1)
+        right.addWidget(self.history)
+
+        splitter = QSplitter()
+        splitter.addWidget(analogy)
+        splitter.addWidget(bench)
+        splitter.setSizes([450, 650])
+        return splitter
+
+    # -- vectors -------------------------------------------------------------
+    def set_vectors(self, vectors) -> None:
+        self.cancel()
+        self.vectors = vectors
+        self.answers.setRowCount(0)
+        self.solve_status.clear()
+        if vectors is None or len(vectors) == 0:
+            self.completer.set_vectors(None)
+            self.stack.show_empty()
+            return
+        self.completer.set_vectors(vectors)
+        self.stack.show_content()
+
+    # -- one analogy -----------------------------------------------------------
+    def solve(self) -> None:
+        if self.vectors is None:
+            return
+        texts = [edit.text() for edit in self.word_edits]
+        names = [self.completer.resolve(text) for text in texts]
+        missing = [text.strip() or "(empty)" for text, name in zip(texts, names) if name is None]
+        if missing:
+            self.solve_status.setText("Not in the vocabulary: " + ", ".join(repr(m) for m in missing))
+            self.answers.setRowCount(0)
+            return
+        a, b, c = names
+        method = METHODS[self.method_combo.currentText()]
+        restrict = 30_000 if self.restrict_check.isChecked() else None
+        answers = self.vectors.analogy(a, b, c, k=self.k_spin.value(), method=method, restrict=restrict)
+        self.answers.show_neighbours(answers, self.vectors, score_label=method)
+        best = answers[0].name if answers else "?"
+        self.solve_status.setText(" ".join(f"<b>{html.escape(word)}</b> {joint}" for word, joint in
+                                           zip((a, b, c, best), ("is to", "as", "is to", ""))))
+
+    # -- benchmark files ---------------------------------------------------------
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Benchmark file", os.path.dirname(self.path_edit.text()),
+                                              "Benchmarks (*.txt *.tsv *.csv);;All files (*)")
+        if path:
+            self.path_edit.setText(path)
+            self._guess_kind()
+
+    def _guess_kind(self) -> None:
+        path = self.path_edit.text().strip()
+        if os.path.isfile(path):
+            self.kind_combo.setCurrentText(guess_benchmark_kind(path))
+
+    def run_benchmark(self) -> None:
+        path = self.path_edit.text().strip()
+        if self.vectors is None or self.job is not None:
+            return
+        if not os.path.isfile(path):
+            self.summary.setText(f"No such file: {path!r}" if path else "Choose a benchmark file first.")
+            return
+        vectors, kind = self.vectors, self.kind_combo.currentText()
+        method = METHODS[self.method_combo.currentText()]
+        restrict = self.bench_restrict.value()
+        if kind == ANALOGIES:
+            work = lambda: evaluate.evaluate_analogies(vectors, path, restrict=restrict, method=method)  # noqa: E731
+        else:
+            work = lambda: evaluate.evaluate_pairs(vectors, path)  # noqa: E731
+        self.summary.setText(f"Running {os.path.basename(path)}\N{HORIZONTAL ELLIPSIS}")
+        self._set_running(True)
+        self.job = self.state.run_in_worker(
+            work, on_done=lambda result: self._show_result(path, kind, method, result),
+            title="Benchmark failed", name="benchmark",
+            on_error=lambda message, _details: self.summary.setText(f"Failed: {message}"))
+        self.job.done.connect(self._job_ended)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.summary.setText("Cancelled.")
+
+    def _job_ended(self) -> None:
+        self.job = None
+        self._set_running(False)
+
+    def _set_running(self, running: bool) -> None:
+        self.run_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.progress.setVisible(running)
+
+    def _show_result(self, path: str, kind: str, method: str, result) -> None:
+        name = os.path.basename(path)
+        if kind == ANALOGIES:
+            self._show_analogies(name, method, result)
+        else:
+            self._show_pairs(name, result)
+
+    def _show_analogies(self, name: str, method: str, result) -> None:
+        answered = result.total
+        if not answered:
+            self.summary.setText(f"<b>{name}</b>: no question could be answered: every one has a word outside "
+                                 f"the {self.bench_restrict.value():,} most frequent names.")
+            self.chart.clear_bars()
+            return
+        self.summary.setText(
+            f"<b>{name}</b>: accuracy <b>{100 * result.accuracy:.1f}%</b> ({result.correct:,} of {answered:,} "
+            f"questions answered correctly; {result.skipped:,} skipped because a word is not among the "
+            f"{self.bench_restrict.value():,} most frequent).")
+        sections = [s for s in result.sections if s.total]
+        labels = [f"{s.name} ({s.total:,})" for s in sections]
+        values = [100.0 * s.correct / s.total for s in sections]
+        self.chart.set_bars(labels, values, x_range=(0, 100), title=f"Accuracy per section ({method})",
+                            x_label="accuracy (%)")
+        coverage = answered / max(answered + result.skipped, 1)
+        self._add_history(name, "analogies", method, f"{100 * result.accuracy:.1f}% correct",
+                          f"{100 * coverage:.0f}% of questions")
+
+    def _show_pairs(self, name: str, result) -> None:
+        self.summary.setText(
+            f"<b>{name}</b>: Spearman \N{GREEK SMALL LETTER RHO} = <b>{result.spearman:.3f}</b>, "
+            f"Pearson r = <b>{result.pearson:.3f}</b> over {result.n_pairs:,} pairs "
+            f"({result.oov:,} pairs skipped as out of vocabulary, {100 * result.oov_ratio:.0f}%).")
+        self.chart.set_bars(["Spearman \N{GREEK SMALL LETTER RHO}", "Pearson r"], [result.spearman, result.pearson],
+                            x_range=(0, 1), title="Correlation of cosine similarity with human scores",
+                            x_label="correlation", fmt="{:.3f}")
+        self._add_history(name, "word pairs", "cosine",
+                          f"\N{GREEK SMALL LETTER RHO} {result.spearman:.3f}, r {result.pearson:.3f}",
+                          f"{100 * (1 - result.oov_ratio):.0f}% of pairs")
+
+    def _add_history(self, *cells: str) -> None:
+        row = self.history.rowCount()
+        self.history.insertRow(row)
+        for column, text in enumerate(cells):
+            self.history.setItem(row, column, read_only_item(text))
+        self.history.scrollToBottom()

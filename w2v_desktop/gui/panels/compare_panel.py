@@ -1,0 +1,252 @@
+"""Compare two runs over the same names: the current vectors and a file.
+
+After an orthogonal Procrustes alignment (core.align), lists the names that
+moved most and, per name, how many of its k nearest neighbours both runs
+share. Selecting a name shows its neighbours in each run side by side.
+"""
+from __future__ import annotations
+
+import html
+import os
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget, QVBoxLayout,
+                               QWidget)
+
+from w2v_desktop.core import align, similarity
+from w2v_desktop.core.formats import load_vectors
+from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item
+from w2v_desktop.gui.widgets.similarity_bar import BAR_ROLE, SimilarityBarDelegate
+
+MAX_ROWS = 2000  # rows listed in the table (the names that moved most first)
+
+
+class ComparePanel(QWidget):
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.vectors = None
+        self.other = None        # the second run, loaded from a file
+        self.other_path = ""
+        self.alignment = None
+        self.job = None
+        self.file_label = QLabel("No second run loaded.")
+        self.file_label.setWordWrap(True)
+        self.load_button = QPushButton("Load second run\N{HORIZONTAL ELLIPSIS}")
+        self.k_spin = QSpinBox(minimum=1, maximum=100, value=10, prefix="overlap@k, k = ")
+        self.limit_spin = QSpinBox(minimum=50, maximum=100_000, value=align.DEFAULT_LIMIT, singleStep=1000,
+                                   prefix="the ", suffix=" most frequent shared names")
+        self.limit_spin.setGroupSeparatorShown(True)
+        self.align_button = QPushButton("Align and compare")
+        self.cancel_button = QPushButton("Cancel")
+        self.progress = QProgressBar(maximum=1000)
+        self.filter_edit = QLineEdit(placeholderText="filter names\N{HORIZONTAL ELLIPSIS}")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.summary = QLabel("Load a second vectors file trained on the same data (another seed, "
+                              "another setting, a later date) to see which names moved.")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSortingEnabled(True)
+        self.table.setItemDelegateForColumn(1, SimilarityBarDelegate(self.table))
+        self.table.setItemDelegateForColumn(2, SimilarityBarDelegate(self.table))
+        self.current_neighbours = NeighbourTable()
+        self.other_neighbours = NeighbourTable()
+        self.current_title, self.other_title = QLabel("Current run"), QLabel("Second run")
+        self.stack = EmptyStateStack(self._build_content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.load_button.clicked.connect(self._ask_load)
+        self.align_button.clicked.connect(self.run_alignment)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.filter_edit.textChanged.connect(self._filter)
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        self._set_running(False)
+        state.vectors_changed.connect(self.set_vectors)
+        self.set_vectors(state.vectors)
+
+    def _build_content(self) -> QWidget:
+        top = QHBoxLayout()
+        top.addWidget(self.load_button)
+        top.addWidget(self.file_label, 1)
+        options = QHBoxLayout()
+        for widget in (self.k_spin, self.limit_spin, self.align_button, self.cancel_button):
+            options.addWidget(widget)
+        options.addWidget(self.progress, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter_edit)
+        left_layout.addWidget(self.table)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        for title, table in ((self.current_title, self.current_neighbours), (self.other_title, self.other_neighbours)):
+            right_layout.addWidget(title)
+            right_layout.addWidget(table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 540])
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(top)
+        layout.addLayout(options)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        return content
+
+    # -- inputs ------------------------------------------------------------------------
+    def set_vectors(self, vectors) -> None:
+        self.cancel()
+        self.vectors = vectors
+        self._clear_results()
+        if vectors is None or len(vectors) == 0:
+            self.stack.show_empty()
+            return
+        self.stack.show_content()
+
+    def _ask_load(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Second run's vectors", os.path.dirname(self.other_path),
+                                              "Vector files (*.txt *.vec *.bin *.npz *.npy *.tsv *.csv);;All files (*)")
+        if path:
+            self.load_other(path)
+
+    def load_other(self, path: str) -> None:
+        """Read a vectors file off the GUI thread (large text files take seconds)."""
+        self.file_label.setText(f"Reading {os.path.basename(path)}\N{HORIZONTAL ELLIPSIS}")
+        job = self.state.run_in_worker(lambda: load_vectors(path), on_done=lambda v: self.set_other(v, path),
+                                       title="Could not read the vectors file", name="load-vectors",
+                                       on_error=lambda message, _d: self.file_label.setText(f"Failed: {message}"))
+        self.job = job
+        self._set_running(True, determinate=False)
+        job.done.connect(self._job_ended)
+
+    def set_other(self, vectors, path: str = "") -> None:
+        self.other, self.other_path = vectors, path
+        self._clear_results()
+        shared = sum(1 for name in vectors.names if name in self.vectors.index) if self.vectors else 0
+        self.file_label.setText(f"<b>{html.escape(os.path.basename(path) or 'second run')}</b>: "
+                                f"{len(vectors):,} names \N{MULTIPLICATION SIGN} {vectors.dim} dimensions; "
+                                f"{shared:,} names shared with the current run.")
+        self.other_title.setText(f"Second run ({html.escape(os.path.basename(path))})")
+        self.align_button.setEnabled(shared > self.k_spin.value())
+
+    # -- alignment (worker, a generator: progress and cancel) ----------------------------
+    def run_alignment(self) -> None:
+        if self.vectors is None or self.other is None or self.job is not None:
+            return
+        steps = align.iter_align(self.vectors, self.other, k=self.k_spin.value(), limit=self.limit_spin.value())
+        self.summary.setText("Aligning\N{HORIZONTAL ELLIPSIS}")
+        self.job = self.state.run_in_worker(steps, on_done=self.show_alignment,
+                                            on_progress=lambda f: self.progress.setValue(int(1000 * f)),
+                                            title="Comparison failed", name="align",
+                                            on_error=lambda message, _d: self.summary.setText(f"Failed: {message}"))
+        self.job.cancelled.connect(lambda: self.summary.setText("Cancelled."))
+        self._set_running(True)
+        self.job.done.connect(self._job_ended)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _job_ended(self) -> None:
+        self.job = None
+        self._set_running(False)
+
+    def _set_running(self, running: bool, determinate: bool = True) -> None:
+        self.align_button.setEnabled(not running and self.other is not None)
+        self.load_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.progress.setVisible(running)
+        self.progress.setRange(0, 1000 if determinate else 0)
+        self.progress.setValue(0)
+
+    # -- results ---------------------------------------------------------------------------
+    def _clear_results(self) -> None:
+        self.alignment = None
+        self.table.setRowCount(0)
+        self.current_neighbours.setRowCount(0)
+        self.other_neighbours.setRowCount(0)
+
+    def show_alignment(self, result) -> None:
+        self.alignment = result
+        self.summary.setText(
+            f"{len(result.names):,} shared names compared. Mean neighbour overlap@{result.k}: "
+            f"<b>{result.overlap.mean():.2f}</b> (1 = same neighbours in both runs); mean cosine distance "
+            f"moved after alignment: <b>{result.moved.mean():.3f}</b>. Sorted by distance moved; "
+            "click a column header to sort by another.")
+        self._fill_table(result)
+
+    def _fill_table(self, result) -> None:
+        meta = meta_columns(self.vectors)
+        headers = ["name", "moved", f"overlap@{result.k}"] + list(meta)
+        self.table.setSortingEnabled(False)
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        order = result.most_moved(MAX_ROWS)
+        self.table.setRowCount(len(order))
+        top_moved = float(result.moved[order[0]]) if order else 1.0
+        for row, i in enumerate(order):
+            name = result.names[i]
+            # fixed-width text sorts like the numbers (both lie in [0, 2])
+            cells = [read_only_item(name), read_only_item(f"{result.moved[i]:.4f}"),
+                     read_only_item(f"{result.overlap[i]:.2f}")]
+            cells[0].setData(NAME_ROLE, name)
+            cells[1].setData(BAR_ROLE, float(result.moved[i]) / top_moved if top_moved > 0 else 0.0)
+            cells[2].setData(BAR_ROLE, float(result.overlap[i]))
+            vector_row = self.vectors.index[name]
+            cells += [read_only_item(str(values[vector_row])) for values in meta.values()]
+            for column, cell in enumerate(cells):
+                self.table.setItem(row, column, cell)
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.Fixed)
+        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(2, 110)
+        header.setStretchLastSection(True)
+        self.table.sortItems(1, Qt.DescendingOrder)
+        self._filter(self.filter_edit.text())
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for row in range(self.table.rowCount()):
+            texts = (self.table.item(row, c).text().casefold() for c in range(self.table.columnCount())
+                     if c not in (1, 2) and self.table.item(row, c))
+            self.table.setRowHidden(row, bool(needle) and not any(needle in t for t in texts))
+
+    def _show_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self.alignment is None:
+            return
+        name = self.table.item(rows[0].row(), 0).data(NAME_ROLE)
+        self.show_neighbours(name)
+
+    def show_neighbours(self, name: str) -> None:
+        """``name``'s neighbours in each run, among the names both runs share (as compared)."""
+        k = self.alignment.k
+        shared = np.array([self.vectors.index[n] for n in self.alignment.names])
+        mine = similarity.nearest(self.vectors, name, k=k, exclude=_rows_outside(len(self.vectors), shared))
+        shared_other = np.array([self.other.index[n] for n in self.alignment.names])
+        theirs = similarity.nearest(self.other, name, k=k, exclude=_rows_outside(len(self.other), shared_other))
+        self.current_neighbours.show_neighbours(mine, self.vectors, "cosine")
+        self.other_neighbours.show_neighbours(theirs, self.other, "cosine")
+        both = {n.name for n in mine} & {n.name for n in theirs}
+        self.current_title.setText(f"Current run: neighbours of <b>{html.escape(name)}</b> "
+                                   f"({len(both)} of {k} in both runs)")
+
+
+def _rows_outside(n_rows: int, kept_rows: np.ndarray) -> list[int]:
+    """Rows to exclude so a search stays among the compared names."""
+    outside = np.ones(n_rows, dtype=bool)
+    outside[kept_rows] = False
+    return np.flatnonzero(outside).tolist()

@@ -1,0 +1,247 @@
+"""Similarity metrics side by side, and two whole-space diagnostics.
+
+Top: one query's top-k under every metric (one column each) and a heatmap of
+how much those lists agree (overlap@k or Kendall tau). Bottom: hubness (how
+often each name shows up in others' top-k; a long tail means "hubs" crowd
+neighbour lists) and vector norm against log frequency with its Spearman.
+"""
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QSpinBox, QSplitter, QTableWidget, QVBoxLayout, QWidget)
+
+from w2v_desktop.core import similarity
+from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.heatmap import HeatmapView
+from w2v_desktop.gui.widgets.name_completer import NameCompleter
+from w2v_desktop.gui.widgets.neighbour_table import read_only_item
+from w2v_desktop.gui.widgets.plots import accent_brush, accent_pen, make_plot, palette_color, set_labels
+
+AGREEMENT = {"overlap@k": ("overlap", (0.0, 1.0)), "Kendall \N{GREEK SMALL LETTER TAU}": ("kendall", (-1.0, 1.0))}
+HUB_X_LABEL = "k-occurrence (times in a query's top-k)"
+HUB_Y_LABEL = "names (log scale)"
+MAX_SCATTER_POINTS = 50_000  # the most frequent; enough to see the trend and keep drawing fast
+
+
+class MetricsPanel(QWidget):
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.vectors = None
+        self.comparison = None
+        self.job = None
+        self.completer = NameCompleter(self)
+        self.query_edit = QLineEdit(placeholderText="a word or item")
+        self.query_edit.setCompleter(self.completer)
+        self.k_spin = QSpinBox(minimum=2, maximum=200, value=10, prefix="k = ")
+        self.compare_button = QPushButton("Compare metrics")
+        self.agreement_combo = QComboBox()
+        self.agreement_combo.addItems(list(AGREEMENT))
+        self.status = QLabel()
+        self.tops_table = QTableWidget()
+        self.tops_table.verticalHeader().setVisible(False)
+        self.tops_table.setToolTip("Shading: how many metrics have this name in their top-k.")
+        self.heatmap = HeatmapView()
+        self._build_diagnostics_widgets()
+        self.stack = EmptyStateStack(self._build_content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.query_edit.returnPressed.connect(self.compare)
+        self.compare_button.clicked.connect(self.compare)
+        self.k_spin.valueChanged.connect(lambda _v: self.comparison is not None and self.compare())
+        self.agreement_combo.currentIndexChanged.connect(lambda _i: self._draw_heatmap())
+        state.vectors_changed.connect(self.set_vectors)
+        self.set_vectors(state.vectors)
+
+    def _build_diagnostics_widgets(self) -> None:
+        self.hub_k_spin = QSpinBox(minimum=1, maximum=100, value=10, prefix="k = ")
+        self.hub_sample_spin = QSpinBox(minimum=100, maximum=1_000_000, value=10_000, singleStep=1000,
+                                        prefix="sample ", suffix=" names")
+        self.hub_sample_spin.setGroupSeparatorShown(True)
+        self.hub_metric_combo = QComboBox()
+        self.hub_metric_combo.addItems(similarity.METRICS)
+        self.diagnose_button = QPushButton("Compute hubness and norms")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.hub_plot = make_plot("Hubness", HUB_X_LABEL, HUB_Y_LABEL)
+        self.hub_plot.setLogMode(x=False, y=True)  # the long tail is the point: show it
+        self.hub_curve = pg.PlotDataItem([], [], pen=accent_pen(), symbol="o", symbolSize=4, symbolPen=None,
+                                         symbolBrush=accent_brush())
+        self.hub_plot.addItem(self.hub_curve)
+        self.hubs_label = QLabel()
+        self.hubs_label.setWordWrap(True)
+        self.norm_plot = make_plot("Norm vs frequency", "corpus frequency (log scale)", "vector norm")
+        self.norm_plot.setLogMode(x=True, y=False)
+        self.norm_points = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=3, symbolPen=None,
+                                           symbolBrush=accent_brush(90))
+        self.norm_plot.addItem(self.norm_points)
+        self.diagnose_button.clicked.connect(self.diagnose)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    def _build_content(self) -> QWidget:
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Query:"))
+        controls.addWidget(self.query_edit, 2)
+        controls.addWidget(self.k_spin)
+        controls.addWidget(self.compare_button)
+        controls.addSpacing(16)
+        controls.addWidget(QLabel("agreement:"))
+        controls.addWidget(self.agreement_combo)
+        top = QSplitter()
+        top.addWidget(self.tops_table)
+        top.addWidget(self.heatmap)
+        top.setSizes([620, 480])
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(controls)
+        upper_layout.addWidget(self.status)
+        upper_layout.addWidget(top, 1)
+
+        diagnostics = QGroupBox("Whole-space diagnostics")
+        row = QHBoxLayout()
+        for widget in (QLabel("Hubness:"), self.hub_k_spin, self.hub_sample_spin, self.hub_metric_combo,
+                       self.diagnose_button, self.cancel_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        plots = QHBoxLayout()
+        hub_column = QVBoxLayout()
+        hub_column.addWidget(self.hub_plot, 1)
+        hub_column.addWidget(self.hubs_label)
+        plots.addLayout(hub_column)
+        plots.addWidget(self.norm_plot)
+        lower = QVBoxLayout(diagnostics)
+        lower.addLayout(row)
+        lower.addLayout(plots, 1)
+        splitter = QSplitter(Qt.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(diagnostics)
+        splitter.setSizes([380, 320])
+        return splitter
+
+    # -- vectors ---------------------------------------------------------------
+    def set_vectors(self, vectors) -> None:
+        self.cancel()
+        self.vectors = vectors
+        self.comparison = None
+        self.tops_table.clear()
+        self.tops_table.setRowCount(0)
+        self.tops_table.setColumnCount(0)
+        self.status.clear()
+        self.hub_curve.setData([], [])
+        self.hubs_label.clear()
+        self.norm_points.setData([], [])
+        if vectors is None or len(vectors) == 0:
+            self.completer.set_vectors(None)
+            self.stack.show_empty()
+            return
+        self.completer.set_vectors(vectors)
+        self.hub_sample_spin.setMaximum(max(len(vectors), 100))
+        self.hub_sample_spin.setValue(min(10_000, len(vectors)))
+        self.stack.show_content()
+
+    # -- one query under every metric ---------------------------------------------
+    def compare(self) -> None:
+        if self.vectors is None:
+            return
+        name = self.completer.resolve(self.query_edit.text())
+        if name is None:
+            self.status.setText(f"{self.query_edit.text().strip()!r} is not in the vocabulary.")
+            return
+        self.query_edit.setText(name)
+        self.comparison = similarity.compare_metrics(self.vectors, name, k=self.k_spin.value())
+        self.status.setText(f"Top {self.k_spin.value()} neighbours of <b>{html.escape(name)}</b> under each "
+                            "metric (darker cells: found by more metrics).")
+        self._fill_tops()
+        self._draw_heatmap()
+
+    def _fill_tops(self) -> None:
+        comparison = self.comparison
+        metrics = list(comparison.metrics)
+        lists = [comparison.tops[m] for m in metrics]
+        found_by = Counter(n.name for top in lists for n in top)
+        self.tops_table.clear()
+        self.tops_table.setColumnCount(len(metrics))
+        self.tops_table.setRowCount(max((len(top) for top in lists), default=0))
+        self.tops_table.setHorizontalHeaderLabels(metrics)
+        for column, (metric, top) in enumerate(zip(metrics, lists)):
+            for row, neighbour in enumerate(top):
+                item = read_only_item(neighbour.name)
+                shared = found_by[neighbour.name]
+                item.setToolTip(f"{metric}: {neighbour.score:.4g}; in the top-k of {shared} of {len(metrics)} metrics")
+                item.setBackground(palette_color(QPalette.Highlight, int(150 * (shared - 1) / max(len(metrics) - 1, 1))))
+                self.tops_table.setItem(row, column, item)
+        self.tops_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+
+    def _draw_heatmap(self) -> None:
+        if self.comparison is None:
+            return
+        label = self.agreement_combo.currentText()
+        attribute, levels = AGREEMENT[label]
+        self.heatmap.set_matrix(getattr(self.comparison, attribute), list(self.comparison.metrics), levels=levels,
+                                title=f"{label} between metrics' top-{self.k_spin.value()}")
+
+    # -- hubness and norms (off the GUI thread) --------------------------------------
+    def diagnose(self) -> None:
+        if self.vectors is None or self.job is not None:
+            return
+        vectors, k = self.vectors, self.hub_k_spin.value()
+        sample = self.hub_sample_spin.value() if self.hub_sample_spin.value() < len(vectors) else None
+        metric = self.hub_metric_combo.currentText()
+
+        def work():
+            frequency = similarity.norm_frequency(vectors) if vectors.counts is not None else None
+            return similarity.hubness(vectors, k=k, sample=sample, metric=metric), frequency
+
+        self.diagnose_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.hubs_label.setText("Computing\N{HORIZONTAL ELLIPSIS}")
+        self.job = self.state.run_in_worker(work, on_done=lambda result: self._show_diagnostics(*result, k),
+                                            title="Hubness failed", name="hubness")
+        self.job.done.connect(self._job_ended)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _job_ended(self) -> None:
+        self.job = None
+        self.diagnose_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        if self.hubs_label.text().startswith("Computing"):
+            self.hubs_label.setText("Cancelled.")
+
+    def _show_diagnostics(self, hub, frequency, k: int) -> None:
+        self._show_hubness(hub, k)
+        self._show_norms(frequency)
+
+    def _show_hubness(self, hub, k: int) -> None:
+        counts = np.asarray(hub.counts)
+        histogram = np.bincount(counts)  # names per k-occurrence value
+        values = np.nonzero(histogram)[0]
+        self.hub_curve.setData(values, histogram[values])
+        set_labels(self.hub_plot, f"Hubness (k={k}): skewness {hub.skew:.2f}", HUB_X_LABEL, HUB_Y_LABEL)
+        self.hub_plot.autoRange()
+        hubs = ", ".join(f"{html.escape(name)} ({count})" for name, count in hub.hubs(self.vectors.names, top=8))
+        self.hubs_label.setText(f"{hub.n_queries:,} query names. Biggest hubs: {hubs}")
+
+    def _show_norms(self, frequency) -> None:
+        if frequency is None:
+            set_labels(self.norm_plot, "Norm vs frequency: these vectors carry no frequencies")
+            self.norm_points.setData([], [])
+            return
+        counts = np.asarray(frequency.counts)[:MAX_SCATTER_POINTS]
+        norms = np.asarray(frequency.norms)[:MAX_SCATTER_POINTS]
+        keep = counts > 0
+        self.norm_points.setData(counts[keep], norms[keep])
+        set_labels(self.norm_plot, f"Norm vs frequency: Spearman \N{GREEK SMALL LETTER RHO} = {frequency.spearman:.2f}",
+                   "corpus frequency (log scale)", "vector norm")
+        self.norm_plot.autoRange()

@@ -1,0 +1,149 @@
+"""Nearest neighbours of a name under a chosen metric, with similarity bars.
+
+Type a name (completion is case-insensitive and matches titles too), choose k,
+the metric and optionally "only the N most frequent"; double-click a result
+to look up its own neighbours.
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from w2v_desktop.core import similarity
+from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.name_completer import NameCompleter, titles_of
+from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable
+
+DEFAULT_RESTRICT = 30_000
+
+
+class NeighboursPanel(QWidget):
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.vectors = None
+        self.query_edit = QLineEdit(placeholderText="a word or item, e.g. computer")
+        self.completer = NameCompleter(self)
+        self.query_edit.setCompleter(self.completer)
+        self.search_button = QPushButton("Find neighbours")
+        self.k_spin = QSpinBox(minimum=1, maximum=1000, value=10, prefix="k = ")
+        self.metric_combo = QComboBox()
+        self.metric_combo.addItems(similarity.METRICS)
+        self.restrict_check = QCheckBox("only the")
+        self.restrict_spin = QSpinBox(minimum=1, maximum=10_000_000, value=DEFAULT_RESTRICT, singleStep=1000)
+        self.restrict_suffix = QLabel("most frequent")
+        self.restrict_spin.setGroupSeparatorShown(True)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.table = NeighbourTable()
+        self.stack = EmptyStateStack(self._build_content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._connect()
+        state.vectors_changed.connect(self.set_vectors)
+        self.set_vectors(state.vectors)
+
+    def _build_content(self) -> QWidget:
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Query:"))
+        controls.addWidget(self.query_edit, 3)
+        controls.addWidget(self.search_button)
+        controls.addSpacing(12)
+        controls.addWidget(self.k_spin)
+        controls.addWidget(QLabel("metric:"))
+        controls.addWidget(self.metric_combo)
+        controls.addSpacing(12)
+        controls.addWidget(self.restrict_check)
+        controls.addWidget(self.restrict_spin)
+        controls.addWidget(self.restrict_suffix)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(controls)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        return content
+
+    def _connect(self) -> None:
+        self.query_edit.returnPressed.connect(self.run_query)
+        self.search_button.clicked.connect(self.run_query)
+        self.completer.activated.connect(lambda _text: self.run_query())
+        self.table.name_activated.connect(self.query)
+        for spin in (self.k_spin, self.restrict_spin):
+            spin.valueChanged.connect(self._rerun)
+        self.metric_combo.currentIndexChanged.connect(self._rerun)
+        self.restrict_check.toggled.connect(self._rerun)
+        self.restrict_check.toggled.connect(self.restrict_spin.setEnabled)
+        self.restrict_spin.setEnabled(False)
+
+    def set_vectors(self, vectors) -> None:
+        self.vectors = vectors
+        self.table.setRowCount(0)
+        self.heading.clear()
+        self.status.clear()
+        if vectors is None or len(vectors) == 0:
+            self.completer.set_vectors(None)
+            self.stack.show_empty()
+            return
+        self.completer.set_vectors(vectors)
+        self.restrict_spin.setMaximum(len(vectors))
+        self.restrict_spin.setValue(min(DEFAULT_RESTRICT, len(vectors)))
+        self.restrict_suffix.setText("most frequent" if vectors.counts is not None else "first rows")
+        self.query_edit.setPlaceholderText(f"a name, e.g. {vectors.names[min(len(vectors) - 1, 50)]}")
+        self.stack.show_content()
+        if self.query_edit.text().strip():
+            self.run_query()
+
+    def query(self, name: str) -> None:
+        """Show the neighbours of ``name`` (also puts it in the search box)."""
+        self.query_edit.setText(name)
+        self.run_query()
+
+    def _rerun(self, *_args) -> None:
+        if self.table.rowCount():
+            self.run_query()
+
+    def run_query(self) -> None:
+        if self.vectors is None:
+            return
+        text = self.query_edit.text()
+        name = self.completer.resolve(text)
+        if name is None:
+            self.status.setText(not_found_message(text, self.completer, len(self.vectors)))
+            return
+        if name != text:
+            self.query_edit.setText(name)
+        metric = self.metric_combo.currentText()
+        restrict = self.restrict_spin.value() if self.restrict_check.isChecked() else None
+        neighbours = similarity.nearest(self.vectors, name, k=self.k_spin.value(), metric=metric, restrict=restrict)
+        is_distance = similarity.IS_DISTANCE[metric]
+        self.table.show_neighbours(neighbours, self.vectors, score_label=f"{metric} {'distance' if is_distance else 'similarity'}",
+                                   is_distance=is_distance)
+        self.heading.setText(self._describe(name, restrict))
+        self.status.setText("Double-click a row to see its neighbours.")
+
+    def _describe(self, name: str, restrict: int | None) -> str:
+        row = self.vectors.row(name)
+        parts = [f"<b>{html.escape(name)}</b>"]
+        titles = titles_of(self.vectors)
+        if titles is not None and titles[row]:
+            parts.append(html.escape(str(titles[row])))
+        if self.vectors.counts is not None:
+            parts.append(f"seen {int(self.vectors.counts[row]):,} times")
+        scope = f"among the {restrict:,} most frequent" if restrict else f"among all {len(self.vectors):,} names"
+        return " \N{MIDDLE DOT} ".join(parts) + f" \N{EM DASH} neighbours {scope}"
+
+
+def not_found_message(text: str, completer: NameCompleter, vocabulary_size: int) -> str:
+    """Why nothing was searched, with close matches when there are some."""
+    text = text.strip()
+    if not text:
+        return "Type a name to search for."
+    message = f"{text!r} is not in the vocabulary ({vocabulary_size:,} names)."
+    close = completer.suggestions(text)
+    return message + (f" Did you mean: {'; '.join(close)}?" if close else "")

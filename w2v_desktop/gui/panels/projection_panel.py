@@ -1,0 +1,300 @@
+"""2-D maps (PCA, t-SNE, UMAP) of a chosen subset of the vectors.
+
+Choose the points (the N most frequent, a name and its neighbourhood, or a
+pasted list), project off the GUI thread, then hover for names, search to
+highlight, colour by metadata or by trust (how well each point's neighbours
+survived the projection), and click a point to draw links to its nearest
+neighbours in the full space. Export the picture (PNG/SVG) or coordinates (CSV).
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from w2v_desktop.core import projection, similarity
+from w2v_desktop.core.formats import save_coordinates
+from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.name_completer import NameCompleter, titles_of
+from w2v_desktop.gui.widgets.neighbour_table import meta_columns
+from w2v_desktop.gui.widgets.plots import export_plot
+from w2v_desktop.gui.widgets.scatter_map import ScatterMap
+
+METHODS = {"PCA": "pca", "t-SNE": "tsne", "UMAP": "umap"}
+AXIS_NAMES = {"pca": "principal component", "tsne": "t-SNE", "umap": "UMAP"}
+TOP_N, AROUND, PASTED = 0, 1, 2
+NO_COLOUR, TRUST = "single colour", "trust score"
+
+
+class ProjectionPanel(QWidget):
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.vectors = None
+        self.result = None   # the Projection on screen
+        self.subset_note = ""  # e.g. pasted names that were skipped
+        self.job = None
+        self.map = ScatterMap()
+        self.completer = NameCompleter(self)
+        self._build_subset_widgets()
+        self._build_view_widgets()
+        self.stack = EmptyStateStack(self._build_content())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.map.point_clicked.connect(self.show_neighbours_of)
+        state.vectors_changed.connect(self.set_vectors)
+        self.set_vectors(state.vectors)
+
+    def _build_subset_widgets(self) -> None:
+        self.subset_group = QButtonGroup(self)
+        self.top_radio = QRadioButton("The most frequent")
+        self.around_radio = QRadioButton("Neighbourhood of")
+        self.pasted_radio = QRadioButton("These names:")
+        for i, radio in enumerate((self.top_radio, self.around_radio, self.pasted_radio)):
+            self.subset_group.addButton(radio, i)
+        self.top_radio.setChecked(True)
+        self.top_spin = QSpinBox(minimum=3, maximum=50_000, value=1000, singleStep=500, suffix=" names")
+        self.top_spin.setGroupSeparatorShown(True)
+        self.around_edit = QLineEdit(placeholderText="a name")
+        self.around_edit.setCompleter(self.completer)
+        self.around_k = QSpinBox(minimum=5, maximum=5000, value=200, prefix="with ", suffix=" nearest")
+        self.pasted_edit = QPlainTextEdit(placeholderText="one name per line, or separated by commas/spaces")
+        self.pasted_edit.setMaximumHeight(90)
+        self.method_combo = QComboBox()
+        self.method_combo.addItems(list(METHODS))
+        self.seed_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0, prefix="seed ")
+        self.project_button = QPushButton("Project")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.status = QLabel("Choose points and a method, then Project.")
+        self.status.setWordWrap(True)
+        self.project_button.clicked.connect(self.run_projection)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.around_edit.textEdited.connect(lambda _t: self.around_radio.setChecked(True))
+        self.pasted_edit.textChanged.connect(lambda: self.pasted_edit.hasFocus() and self.pasted_radio.setChecked(True))
+
+    def _build_view_widgets(self) -> None:
+        self.colour_combo = QComboBox()
+        self.search_edit = QLineEdit(placeholderText="highlight names containing\N{HORIZONTAL ELLIPSIS}")
+        self.search_edit.setClearButtonEnabled(True)
+        self.links_k = QSpinBox(minimum=1, maximum=100, value=10, prefix="links to ", suffix=" nearest")
+        self.selection_label = QLabel("Click a point to link it to its nearest neighbours (full space).")
+        self.selection_label.setWordWrap(True)
+        self.export_plot_button = QPushButton("Picture (PNG/SVG)\N{HORIZONTAL ELLIPSIS}")
+        self.export_csv_button = QPushButton("Coordinates (CSV)\N{HORIZONTAL ELLIPSIS}")
+        self.colour_combo.currentIndexChanged.connect(lambda _i: self.apply_colour())
+        self.search_edit.textChanged.connect(self.highlight)
+        self.export_plot_button.clicked.connect(lambda: export_plot(self, self.map.plot, "projection"))
+        self.export_csv_button.clicked.connect(self._ask_export_coordinates)
+
+    def _build_content(self) -> QWidget:
+        points = QGroupBox("Points")
+        form = QVBoxLayout(points)
+        form.addWidget(self.top_radio)
+        form.addWidget(self.top_spin)
+        form.addWidget(self.around_radio)
+        form.addWidget(self.around_edit)
+        form.addWidget(self.around_k)
+        form.addWidget(self.pasted_radio)
+        form.addWidget(self.pasted_edit)
+        run = QHBoxLayout()
+        run.addWidget(self.method_combo)
+        run.addWidget(self.seed_spin)
+        form.addLayout(run)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.project_button)
+        buttons.addWidget(self.cancel_button)
+        form.addLayout(buttons)
+        form.addWidget(self.status)
+        view = QGroupBox("View")
+        view_form = QFormLayout(view)
+        view_form.addRow("Colour:", self.colour_combo)
+        view_form.addRow("Search:", self.search_edit)
+        view_form.addRow(self.links_k)
+        view_form.addRow(self.selection_label)
+        export = QHBoxLayout()
+        export.addWidget(self.export_plot_button)
+        export.addWidget(self.export_csv_button)
+        view_form.addRow(export)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(points)
+        side_layout.addWidget(view)
+        side_layout.addStretch(1)
+        side.setMaximumWidth(330)
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(self.map)
+        splitter.setStretchFactor(1, 1)
+        return splitter
+
+    # -- vectors ----------------------------------------------------------------------
+    def set_vectors(self, vectors) -> None:
+        self.cancel()
+        self.vectors = vectors
+        self.result = None
+        self.map.clear()
+        self._set_exportable(False)
+        if vectors is None or len(vectors) < 3:
+            self.completer.set_vectors(None)
+            self.stack.show_empty()
+            return
+        self.completer.set_vectors(vectors)
+        self.top_spin.setMaximum(min(50_000, len(vectors)))
+        self.top_spin.setValue(min(1000, len(vectors)))
+        self.colour_combo.blockSignals(True)
+        self.colour_combo.clear()
+        self.colour_combo.addItems([NO_COLOUR, TRUST] + list(meta_columns(vectors)))
+        self.colour_combo.blockSignals(False)
+        self.status.setText("Choose points and a method, then Project.")
+        self.stack.show_content()
+
+    # -- projecting (worker) ---------------------------------------------------------------
+    def chosen_subset(self) -> dict | None:
+        """Keyword arguments for ``projection.select_rows``, or None (status explains)."""
+        choice = self.subset_group.checkedId()
+        self.subset_note = ""
+        if choice == TOP_N:
+            return {"top_n": self.top_spin.value()}
+        if choice == AROUND:
+            name = self.completer.resolve(self.around_edit.text())
+            if name is None:
+                self.status.setText(f"{self.around_edit.text().strip()!r} is not in the vocabulary.")
+                return None
+            return {"around": name, "k": self.around_k.value()}
+        names, unknown = self._pasted_names()
+        if unknown:
+            self.subset_note = (f" Not in the vocabulary ({len(unknown)}): {', '.join(unknown[:10])}"
+                                + (" \N{HORIZONTAL ELLIPSIS}" if len(unknown) > 10 else ""))
+            if len(names) < 3:
+                self.status.setText("Fewer than 3 known names." + self.subset_note)
+                return None
+        elif len(names) < 3:
+            self.status.setText("Paste at least 3 names.")
+            return None
+        return {"names": names}
+
+    def _pasted_names(self) -> tuple[list[str], list[str]]:
+        names, unknown = [], []
+        for line in self.pasted_edit.toPlainText().splitlines():
+            whole = self.completer.resolve(line)
+            tokens = [line] if whole is not None else [t for t in re.split(r"[,;\t ]+", line) if t]
+            for token in tokens:
+                name = self.completer.resolve(token)
+                (names if name is not None else unknown).append(name if name is not None else token)
+        return list(dict.fromkeys(names)), unknown
+
+    def run_projection(self) -> None:
+        if self.vectors is None or self.job is not None:
+            return
+        subset = self.chosen_subset()
+        if subset is None:
+            return
+        vectors, method, seed = self.vectors, METHODS[self.method_combo.currentText()], self.seed_spin.value()
+
+        def work():
+            rows = projection.select_rows(vectors, **subset)
+            return projection.project(vectors, rows, method=method, seed=seed)
+
+        self.status.setText(f"Projecting with {self.method_combo.currentText()}\N{HORIZONTAL ELLIPSIS}")
+        self.project_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.job = self.state.run_in_worker(work, on_done=self.show_projection, title="Projection failed",
+                                            name="projection",
+                                            on_error=lambda message, _d: self.status.setText(f"Failed: {message}"))
+        self.job.cancelled.connect(lambda: self.status.setText("Cancelled."))
+        self.job.done.connect(self._job_ended)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _job_ended(self) -> None:
+        self.job = None
+        self.project_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def show_projection(self, result) -> None:
+        self.result = result
+        titles = titles_of(self.vectors)
+        tips = [f"{name}\n{titles[row]}" if titles and titles[row] else name
+                for name, row in zip(result.names, result.rows)]
+        short = [shorten(titles[row]) if titles and titles[row] else name
+                 for name, row in zip(result.names, result.rows)]
+        label = self.method_combo.currentText()
+        self.map.set_points(result.names, result.coords, tips, f"{label} of {len(result.names):,} names",
+                            AXIS_NAMES.get(result.method, label), short_labels=short)
+        self.status.setText(f"{len(result.names):,} points; mean trust {result.trust.mean():.2f} "
+                            "(share of each point's 10 nearest neighbours kept on the map)." + self.subset_note)
+        self._set_exportable(True)
+        self.apply_colour()
+        self.highlight(self.search_edit.text())
+
+    def _set_exportable(self, enabled: bool) -> None:
+        self.export_plot_button.setEnabled(enabled)
+        self.export_csv_button.setEnabled(enabled)
+
+    # -- view ---------------------------------------------------------------------------------
+    def apply_colour(self) -> None:
+        if self.result is None:
+            return
+        choice = self.colour_combo.currentText()
+        if choice == TRUST:
+            self.map.colour_scale(self.result.trust, "trust", (0.0, 1.0))
+        elif choice in meta_columns(self.vectors):
+            values = meta_columns(self.vectors)[choice]
+            # multi-valued cells ("Action|Comedy") are coloured by their first value
+            self.map.colour_categories([str(values[r]).split("|")[0] for r in self.result.rows], choice)
+        else:
+            self.map.colour_uniform()
+
+    def highlight(self, text: str) -> None:
+        if self.result is None:
+            return
+        needle = text.strip().casefold()
+        hits = [i for i, tip in enumerate(self.map.tips) if needle and needle in tip.casefold()]
+        self.map.show_highlights(hits)
+        if needle:
+            self.selection_label.setText(f"{len(hits):,} points match {text.strip()!r}.")
+
+    def show_neighbours_of(self, index: int) -> None:
+        """Links from a point to its nearest neighbours in the full space that are on the map."""
+        if self.result is None:
+            return
+        name = self.result.names[index]
+        neighbours = similarity.nearest(self.vectors, name, k=self.links_k.value())
+        position = {n: i for i, n in enumerate(self.result.names)}
+        on_map = [position[n.name] for n in neighbours if n.name in position]
+        self.map.show_links(index, on_map)
+        off_map = [n.name for n in neighbours if n.name not in position]
+        titles = titles_of(self.vectors)
+        title = f" ({html.escape(str(titles[self.result.rows[index]]))})" if titles else ""
+        text = f"<b>{html.escape(name)}</b>{title}: {len(on_map)} of its {len(neighbours)} nearest are on the map (linked)."
+        if off_map:
+            text += " Off the map: " + html.escape(", ".join(off_map[:8])) + (" \N{HORIZONTAL ELLIPSIS}" if len(off_map) > 8 else "")
+        self.selection_label.setText(text)
+
+    # -- export -----------------------------------------------------------------------------------
+    def _ask_export_coordinates(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export coordinates", "projection.csv", "CSV (*.csv)")
+        if path:
+            self.export_coordinates(path)
+
+    def export_coordinates(self, path: str) -> None:
+        """name, x, y, trust and the metadata columns, one row per point."""
+        result = self.result
+        extra = {"trust": [f"{t:.3f}" for t in result.trust]}
+        for key, values in meta_columns(self.vectors).items():
+            extra[key] = [values[r] for r in result.rows]
+        save_coordinates(path, result.names, result.coords, extra_columns=extra)
+        self.status.setText(f"Wrote {len(result.names):,} coordinates to {path}")
+
+
+def shorten(text: str, width: int = 28) -> str:
+    text = str(text)
+    return text if len(text) <= width else text[:width - 1] + "\N{HORIZONTAL ELLIPSIS}"

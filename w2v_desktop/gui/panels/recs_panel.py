@@ -1,0 +1,319 @@
+"""Recommendations from item vectors trained on rating data.
+
+"User" tab: pick a user, see their history (with titles) and the unseen items
+ranked by cosine and by dot product side by side, with what sets the two
+lists apart (popularity, vector length). "Evaluation" tab: a leave-last-out
+offline evaluation (core.rec_eval) that trains fresh models off the GUI thread.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import random
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from w2v_desktop.core import rec_eval, recommend
+from w2v_desktop.core.sequences import sort_events
+from w2v_desktop.gui.widgets.bar_chart import HorizontalBarChart
+from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.name_completer import NameCompleter
+from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable, read_only_item
+
+NO_RATINGS = ("<b>No rating data loaded.</b><br><br>Open a rating file (MovieLens u.data, ratings.csv, "
+              "any user,item[,rating,time] file), train item vectors on it, then pick a user here.")
+NO_VECTORS = ("<b>Rating data loaded, but no item vectors yet.</b><br><br>Train on the ratings "
+              "(Train tab) or open item vectors, then come back here.")
+HISTORY_HEADERS = ["date", "item", "title", "genres", "rating"]
+EVAL_HEADERS = ["method", "task", "scoring", "HitRate@k", "NDCG@k", "MRR", "coverage", "users", "missed"]
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class _StepRelay(QObject):
+    """Carries evaluation step messages from the worker thread to the GUI thread."""
+
+    step = Signal(str)
+
+
+class RecsPanel(QWidget):
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.vectors = self.events = self.events_sorted = self.hist = self.user_matrix = None
+        self.job = self.eval_job = None
+        self.relay = _StepRelay(self)
+        self._build_user_widgets()
+        self._build_eval_widgets()
+        tabs = QTabWidget()
+        tabs.addTab(self._build_user_tab(), "User")
+        tabs.addTab(self._build_eval_tab(), "Evaluation")
+        self.stack = EmptyStateStack(tabs, NO_RATINGS)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        state.vectors_changed.connect(lambda _v: self.refresh())
+        state.interactions_changed.connect(lambda _i: self.refresh())
+        self.refresh()
+
+    # -- widgets ---------------------------------------------------------------------------
+    def _build_user_widgets(self) -> None:
+        self.user_completer = NameCompleter(self)
+        self.user_edit = QLineEdit(placeholderText="user id")
+        self.user_edit.setCompleter(self.user_completer)
+        self.random_button = QPushButton("Random user")
+        self.aggregation_combo = QComboBox()
+        self.aggregation_combo.addItems(list(recommend.AGGREGATIONS))
+        self.aggregation_combo.setToolTip("How a user vector is made from the vectors of the items they rated: "
+                                          "mean, sum, rating-weighted, or recent items weighted more (decay).")
+        self.half_life_spin = QDoubleSpinBox(minimum=0.5, maximum=10_000, value=30, suffix=" days half-life")
+        self.k_spin = QSpinBox(minimum=1, maximum=200, value=10, prefix="k = ")
+        self.user_status = QLabel()
+        self.user_status.setWordWrap(True)
+        self.history_table = QTableWidget(0, len(HISTORY_HEADERS))
+        self.history_table.setHorizontalHeaderLabels(HISTORY_HEADERS)
+        self.history_table.verticalHeader().setVisible(False)
+        self.cosine_table, self.dot_table = NeighbourTable(), NeighbourTable()
+        self.comparison_label = QLabel()
+        self.comparison_label.setWordWrap(True)
+        self.user_edit.returnPressed.connect(self.show_user)
+        self.user_completer.activated.connect(lambda _t: self.show_user())
+        self.random_button.clicked.connect(self.random_user)
+        self.aggregation_combo.currentIndexChanged.connect(lambda _i: self._prepare())
+        self.half_life_spin.valueChanged.connect(lambda _v: self._is_decay() and self._prepare())
+        self.k_spin.valueChanged.connect(lambda _v: self.show_user())
+
+    def _build_user_tab(self) -> QWidget:
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("User:"))
+        for widget in (self.user_edit, self.random_button, QLabel("user vector:"), self.aggregation_combo,
+                       self.half_life_spin, self.k_spin):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        columns = QSplitter()
+        for title, widget in (("History (most recent first)", self.history_table),
+                              ("By cosine (direction only)", self.cosine_table),
+                              ("By dot product (vector length counts)", self.dot_table)):
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.addWidget(QLabel(f"<b>{title}</b>"))
+            box_layout.addWidget(widget)
+            columns.addWidget(box)
+        columns.setSizes([300, 400, 400])
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(controls)
+        layout.addWidget(self.user_status)
+        layout.addWidget(columns, 1)
+        layout.addWidget(self.comparison_label)
+        return tab
+
+    def _build_eval_widgets(self) -> None:
+        self.eval_k = QSpinBox(minimum=1, maximum=200, value=10, prefix="k = ")
+        self.method_checks = {m: QCheckBox(m) for m in rec_eval.METHODS}
+        for method in rec_eval.EvalOptions().methods:
+            self.method_checks[method].setChecked(True)
+        self.max_users = QSpinBox(minimum=0, maximum=10_000_000, value=0, singleStep=1000,
+                                  specialValueText="all users", prefix="at most ", suffix=" users")
+        self.eval_button = QPushButton("Evaluate")
+        self.eval_cancel = QPushButton("Cancel")
+        self.eval_cancel.setEnabled(False)
+        self.eval_progress = QProgressBar()
+        self.eval_progress.setRange(0, 0)
+        self.eval_progress.setVisible(False)
+        self.eval_status = QLabel("Holds out each user's last event, trains fresh models on the rest "
+                                  "(with the item defaults), and ranks the held-out item.")
+        self.eval_status.setWordWrap(True)
+        self.eval_table = QTableWidget(0, len(EVAL_HEADERS))
+        self.eval_table.setHorizontalHeaderLabels(EVAL_HEADERS)
+        self.eval_table.verticalHeader().setVisible(False)
+        self.eval_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.eval_chart = HorizontalBarChart()
+        self.eval_button.clicked.connect(lambda: self.run_evaluation())
+        self.eval_cancel.clicked.connect(lambda: self.eval_job is not None and self.eval_job.cancel())
+        self.relay.step.connect(lambda message: self.eval_status.setText(f"{message}\N{HORIZONTAL ELLIPSIS}"))
+
+    def _build_eval_tab(self) -> QWidget:
+        controls = QHBoxLayout()
+        controls.addWidget(self.eval_k)
+        for check in self.method_checks.values():
+            controls.addWidget(check)
+        for widget in (self.max_users, self.eval_button, self.eval_cancel):
+            controls.addWidget(widget)
+        controls.addWidget(self.eval_progress, 1)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(controls)
+        layout.addWidget(self.eval_status)
+        layout.addWidget(self.eval_table, 1)
+        layout.addWidget(self.eval_chart, 1)
+        return tab
+
+    # -- data ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """New vectors or new ratings: rebuild histories and user vectors off the GUI thread."""
+        self.vectors, self.events = self.state.vectors, self.state.interactions
+        self.hist = self.user_matrix = self.events_sorted = None
+        for table in (self.history_table, self.cosine_table, self.dot_table):
+            table.setRowCount(0)
+        if self.events is None:
+            self.stack.show_empty(NO_RATINGS)
+            return
+        if self.vectors is None:
+            self.stack.show_empty(NO_VECTORS)
+            return
+        self.stack.show_content()
+        self._prepare()
+
+    def _is_decay(self) -> bool:
+        return self.aggregation_combo.currentText() == "decay"
+
+    def _prepare(self) -> None:
+        if self.vectors is None or self.events is None:
+            return
+        if self.job is not None:
+            self.job.cancel()
+        vectors, events, hist = self.vectors, self.events, self.hist
+        method = self.aggregation_combo.currentText()
+        half_life = self.half_life_spin.value() * 86_400 if method == "decay" else None
+        self.half_life_spin.setEnabled(method == "decay")
+
+        def work():
+            ordered = sort_events(events) if hist is None else None
+            histories = hist or recommend.histories(vectors, ordered)
+            return ordered, histories, recommend.user_vectors(vectors, histories, method, half_life)
+
+        self.user_status.setText("Building user vectors\N{HORIZONTAL ELLIPSIS}")
+        job = self.state.run_in_worker(work, on_done=self._prepared, title="Could not build user vectors",
+                                       name="user-vectors",
+                                       on_error=lambda message, _d: self.user_status.setText(f"Failed: {message}"))
+        self.job = job
+        job.done.connect(lambda: setattr(self, "job", None) if self.job is job else None)
+
+    def _prepared(self, result) -> None:
+        ordered, hist, matrix = result
+        if ordered is not None:
+            self.events_sorted = ordered
+        self.hist, self.user_matrix = hist, matrix
+        self.user_completer.set_names(hist.user_ids)
+        with_vectors = sum(1 for i in range(len(hist)) if len(hist.seen_rows(i)))
+        self.user_status.setText(f"{len(hist):,} users ({with_vectors:,} with at least one item that has a vector).")
+        if self.user_edit.text().strip():
+            self.show_user()
+
+    # -- one user ------------------------------------------------------------------------------
+    def random_user(self) -> None:
+        if self.hist is not None and len(self.hist):
+            self.user_edit.setText(random.choice(self.hist.user_ids))
+            self.show_user()
+
+    def show_user(self) -> None:
+        if self.hist is None:
+            return
+        user = self.user_edit.text().strip()
+        try:
+            i = self.hist.index(user)
+        except KeyError:
+            self.user_status.setText(f"User {user!r} has no history in this data." if user else "Pick a user.")
+            return
+        self._fill_history(i)
+        seen = self.hist.seen_rows(i)
+        if not len(seen):
+            self.comparison_label.setText("None of this user's items has a vector (all too rare?).")
+            self.cosine_table.setRowCount(0)
+            self.dot_table.setRowCount(0)
+            return
+        cmp = recommend.compare_scorings(self.vectors, self.user_matrix[i], seen, k=self.k_spin.value(),
+                                         items=self.state.items)
+        self.cosine_table.show_neighbours(cmp.cosine, self.vectors, "cosine", show_counts=True)
+        self.dot_table.show_neighbours(cmp.dot, self.vectors, "dot", show_counts=True)
+        self.comparison_label.setText(
+            f"{cmp.overlap} of {self.k_spin.value()} items in both lists. Mean training count of the "
+            f"recommended items: cosine {cmp.mean_count['cosine']:,.0f}, dot {cmp.mean_count['dot']:,.0f} "
+            f"(catalogue {cmp.catalogue_mean_count:,.0f}); mean vector length: cosine "
+            f"{cmp.mean_norm['cosine']:.2f}, dot {cmp.mean_norm['dot']:.2f} (catalogue {cmp.catalogue_mean_norm:.2f}). "
+            "Dot product favours long, often frequent, item vectors, as matrix factorisation does.")
+
+    def _fill_history(self, i: int) -> None:
+        events, hist, items = self.events_sorted, self.hist, self.state.items
+        start, stop = int(hist.offsets[i]), int(hist.offsets[i + 1])
+        self.history_table.setRowCount(stop - start)
+        for row, event in enumerate(range(stop - 1, start - 1, -1)):   # most recent first
+            item = events.item_ids[events.items[event]]
+            when = dt.datetime.fromtimestamp(float(events.times[event]), dt.timezone.utc).strftime("%Y-%m-%d") \
+                if events.times is not None else f"#{event - start + 1}"
+            rating = f"{events.ratings[event]:g}" if events.ratings is not None else ""
+            title = items.title(item) if items is not None else ""
+            genres = items.get(item, "genres") if items is not None else ""
+            if hist.rows[event] < 0:
+                title = f"{title} (no vector)".strip()
+            for column, text in enumerate((when, item, title, genres, rating)):
+                self.history_table.setItem(row, column, read_only_item(text))
+        self.history_table.resizeColumnsToContents()
+        self.user_status.setText(f"User <b>{html.escape(self.hist.user_ids[i])}</b>: {stop - start:,} events, "
+                                 f"{len(hist.seen_rows(i)):,} distinct items with vectors.")
+
+    # -- evaluation (worker) ---------------------------------------------------------------------
+    def evaluation_options(self) -> rec_eval.EvalOptions:
+        methods = tuple(m for m, check in self.method_checks.items() if check.isChecked())
+        return rec_eval.EvalOptions(k=self.eval_k.value(), methods=methods, max_users=self.max_users.value() or None)
+
+    def run_evaluation(self, fit=rec_eval.fit_model) -> None:
+        """``fit`` trains one model; tests pass a quicker one."""
+        if self.events is None or self.eval_job is not None:
+            return
+        events, options, relay = self.events, self.evaluation_options(), self.relay
+        state = {"job": None}
+
+        def on_step(message: str) -> None:
+            if state["job"] is not None and state["job"].is_cancelled:
+                raise _Cancelled
+            relay.step.emit(message)
+
+        def work():
+            try:
+                return rec_eval.evaluate_recs(events, options, fit=fit, on_step=on_step)
+            except _Cancelled:
+                return None
+
+        self.eval_job = state["job"] = self.state.run_in_worker(
+            work, on_done=self.show_evaluation, title="Evaluation failed", name="evaluate-recs",
+            on_error=lambda message, _d: self.eval_status.setText(f"Failed: {message}"))
+        self.eval_job.cancelled.connect(lambda: self.eval_status.setText("Cancelled."))
+        self.eval_job.done.connect(self._evaluation_ended)
+        self._set_evaluating(True)
+
+    def _evaluation_ended(self) -> None:
+        self.eval_job = None
+        self._set_evaluating(False)
+
+    def _set_evaluating(self, running: bool) -> None:
+        self.eval_button.setEnabled(not running)
+        self.eval_cancel.setEnabled(running)
+        self.eval_progress.setVisible(running)
+
+    def show_evaluation(self, result) -> None:
+        if result is None:
+            return
+        self.eval_table.setRowCount(len(result.rows))
+        for row, r in enumerate(result.rows):
+            cells = (r.method, r.task, r.scoring, f"{r.hit_rate:.4f}", f"{r.ndcg:.4f}", f"{r.mrr:.4f}",
+                     f"{r.coverage:.3f}", f"{r.users:,}", f"{r.no_vector:,}")
+            for column, text in enumerate(cells):
+                self.eval_table.setItem(row, column, read_only_item(text))
+        self.eval_table.setHorizontalHeaderLabels([h.replace("@k", f"@{result.k}") for h in EVAL_HEADERS])
+        rows_height = sum(self.eval_table.rowHeight(r) for r in range(len(result.rows)))
+        self.eval_table.setMaximumHeight(self.eval_table.horizontalHeader().height() + rows_height + 6)
+        labels = [f"{r.method} \N{MIDDLE DOT} {r.task} \N{MIDDLE DOT} {r.scoring}" for r in result.rows]
+        values = [r.hit_rate for r in result.rows]
+        self.eval_chart.set_bars(labels, values, x_range=(0, max(values + [0.01])),
+                                 title=f"HitRate@{result.k} (held-out last item in the top {result.k})",
+                                 x_label=f"HitRate@{result.k}", fmt="{:.3f}")
+        self.eval_status.setText(f"{result.n_users:,} users, {result.n_train_events:,} training events over "
+                                 f"{result.catalogue:,} items. " + " ".join(result.notes))

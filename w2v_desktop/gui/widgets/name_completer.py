@@ -1,0 +1,85 @@
+"""Completion over the vocabulary: case-insensitive, substring match, short popup.
+
+When the vectors carry titles (``meta["columns"]["title"]``, e.g. movie ids),
+each titled name is also offered as ``"Title [name]"`` so users can type the
+title; ``resolve`` turns whatever was typed back into a vocabulary name.
+"""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import QCompleter
+
+_BRACKETED = re.compile(r"\[([^\[\]]+)\]\s*$")
+MAX_VISIBLE = 12
+
+
+def titles_of(vectors) -> list[str] | None:
+    """The per-name title column, or None when the vectors have none."""
+    columns = (getattr(vectors, "meta", None) or {}).get("columns") or {}
+    titles = columns.get("title")
+    return list(titles) if titles is not None and len(titles) == len(vectors) else None
+
+
+class NameCompleter(QCompleter):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._model = QStringListModel(self)
+        self.setModel(self._model)
+        self.setCaseSensitivity(Qt.CaseInsensitive)
+        self.setFilterMode(Qt.MatchContains)
+        self.setMaxVisibleItems(MAX_VISIBLE)
+        self.setCompletionMode(QCompleter.PopupCompletion)
+        self._vectors = None
+        self._folded: dict[str, str] = {}
+        self._by_title: dict[str, str] = {}
+        self._entries: list[str] = []
+
+    def set_names(self, names, vectors=None) -> None:
+        """Offer ``names`` (rows of ``vectors`` when given, most frequent first)."""
+        self._vectors = vectors
+        names = list(names)
+        entries = list(names)
+        self._folded = {}
+        for name in reversed(names):  # the most frequent spelling wins
+            self._folded[name.casefold()] = name
+        self._by_title = {}
+        titles = titles_of(vectors) if vectors is not None else None
+        if titles is not None:
+            for name, title in zip(names, titles):
+                if title:
+                    entries.append(f"{title} [{name}]")
+                    self._by_title.setdefault(str(title).casefold(), name)
+        self._model.setStringList(entries)
+        self._entries = entries
+
+    def suggestions(self, text: str, limit: int = 5) -> list[str]:
+        """Up to ``limit`` offered entries containing ``text`` (case-insensitive)."""
+        folded = text.strip().casefold()
+        if not folded:
+            return []
+        found = []
+        for entry in self._entries:
+            if folded in entry.casefold():
+                found.append(entry)
+                if len(found) == limit:
+                    break
+        return found
+
+    def set_vectors(self, vectors) -> None:
+        self.set_names(vectors.names if vectors is not None else [], vectors)
+
+    def resolve(self, text: str) -> str | None:
+        """The vocabulary name meant by ``text``, or None when there is none."""
+        text = text.strip()
+        if not text:
+            return None
+        vectors = self._vectors
+        if vectors is not None and text in vectors:
+            return text
+        match = _BRACKETED.search(text)
+        if match and (vectors is None or match.group(1) in vectors):
+            return match.group(1)
+        folded = text.casefold()
+        return self._folded.get(folded) or self._by_title.get(folded)

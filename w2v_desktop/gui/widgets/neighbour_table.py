@@ -1,0 +1,89 @@
+"""A ranked table of neighbours: name, score drawn as a bar, frequency, metadata."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from w2v_desktop.gui.widgets.similarity_bar import BAR_ROLE, SimilarityBarDelegate, bar_fractions
+
+PREFERRED_COLUMNS = ("title", "genres")
+MAX_META_COLUMNS = 3
+NAME_ROLE = Qt.UserRole + 1
+
+
+def meta_columns(vectors) -> dict[str, list]:
+    """Per-name metadata columns aligned with the names (title and genres first)."""
+    if vectors is None:
+        return {}
+    columns = (vectors.meta or {}).get("columns") or {}
+    usable = {key: list(values) for key, values in columns.items()
+              if values is not None and len(values) == len(vectors)}
+    ordered = [k for k in PREFERRED_COLUMNS if k in usable] + [k for k in usable if k not in PREFERRED_COLUMNS]
+    return {key: usable[key] for key in ordered[:MAX_META_COLUMNS]}
+
+
+def read_only_item(value) -> QTableWidgetItem:
+    item = QTableWidgetItem()
+    item.setData(Qt.DisplayRole, value)
+    item.setFlags(Qt.ItemIsSelectable | Qt.ItemIsEnabled)
+    return item
+
+
+class NeighbourTable(QTableWidget):
+    """Double-click (or Enter on) a row emits ``name_activated(name)``."""
+
+    name_activated = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.setWordWrap(False)
+        self._bar_delegate = SimilarityBarDelegate(self)
+        self.cellDoubleClicked.connect(lambda row, _col: self._activate(row))
+        self.cellActivated.connect(lambda row, _col: self._activate(row))
+
+    def show_neighbours(self, neighbours, vectors, score_label: str = "score",
+                        is_distance: bool = False, show_counts: bool = True) -> None:
+        meta = meta_columns(vectors)
+        counts = getattr(vectors, "counts", None) if show_counts else None
+        headers = ["#", "name", score_label] + (["count"] if counts is not None else []) + list(meta)
+        self.clear()
+        self.setColumnCount(len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        self.setRowCount(len(neighbours))
+        fractions = bar_fractions([n.score for n in neighbours], is_distance)
+        for row, (neighbour, fraction) in enumerate(zip(neighbours, fractions)):
+            cells = [read_only_item(row + 1), read_only_item(neighbour.name)]
+            score = read_only_item(f"{neighbour.score:.4f}")
+            score.setData(BAR_ROLE, fraction)
+            score.setToolTip(f"{score_label}: {neighbour.score:.6g}")
+            cells.append(score)
+            if counts is not None:
+                cells.append(read_only_item(f"{int(counts[neighbour.row]):,}"))
+            for values in meta.values():
+                cells.append(read_only_item(str(values[neighbour.row])))
+                cells[-1].setToolTip(str(values[neighbour.row]))
+            cells[1].setData(NAME_ROLE, neighbour.name)
+            for col, cell in enumerate(cells):
+                self.setItem(row, col, cell)
+        self.setItemDelegateForColumn(2, self._bar_delegate)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Fixed)
+        self.setColumnWidth(2, 105)
+        if meta:
+            header.setSectionResizeMode(len(headers) - 1, QHeaderView.Stretch)
+        else:
+            header.setSectionResizeMode(1, QHeaderView.Stretch)
+
+    def names(self) -> list[str]:
+        return [self.item(row, 1).data(NAME_ROLE) for row in range(self.rowCount())]
+
+    def _activate(self, row: int) -> None:
+        item = self.item(row, 1)
+        if item is not None:
+            self.name_activated.emit(item.data(NAME_ROLE))
