@@ -92,7 +92,8 @@ def bench_ann(vectors, names: list[str], exact_ms: float, recall_queries: int) -
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("path", nargs="?", default=Path(os.environ.get("W2V_DATA", ""), "vectors", "glove.6B.50d.txt"))
+    default = Path(os.environ.get("W2V_DATA", ""), "vectors", "glove.6B.50d.txt")
+    parser.add_argument("path", nargs="?", default=default)
     parser.add_argument("--queries", type=int, default=200, help="timed queries (random words)")
     parser.add_argument("--recall-queries", type=int, default=1000)
     parser.add_argument("--skip-ann", action="store_true")

@@ -19,8 +19,8 @@ __all__ = ["METRICS", "IS_DISTANCE", "LABELS", "Neighbor", "nearest", "nearest_r
            "scores_for", "compare_metrics", "compare_metrics_sample", "hubness", "norm_frequency",
            "MetricComparison", "MetricAgreement", "Hubness", "NormFrequency"]
 
-# Upper bound on a (queries x rows) score block, in cells (float64: 8 bytes each).
-_BLOCK_CELLS = 8_000_000
+# Upper bound on a (queries x rows) score block, in cells (4 or 8 bytes each).
+_BLOCK_CELLS = 16_000_000
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,10 @@ def top_k_block(vectors, query_rows: np.ndarray, k: int = 10, metric: str = "cos
         if exclude_self:
             inside = rows < n
             near[np.flatnonzero(inside), rows[inside]] = -np.inf
-        part = np.argpartition(-near, k - 1, axis=1)[:, :k] if k < n else np.tile(np.arange(n), (len(rows), 1))
+        if k < n:
+            part = np.argpartition(near, n - k, axis=1)[:, n - k:]
+        else:
+            part = np.tile(np.arange(n), (len(rows), 1))
         order = np.argsort(-np.take_along_axis(near, part, axis=1), axis=1, kind="stable")
         out[start:start + step] = np.take_along_axis(part, order, axis=1)
     return out
