@@ -90,16 +90,19 @@ def nearest_rows(vectors, query, k: int = 10, metric: str = "cosine", restrict: 
 
 
 def nearest(vectors, query, k: int = 10, metric: str = "cosine", restrict: int | None = None,
-            exclude: Iterable = (), index=None) -> list[Neighbor]:
+            exclude: Iterable = (), index=None, exact: bool = False) -> list[Neighbor]:
     """Top-k neighbours of a name or a vector; the query name itself is excluded.
 
     ``restrict`` searches only the first N rows (the N most frequent when rows
     are sorted by count). ``exclude`` holds further names or rows to leave out.
-    ``index`` (an :class:`~w2v_desktop.core.ann.AnnIndex`) answers approximately
-    when it fits the request (same metric, no restriction).
+    An approximate index (``index``, else one attached with
+    ``vectors.set_ann_index``) answers when it fits the request (same metric,
+    no restriction), unless ``exact`` is set.
     """
     exclude = list(exclude)
-    if index is not None and index.metric == metric and restrict is None:
+    if index is None and not exact:
+        index = getattr(vectors, "ann_index", None)
+    if not exact and index is not None and index.metric == metric and restrict is None:
         return index.query(query, k=k, exclude=exclude)
     rows, raw = nearest_rows(vectors, query, k, metric, restrict, exclude)
     return [Neighbor(vectors.names[r], float(s), int(r)) for r, s in zip(rows, raw)]
