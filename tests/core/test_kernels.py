@@ -1,5 +1,6 @@
 """Single updates of the Numba kernels against a NumPy reference."""
 import numpy as np
+import pytest
 from numba import njit
 
 from w2v_desktop.core import kernels
@@ -97,3 +98,15 @@ def test_sigmoid_tables_match_formula():
         assert abs(s - sigmoid(f)) < 2e-3
         assert abs(loss_pos - np.logaddexp(0, -f)) < 5e-3
         assert abs(loss_neg - np.logaddexp(0, f)) < 5e-3
+
+
+def test_subsampling_keeps_each_word_with_its_probability():
+    keep = np.array([1.0, 0.5, 0.1], np.float32)
+    raw = np.tile(np.arange(3, dtype=np.int32), 100_000)
+    offsets = np.array([0, 150_000, 300_000], np.int64)
+    kept, new_offsets = kernels.subsample_ids(raw, offsets, keep, 99)
+    rates = np.bincount(kept, minlength=3) / 100_000
+    np.testing.assert_allclose(rates, keep, atol=0.006)
+    assert new_offsets[0] == 0 and new_offsets[-1] == len(kept)
+    first = kept[:new_offsets[1]]
+    assert len(first) == pytest.approx(0.8 * 50_000, rel=0.02)  # sentence boundary carried over

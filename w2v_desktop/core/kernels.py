@@ -279,6 +279,26 @@ def train_cbow_chunk(ids, offsets, t0, t1, syn0, syn1, use_hs, negative, alias_p
     return loss, pairs
 
 
+@njit(**_KW)
+def subsample_ids(raw, offsets, keep_prob, seed):
+    """Keep each token of ``raw`` with probability keep_prob[token] (word2vec
+    subsampling of frequent words); returns the kept ids and the sentence
+    starts (``offsets`` relative to ``raw``) shifted to match."""
+    r = np.int64(seed)
+    kept = np.empty(raw.shape[0], dtype=np.int32)
+    new_offsets = np.empty_like(offsets)
+    j = 0
+    for s in range(offsets.shape[0] - 1):
+        new_offsets[s] = j
+        for t in range(offsets[s], offsets[s + 1]):
+            r = next_random(r)
+            if ((r >> 16) & 0xFFFFFF) < keep_prob[raw[t]] * 16777216.0:
+                kept[j] = raw[t]
+                j += 1
+    new_offsets[offsets.shape[0] - 1] = j
+    return kept[:j].copy(), new_offsets
+
+
 def chunk_seed(seed: int, epoch: int, chunk: int) -> int:
     """A per-chunk random state: training is reproducible whatever thread runs a chunk."""
     return int((seed * 1_000_003 + epoch * 7_919 + chunk * 104_729 + 1) % (1 << 62))
@@ -297,6 +317,7 @@ def warm_up() -> None:
     points = np.zeros((2, 1), dtype=np.int32)
     lengths = np.ones(2, dtype=np.int32)
     work = np.zeros(4, dtype=np.float32)
+    subsample_ids(ids, offsets, prob, 1)
     for hs in (False, True):
         train_sg_chunk(ids, offsets, 0, 4, syn0, syn1, hs, 1, prob, alias, codes, points, lengths,
                        2, 0.025, 1, sig, nll, work)
