@@ -109,4 +109,4 @@ def test_subsampling_keeps_each_word_with_its_probability():
     np.testing.assert_allclose(rates, keep, atol=0.006)
     assert new_offsets[0] == 0 and new_offsets[-1] == len(kept)
     first = kept[:new_offsets[1]]
-    assert len(first) == pytest.approx(0.8 * 50_000, rel=0.02)  # sentence boundary carried over
+    assert len(first) == pytest.approx((1.0 + 0.5 + 0.1) * 50_000, rel=0.02)  # sentence boundary carried over
