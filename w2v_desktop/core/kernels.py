@@ -98,8 +98,9 @@ def sigmoid_nll(f, sig_table, nll_table, label):
 
 @njit(**_KW)
 def draw_noise(r, alias_prob, alias_idx):
-    i = random_below(r, alias_prob.shape[0])
-    u = (r & 0xFFFF) / 65536.0
+    i = random_below(r, alias_prob.shape[0])  # bits 16..47
+    # the top 16 bits for the coin: an LCG's low bits have short periods
+    u = ((r >> 48) & 0xFFFF) / 65536.0
     if u < alias_prob[i]:
         return i
     return alias_idx[i]
@@ -292,7 +293,7 @@ def subsample_ids(raw, offsets, keep_prob, seed):
         new_offsets[s] = j
         for t in range(offsets[s], offsets[s + 1]):
             r = next_random(r)
-            if ((r >> 16) & 0xFFFFFF) < keep_prob[raw[t]] * 16777216.0:
+            if ((r >> 40) & 0xFFFFFF) < keep_prob[raw[t]] * 16777216.0:
                 kept[j] = raw[t]
                 j += 1
     new_offsets[offsets.shape[0] - 1] = j
