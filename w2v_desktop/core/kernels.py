@@ -14,7 +14,10 @@ Conventions follow the word2vec C tool and gensim:
 - NS: the target plus ``negative`` noise words drawn from count**0.75;
 - HS: the inner nodes along the target's Huffman path.
 Each call returns (summed loss, number of predictions) so the driver can
-report the mean loss per training pair in float64.
+report the mean loss per training pair in float64. As in gensim (and the C
+tool's hierarchical softmax), a prediction whose score is beyond +-MAX_EXP
+updates nothing (its loss still counts): on 20news this measured slightly
+better CBOW analogy accuracy than the C tool's clamped gradient, and is faster.
 """
 from __future__ import annotations
 
@@ -144,6 +147,8 @@ def update_ns(src, srow, target, syn1neg, neu1e, alpha, negs, first, negative, s
             f += src[srow, k] * syn1neg[word, k]
         s, nll = sigmoid_nll(f, sig_table, nll_table, label)
         loss += nll
+        if f >= MAX_EXP or f <= -MAX_EXP:
+            continue
         g = np.float32((label - s) * alpha)
         for k in range(dim):
             neu1e[k] += g * syn1neg[word, k]
@@ -164,6 +169,8 @@ def update_hs(src, srow, target, syn1, neu1e, alpha, codes, points, code_lengths
         label = 1 - codes[target, j]
         s, nll = sigmoid_nll(f, sig_table, nll_table, label)
         loss += nll
+        if f >= MAX_EXP or f <= -MAX_EXP:
+            continue
         g = np.float32((label - s) * alpha)
         for k in range(dim):
             neu1e[k] += g * syn1[node, k]
