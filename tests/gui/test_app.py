@@ -189,18 +189,61 @@ def test_self_test_prints_ok(capsys):
     assert capsys.readouterr().out.strip().splitlines()[-1] == "OK"
 
 
+# What each panel must show when its picture is taken (its demo's results, not its empty state).
+SCREENSHOT_CHECKS = {
+    "Neighbours": lambda p: p.table.rowCount() == 10,
+    "Analogy": lambda p: p.answers.names()[0] == "queen" and len(p.chart.categories) == 5,
+    "Metrics": lambda p: p.comparison is not None and len(p.hub_curve.xData) > 0 and len(p.norm_points.xData) > 0,
+    "Projection": lambda p: len(p.result.names) == 300 and len(p.map.selected.data) == 1,
+    "Recs": lambda p: p.history_table.rowCount() > 0 and p.cosine_table.rowCount() == 10
+    and "title" in p.vectors.meta["columns"],
+    "Compare": lambda p: p.alignment is not None and p.current_neighbours.rowCount() == p.alignment.k,
+}
+
+
 @needs_sample
-def test_screenshot_mode_saves_a_picture_of_every_tab(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path))  # keep QSettings writes out of the real home
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    assert run_app(["--screenshot", str(tmp_path / "shots")]) == 0
+def test_screenshot_mode_saves_a_picture_of_every_tab_with_real_results(qtbot, tmp_path, monkeypatch):
+    from w2v_desktop.gui import screenshots
+
+    shown = {}
+    shoot = screenshots.shoot_tab
+
+    def shoot_and_check(app, window, index, folder):
+        ok = shoot(app, window, index, folder)
+        title = window.tabs.tabText(index)
+        shown[title] = SCREENSHOT_CHECKS.get(title, lambda _p: True)(window.tabs.widget(index))
+        return ok
+
+    monkeypatch.setattr(screenshots, "shoot_tab", shoot_and_check)
+    window = MainWindow(settings=temp_settings(tmp_path))
+    qtbot.addWidget(window)
+    assert screenshots.take_screenshots(QApplication.instance(), window, tmp_path / "shots") == 0
+    assert shown == {window.tabs.tabText(i): True for i in range(window.tabs.count())}
     shots = sorted((tmp_path / "shots").glob("*.png"))
     assert [p.name for p in shots][:2] == ["01-data.png", "02-train.png"]
+    assert len(shots) == window.tabs.count()
     for shot in shots:
         image = QImage(str(shot))
         assert image.width() >= 1000 and image.height() >= 600
-        colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)}
-        assert len(colours) > 20, f"{shot.name} looks blank"
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+        assert len(colours) > 40, f"{shot.name} looks blank"
+
+
+def test_screenshot_flag_runs_headless(tmp_path, monkeypatch, capsys):
+    from w2v_desktop.gui import screenshots
+
+    monkeypatch.setenv("HOME", str(tmp_path))  # keep QSettings writes out of the real home
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    calls = []
+
+    def fake_take(app, window, folder):
+        calls.append(folder)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(screenshots, "take_screenshots", fake_take)
+    assert run_app(["--screenshot", str(tmp_path / "shots")]) == 0
+    assert calls == [tmp_path / "shots"]
 
 
 def test_qt_binding_keeps_reference_counts():

@@ -1,4 +1,4 @@
-"""Starting the app: ``w2v-desktop`` (window), ``--screenshot DIR``, ``--self-test``.
+"""Starting the app: ``w2v-desktop [FILE]`` (window), ``--screenshot DIR``, ``--self-test``.
 
 ``run_app(argv)`` is called by ``w2v_desktop.cli`` when no subcommand is given.
 """
@@ -8,13 +8,11 @@ import argparse
 import importlib
 import os
 import pkgutil
-import re
 import sys
 import time
 import traceback
 from pathlib import Path
 
-SCREENSHOT_EPOCHS = 5
 WAIT_LIMIT_S = 300
 
 
@@ -40,6 +38,8 @@ def run_app(argv: list[str] | None = None) -> int:
 
     window = MainWindow()
     if args.screenshot:
+        from w2v_desktop.gui.screenshots import take_screenshots
+
         return take_screenshots(app, window, Path(args.screenshot))
     window.show()
     if args.path:
@@ -112,40 +112,3 @@ def self_test(app) -> int:
         return 1
     print("OK")
     return 0
-
-
-def take_screenshots(app, window, folder: Path) -> int:
-    """Load the sample, train briefly, then save each tab as DIR/NN-title.png."""
-    folder.mkdir(parents=True, exist_ok=True)
-    errors = []
-    window.state.error_occurred.connect(lambda title, message, _d: errors.append(f"{title}: {message}"))
-    window.resize(1280, 820)
-    window.show()
-    if not window.load_sample():
-        print("w2v-desktop: the bundled sample corpus is missing", file=sys.stderr)
-        return 2
-    state, panel = window.state, window.train_panel
-    wait_until(app, lambda: not state.busy and window.data_panel.summary is not None)
-    state.set_config(state.config.replace(epochs=SCREENSHOT_EPOCHS))
-    panel.start()
-    finished = wait_until(app, lambda: not panel.is_running() and not state.busy)
-    if errors or not finished or state.vectors is None:
-        print("w2v-desktop: screenshot run failed: " + ("; ".join(errors) or "training did not finish"),
-              file=sys.stderr)
-        window.close()
-        return 1
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        tab = window.tabs.widget(index)
-        demo = getattr(tab, "screenshot_demo", None)
-        if callable(demo):
-            demo()  # panels may fill in an example query
-        wait_until(app, lambda: not state.busy, 60)
-        for _ in range(20):
-            app.processEvents()
-        name = re.sub(r"[^a-z0-9]+", "-", window.tabs.tabText(index).lower()).strip("-")
-        path = folder / f"{index + 1:02d}-{name}.png"
-        window.grab().save(str(path))
-        print(path)
-    window.close()
-    return 1 if errors else 0

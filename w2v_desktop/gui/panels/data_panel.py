@@ -133,8 +133,8 @@ class DataPanel(QWidget):
         self.preview.setPlainText("\n".join(lines))
         item = self.zipf_plot.getPlotItem()
         if len(summary.zipf_counts):
-            item.getAxis("bottom").setTicks(decade_ticks(summary.zipf_ranks[-1]))
-            item.getAxis("left").setTicks(decade_ticks(summary.zipf_counts[0]))
+            theme.set_log_ticks(self.zipf_plot, "bottom", 1, summary.zipf_ranks[-1])
+            theme.set_log_ticks(self.zipf_plot, "left", 1, summary.zipf_counts[0])
         self._update_filter_view()
 
     def _clear_plots(self) -> None:
@@ -180,10 +180,3 @@ def describe_report(report, min_count: int) -> str:
             f"Drops {report.dropped_types:,} words seen fewer than {min_count} times "
             f"({report.dropped_tokens:,} tokens).")
 
-
-def decade_ticks(largest: float) -> list[list[tuple[float, str]]]:
-    """Log-axis ticks labelled at powers of ten only (pyqtgraph labels every minor tick)."""
-    top = max(1, math.ceil(math.log10(max(largest, 1))))
-    major = [(k, f"{10 ** k:,}" if k < 4 else f"1e{k}") for k in range(top + 1)]
-    minor = [(k + math.log10(m), "") for k in range(top) for m in range(2, 10)]
-    return [major, minor]

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, Q
                                QPushButton, QSpinBox, QSplitter, QTableWidget, QVBoxLayout, QWidget)
 
 from w2v_desktop.core import similarity
+from w2v_desktop.gui import theme
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.heatmap import HeatmapView
-from w2v_desktop.gui.widgets.name_completer import NameCompleter
+from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name
 from w2v_desktop.gui.widgets.neighbour_table import read_only_item
-from w2v_desktop.gui.widgets.plots import accent_brush, accent_pen, make_plot, palette_color, set_labels
 
 AGREEMENT = {"overlap@k": ("overlap", (0.0, 1.0)), "Kendall \N{GREEK SMALL LETTER TAU}": ("kendall", (-1.0, 1.0))}
 HUB_X_LABEL = "k-occurrence (times in a query's top-k)"
@@ -71,20 +71,26 @@ class MetricsPanel(QWidget):
         self.diagnose_button = QPushButton("Compute hubness and norms")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
-        self.hub_plot = make_plot("Hubness", HUB_X_LABEL, HUB_Y_LABEL)
+        self.hub_plot = theme.make_plot("Hubness", HUB_X_LABEL, HUB_Y_LABEL)
         self.hub_plot.setLogMode(x=False, y=True)  # the long tail is the point: show it
-        self.hub_curve = pg.PlotDataItem([], [], pen=accent_pen(), symbol="o", symbolSize=4, symbolPen=None,
-                                         symbolBrush=accent_brush())
+        self.hub_curve = pg.PlotDataItem([], [], symbol="o", symbolSize=4, symbolPen=None)
         self.hub_plot.addItem(self.hub_curve)
         self.hubs_label = QLabel()
         self.hubs_label.setWordWrap(True)
-        self.norm_plot = make_plot("Norm vs frequency", "corpus frequency (log scale)", "vector norm")
+        self.norm_plot = theme.make_plot("Norm vs frequency", "corpus frequency (log scale)", "vector norm")
         self.norm_plot.setLogMode(x=True, y=False)
-        self.norm_points = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=3, symbolPen=None,
-                                           symbolBrush=accent_brush(90))
+        self.norm_points = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=3, symbolPen=None)
         self.norm_plot.addItem(self.norm_points)
         self.diagnose_button.clicked.connect(self.diagnose)
         self.cancel_button.clicked.connect(self.cancel)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        self.hub_curve.setPen(theme.curve_pen(width=1.5))
+        self.hub_curve.setSymbolBrush(theme.fill_brush(alpha=200))
+        self.norm_points.setSymbolBrush(theme.fill_brush(alpha=90))
+        if getattr(self, "comparison", None) is not None:
+            self._fill_tops()  # cell shading comes from the palette
 
     def _build_content(self) -> QWidget:
         controls = QHBoxLayout()
@@ -148,6 +154,14 @@ class MetricsPanel(QWidget):
         self.hub_sample_spin.setValue(min(10_000, len(vectors)))
         self.stack.show_content()
 
+    def screenshot_demo(self) -> None:
+        """One query compared across metrics, and the diagnostics (``--screenshot``)."""
+        name = example_name(self.vectors)
+        if name is not None:
+            self.query_edit.setText(name)
+            self.compare()
+            self.diagnose()
+
     # -- one query under every metric ---------------------------------------------
     def compare(self) -> None:
         if self.vectors is None:
@@ -177,7 +191,7 @@ class MetricsPanel(QWidget):
                 item = read_only_item(neighbour.name)
                 shared = found_by[neighbour.name]
                 item.setToolTip(f"{metric}: {neighbour.score:.4g}; in the top-k of {shared} of {len(metrics)} metrics")
-                item.setBackground(palette_color(QPalette.Highlight, int(150 * (shared - 1) / max(len(metrics) - 1, 1))))
+                item.setBackground(theme.palette_color(QPalette.ColorRole.Highlight, int(150 * (shared - 1) / max(len(metrics) - 1, 1))))
                 self.tops_table.setItem(row, column, item)
         self.tops_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
 
@@ -228,20 +242,23 @@ class MetricsPanel(QWidget):
         histogram = np.bincount(counts)  # names per k-occurrence value
         values = np.nonzero(histogram)[0]
         self.hub_curve.setData(values, histogram[values])
-        set_labels(self.hub_plot, f"Hubness (k={k}): skewness {hub.skew:.2f}", HUB_X_LABEL, HUB_Y_LABEL)
+        theme.set_log_ticks(self.hub_plot, "left", 1, histogram.max())
+        theme.set_labels(self.hub_plot, f"Hubness (k={k}): skewness {hub.skew:.2f}", HUB_X_LABEL, HUB_Y_LABEL)
         self.hub_plot.autoRange()
         hubs = ", ".join(f"{html.escape(name)} ({count})" for name, count in hub.hubs(self.vectors.names, top=8))
         self.hubs_label.setText(f"{hub.n_queries:,} query names. Biggest hubs: {hubs}")
 
     def _show_norms(self, frequency) -> None:
         if frequency is None:
-            set_labels(self.norm_plot, "Norm vs frequency: these vectors carry no frequencies")
+            theme.set_labels(self.norm_plot, "Norm vs frequency: these vectors carry no frequencies")
             self.norm_points.setData([], [])
             return
         counts = np.asarray(frequency.counts)[:MAX_SCATTER_POINTS]
         norms = np.asarray(frequency.norms)[:MAX_SCATTER_POINTS]
         keep = counts > 0
         self.norm_points.setData(counts[keep], norms[keep])
-        set_labels(self.norm_plot, f"Norm vs frequency: Spearman \N{GREEK SMALL LETTER RHO} = {frequency.spearman:.2f}",
+        if keep.any():
+            theme.set_log_ticks(self.norm_plot, "bottom", counts[keep].min(), counts[keep].max())
+        theme.set_labels(self.norm_plot, f"Norm vs frequency: Spearman \N{GREEK SMALL LETTER RHO} = {frequency.spearman:.2f}",
                    "corpus frequency (log scale)", "vector norm")
         self.norm_plot.autoRange()

@@ -83,3 +83,10 @@ class NameCompleter(QCompleter):
             return match.group(1)
         folded = text.casefold()
         return self._folded.get(folded) or self._by_title.get(folded)
+
+
+def example_name(vectors, preferred=("paris", "king", "computer")) -> str | None:
+    """A name to show off a panel with (screenshots): a familiar one, else a fairly frequent one."""
+    if vectors is None or not len(vectors):
+        return None
+    return next((name for name in preferred if name in vectors), vectors.names[min(20, len(vectors) - 1)])
