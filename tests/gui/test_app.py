@@ -321,3 +321,22 @@ def test_export_menu_lists_every_writable_format_and_exports(qtbot, window, tmp_
     fresh.files.open_vectors(str(out))
     wait_idle(qtbot, fresh.state)
     assert fresh.state.vectors.names == window.state.vectors.names and fresh.state.trainer is None
+
+
+
+def test_opening_the_app_with_a_file_opens_that_file(qtbot, tmp_path):
+    """``w2v-desktop vectors.txt``: the window opens with the vectors ready to explore."""
+    import numpy as np
+
+    from w2v_desktop.core.formats import save_vectors
+    from w2v_desktop.core.vectors import Vectors
+    from w2v_desktop.gui.app import open_window
+
+    path = tmp_path / "vectors.txt"
+    names = ["red", "green", "blue", "cat", "dog"]
+    save_vectors(Vectors(names, np.random.default_rng(0).normal(size=(5, 4)).astype(np.float32)), path, "word2vec")
+    window = open_window(str(path), settings=temp_settings(tmp_path))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.state.vectors is not None and not window.state.busy, timeout=30_000)
+    assert window.state.vectors.names == names and window.state.corpus is None  # not the sample
+    assert window.files.recent_files() == [str(path)]

@@ -36,17 +36,25 @@ def run_app(argv: list[str] | None = None) -> int:
         return self_test(app)
     from w2v_desktop.gui.main_window import MainWindow
 
-    window = MainWindow()
     if args.screenshot:
         from w2v_desktop.gui.screenshots import take_screenshots
 
-        return take_screenshots(app, window, Path(args.screenshot))
+        return take_screenshots(app, MainWindow(), Path(args.screenshot))
+    window = open_window(args.path)  # noqa: F841 - referenced until the app quits
+    return app.exec()
+
+
+def open_window(path: str | None = None, settings=None):
+    """Show the main window with ``path`` open (any kind of file), or the bundled sample."""
+    from w2v_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(settings=settings)
     window.show()
-    if args.path:
-        window.files.open_any(args.path)
+    if path:
+        window.files.open_any(path)
     else:
         window.load_sample()
-    return app.exec()
+    return window
 
 
 def make_application():
