@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
+from w2v_desktop.core.corpus_summary import CorpusSummary, summarize_corpus
 from w2v_desktop.gui import theme
-from w2v_desktop.gui.loading import CorpusSummary, summarize_corpus
 
 MIN_COUNT_TIP = ("Words (or items) seen fewer than min_count times are dropped before training: "
                  "they get no vector and are skipped in the sentences. Rare words learn poor vectors "
@@ -166,7 +165,7 @@ class DataPanel(QWidget):
         self.report.setText(describe_report(report, self.min_count.value()))
         kept = report.kept_types
         ranks, counts = summary.zipf_ranks, summary.zipf_counts
-        split = int(np.searchsorted(ranks, kept, side="right"))
+        split = summary.zipf_points_within(kept)
         # Overlap by one point so the two curves join.
         self.kept_curve.setData(ranks[:split], counts[:split])
         self.dropped_curve.setData(ranks[max(split - 1, 0):], counts[max(split - 1, 0):])
