@@ -238,11 +238,9 @@ class MetricsPanel(QWidget):
         self._show_norms(frequency)
 
     def _show_hubness(self, hub, k: int) -> None:
-        counts = np.asarray(hub.counts)
-        histogram = np.bincount(counts)  # names per k-occurrence value
-        values = np.nonzero(histogram)[0]
-        self.hub_curve.setData(values, histogram[values])
-        theme.set_log_ticks(self.hub_plot, "left", 1, histogram.max())
+        values, names_per_value = hub.histogram()
+        self.hub_curve.setData(values, names_per_value)
+        theme.set_log_ticks(self.hub_plot, "left", 1, names_per_value.max() if len(values) else 1)
         theme.set_labels(self.hub_plot, f"Hubness (k={k}): skewness {hub.skew:.2f}", HUB_X_LABEL, HUB_Y_LABEL)
         self.hub_plot.autoRange()
         hubs = ", ".join(f"{html.escape(name)} ({count})" for name, count in hub.hubs(self.vectors.names, top=8))
