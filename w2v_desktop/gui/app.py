@@ -37,9 +37,15 @@ def run_app(argv: list[str] | None = None) -> int:
     from w2v_desktop.gui.main_window import MainWindow
 
     if args.screenshot:
+        import tempfile
+
+        from PySide6.QtCore import QSettings
+
         from w2v_desktop.gui.screenshots import take_screenshots
 
-        return take_screenshots(app, MainWindow(), Path(args.screenshot))
+        with tempfile.TemporaryDirectory() as tmp:  # the same pictures every time; the user's settings untouched
+            window = MainWindow(settings=QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat))
+            return take_screenshots(app, window, Path(args.screenshot))
     window = open_window(args.path)  # noqa: F841 - referenced until the app quits
     return app.exec()
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from w2v_desktop.gui.app import wait_until
+from w2v_desktop.gui.panels.train_options import preset_config
 from w2v_desktop.gui.resources import sample_ratings
 
 SCREENSHOT_EPOCHS = 5
@@ -29,6 +30,7 @@ def take_screenshots(app, window, folder: Path) -> int:
     if not window.load_sample():
         print("w2v-desktop: the bundled sample corpus is missing", file=sys.stderr)
         return 2
+    window.state.set_config(preset_config("text"))  # whatever the last session left in the settings
     ratings_tabs = [i for i in range(window.tabs.count())  # without sample ratings: shown empty, explained
                     if getattr(window.tabs.widget(i), "screenshot_data", "text") == "ratings" and sample_ratings()]
     ok = train_briefly(app, window, errors)

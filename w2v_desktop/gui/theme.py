@@ -111,6 +111,16 @@ def style_colorbar(bar: pg.ColorBarItem, label: str | None = None) -> None:
         bar.axis.setLabel(label, color=text.name())
 
 
+def style_legend(legend: pg.LegendItem) -> None:
+    """Palette text on a translucent base; existing labels are redrawn in the new colour
+    (pyqtgraph's setLabelTextColor only affects labels added later)."""
+    text = palette_color(QPalette.ColorRole.Text)
+    legend.setLabelTextColor(text)
+    legend.setBrush(fill_brush(QPalette.ColorRole.Base, 200))
+    for _sample, label in legend.items:
+        label.setText(label.text, color=text)
+
+
 def retheme(widget: QWidget) -> None:
     """Re-apply palette colours to every plot below ``widget`` (after a palette change)."""
     configure_pyqtgraph()

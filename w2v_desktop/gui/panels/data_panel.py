@@ -2,7 +2,9 @@
 ``min_count`` will drop (updated live as the value is edited)."""
 from __future__ import annotations
 
+import html
 import math
+import os
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
@@ -124,7 +126,10 @@ class DataPanel(QWidget):
         self.length_plot.getPlotItem().setLabel("left", unit)
         self.length_plot.getPlotItem().setLabel("bottom", f"{token} per {unit[:-1]}")
         self.zipf_plot.getPlotItem().setTitle(f"{'Item' if token == 'items' else 'Word'} frequency by rank (Zipf)")
-        self.info.setText(f"<b>{self.state.source_path or 'corpus'}</b><br>{summary.n_sentences:,} {unit}, "
+        source = self.state.source_path
+        self.info.setToolTip(source)  # the whole path on hover; the name is what users recognise
+        name = html.escape(os.path.basename(source) or "corpus")
+        self.info.setText(f"<b>{name}</b><br>{summary.n_sentences:,} {unit}, "
                           f"{summary.n_tokens:,} tokens, {summary.n_types:,} distinct")
         self.length_curve.setData(summary.length_edges, summary.length_hist)
         notes = self.state.data_report

@@ -69,8 +69,7 @@ class ScatterMap(QWidget):
         self.highlight.setPen(theme.curve_pen(width=2.5))
         self.selected.setPen(pg.mkPen(text))
         self.selected.setBrush(theme.fill_brush(alpha=255))
-        self.legend.setLabelTextColor(text)
-        self.legend.setBrush(theme.fill_brush(QPalette.ColorRole.Base, 200))
+        theme.style_legend(self.legend)
         for label in self.labels:
             label.setColor(text)
             label.fill = theme.fill_brush(QPalette.ColorRole.Base, 170)
