@@ -84,7 +84,7 @@ class AnalogyPanel(QWidget):
         self.progress.setRange(0, 0)
         self.summary = QLabel("Choose a benchmark file and run it.")
         self.summary.setWordWrap(True)
-        self.chart = HorizontalBarChart()
+        self.chart = HorizontalBarChart("Accuracy per section, or the correlation, will be drawn here.")
         self.history = QTableWidget(0, len(HISTORY_HEADERS))
         self.history.setHorizontalHeaderLabels(HISTORY_HEADERS)
         self.history.verticalHeader().setVisible(False)

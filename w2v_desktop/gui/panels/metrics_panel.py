@@ -27,6 +27,7 @@ from w2v_desktop.gui.widgets.neighbour_table import read_only_item
 AGREEMENT = {"overlap@k": ("overlap", (0.0, 1.0)), "Kendall \N{GREEK SMALL LETTER TAU}": ("kendall", (-1.0, 1.0))}
 HUB_X_LABEL = "k-occurrence (times in a query's top-k)"
 HUB_Y_LABEL = "names (log scale)"
+NORM_X_LABEL = "corpus frequency (log scale)"
 MAX_SCATTER_POINTS = 50_000  # the most frequent; enough to see the trend and keep drawing fast
 
 
@@ -48,7 +49,7 @@ class MetricsPanel(QWidget):
         self.tops_table = QTableWidget()
         self.tops_table.verticalHeader().setVisible(False)
         self.tops_table.setToolTip("Shading: how many metrics have this name in their top-k.")
-        self.heatmap = HeatmapView()
+        self.heatmap = HeatmapView(empty_text="How much the metrics' lists agree will be drawn here.")
         self._build_diagnostics_widgets()
         self.stack = EmptyStateStack(self._build_content())
         layout = QVBoxLayout(self)
@@ -77,7 +78,7 @@ class MetricsPanel(QWidget):
         self.hub_plot.addItem(self.hub_curve)
         self.hubs_label = QLabel()
         self.hubs_label.setWordWrap(True)
-        self.norm_plot = theme.make_plot("Norm vs frequency", "corpus frequency (log scale)", "vector norm")
+        self.norm_plot = theme.make_plot("Norm vs frequency", NORM_X_LABEL, "vector norm")
         self.norm_plot.setLogMode(x=True, y=False)
         self.norm_points = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=3, symbolPen=None)
         self.norm_plot.addItem(self.norm_points)
@@ -141,10 +142,16 @@ class MetricsPanel(QWidget):
         self.tops_table.clear()
         self.tops_table.setRowCount(0)
         self.tops_table.setColumnCount(0)
+        self.heatmap.clear()
         self.status.clear()
         self.hub_curve.setData([], [])
-        self.hubs_label.clear()
+        self.hubs_label.setText("Press \N{LEFT DOUBLE QUOTATION MARK}Compute hubness and norms"
+                                "\N{RIGHT DOUBLE QUOTATION MARK} to draw these two plots.")
         self.norm_points.setData([], [])
+        theme.set_labels(self.hub_plot, "Hubness", HUB_X_LABEL, HUB_Y_LABEL)
+        theme.set_labels(self.norm_plot, "Norm vs frequency", NORM_X_LABEL, "vector norm")
+        theme.set_log_ticks(self.hub_plot, "left", 1, 100)  # pyqtgraph's own log ticks crowd an empty plot
+        theme.set_log_ticks(self.norm_plot, "bottom", 1, 1000)
         if vectors is None or len(vectors) == 0:
             self.completer.set_vectors(None)
             self.stack.show_empty()
@@ -258,5 +265,5 @@ class MetricsPanel(QWidget):
         if keep.any():
             theme.set_log_ticks(self.norm_plot, "bottom", counts[keep].min(), counts[keep].max())
         theme.set_labels(self.norm_plot, f"Norm vs frequency: Spearman \N{GREEK SMALL LETTER RHO} = {frequency.spearman:.2f}",
-                   "corpus frequency (log scale)", "vector norm")
+                   NORM_X_LABEL, "vector norm")
         self.norm_plot.autoRange()

@@ -135,7 +135,7 @@ class RecsPanel(QWidget):
         self.eval_table.setHorizontalHeaderLabels(EVAL_HEADERS)
         self.eval_table.verticalHeader().setVisible(False)
         self.eval_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.eval_chart = HorizontalBarChart()
+        self.eval_chart = HorizontalBarChart("HitRate of each method will be drawn here.")
         self.eval_button.clicked.connect(lambda: self.run_evaluation())
         self.eval_cancel.clicked.connect(lambda: self.eval_job is not None and self.eval_job.cancel())
         self.relay.step.connect(lambda message: self.eval_status.setText(f"{message}\N{HORIZONTAL ELLIPSIS}"))

@@ -11,8 +11,9 @@ from w2v_desktop.gui import theme
 class HorizontalBarChart(QWidget):
     """One bar per category; the first category is drawn at the top."""
 
-    def __init__(self, parent=None):
+    def __init__(self, empty_text: str = "Results will be drawn here.", parent=None):
         super().__init__(parent)
+        self.empty_text = empty_text
         self.plot = theme.make_plot()
         self.plot.invertY(True)
         self.plot.setMouseEnabled(x=False, y=False)
@@ -26,6 +27,7 @@ class HorizontalBarChart(QWidget):
         self.categories: list[str] = []
         self.values: list[float] = []
         self.apply_theme()
+        self.clear_bars()
 
     def apply_theme(self) -> None:
         self.bars.setOpts(brush=theme.fill_brush(alpha=200), pen=theme.text_pen(0.5))
@@ -38,7 +40,9 @@ class HorizontalBarChart(QWidget):
         positions = list(range(len(categories)))
         self.bars.setOpts(x0=[0.0] * len(values), y=positions, width=self.values, height=0.7)
         theme.set_category_ticks(self.plot, "left", self.categories)
-        theme.set_labels(self.plot, title, x_label)
+        theme.set_labels(self.plot, title if categories else self.empty_text, x_label)
+        for axis in ("left", "bottom"):  # no axes around nothing
+            self.plot.getPlotItem().showAxis(axis, bool(categories))
         for label in self.value_labels:
             self.plot.removeItem(label)
         self.value_labels = []

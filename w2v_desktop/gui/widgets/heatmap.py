@@ -23,8 +23,9 @@ def short_label(label: str, width: int = 6) -> str:
 class HeatmapView(QWidget):
     """Rows and columns share ``labels``; row 0 is drawn at the top."""
 
-    def __init__(self, colormap: str = "viridis", parent=None):
+    def __init__(self, colormap: str = "viridis", empty_text: str = "", parent=None):
         super().__init__(parent)
+        self.empty_text = empty_text
         self.plot = theme.make_plot()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.getPlotItem().showGrid(x=False, y=False)
@@ -42,6 +43,21 @@ class HeatmapView(QWidget):
         layout.addWidget(self.plot)
         self.values = np.zeros((0, 0))
         self.apply_theme()
+        self.clear()
+
+    def clear(self) -> None:
+        """Nothing to show: no axes, no colour bar, just what will appear here."""
+        self.values = np.zeros((0, 0))
+        self.image.clear()
+        self._draw_values(self.values, (0.0, 1.0), "")
+        self._drawn = None
+        theme.set_labels(self.plot, self.empty_text)  # (setting labels shows the axes again)
+        self._show_frame(False)
+
+    def _show_frame(self, shown: bool) -> None:
+        for axis in ("left", "bottom"):
+            self.plot.getPlotItem().showAxis(axis, shown)
+        self.colorbar.setVisible(shown)
 
     def apply_theme(self) -> None:
         theme.style_colorbar(self.colorbar)
@@ -52,6 +68,7 @@ class HeatmapView(QWidget):
                    fmt: str = "{:.2f}") -> None:
         values = np.asarray(values, dtype=float)
         self.values = values
+        self._show_frame(True)
         self.image.setImage(values, levels=levels, autoLevels=False)
         self.image.setRect(0, 0, values.shape[1], values.shape[0])
         self.colorbar.setLevels(levels)
