@@ -45,7 +45,9 @@ def test_vectors_use_an_attached_index_when_it_fits(vec, index):
     assert copy.ann_index is index
     by_index = copy.nearest("w3", k=10)
     assert [n.row for n in by_index] == [n.row for n in index.query("w3", k=10)]
+    assert [n.row for n in similarity.nearest(copy, "w3", k=10)] == [n.row for n in by_index]
     exact = copy.nearest("w3", k=10, exact=True)
+    assert [n.row for n in exact] == [n.row for n in similarity.nearest(vec, "w3", k=10)]
     assert len({n.row for n in by_index} & {n.row for n in exact}) >= 9
     # a restricted or other-metric query falls back to exact search
     assert [n.row for n in copy.nearest("w3", k=5, restrict=100)] == \

@@ -56,7 +56,8 @@ def test_analogies_agree_with_gensim(tmp_path, restrict):
     assert ours.accuracy == pytest.approx(score, abs=1e-3)
     for mine, theirs in zip(ours.sections, sections):
         assert mine.name == theirs["section"]
-        assert (mine.correct, mine.total) == (len(theirs["correct"]), len(theirs["correct"]) + len(theirs["incorrect"]))
+        right, wrong = len(theirs["correct"]), len(theirs["incorrect"])
+        assert (mine.correct, mine.total) == (right, right + wrong)
     assert ours.total + ours.skipped == 2 * (12 * 11 + 1)
     assert ours.skipped >= 2
 

@@ -1,5 +1,6 @@
 """Single updates of the Numba kernels against a NumPy reference."""
 import numpy as np
+import pytest
 from numba import njit
 
 from w2v_desktop.core import kernels
@@ -15,9 +16,7 @@ def test_ns_update_matches_numpy_reference():
     dim, alpha, negative = 8, 0.05, 3
     syn0 = rng.normal(0, 0.5, (5, dim)).astype(np.float32)
     syn1 = rng.normal(0, 0.5, (5, dim)).astype(np.float32)
-    # an alias table that always draws word 3 makes the noise words known
-    prob = np.zeros(5, np.float32)
-    alias = np.full(5, 3, np.int32)
+    negs = np.array([3, 3, 3], np.int32)  # the noise words of this prediction
     sig, nll = kernels.make_tables()
     ctx, target = 1, 2
 
@@ -34,7 +33,7 @@ def test_ns_update_matches_numpy_reference():
     ref0[ctx] += neu1e
 
     work = np.zeros(dim, np.float32)
-    loss, _ = kernels.update_ns(syn0, ctx, target, syn1, work, alpha, negative, 12345, prob, alias, sig, nll)
+    loss = kernels.update_ns(syn0, ctx, target, syn1, work, alpha, negs, 0, negative, sig, nll)
     syn0[ctx] += work
     np.testing.assert_allclose(syn0, ref0, atol=2e-4)
     np.testing.assert_allclose(syn1, ref1, atol=2e-4)
@@ -99,3 +98,15 @@ def test_sigmoid_tables_match_formula():
         assert abs(s - sigmoid(f)) < 2e-3
         assert abs(loss_pos - np.logaddexp(0, -f)) < 5e-3
         assert abs(loss_neg - np.logaddexp(0, f)) < 5e-3
+
+
+def test_subsampling_keeps_each_word_with_its_probability():
+    keep = np.array([1.0, 0.5, 0.1], np.float32)
+    raw = np.tile(np.arange(3, dtype=np.int32), 100_000)
+    offsets = np.array([0, 150_000, 300_000], np.int64)
+    kept, new_offsets = kernels.subsample_ids(raw, offsets, keep, 99)
+    rates = np.bincount(kept, minlength=3) / 100_000
+    np.testing.assert_allclose(rates, keep, atol=0.006)
+    assert new_offsets[0] == 0 and new_offsets[-1] == len(kept)
+    first = kept[:new_offsets[1]]
+    assert len(first) == pytest.approx((1.0 + 0.5 + 0.1) * 50_000, rel=0.02)  # sentence boundary carried over

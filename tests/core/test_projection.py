@@ -83,3 +83,12 @@ def test_umap_separates_planted_clusters(clusters):
     vec, labels = clusters
     proj = projection.project(vec, np.arange(len(vec)), "umap")
     assert separated(proj.coords, labels) == 1.0
+
+
+def test_randomised_pca_and_sklearn_tsne_fallback(clusters, monkeypatch):
+    vec, labels = clusters
+    monkeypatch.setattr(projection, "_EXACT_PCA_CELLS", 10)      # force the randomised solver
+    assert separated(projection.project(vec, np.arange(len(vec)), "pca").coords, labels) == 1.0
+    monkeypatch.setitem(sys.modules, "openTSNE", None)            # openTSNE missing: scikit-learn's t-SNE
+    proj = projection.project(vec, np.arange(len(vec)), "tsne", perplexity=15)
+    assert separated(proj.coords, labels) == 1.0

@@ -197,7 +197,8 @@ def run_compare(args) -> int:
         data = {"queries": len(result.query_rows), "k": args.k, "metrics": list(metrics),
                 "overlap": result.overlap, "kendall": result.kendall}
     if args.hubness:
-        hub = {m: similarity.hubness(vectors, args.k, args.hubness_sample, m, args.restrict, args.seed) for m in metrics}
+        hub = {m: similarity.hubness(vectors, args.k, args.hubness_sample, m, args.restrict, args.seed)
+               for m in metrics}
         data["hubness"] = {m: {"skew": h.skew, "queries": h.n_queries, "hubs": h.hubs(vectors.names, 5)}
                            for m, h in hub.items()}
     if vectors.counts is not None:
@@ -285,8 +286,8 @@ def run_project(args) -> int:
                     "points": [{"name": n, "x": float(x), "y": float(y), "trust": float(t)}
                                for n, (x, y), t in zip(result.names, result.coords, result.trust)]})
         return 0
-    print_table(["name", "x", "y", "trust"],
-                [[n, float(x), float(y), float(t)] for n, (x, y), t in zip(result.names, result.coords, result.trust)],
+    points = zip(result.names, result.coords, result.trust)
+    print_table(["name", "x", "y", "trust"], [[n, float(x), float(y), float(t)] for n, (x, y), t in points],
                 title=f"{args.method.upper()} of {len(rows)} points:")
     print(f"\nmean trust: {result.trust.mean():.3f}" + (f"; written to {args.output}" if args.output else ""))
     return 0

@@ -20,12 +20,44 @@ from __future__ import annotations
 
 
 import numpy as np
-from numba import njit
+from llvmlite import binding as _llvm
+from llvmlite import ir
+from numba import njit, types
+from numba.core import cgutils
+from numba.extending import intrinsic
 
 MAX_EXP = 6.0
 TABLE_SIZE = 4096
 
 _KW = dict(nogil=True, cache=True, fastmath=True)
+
+# LLVM 17+ has only opaque pointers, and its prefetch intrinsic is named for them.
+_PREFETCH = "llvm.prefetch.p0" if _llvm.llvm_version_info >= (17,) else "llvm.prefetch.p0i8"
+
+
+@intrinsic
+def prefetch_row(typingctx, matrix, row):
+    """Ask the CPU to start loading ``matrix[row]`` (the first 512 bytes) into
+    cache. Noise words are random rows of a matrix larger than the cache;
+    fetching them while the previous pair is computed hides that latency."""
+    sig = types.void(matrix, row)
+
+    def codegen(context, builder, signature, args):
+        aryty = signature.args[0]
+        ary = context.make_array(aryty)(context, builder, args[0])
+        zero = context.get_constant(types.intp, 0)
+        row = context.cast(builder, args[1], signature.args[1], types.intp)
+        ptr = builder.bitcast(cgutils.get_item_pointer(context, builder, aryty, ary, [row, zero]),
+                              ir.IntType(8).as_pointer())
+        fnty = ir.FunctionType(ir.VoidType(), [ir.IntType(8).as_pointer()] + [ir.IntType(32)] * 3)
+        fn = cgutils.get_or_insert_function(builder.module, fnty, _PREFETCH)
+        i32 = ir.IntType(32)
+        for offset in range(0, 512, 64):  # rw=1 (we write the row), locality=3, data cache
+            line = builder.gep(ptr, [ir.Constant(ir.IntType(64), offset)])
+            builder.call(fn, [line, ir.Constant(i32, 1), ir.Constant(i32, 3), ir.Constant(i32, 1)])
+        return context.get_dummy_value()
+
+    return sig, codegen
 
 
 def make_tables() -> tuple[np.ndarray, np.ndarray]:
@@ -77,12 +109,24 @@ def draw_noise(r, alias_prob, alias_idx):
 # costs an atomic reference-count update, which Hogwild threads would contend on.
 
 @njit(**_KW)
-def update_ns(src, srow, target, syn1neg, neu1e, alpha, negative, r, alias_prob, alias_idx,
-              sig_table, nll_table):
-    """One negative-sampling prediction of ``target`` from input ``src[srow]``.
+def draw_negatives(r, negs, first, negative, alias_prob, alias_idx, syn1neg):
+    """Draw ``negative`` noise words into negs[first:first + negative] and
+    prefetch their output rows; returns the random state."""
+    for d in range(negative):
+        r = next_random(r)
+        word = draw_noise(r, alias_prob, alias_idx)
+        negs[first + d] = word
+        prefetch_row(syn1neg, word)
+    return r
+
+
+@njit(**_KW)
+def update_ns(src, srow, target, syn1neg, neu1e, alpha, negs, first, negative, sig_table, nll_table):
+    """One negative-sampling prediction of ``target`` from input ``src[srow]``
+    against the noise words negs[first:first + negative].
 
     Accumulates the input gradient in ``neu1e`` (the caller applies it) and
-    updates the output rows in place. Returns (loss, random state)."""
+    updates the output rows in place. Returns the loss."""
     dim = src.shape[1]
     loss = 0.0
     for d in range(negative + 1):
@@ -90,8 +134,7 @@ def update_ns(src, srow, target, syn1neg, neu1e, alpha, negative, r, alias_prob,
             word = target
             label = 1
         else:
-            r = next_random(r)
-            word = draw_noise(r, alias_prob, alias_idx)
+            word = negs[first + d - 1]
             if word == target:
                 continue
             label = 0
@@ -104,7 +147,7 @@ def update_ns(src, srow, target, syn1neg, neu1e, alpha, negative, r, alias_prob,
         for k in range(dim):
             neu1e[k] += g * syn1neg[word, k]
             syn1neg[word, k] += g * src[srow, k]
-    return loss, r
+    return loss
 
 
 @njit(**_KW)
@@ -142,6 +185,7 @@ def train_sg_chunk(ids, offsets, t0, t1, syn0, syn1, use_hs, negative, alias_pro
     r = np.int64(seed)
     loss = 0.0
     pairs = 0
+    negs = np.empty(2 * window * max(negative, 1), dtype=np.int32)
     s = sentence_of(offsets, t0)
     for t in range(t0, t1):
         while offsets[s + 1] <= t:
@@ -151,6 +195,16 @@ def train_sg_chunk(ids, offsets, t0, t1, syn0, syn1, use_hs, negative, alias_pro
         lo = max(offsets[s], t - window + reduce)
         hi = min(offsets[s + 1], t + window + 1 - reduce)
         centre = ids[t]
+        # context rows (and noise words) for every pair of this centre first, so
+        # their rows load while the earlier pairs train
+        m = 0
+        for c in range(lo, hi):
+            if c != t:
+                prefetch_row(syn0, ids[c])
+                if not use_hs:
+                    r = draw_negatives(r, negs, m * negative, negative, alias_prob, alias_idx, syn1)
+                m += 1
+        m = 0
         for c in range(lo, hi):
             if c == t:
                 continue
@@ -161,9 +215,9 @@ def train_sg_chunk(ids, offsets, t0, t1, syn0, syn1, use_hs, negative, alias_pro
                 loss += update_hs(syn0, ctx, centre, syn1, neu1e, alpha, codes, points, code_lengths,
                                   sig_table, nll_table)
             else:
-                step, r = update_ns(syn0, ctx, centre, syn1, neu1e, alpha, negative, r, alias_prob,
-                                    alias_idx, sig_table, nll_table)
-                loss += step
+                loss += update_ns(syn0, ctx, centre, syn1, neu1e, alpha, negs, m * negative, negative,
+                                  sig_table, nll_table)
+            m += 1
             for k in range(dim):
                 syn0[ctx, k] += neu1e[k]
             pairs += 1
@@ -181,6 +235,7 @@ def train_cbow_chunk(ids, offsets, t0, t1, syn0, syn1, use_hs, negative, alias_p
     r = np.int64(seed)
     loss = 0.0
     pairs = 0
+    negs = np.empty(max(negative, 1), dtype=np.int32)
     s = sentence_of(offsets, t0)
     for t in range(t0, t1):
         while offsets[s + 1] <= t:
@@ -209,9 +264,8 @@ def train_cbow_chunk(ids, offsets, t0, t1, syn0, syn1, use_hs, negative, alias_p
             loss += update_hs(neu1, 0, centre, syn1, neu1e, alpha, codes, points, code_lengths,
                               sig_table, nll_table)
         else:
-            step, r = update_ns(neu1, 0, centre, syn1, neu1e, alpha, negative, r, alias_prob,
-                                alias_idx, sig_table, nll_table)
-            loss += step
+            r = draw_negatives(r, negs, 0, negative, alias_prob, alias_idx, syn1)
+            loss += update_ns(neu1, 0, centre, syn1, neu1e, alpha, negs, 0, negative, sig_table, nll_table)
         if not cbow_mean:
             inv = np.float32(1.0 / count)
             for k in range(dim):
@@ -223,6 +277,26 @@ def train_cbow_chunk(ids, offsets, t0, t1, syn0, syn1, use_hs, negative, alias_p
                     syn0[ctx, k] += neu1e[k]
         pairs += 1
     return loss, pairs
+
+
+@njit(**_KW)
+def subsample_ids(raw, offsets, keep_prob, seed):
+    """Keep each token of ``raw`` with probability keep_prob[token] (word2vec
+    subsampling of frequent words); returns the kept ids and the sentence
+    starts (``offsets`` relative to ``raw``) shifted to match."""
+    r = np.int64(seed)
+    kept = np.empty(raw.shape[0], dtype=np.int32)
+    new_offsets = np.empty_like(offsets)
+    j = 0
+    for s in range(offsets.shape[0] - 1):
+        new_offsets[s] = j
+        for t in range(offsets[s], offsets[s + 1]):
+            r = next_random(r)
+            if ((r >> 16) & 0xFFFFFF) < keep_prob[raw[t]] * 16777216.0:
+                kept[j] = raw[t]
+                j += 1
+    new_offsets[offsets.shape[0] - 1] = j
+    return kept[:j].copy(), new_offsets
 
 
 def chunk_seed(seed: int, epoch: int, chunk: int) -> int:
@@ -243,6 +317,7 @@ def warm_up() -> None:
     points = np.zeros((2, 1), dtype=np.int32)
     lengths = np.ones(2, dtype=np.int32)
     work = np.zeros(4, dtype=np.float32)
+    subsample_ids(ids, offsets, prob, 1)
     for hs in (False, True):
         train_sg_chunk(ids, offsets, 0, 4, syn0, syn1, hs, 1, prob, alias, codes, points, lengths,
                        2, 0.025, 1, sig, nll, work)

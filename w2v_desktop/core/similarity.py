@@ -19,8 +19,8 @@ __all__ = ["METRICS", "IS_DISTANCE", "LABELS", "Neighbor", "nearest", "nearest_r
            "scores_for", "compare_metrics", "compare_metrics_sample", "hubness", "norm_frequency",
            "MetricComparison", "MetricAgreement", "Hubness", "NormFrequency"]
 
-# Upper bound on a (queries x rows) score block, in cells (float64: 8 bytes each).
-_BLOCK_CELLS = 8_000_000
+# Upper bound on a (queries x rows) score block, in cells (4 or 8 bytes each).
+_BLOCK_CELLS = 16_000_000
 
 
 @dataclass(frozen=True)
@@ -90,16 +90,19 @@ def nearest_rows(vectors, query, k: int = 10, metric: str = "cosine", restrict: 
 
 
 def nearest(vectors, query, k: int = 10, metric: str = "cosine", restrict: int | None = None,
-            exclude: Iterable = (), index=None) -> list[Neighbor]:
+            exclude: Iterable = (), index=None, exact: bool = False) -> list[Neighbor]:
     """Top-k neighbours of a name or a vector; the query name itself is excluded.
 
     ``restrict`` searches only the first N rows (the N most frequent when rows
     are sorted by count). ``exclude`` holds further names or rows to leave out.
-    ``index`` (an :class:`~w2v_desktop.core.ann.AnnIndex`) answers approximately
-    when it fits the request (same metric, no restriction).
+    An approximate index (``index``, else one attached with
+    ``vectors.set_ann_index``) answers when it fits the request (same metric,
+    no restriction), unless ``exact`` is set.
     """
     exclude = list(exclude)
-    if index is not None and index.metric == metric and restrict is None:
+    if index is None and not exact:
+        index = getattr(vectors, "ann_index", None)
+    if not exact and index is not None and index.metric == metric and restrict is None:
         return index.query(query, k=k, exclude=exclude)
     rows, raw = nearest_rows(vectors, query, k, metric, restrict, exclude)
     return [Neighbor(vectors.names[r], float(s), int(r)) for r, s in zip(rows, raw)]
@@ -122,7 +125,10 @@ def top_k_block(vectors, query_rows: np.ndarray, k: int = 10, metric: str = "cos
         if exclude_self:
             inside = rows < n
             near[np.flatnonzero(inside), rows[inside]] = -np.inf
-        part = np.argpartition(-near, k - 1, axis=1)[:, :k] if k < n else np.tile(np.arange(n), (len(rows), 1))
+        if k < n:
+            part = np.argpartition(near, n - k, axis=1)[:, n - k:]
+        else:
+            part = np.tile(np.arange(n), (len(rows), 1))
         order = np.argsort(-np.take_along_axis(near, part, axis=1), axis=1, kind="stable")
         out[start:start + step] = np.take_along_axis(part, order, axis=1)
     return out

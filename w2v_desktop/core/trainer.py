@@ -205,7 +205,7 @@ class Trainer:
         chunk_index = 0
         for b, (s0, s1) in enumerate(_blocks(self.offsets, BLOCK_TOKENS)):
             block = _subsample(self.ids, self.offsets, s0, s1, keep,
-                               np.random.default_rng([cfg.seed, epoch, b]))
+                               kernels.chunk_seed(cfg.seed + 7919, epoch, b))
             n = len(block.ids)
             n_chunks = max(1, -(-n // cfg.chunk_words))
             for c in range(n_chunks):
@@ -369,12 +369,11 @@ def _blocks(offsets: np.ndarray, block_tokens: int) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:]) if b > a]
 
 
-def _subsample(ids, offsets, s0, s1, keep, rng) -> _Block:
+def _subsample(ids, offsets, s0, s1, keep, seed) -> _Block:
     o = offsets[s0:s1 + 1]
     raw = ids[o[0]:o[-1]]
-    mask = rng.random(len(raw), dtype=np.float32) < keep[raw]
-    kept_before = np.concatenate([[0], np.cumsum(mask, dtype=np.int64)])
-    return _Block(np.ascontiguousarray(raw[mask]), kept_before[o - o[0]], len(raw))
+    kept, kept_offsets = kernels.subsample_ids(raw, o - o[0], keep, seed)
+    return _Block(kept, kept_offsets, len(raw))
 
 
 def _empty_vocab_message(corpus: Corpus, config: TrainConfig) -> str:

@@ -116,8 +116,7 @@ class Vectors:
                 exclude=(), exact: bool = False) -> list:
         """Top-k neighbours of a name or vector (see ``similarity.nearest``)."""
         from w2v_desktop.core import similarity
-        index = None if exact else self._ann
-        return similarity.nearest(self, query, k, metric, restrict, exclude, index=index)
+        return similarity.nearest(self, query, k, metric, restrict, exclude, exact=exact)
 
     def most_similar(self, positive, negative=(), k: int = 10, restrict: int | None = None) -> list:
         from w2v_desktop.core import analogy

@@ -146,7 +146,7 @@ class Vocab:
         return codes[inverse], points[inverse], lengths[inverse]
 
 
-@njit(cache=True)
+@njit(nogil=True, cache=True)
 def build_alias(probs):
     n = probs.shape[0]
     prob = np.zeros(n, dtype=np.float32)
@@ -181,7 +181,7 @@ def build_alias(probs):
     return prob, alias
 
 
-@njit(cache=True)
+@njit(nogil=True, cache=True)
 def build_huffman(sorted_counts):
     """The word2vec C tool's linear-time construction over counts sorted
     descending; inner node j (0..V-2) is row j of the output matrix."""
@@ -234,7 +234,7 @@ def build_huffman(sorted_counts):
     return codes, points, lengths
 
 
-@njit(cache=True)
+@njit(nogil=True, cache=True)
 def encode_ids(tokens, offsets, remap):
     """Map raw token ids through ``remap`` and drop the pruned ones (-1), in two
     passes with exact-size outputs (no corpus-sized temporaries)."""
