@@ -72,17 +72,20 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=0, help="training threads (0: all cores)")
     parser.add_argument("--watch", default="", help="watch list, e.g. 'god, car, computer' (neighbours per epoch)")
     parser.add_argument("--analogies", default="", help="analogy file evaluated after each epoch")
+    parser.add_argument("--no-freeze", action="store_true", help="skip gc.freeze() at start-up (to compare)")
     args = parser.parse_args()
     corpus = args.corpus or default_corpus()
 
     from PySide6.QtCore import QSettings
 
-    from w2v_desktop.gui.app import make_application, wait_until
+    from w2v_desktop.gui.app import freeze_startup_objects, make_application, wait_until
     from w2v_desktop.gui.main_window import MainWindow
 
     app = make_application()
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings)
+    if not args.no_freeze:
+        freeze_startup_objects()  # as the app does at start-up
     window.resize(1280, 820)
     window.show()
     errors = []

@@ -324,13 +324,17 @@ def test_export_menu_lists_every_writable_format_and_exports(qtbot, window, tmp_
 
 
 
-def test_opening_the_app_with_a_file_opens_that_file(qtbot, tmp_path):
+def test_opening_the_app_with_a_file_opens_that_file(qtbot, tmp_path, monkeypatch):
     """``w2v-desktop vectors.txt``: the window opens with the vectors ready to explore."""
     import numpy as np
 
     from w2v_desktop.core.formats import save_vectors
     from w2v_desktop.core.vectors import Vectors
+    from w2v_desktop.gui import app
     from w2v_desktop.gui.app import open_window
+
+    frozen = []  # the app leaves its start-up objects out of garbage collections; not the test process
+    monkeypatch.setattr(app, "freeze_startup_objects", lambda: frozen.append(True))
 
     path = tmp_path / "vectors.txt"
     names = ["red", "green", "blue", "cat", "dog"]
@@ -340,3 +344,4 @@ def test_opening_the_app_with_a_file_opens_that_file(qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.state.vectors is not None and not window.state.busy, timeout=30_000)
     assert window.state.vectors.names == names and window.state.corpus is None  # not the sample
     assert window.files.recent_files() == [str(path)]
+    assert frozen == [True]

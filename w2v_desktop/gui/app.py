@@ -55,6 +55,7 @@ def open_window(path: str | None = None, settings=None):
     from w2v_desktop.gui.main_window import MainWindow
 
     window = MainWindow(settings=settings)
+    freeze_startup_objects()
     window.show()
     if path:
         window.files.open_any(path)
@@ -75,6 +76,20 @@ def make_application():
     app.setApplicationVersion(__version__)
     theme.configure_pyqtgraph()
     return app
+
+
+def freeze_startup_objects() -> None:
+    """Leave the objects made at start-up (Qt, pyqtgraph, numpy, Numba, the window) out of
+    Python's full garbage collections from now on.
+
+    A full collection holds the GIL for as long as it takes to scan every tracked object
+    (60-180 ms with all of them), and whichever thread triggers it, often a worker building
+    many small lists, freezes the GUI thread for that long. Frozen, they are not scanned.
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def wait_until(app, condition, limit_s: float = WAIT_LIMIT_S) -> bool:
