@@ -44,6 +44,12 @@ def test_zipf_points_within_counts_the_kept_ranks():
     assert summary.zipf_points_within(kept) == 11
 
 
+def test_preview_lines_are_cut():
+    summary = summarize_corpus(Corpus.from_sentences([["word"] * 1000, ["short", "line"]]), preview_chars=50)
+    assert len(summary.preview[0]) == 50 and summary.preview[0].endswith("\N{HORIZONTAL ELLIPSIS}")
+    assert summary.preview[1] == "short line"
+
+
 def test_empty_corpus():
     summary = summarize_corpus(Corpus.from_sentences([]))
     assert summary.n_types == 0 and len(summary.zipf_ranks) == 0 and summary.length_hist.sum() == 0

@@ -29,8 +29,12 @@ class CorpusSummary:
         return int(np.searchsorted(self.zipf_ranks, top_ranks, side="right"))
 
 
-def summarize_corpus(corpus: Corpus, zipf_points: int = 2000, preview: int = 8) -> CorpusSummary:
-    """Plot-ready numbers; a log-spaced rank sample draws the same curve as every rank."""
+def summarize_corpus(corpus: Corpus, zipf_points: int = 2000, preview: int = 8,
+                     preview_chars: int = 300) -> CorpusSummary:
+    """Plot-ready numbers; a log-spaced rank sample draws the same curve as every rank.
+
+    Preview lines are cut at ``preview_chars``: a corpus with one document per line would
+    otherwise hand the text view whole documents to lay out."""
     counts = np.sort(np.asarray(corpus.counts))[::-1]
     n_types = len(counts)
     if n_types:
@@ -47,6 +51,10 @@ def summarize_corpus(corpus: Corpus, zipf_points: int = 2000, preview: int = 8) 
         hist, edges = np.histogram(np.minimum(lengths, top), bins=edges)
     else:
         edges, hist = np.array([0.0, 1.0]), np.zeros(1, np.int64)
-    lines = [" ".join(corpus.sentence(i)) for i in range(min(preview, corpus.n_sentences))]
+    lines = [shorten(" ".join(corpus.sentence(i)), preview_chars) for i in range(min(preview, corpus.n_sentences))]
     return CorpusSummary(corpus.n_sentences, corpus.n_tokens, n_types, ranks, zipf_counts,
                          edges, hist, lines)
+
+
+def shorten(line: str, width: int) -> str:
+    return line if len(line) <= width else line[:width - 1] + "\N{HORIZONTAL ELLIPSIS}"
