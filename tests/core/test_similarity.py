@@ -92,6 +92,10 @@ def test_hubness_counts_k_occurrences(vec):
     assert hub.skew == pytest.approx(stats.skew(brute))
     sampled = similarity.hubness(vec, k=5, sample=50, seed=1)
     assert sampled.n_queries == 50 and sampled.counts.sum() == 250
+    values, rows = hub.histogram()  # the hubness plot: rows per k-occurrence value
+    assert rows.sum() == len(vec) and np.all(rows > 0)
+    for value, n in zip(values, rows):
+        assert n == np.count_nonzero(brute == value)
 
 
 def test_hubness_finds_a_planted_hub():

@@ -189,18 +189,61 @@ def test_self_test_prints_ok(capsys):
     assert capsys.readouterr().out.strip().splitlines()[-1] == "OK"
 
 
+# What each panel must show when its picture is taken (its demo's results, not its empty state).
+SCREENSHOT_CHECKS = {
+    "Neighbours": lambda p: p.table.rowCount() == 10,
+    "Analogy": lambda p: p.answers.names()[0] == "queen" and len(p.chart.categories) == 5,
+    "Metrics": lambda p: p.comparison is not None and len(p.hub_curve.xData) > 0 and len(p.norm_points.xData) > 0,
+    "Projection": lambda p: len(p.result.names) == 300 and len(p.map.selected.data) == 1,
+    "Recs": lambda p: p.history_table.rowCount() > 0 and p.cosine_table.rowCount() == 10
+    and "title" in p.vectors.meta["columns"],
+    "Compare": lambda p: p.alignment is not None and p.current_neighbours.rowCount() == p.alignment.k,
+}
+
+
 @needs_sample
-def test_screenshot_mode_saves_a_picture_of_every_tab(tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path))  # keep QSettings writes out of the real home
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    assert run_app(["--screenshot", str(tmp_path / "shots")]) == 0
+def test_screenshot_mode_saves_a_picture_of_every_tab_with_real_results(qtbot, tmp_path, monkeypatch):
+    from w2v_desktop.gui import screenshots
+
+    shown = {}
+    shoot = screenshots.shoot_tab
+
+    def shoot_and_check(app, window, index, folder):
+        ok = shoot(app, window, index, folder)
+        title = window.tabs.tabText(index)
+        shown[title] = SCREENSHOT_CHECKS.get(title, lambda _p: True)(window.tabs.widget(index))
+        return ok
+
+    monkeypatch.setattr(screenshots, "shoot_tab", shoot_and_check)
+    window = MainWindow(settings=temp_settings(tmp_path))
+    qtbot.addWidget(window)
+    assert screenshots.take_screenshots(QApplication.instance(), window, tmp_path / "shots") == 0
+    assert shown == {window.tabs.tabText(i): True for i in range(window.tabs.count())}
     shots = sorted((tmp_path / "shots").glob("*.png"))
     assert [p.name for p in shots][:2] == ["01-data.png", "02-train.png"]
+    assert len(shots) == window.tabs.count()
     for shot in shots:
         image = QImage(str(shot))
         assert image.width() >= 1000 and image.height() >= 600
-        colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)}
-        assert len(colours) > 20, f"{shot.name} looks blank"
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+        assert len(colours) > 40, f"{shot.name} looks blank"
+
+
+def test_screenshot_flag_runs_headless(tmp_path, monkeypatch, capsys):
+    from w2v_desktop.gui import screenshots
+
+    monkeypatch.setenv("HOME", str(tmp_path))  # keep QSettings writes out of the real home
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    calls = []
+
+    def fake_take(app, window, folder):
+        calls.append(folder)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(screenshots, "take_screenshots", fake_take)
+    assert run_app(["--screenshot", str(tmp_path / "shots")]) == 0
+    assert calls == [tmp_path / "shots"]
 
 
 def test_qt_binding_keeps_reference_counts():
@@ -278,3 +321,27 @@ def test_export_menu_lists_every_writable_format_and_exports(qtbot, window, tmp_
     fresh.files.open_vectors(str(out))
     wait_idle(qtbot, fresh.state)
     assert fresh.state.vectors.names == window.state.vectors.names and fresh.state.trainer is None
+
+
+
+def test_opening_the_app_with_a_file_opens_that_file(qtbot, tmp_path, monkeypatch):
+    """``w2v-desktop vectors.txt``: the window opens with the vectors ready to explore."""
+    import numpy as np
+
+    from w2v_desktop.core.formats import save_vectors
+    from w2v_desktop.core.vectors import Vectors
+    from w2v_desktop.gui import app
+    from w2v_desktop.gui.app import open_window
+
+    frozen = []  # the app leaves its start-up objects out of garbage collections; not the test process
+    monkeypatch.setattr(app, "freeze_startup_objects", lambda: frozen.append(True))
+
+    path = tmp_path / "vectors.txt"
+    names = ["red", "green", "blue", "cat", "dog"]
+    save_vectors(Vectors(names, np.random.default_rng(0).normal(size=(5, 4)).astype(np.float32)), path, "word2vec")
+    window = open_window(str(path), settings=temp_settings(tmp_path))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.state.vectors is not None and not window.state.busy, timeout=30_000)
+    assert window.state.vectors.names == names and window.state.corpus is None  # not the sample
+    assert window.files.recent_files() == [str(path)]
+    assert frozen == [True]

@@ -254,7 +254,7 @@ def test_projection_subsets_neighbourhood_and_pasted(qtbot, state):
 
 def test_projection_exports_png_svg_and_csv(qtbot, state, tmp_path):
     from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
-    from w2v_desktop.gui.widgets.plots import write_plot
+    from w2v_desktop.gui.widgets.plot_export import write_plot
     state.set_vectors(clustered_vectors(titles=True))
     panel = make_panel(qtbot, ProjectionPanel, state)
     assert not panel.export_csv_button.isEnabled()
@@ -351,7 +351,7 @@ def test_recs_empty_states_then_user_history_and_two_scorings(qtbot, rating_stat
     events = state.interactions
     n_events = int(np.sum(np.asarray(events.user_ids)[events.users] == "u1"))
     assert panel.history_table.rowCount() == n_events
-    assert panel.history_table.item(0, 2).text()  # titles shown
+    assert panel.history_table.item(0, 3).text()  # titles shown
     seen = {panel.history_table.item(r, 1).text() for r in range(n_events)}
     cosine, dot = panel.cosine_table.names(), panel.dot_table.names()
     assert len(cosine) == len(dot) == 10 and not (set(cosine) | set(dot)) & seen

@@ -1,4 +1,5 @@
-"""Command line: ``w2v-desktop [SUBCOMMAND] ...``; no subcommand opens the GUI.
+"""Command line: ``w2v-desktop [SUBCOMMAND] ...``; no subcommand opens the GUI, and
+``w2v-desktop FILE`` opens the GUI with that file (as if dropped on the window).
 
 Each subcommand lives in a module of this package exposing
 ``register(subparsers)``, which adds its parser and sets ``func`` (a callable
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from w2v_desktop import __version__
@@ -33,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    parser.command_names = sorted(sub.choices)
     return parser
 
 
@@ -41,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("--screenshot") or argv[0] in ("--gui", "--self-test"):
         return _run_gui(argv)
     parser = build_parser()
+    if not argv[0].startswith("-") and argv[0] not in parser.command_names:
+        return _open_file(argv, parser.command_names)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         return _run_gui(argv)
@@ -54,6 +59,15 @@ def main(argv: list[str] | None = None) -> int:
         message = str(exc) if not isinstance(exc, KeyError) or hasattr(exc, "name") else f"unknown name {exc}"
         print(f"w2v-desktop: error: {message}", file=sys.stderr)
         return 2
+
+
+def _open_file(argv: list[str], commands: list[str]) -> int:
+    """``w2v-desktop FILE``: the app with FILE open; a name that is neither a file nor a command is refused."""
+    if not os.path.exists(argv[0]):
+        print(f"w2v-desktop: error: {argv[0]!r} is neither a file nor a command "
+              f"(commands: {', '.join(commands)})", file=sys.stderr)
+        return 2
+    return _run_gui(argv)
 
 
 def _run_gui(argv: list[str]) -> int:

@@ -238,6 +238,12 @@ class Hubness:
         order = np.argsort(-self.counts, kind="stable")[:top]
         return [(names[r], int(self.counts[r])) for r in order]
 
+    def histogram(self) -> tuple[np.ndarray, np.ndarray]:
+        """(k-occurrence values that occur, how many rows have each): the hubness plot."""
+        per_value = np.bincount(np.asarray(self.counts, dtype=np.int64))
+        values = np.flatnonzero(per_value)
+        return values, per_value[values]
+
 
 DEFAULT_HUBNESS_SAMPLE = 20_000
 

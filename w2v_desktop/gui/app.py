@@ -1,4 +1,4 @@
-"""Starting the app: ``w2v-desktop`` (window), ``--screenshot DIR``, ``--self-test``.
+"""Starting the app: ``w2v-desktop [FILE]`` (window), ``--screenshot DIR``, ``--self-test``.
 
 ``run_app(argv)`` is called by ``w2v_desktop.cli`` when no subcommand is given.
 """
@@ -8,13 +8,11 @@ import argparse
 import importlib
 import os
 import pkgutil
-import re
 import sys
 import time
 import traceback
 from pathlib import Path
 
-SCREENSHOT_EPOCHS = 5
 WAIT_LIMIT_S = 300
 
 
@@ -38,15 +36,32 @@ def run_app(argv: list[str] | None = None) -> int:
         return self_test(app)
     from w2v_desktop.gui.main_window import MainWindow
 
-    window = MainWindow()
     if args.screenshot:
-        return take_screenshots(app, window, Path(args.screenshot))
+        import tempfile
+
+        from PySide6.QtCore import QSettings
+
+        from w2v_desktop.gui.screenshots import take_screenshots
+
+        with tempfile.TemporaryDirectory() as tmp:  # the same pictures every time; the user's settings untouched
+            window = MainWindow(settings=QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat))
+            return take_screenshots(app, window, Path(args.screenshot))
+    window = open_window(args.path)  # noqa: F841 - referenced until the app quits
+    return app.exec()
+
+
+def open_window(path: str | None = None, settings=None):
+    """Show the main window with ``path`` open (any kind of file), or the bundled sample."""
+    from w2v_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(settings=settings)
+    freeze_startup_objects()
     window.show()
-    if args.path:
-        window.files.open_any(args.path)
+    if path:
+        window.files.open_any(path)
     else:
         window.load_sample()
-    return app.exec()
+    return window
 
 
 def make_application():
@@ -61,6 +76,20 @@ def make_application():
     app.setApplicationVersion(__version__)
     theme.configure_pyqtgraph()
     return app
+
+
+def freeze_startup_objects() -> None:
+    """Leave the objects made at start-up (Qt, pyqtgraph, numpy, Numba, the window) out of
+    Python's full garbage collections from now on.
+
+    A full collection holds the GIL for as long as it takes to scan every tracked object
+    (60-180 ms with all of them), and whichever thread triggers it, often a worker building
+    many small lists, freezes the GUI thread for that long. Frozen, they are not scanned.
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def wait_until(app, condition, limit_s: float = WAIT_LIMIT_S) -> bool:
@@ -112,40 +141,3 @@ def self_test(app) -> int:
         return 1
     print("OK")
     return 0
-
-
-def take_screenshots(app, window, folder: Path) -> int:
-    """Load the sample, train briefly, then save each tab as DIR/NN-title.png."""
-    folder.mkdir(parents=True, exist_ok=True)
-    errors = []
-    window.state.error_occurred.connect(lambda title, message, _d: errors.append(f"{title}: {message}"))
-    window.resize(1280, 820)
-    window.show()
-    if not window.load_sample():
-        print("w2v-desktop: the bundled sample corpus is missing", file=sys.stderr)
-        return 2
-    state, panel = window.state, window.train_panel
-    wait_until(app, lambda: not state.busy and window.data_panel.summary is not None)
-    state.set_config(state.config.replace(epochs=SCREENSHOT_EPOCHS))
-    panel.start()
-    finished = wait_until(app, lambda: not panel.is_running() and not state.busy)
-    if errors or not finished or state.vectors is None:
-        print("w2v-desktop: screenshot run failed: " + ("; ".join(errors) or "training did not finish"),
-              file=sys.stderr)
-        window.close()
-        return 1
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        tab = window.tabs.widget(index)
-        demo = getattr(tab, "screenshot_demo", None)
-        if callable(demo):
-            demo()  # panels may fill in an example query
-        wait_until(app, lambda: not state.busy, 60)
-        for _ in range(20):
-            app.processEvents()
-        name = re.sub(r"[^a-z0-9]+", "-", window.tabs.tabText(index).lower()).strip("-")
-        path = folder / f"{index + 1:02d}-{name}.png"
-        window.grab().save(str(path))
-        print(path)
-    window.close()
-    return 1 if errors else 0

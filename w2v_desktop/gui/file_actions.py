@@ -94,7 +94,8 @@ class FileActions(QObject):
                                  lambda p: self.state.status_message.emit(p.message),
                                  title=f"Could not read {Path(path).name}", name="load-text")
 
-    def open_ratings(self, path: str | None = None) -> None:
+    def open_ratings(self, path: str | None = None, ask: bool = True) -> None:
+        """``ask=False`` takes the detected columns and default options without showing the dialog."""
         if not has_module("w2v_desktop.core.ratings"):
             self.state.report_error("Ratings not available", "Reading rating files needs "
                                     "w2v_desktop.core.ratings, which this build does not include.")
@@ -105,7 +106,7 @@ class FileActions(QObject):
         from w2v_desktop.gui.dialogs.ratings_dialog import RatingsDialog
 
         dialog = RatingsDialog(path, self.state, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if ask and dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._remember(path)
         min_count = dialog.sequence_options().min_count

@@ -175,10 +175,11 @@ class MainWindow(QMainWindow):
         self.train_panel.analogy_box.setChecked(True)
         return True
 
-    def load_sample_ratings(self) -> None:
+    def load_sample_ratings(self, ask: bool = True) -> bool:
         path = sample_ratings()
         if path is not None:
-            self.files.open_ratings(str(path))
+            self.files.open_ratings(str(path), ask=ask)
+        return path is not None
 
     def _about(self) -> None:
         QMessageBox.about(self, "About w2v-desktop",

@@ -1,19 +1,26 @@
 """Plot colours taken from the application palette, so light and dark themes both work.
 
 Nothing here hard-codes a colour: plots use the palette's Base (background),
-Text (axes), Highlight (main curve), Link (second curve) and Mid (markers).
-``retheme(widget)`` re-applies them to every plot under a widget after the
-system palette changes.
+Text (axes, labels), Highlight (main data), Link (second curve) and Mid
+(markers, "other"). Every plot in the app is made with ``make_plot`` and
+styled here; widgets that draw their own items define ``apply_theme()``, and
+``retheme(widget)`` re-applies everything below a widget after the palette
+changes (the main window calls it on a palette change).
 """
 from __future__ import annotations
+
+import math
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 
-def palette_color(role: QPalette.ColorRole) -> QColor:
-    return QApplication.palette().color(role)
+def palette_color(role: QPalette.ColorRole, alpha: int | None = None) -> QColor:
+    colour = QColor(QApplication.palette().color(role))
+    if alpha is not None:
+        colour.setAlpha(alpha)
+    return colour
 
 
 def configure_pyqtgraph() -> None:
@@ -26,41 +33,92 @@ def curve_pen(role: QPalette.ColorRole = QPalette.ColorRole.Highlight, width: fl
     return pg.mkPen(palette_color(role), width=width)
 
 
+def text_pen(width: float = 1.0):
+    return pg.mkPen(palette_color(QPalette.ColorRole.Text), width=width)
+
+
 def marker_pen():
     return pg.mkPen(palette_color(QPalette.ColorRole.Mid), width=1, style=pg.QtCore.Qt.PenStyle.DashLine)
 
 
 def fill_brush(role: QPalette.ColorRole = QPalette.ColorRole.Highlight, alpha: int = 110):
-    color = QColor(palette_color(role))
-    color.setAlpha(alpha)
-    return pg.mkBrush(color)
+    return pg.mkBrush(palette_color(role, alpha))
 
 
 def style_plot(plot: pg.PlotWidget) -> None:
+    """Background, axes, tick labels, axis labels and title in the palette's colours."""
     plot.setBackground(palette_color(QPalette.ColorRole.Base))
     text = palette_color(QPalette.ColorRole.Text)
     item = plot.getPlotItem()
     for name in ("left", "bottom", "right", "top"):
         axis = item.getAxis(name)
         axis.setPen(text)
-        axis.setTextPen(text)
+        axis.setTextPen(text)  # also colours the axis label
     if item.titleLabel is not None:
         item.titleLabel.setText(item.titleLabel.text, color=text)
 
 
 def make_plot(title: str = "", x_label: str = "", y_label: str = "") -> pg.PlotWidget:
+    """A PlotWidget with palette colours, labelled axes and a light grid."""
     plot = pg.PlotWidget()
     item = plot.getPlotItem()
-    if title:
-        item.setTitle(title)
-    if x_label:
-        item.setLabel("bottom", x_label)
-    if y_label:
-        item.setLabel("left", y_label)
+    for name in ("left", "bottom"):
+        item.getAxis(name).enableAutoSIPrefix(False)  # "(x0.001)" next to a label confuses more than it helps
     item.showGrid(x=True, y=True, alpha=0.2)
     item.setMenuEnabled(False)
+    set_labels(plot, title, x_label, y_label)
     style_plot(plot)
     return plot
+
+
+def set_labels(plot: pg.PlotWidget, title: str = "", x_label: str = "", y_label: str = "") -> None:
+    item = plot.getPlotItem()
+    colour = palette_color(QPalette.ColorRole.Text).name()
+    item.setTitle(title or None, color=colour)
+    item.setLabel("bottom", x_label or None, color=colour)
+    item.setLabel("left", y_label or None, color=colour)
+
+
+def set_category_ticks(plot: pg.PlotWidget, axis: str, labels: list[str]) -> None:
+    """Label integer positions 0..n-1 of an axis with ``labels``."""
+    plot.getPlotItem().getAxis(axis).setTicks([list(enumerate(labels)), []])
+
+
+def set_log_ticks(plot: pg.PlotWidget, axis: str, smallest: float, largest: float) -> None:
+    """Readable labels on a log-mode axis spanning [smallest, largest] (pyqtgraph labels every
+    minor tick, and the labels run into each other): 1-2-5 steps over a short span, else decades."""
+    low = math.floor(math.log10(max(float(smallest), 1e-12)))
+    high = math.ceil(math.log10(max(float(largest), 1e-12)))
+    steps = (1, 2, 5) if high - low <= 2 else (1,)
+    major = [(k + math.log10(m), tick_label(m, k)) for k in range(low, high + 1) for m in steps]
+    minor = [(k + math.log10(m), "") for k in range(low, high) for m in range(2, 10) if m not in steps]
+    plot.getPlotItem().getAxis(axis).setTicks([major, minor])
+
+
+def tick_label(mantissa: int, exponent: int) -> str:
+    value = mantissa * 10.0 ** exponent
+    if 1e-3 <= value < 1e5:
+        return f"{value:,.0f}" if value >= 1 else f"{value:g}"
+    return f"{mantissa}e{exponent}"
+
+
+def style_colorbar(bar: pg.ColorBarItem, label: str | None = None) -> None:
+    """Colour bars default to pyqtgraph's grey; use the palette's text colour."""
+    text = palette_color(QPalette.ColorRole.Text)
+    bar.axis.setPen(pg.mkPen(text))
+    bar.axis.setTextPen(pg.mkPen(text))
+    if label is not None:
+        bar.axis.setLabel(label, color=text.name())
+
+
+def style_legend(legend: pg.LegendItem) -> None:
+    """Palette text on a translucent base; existing labels are redrawn in the new colour
+    (pyqtgraph's setLabelTextColor only affects labels added later)."""
+    text = palette_color(QPalette.ColorRole.Text)
+    legend.setLabelTextColor(text)
+    legend.setBrush(fill_brush(QPalette.ColorRole.Base, 200))
+    for _sample, label in legend.items:
+        label.setText(label.text, color=text)
 
 
 def retheme(widget: QWidget) -> None:
@@ -70,4 +128,4 @@ def retheme(widget: QWidget) -> None:
         style_plot(plot)
     for child in widget.findChildren(QWidget):
         if callable(getattr(child, "apply_theme", None)):
-            child.apply_theme()  # curves and markers of panels that define it
+            child.apply_theme()  # curves, markers and overlays of widgets that define it

@@ -41,6 +41,15 @@ class EpochReport:
 
 
 @dataclass(frozen=True)
+class Trained:
+    """What a finished (or stopped) run hands over: the trainer and a copy of its vectors,
+    made on the worker thread so the GUI thread does not copy a large matrix."""
+
+    trainer: Trainer
+    vectors: object  # core Vectors
+
+
+@dataclass(frozen=True)
 class TrainRequest:
     config: TrainConfig
     corpus: object | None = None  # Corpus to train on (new data when continuing)
@@ -50,7 +59,7 @@ class TrainRequest:
 
 
 def train_job(request: TrainRequest, cancel: CancelToken) -> Iterator[object]:
-    """Generator: Stage, TrainerReady, Progress and EpochReport records; returns the Trainer."""
+    """Generator: Stage, TrainerReady, Progress and EpochReport records; returns ``Trained``."""
     trainer, added = request.trainer, None
     if trainer is None:
         yield Stage("Building the vocabulary")
@@ -71,7 +80,7 @@ def train_job(request: TrainRequest, cancel: CancelToken) -> Iterator[object]:
         yield progress
         while reports:
             yield reports.pop(0)
-    return trainer
+    return Trained(trainer, trainer.vectors())
 
 
 # What continued training may change: the rest is fixed by the saved weights' shapes.

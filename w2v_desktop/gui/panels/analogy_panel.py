@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 from w2v_desktop.core import evaluate
 from w2v_desktop.gui.widgets.bar_chart import HorizontalBarChart
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.resources import sample_analogies
 from w2v_desktop.gui.widgets.name_completer import NameCompleter
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable, read_only_item
 
@@ -83,7 +84,7 @@ class AnalogyPanel(QWidget):
         self.progress.setRange(0, 0)
         self.summary = QLabel("Choose a benchmark file and run it.")
         self.summary.setWordWrap(True)
-        self.chart = HorizontalBarChart()
+        self.chart = HorizontalBarChart("Accuracy per section, or the correlation, will be drawn here.")
         self.history = QTableWidget(0, len(HISTORY_HEADERS))
         self.history.setHorizontalHeaderLabels(HISTORY_HEADERS)
         self.history.verticalHeader().setVisible(False)
@@ -150,6 +151,19 @@ class AnalogyPanel(QWidget):
             return
         self.completer.set_vectors(vectors)
         self.stack.show_content()
+
+    def screenshot_demo(self) -> None:
+        """king - man + woman, and the bundled analogy file (``--screenshot``)."""
+        if self.vectors is None:
+            return
+        for edit, word in zip(self.word_edits, ("man", "king", "woman")):
+            edit.setText(word)
+        self.solve()
+        path = sample_analogies()
+        if path is not None:
+            self.path_edit.setText(str(path))
+            self._guess_kind()
+            self.run_benchmark()
 
     # -- one analogy -----------------------------------------------------------
     def solve(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 
 from w2v_desktop.core import align, similarity
 from w2v_desktop.core.formats import load_vectors
+from w2v_desktop.core.trainer import train
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item
 from w2v_desktop.gui.widgets.similarity_bar import BAR_ROLE, SimilarityBarDelegate
@@ -137,6 +138,22 @@ class ComparePanel(QWidget):
                                 f"{shared:,} names shared with the current run.")
         self.other_title.setText(f"Second run ({html.escape(os.path.basename(path))})")
         self.align_button.setEnabled(shared > self.k_spin.value())
+
+    def screenshot_demo(self) -> None:
+        """Train the same data again with another seed, align, select the name that moved most."""
+        corpus, config = self.state.corpus, self.state.config
+        if self.vectors is None or corpus is None:
+            return
+        second = config.replace(seed=config.seed + 1)
+        self.file_label.setText(f"Training a second run with seed {second.seed}\N{HORIZONTAL ELLIPSIS}")
+        self.state.run_in_worker(lambda: train(corpus, second), name="second-run", title="Second run failed",
+                                 on_done=lambda vectors: self._compare_demo(vectors, f"same data, seed {second.seed}"))
+
+    def _compare_demo(self, vectors, label: str) -> None:
+        self.set_other(vectors, label)
+        self.run_alignment()
+        if self.job is not None:
+            self.job.finished.connect(lambda _result: self.table.selectRow(0))
 
     # -- alignment (worker, a generator: progress and cancel) ----------------------------
     def run_alignment(self) -> None:

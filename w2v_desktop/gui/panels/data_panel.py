@@ -2,17 +2,18 @@
 ``min_count`` will drop (updated live as the value is edited)."""
 from __future__ import annotations
 
+import html
 import math
+import os
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
+from w2v_desktop.core.corpus_summary import CorpusSummary, summarize_corpus
 from w2v_desktop.gui import theme
-from w2v_desktop.gui.loading import CorpusSummary, summarize_corpus
 
 MIN_COUNT_TIP = ("Words (or items) seen fewer than min_count times are dropped before training: "
                  "they get no vector and are skipped in the sentences. Rare words learn poor vectors "
@@ -125,7 +126,10 @@ class DataPanel(QWidget):
         self.length_plot.getPlotItem().setLabel("left", unit)
         self.length_plot.getPlotItem().setLabel("bottom", f"{token} per {unit[:-1]}")
         self.zipf_plot.getPlotItem().setTitle(f"{'Item' if token == 'items' else 'Word'} frequency by rank (Zipf)")
-        self.info.setText(f"<b>{self.state.source_path or 'corpus'}</b><br>{summary.n_sentences:,} {unit}, "
+        source = self.state.source_path
+        self.info.setToolTip(source)  # the whole path on hover; the name is what users recognise
+        name = html.escape(os.path.basename(source) or "corpus")
+        self.info.setText(f"<b>{name}</b><br>{summary.n_sentences:,} {unit}, "
                           f"{summary.n_tokens:,} tokens, {summary.n_types:,} distinct")
         self.length_curve.setData(summary.length_edges, summary.length_hist)
         notes = self.state.data_report
@@ -133,8 +137,8 @@ class DataPanel(QWidget):
         self.preview.setPlainText("\n".join(lines))
         item = self.zipf_plot.getPlotItem()
         if len(summary.zipf_counts):
-            item.getAxis("bottom").setTicks(decade_ticks(summary.zipf_ranks[-1]))
-            item.getAxis("left").setTicks(decade_ticks(summary.zipf_counts[0]))
+            theme.set_log_ticks(self.zipf_plot, "bottom", 1, summary.zipf_ranks[-1])
+            theme.set_log_ticks(self.zipf_plot, "left", 1, summary.zipf_counts[0])
         self._update_filter_view()
 
     def _clear_plots(self) -> None:
@@ -166,7 +170,7 @@ class DataPanel(QWidget):
         self.report.setText(describe_report(report, self.min_count.value()))
         kept = report.kept_types
         ranks, counts = summary.zipf_ranks, summary.zipf_counts
-        split = int(np.searchsorted(ranks, kept, side="right"))
+        split = summary.zipf_points_within(kept)
         # Overlap by one point so the two curves join.
         self.kept_curve.setData(ranks[:split], counts[:split])
         self.dropped_curve.setData(ranks[max(split - 1, 0):], counts[max(split - 1, 0):])
@@ -180,10 +184,3 @@ def describe_report(report, min_count: int) -> str:
             f"Drops {report.dropped_types:,} words seen fewer than {min_count} times "
             f"({report.dropped_tokens:,} tokens).")
 
-
-def decade_ticks(largest: float) -> list[list[tuple[float, str]]]:
-    """Log-axis ticks labelled at powers of ten only (pyqtgraph labels every minor tick)."""
-    top = max(1, math.ceil(math.log10(max(largest, 1))))
-    major = [(k, f"{10 ** k:,}" if k < 4 else f"1e{k}") for k in range(top + 1)]
-    minor = [(k + math.log10(m), "") for k in range(top) for m in range(2, 10)]
-    return [major, minor]

@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, Q
                                QPushButton, QSpinBox, QSplitter, QTableWidget, QVBoxLayout, QWidget)
 
 from w2v_desktop.core import similarity
+from w2v_desktop.gui import theme
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.heatmap import HeatmapView
-from w2v_desktop.gui.widgets.name_completer import NameCompleter
+from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name
 from w2v_desktop.gui.widgets.neighbour_table import read_only_item
-from w2v_desktop.gui.widgets.plots import accent_brush, accent_pen, make_plot, palette_color, set_labels
 
 AGREEMENT = {"overlap@k": ("overlap", (0.0, 1.0)), "Kendall \N{GREEK SMALL LETTER TAU}": ("kendall", (-1.0, 1.0))}
 HUB_X_LABEL = "k-occurrence (times in a query's top-k)"
 HUB_Y_LABEL = "names (log scale)"
+NORM_X_LABEL = "corpus frequency (log scale)"
 MAX_SCATTER_POINTS = 50_000  # the most frequent; enough to see the trend and keep drawing fast
 
 
@@ -48,7 +49,7 @@ class MetricsPanel(QWidget):
         self.tops_table = QTableWidget()
         self.tops_table.verticalHeader().setVisible(False)
         self.tops_table.setToolTip("Shading: how many metrics have this name in their top-k.")
-        self.heatmap = HeatmapView()
+        self.heatmap = HeatmapView(empty_text="How much the metrics' lists agree will be drawn here.")
         self._build_diagnostics_widgets()
         self.stack = EmptyStateStack(self._build_content())
         layout = QVBoxLayout(self)
@@ -71,20 +72,26 @@ class MetricsPanel(QWidget):
         self.diagnose_button = QPushButton("Compute hubness and norms")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
-        self.hub_plot = make_plot("Hubness", HUB_X_LABEL, HUB_Y_LABEL)
+        self.hub_plot = theme.make_plot("Hubness", HUB_X_LABEL, HUB_Y_LABEL)
         self.hub_plot.setLogMode(x=False, y=True)  # the long tail is the point: show it
-        self.hub_curve = pg.PlotDataItem([], [], pen=accent_pen(), symbol="o", symbolSize=4, symbolPen=None,
-                                         symbolBrush=accent_brush())
+        self.hub_curve = pg.PlotDataItem([], [], symbol="o", symbolSize=4, symbolPen=None)
         self.hub_plot.addItem(self.hub_curve)
         self.hubs_label = QLabel()
         self.hubs_label.setWordWrap(True)
-        self.norm_plot = make_plot("Norm vs frequency", "corpus frequency (log scale)", "vector norm")
+        self.norm_plot = theme.make_plot("Norm vs frequency", NORM_X_LABEL, "vector norm")
         self.norm_plot.setLogMode(x=True, y=False)
-        self.norm_points = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=3, symbolPen=None,
-                                           symbolBrush=accent_brush(90))
+        self.norm_points = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=3, symbolPen=None)
         self.norm_plot.addItem(self.norm_points)
         self.diagnose_button.clicked.connect(self.diagnose)
         self.cancel_button.clicked.connect(self.cancel)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        self.hub_curve.setPen(theme.curve_pen(width=1.5))
+        self.hub_curve.setSymbolBrush(theme.fill_brush(alpha=200))
+        self.norm_points.setSymbolBrush(theme.fill_brush(alpha=90))
+        if getattr(self, "comparison", None) is not None:
+            self._fill_tops()  # cell shading comes from the palette
 
     def _build_content(self) -> QWidget:
         controls = QHBoxLayout()
@@ -135,10 +142,16 @@ class MetricsPanel(QWidget):
         self.tops_table.clear()
         self.tops_table.setRowCount(0)
         self.tops_table.setColumnCount(0)
+        self.heatmap.clear()
         self.status.clear()
         self.hub_curve.setData([], [])
-        self.hubs_label.clear()
+        self.hubs_label.setText("Press \N{LEFT DOUBLE QUOTATION MARK}Compute hubness and norms"
+                                "\N{RIGHT DOUBLE QUOTATION MARK} to draw these two plots.")
         self.norm_points.setData([], [])
+        theme.set_labels(self.hub_plot, "Hubness", HUB_X_LABEL, HUB_Y_LABEL)
+        theme.set_labels(self.norm_plot, "Norm vs frequency", NORM_X_LABEL, "vector norm")
+        theme.set_log_ticks(self.hub_plot, "left", 1, 100)  # pyqtgraph's own log ticks crowd an empty plot
+        theme.set_log_ticks(self.norm_plot, "bottom", 1, 1000)
         if vectors is None or len(vectors) == 0:
             self.completer.set_vectors(None)
             self.stack.show_empty()
@@ -147,6 +160,14 @@ class MetricsPanel(QWidget):
         self.hub_sample_spin.setMaximum(max(len(vectors), 100))
         self.hub_sample_spin.setValue(min(10_000, len(vectors)))
         self.stack.show_content()
+
+    def screenshot_demo(self) -> None:
+        """One query compared across metrics, and the diagnostics (``--screenshot``)."""
+        name = example_name(self.vectors)
+        if name is not None:
+            self.query_edit.setText(name)
+            self.compare()
+            self.diagnose()
 
     # -- one query under every metric ---------------------------------------------
     def compare(self) -> None:
@@ -177,7 +198,7 @@ class MetricsPanel(QWidget):
                 item = read_only_item(neighbour.name)
                 shared = found_by[neighbour.name]
                 item.setToolTip(f"{metric}: {neighbour.score:.4g}; in the top-k of {shared} of {len(metrics)} metrics")
-                item.setBackground(palette_color(QPalette.Highlight, int(150 * (shared - 1) / max(len(metrics) - 1, 1))))
+                item.setBackground(theme.palette_color(QPalette.ColorRole.Highlight, int(150 * (shared - 1) / max(len(metrics) - 1, 1))))
                 self.tops_table.setItem(row, column, item)
         self.tops_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
 
@@ -224,24 +245,25 @@ class MetricsPanel(QWidget):
         self._show_norms(frequency)
 
     def _show_hubness(self, hub, k: int) -> None:
-        counts = np.asarray(hub.counts)
-        histogram = np.bincount(counts)  # names per k-occurrence value
-        values = np.nonzero(histogram)[0]
-        self.hub_curve.setData(values, histogram[values])
-        set_labels(self.hub_plot, f"Hubness (k={k}): skewness {hub.skew:.2f}", HUB_X_LABEL, HUB_Y_LABEL)
+        values, names_per_value = hub.histogram()
+        self.hub_curve.setData(values, names_per_value)
+        theme.set_log_ticks(self.hub_plot, "left", 1, names_per_value.max() if len(values) else 1)
+        theme.set_labels(self.hub_plot, f"Hubness (k={k}): skewness {hub.skew:.2f}", HUB_X_LABEL, HUB_Y_LABEL)
         self.hub_plot.autoRange()
         hubs = ", ".join(f"{html.escape(name)} ({count})" for name, count in hub.hubs(self.vectors.names, top=8))
         self.hubs_label.setText(f"{hub.n_queries:,} query names. Biggest hubs: {hubs}")
 
     def _show_norms(self, frequency) -> None:
         if frequency is None:
-            set_labels(self.norm_plot, "Norm vs frequency: these vectors carry no frequencies")
+            theme.set_labels(self.norm_plot, "Norm vs frequency: these vectors carry no frequencies")
             self.norm_points.setData([], [])
             return
         counts = np.asarray(frequency.counts)[:MAX_SCATTER_POINTS]
         norms = np.asarray(frequency.norms)[:MAX_SCATTER_POINTS]
         keep = counts > 0
         self.norm_points.setData(counts[keep], norms[keep])
-        set_labels(self.norm_plot, f"Norm vs frequency: Spearman \N{GREEK SMALL LETTER RHO} = {frequency.spearman:.2f}",
-                   "corpus frequency (log scale)", "vector norm")
+        if keep.any():
+            theme.set_log_ticks(self.norm_plot, "bottom", counts[keep].min(), counts[keep].max())
+        theme.set_labels(self.norm_plot, f"Norm vs frequency: Spearman \N{GREEK SMALL LETTER RHO} = {frequency.spearman:.2f}",
+                   NORM_X_LABEL, "vector norm")
         self.norm_plot.autoRange()

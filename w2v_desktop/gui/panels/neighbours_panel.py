@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 
 from w2v_desktop.core import similarity
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
-from w2v_desktop.gui.widgets.name_completer import NameCompleter, titles_of
+from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable
 
 DEFAULT_RESTRICT = 30_000
@@ -103,6 +103,12 @@ class NeighboursPanel(QWidget):
         """Show the neighbours of ``name`` (also puts it in the search box)."""
         self.query_edit.setText(name)
         self.run_query()
+
+    def screenshot_demo(self) -> None:
+        """Fill in an example query (``--screenshot``)."""
+        name = example_name(self.vectors)
+        if name is not None:
+            self.query(name)
 
     def _rerun(self, *_args) -> None:
         if self.table.rowCount():

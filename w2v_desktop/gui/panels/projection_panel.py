@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout
 from w2v_desktop.core import projection, similarity
 from w2v_desktop.core.formats import save_coordinates
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
-from w2v_desktop.gui.widgets.name_completer import NameCompleter, titles_of
+from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import meta_columns
-from w2v_desktop.gui.widgets.plots import export_plot
+from w2v_desktop.gui.widgets.plot_export import export_plot
 from w2v_desktop.gui.widgets.scatter_map import ScatterMap
 
 METHODS = {"PCA": "pca", "t-SNE": "tsne", "UMAP": "umap"}
@@ -153,6 +153,23 @@ class ProjectionPanel(QWidget):
         self.colour_combo.blockSignals(False)
         self.status.setText("Choose points and a method, then Project.")
         self.stack.show_content()
+
+    def screenshot_demo(self) -> None:
+        """t-SNE of the 300 most frequent names, coloured, one point clicked (``--screenshot``)."""
+        if self.vectors is None or len(self.vectors) < 3:
+            return
+        self.top_radio.setChecked(True)
+        self.top_spin.setValue(min(300, len(self.vectors)))
+        self.method_combo.setCurrentText("t-SNE")
+        self.colour_combo.setCurrentText("genres" if "genres" in meta_columns(self.vectors) else TRUST)
+        self.run_projection()
+        if self.job is not None:
+            self.job.finished.connect(lambda _result: self._click_example())
+
+    def _click_example(self) -> None:
+        names = list(self.result.names)
+        name = example_name(self.vectors)
+        self.show_neighbours_of(names.index(name) if name in names else 0)
 
     # -- projecting (worker) ---------------------------------------------------------------
     def chosen_subset(self) -> dict | None:

@@ -11,7 +11,7 @@ import datetime as dt
 import html
 import random
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTabWidget, QVBoxLayout, QWidget)
@@ -27,7 +27,7 @@ NO_RATINGS = ("<b>No rating data loaded.</b><br><br>Open a rating file (MovieLen
               "any user,item[,rating,time] file), train item vectors on it, then pick a user here.")
 NO_VECTORS = ("<b>Rating data loaded, but no item vectors yet.</b><br><br>Train on the ratings "
               "(Train tab) or open item vectors, then come back here.")
-HISTORY_HEADERS = ["date", "item", "title", "genres", "rating"]
+HISTORY_HEADERS = ["date", "item", "rating", "title", "genres"]
 EVAL_HEADERS = ["method", "task", "scoring", "HitRate@k", "NDCG@k", "MRR", "coverage", "users", "missed"]
 
 
@@ -42,6 +42,8 @@ class _StepRelay(QObject):
 
 
 class RecsPanel(QWidget):
+    screenshot_data = "ratings"  # --screenshot shows this panel after training on the sample ratings
+
     def __init__(self, state, parent=None):
         super().__init__(parent)
         self.state = state
@@ -78,6 +80,7 @@ class RecsPanel(QWidget):
         self.history_table = QTableWidget(0, len(HISTORY_HEADERS))
         self.history_table.setHorizontalHeaderLabels(HISTORY_HEADERS)
         self.history_table.verticalHeader().setVisible(False)
+        self.history_table.horizontalHeader().setStretchLastSection(True)
         self.cosine_table, self.dot_table = NeighbourTable(), NeighbourTable()
         self.comparison_label = QLabel()
         self.comparison_label.setWordWrap(True)
@@ -95,22 +98,20 @@ class RecsPanel(QWidget):
                        self.half_life_spin, self.k_spin):
             controls.addWidget(widget)
         controls.addStretch(1)
-        columns = QSplitter()
-        for title, widget in (("History (most recent first)", self.history_table),
-                              ("By cosine (direction only)", self.cosine_table),
-                              ("By dot product (vector length counts)", self.dot_table)):
-            box = QWidget()
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(0, 0, 0, 0)
-            box_layout.addWidget(QLabel(f"<b>{title}</b>"))
-            box_layout.addWidget(widget)
-            columns.addWidget(box)
-        columns.setSizes([300, 400, 400])
+        # History across the top, the two rankings side by side below: each table gets
+        # the width its title and genres columns need.
+        rankings = QSplitter()
+        rankings.addWidget(titled("By cosine (direction only)", self.cosine_table))
+        rankings.addWidget(titled("By dot product (vector length counts)", self.dot_table))
+        rows = QSplitter(Qt.Vertical)
+        rows.addWidget(titled("History (most recent first)", self.history_table))
+        rows.addWidget(rankings)
+        rows.setSizes([260, 400])
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(controls)
         layout.addWidget(self.user_status)
-        layout.addWidget(columns, 1)
+        layout.addWidget(rows, 1)
         layout.addWidget(self.comparison_label)
         return tab
 
@@ -134,7 +135,7 @@ class RecsPanel(QWidget):
         self.eval_table.setHorizontalHeaderLabels(EVAL_HEADERS)
         self.eval_table.verticalHeader().setVisible(False)
         self.eval_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.eval_chart = HorizontalBarChart()
+        self.eval_chart = HorizontalBarChart("HitRate of each method will be drawn here.")
         self.eval_button.clicked.connect(lambda: self.run_evaluation())
         self.eval_cancel.clicked.connect(lambda: self.eval_job is not None and self.eval_job.cancel())
         self.relay.step.connect(lambda message: self.eval_status.setText(f"{message}\N{HORIZONTAL ELLIPSIS}"))
@@ -207,6 +208,12 @@ class RecsPanel(QWidget):
         if self.user_edit.text().strip():
             self.show_user()
 
+    def screenshot_demo(self) -> None:
+        """The first user of the file, with history and both scorings (``--screenshot``)."""
+        if self.events is not None and self.events.n_events:
+            self.user_edit.setText(self.events.user_ids[int(self.events.users[0])])
+            self.show_user()  # or, while user vectors are still being built, once they are ready
+
     # -- one user ------------------------------------------------------------------------------
     def random_user(self) -> None:
         if self.hist is not None and len(self.hist):
@@ -253,7 +260,7 @@ class RecsPanel(QWidget):
             genres = items.get(item, "genres") if items is not None else ""
             if hist.rows[event] < 0:
                 title = f"{title} (no vector)".strip()
-            for column, text in enumerate((when, item, title, genres, rating)):
+            for column, text in enumerate((when, item, rating, title, genres)):
                 self.history_table.setItem(row, column, read_only_item(text))
         self.history_table.resizeColumnsToContents()
         self.user_status.setText(f"User <b>{html.escape(self.hist.user_ids[i])}</b>: {stop - start:,} events, "
@@ -317,3 +324,12 @@ class RecsPanel(QWidget):
                                  x_label=f"HitRate@{result.k}", fmt="{:.3f}")
         self.eval_status.setText(f"{result.n_users:,} users, {result.n_train_events:,} training events over "
                                  f"{result.catalogue:,} items. " + " ".join(result.notes))
+
+
+def titled(title: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(QLabel(f"<b>{title}</b>"))
+    layout.addWidget(widget)
+    return box

@@ -47,8 +47,7 @@ class LossPlot(QWidget):
         self.epoch_means.setSymbolPen(None)
         for line in self._lines:
             line.setPen(theme.marker_pen())
-        self.legend.setLabelTextColor(theme.palette_color(QPalette.ColorRole.Text))
-        self.legend.setBrush(theme.fill_brush(QPalette.ColorRole.Base, 200))
+        theme.style_legend(self.legend)
 
     def reset(self, offset_epochs: float = 0.0, epochs: int | None = None) -> None:
         """Start a new run; ``offset_epochs`` > 0 keeps the previous run's points (continuation).

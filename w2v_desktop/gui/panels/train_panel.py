@@ -20,7 +20,7 @@ from w2v_desktop.gui import state as app_state
 from w2v_desktop.gui.panels.train_monitor import EvalPlot, LossPlot, WatchTable
 from w2v_desktop.gui.panels.train_options import TrainOptions
 from w2v_desktop.gui.resources import sample_analogies
-from w2v_desktop.gui.training import EpochReport, Stage, TrainerReady, TrainRequest, train_job
+from w2v_desktop.gui.training import EpochReport, Stage, Trained, TrainerReady, TrainRequest, train_job
 
 WATCH_TIP = ("Comma-separated words or item ids. After each epoch their 10 nearest neighbours are "
              "listed under “Watch list”, so you can see the space take shape.")
@@ -257,10 +257,10 @@ class TrainPanel(QWidget):
         if report.problem:
             self._log("  " + report.problem)
 
-    def _on_finished(self, trainer) -> None:
+    def _on_finished(self, result: Trained) -> None:
         p = self.last_progress
         stopped = p is not None and p.state == "cancelled"
-        vectors = trainer.vectors()
+        trainer, vectors = result.trainer, result.vectors
         if self.state.items is not None:  # titles and genres travel with the vectors
             vectors.meta["columns"] = self.state.items.columns_for(vectors.names)
         self.state.set_trainer(trainer)

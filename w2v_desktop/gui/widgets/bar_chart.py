@@ -2,21 +2,23 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from w2v_desktop.gui.widgets.plots import accent_brush, make_plot, set_labels, text_pen
+from w2v_desktop.gui import theme
 
 
 class HorizontalBarChart(QWidget):
     """One bar per category; the first category is drawn at the top."""
 
-    def __init__(self, parent=None):
+    def __init__(self, empty_text: str = "Results will be drawn here.", parent=None):
         super().__init__(parent)
-        self.plot = make_plot()
+        self.empty_text = empty_text
+        self.plot = theme.make_plot()
         self.plot.invertY(True)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.getPlotItem().hideButtons()
-        self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.7, brush=accent_brush(), pen=text_pen(0.5))
+        self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.7)
         self.plot.addItem(self.bars)
         self.value_labels: list[pg.TextItem] = []
         layout = QVBoxLayout(self)
@@ -24,20 +26,29 @@ class HorizontalBarChart(QWidget):
         layout.addWidget(self.plot)
         self.categories: list[str] = []
         self.values: list[float] = []
+        self.apply_theme()
+        self.clear_bars()
+
+    def apply_theme(self) -> None:
+        self.bars.setOpts(brush=theme.fill_brush(alpha=200), pen=theme.text_pen(0.5))
+        for label in self.value_labels:
+            label.setColor(theme.palette_color(QPalette.ColorRole.Text))
 
     def set_bars(self, categories: list[str], values: list[float], x_range=(0.0, 100.0),
                  title: str = "", x_label: str = "", fmt: str = "{:.1f}") -> None:
         self.categories, self.values = list(categories), [float(v) for v in values]
         positions = list(range(len(categories)))
         self.bars.setOpts(x0=[0.0] * len(values), y=positions, width=self.values, height=0.7)
-        axis = self.plot.getPlotItem().getAxis("left")
-        axis.setTicks([list(zip(positions, categories)), []])
-        set_labels(self.plot, title, x_label)
+        theme.set_category_ticks(self.plot, "left", self.categories)
+        theme.set_labels(self.plot, title if categories else self.empty_text, x_label)
+        for axis in ("left", "bottom"):  # no axes around nothing
+            self.plot.getPlotItem().showAxis(axis, bool(categories))
         for label in self.value_labels:
             self.plot.removeItem(label)
         self.value_labels = []
         for position, value in zip(positions, self.values):
-            label = pg.TextItem(fmt.format(value), color=text_pen().color(), anchor=(0, 0.5))
+            label = pg.TextItem(fmt.format(value), color=theme.palette_color(QPalette.ColorRole.Text),
+                                anchor=(0, 0.5))
             label.setPos(max(value, 0.0), position)
             self.plot.addItem(label)
             self.value_labels.append(label)

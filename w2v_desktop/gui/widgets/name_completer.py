@@ -7,6 +7,7 @@ title; ``resolve`` turns whatever was typed back into a vocabulary name.
 from __future__ import annotations
 
 import re
+import weakref
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter
@@ -22,37 +23,56 @@ def titles_of(vectors) -> list[str] | None:
     return list(titles) if titles is not None and len(titles) == len(vectors) else None
 
 
+class _NameIndex:
+    """The completion list and look-up tables of one set of names."""
+
+    def __init__(self, names, vectors=None):
+        names = list(names)
+        self.entries = list(names)
+        self.folded: dict[str, str] = {}
+        for name in reversed(names):  # the most frequent spelling wins
+            self.folded[name.casefold()] = name
+        self.by_title: dict[str, str] = {}
+        titles = titles_of(vectors) if vectors is not None else None
+        if titles is not None:
+            for name, title in zip(names, titles):
+                if title:
+                    self.entries.append(f"{title} [{name}]")
+                    self.by_title.setdefault(str(title).casefold(), name)
+        self.model = QStringListModel(self.entries)
+
+
+# The index of the latest vectors, shared by every panel's completer: new vectors reach
+# several panels at once, and building the index for each would stall the GUI thread.
+_latest: tuple[weakref.ref, _NameIndex] | None = None
+
+
+def _index_for(vectors) -> _NameIndex:
+    global _latest
+    if _latest is None or _latest[0]() is not vectors:
+        _latest = (weakref.ref(vectors), _NameIndex(vectors.names, vectors))
+    return _latest[1]
+
+
 class NameCompleter(QCompleter):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._model = QStringListModel(self)
-        self.setModel(self._model)
         self.setCaseSensitivity(Qt.CaseInsensitive)
         self.setFilterMode(Qt.MatchContains)
         self.setMaxVisibleItems(MAX_VISIBLE)
         self.setCompletionMode(QCompleter.PopupCompletion)
         self._vectors = None
-        self._folded: dict[str, str] = {}
-        self._by_title: dict[str, str] = {}
-        self._entries: list[str] = []
+        self._use(_NameIndex([]))
+
+    def _use(self, index: _NameIndex) -> None:
+        self._index = index
+        self.setModel(index.model)
+        self._folded, self._by_title, self._entries = index.folded, index.by_title, index.entries
 
     def set_names(self, names, vectors=None) -> None:
         """Offer ``names`` (rows of ``vectors`` when given, most frequent first)."""
         self._vectors = vectors
-        names = list(names)
-        entries = list(names)
-        self._folded = {}
-        for name in reversed(names):  # the most frequent spelling wins
-            self._folded[name.casefold()] = name
-        self._by_title = {}
-        titles = titles_of(vectors) if vectors is not None else None
-        if titles is not None:
-            for name, title in zip(names, titles):
-                if title:
-                    entries.append(f"{title} [{name}]")
-                    self._by_title.setdefault(str(title).casefold(), name)
-        self._model.setStringList(entries)
-        self._entries = entries
+        self._use(_NameIndex(names, vectors))
 
     def suggestions(self, text: str, limit: int = 5) -> list[str]:
         """Up to ``limit`` offered entries containing ``text`` (case-insensitive)."""
@@ -68,7 +88,8 @@ class NameCompleter(QCompleter):
         return found
 
     def set_vectors(self, vectors) -> None:
-        self.set_names(vectors.names if vectors is not None else [], vectors)
+        self._vectors = vectors
+        self._use(_index_for(vectors) if vectors is not None else _NameIndex([]))
 
     def resolve(self, text: str) -> str | None:
         """The vocabulary name meant by ``text``, or None when there is none."""
@@ -83,3 +104,10 @@ class NameCompleter(QCompleter):
             return match.group(1)
         folded = text.casefold()
         return self._folded.get(folded) or self._by_title.get(folded)
+
+
+def example_name(vectors, preferred=("paris", "king", "computer")) -> str | None:
+    """A name to show off a panel with (screenshots): a familiar one, else a fairly frequent one."""
+    if vectors is None or not len(vectors):
+        return None
+    return next((name for name in preferred if name in vectors), vectors.names[min(20, len(vectors) - 1)])

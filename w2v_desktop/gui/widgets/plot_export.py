@@ -1,73 +1,15 @@
-"""pyqtgraph plots that follow the application palette (light or dark).
+"""Saving a plot as a picture: PNG through pyqtgraph, SVG through Qt's own painter.
 
-pyqtgraph defaults to a black background; we take the colours from the
-palette instead so plots sit naturally in the window and stay readable.
+(Plot colours and styling live in ``w2v_desktop.gui.theme``.)
 """
 from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from w2v_desktop.core.atomic import atomic_write
-
-
-def palette_color(role: QPalette.ColorRole, alpha: int | None = None) -> QColor:
-    colour = QColor(QApplication.palette().color(role))
-    if alpha is not None:
-        colour.setAlpha(alpha)
-    return colour
-
-
-def text_pen(width: float = 1.0) -> pg.mkPen:
-    return pg.mkPen(palette_color(QPalette.Text), width=width)
-
-
-def accent_pen(width: float = 1.5) -> pg.mkPen:
-    return pg.mkPen(palette_color(QPalette.Highlight), width=width)
-
-
-def accent_brush(alpha: int = 200) -> pg.mkBrush:
-    return pg.mkBrush(palette_color(QPalette.Highlight, alpha))
-
-
-def make_plot(title: str = "", x_label: str = "", y_label: str = "", parent=None) -> pg.PlotWidget:
-    """A PlotWidget with palette colours, labelled axes and a light grid."""
-    plot = pg.PlotWidget(parent=parent, background=palette_color(QPalette.Base))
-    item = plot.getPlotItem()
-    foreground = palette_color(QPalette.Text)
-    for name in ("left", "bottom", "top", "right"):
-        axis = item.getAxis(name)
-        axis.setPen(pg.mkPen(palette_color(QPalette.Mid)))
-        axis.setTextPen(pg.mkPen(foreground))
-        axis.enableAutoSIPrefix(False)  # "(x0.001)" next to a label confuses more than it helps
-    set_labels(plot, title, x_label, y_label)
-    item.showGrid(x=True, y=True, alpha=0.15)
-    item.setMenuEnabled(False)
-    return plot
-
-
-def style_colorbar(bar: pg.ColorBarItem, label: str = "") -> None:
-    """Colour bars default to pyqtgraph's grey; use the palette's text colour."""
-    text = palette_color(QPalette.Text)
-    bar.axis.setPen(pg.mkPen(palette_color(QPalette.Mid)))
-    bar.axis.setTextPen(pg.mkPen(text))
-    if label:
-        bar.axis.setLabel(label, color=text.name())
-
-
-def set_labels(plot: pg.PlotWidget, title: str = "", x_label: str = "", y_label: str = "") -> None:
-    item = plot.getPlotItem()
-    colour = palette_color(QPalette.Text).name()
-    item.setTitle(title or None, color=colour, size="10pt")
-    item.setLabel("bottom", x_label or None, color=colour)
-    item.setLabel("left", y_label or None, color=colour)
-
-
-def set_category_ticks(plot: pg.PlotWidget, axis: str, labels: list[str]) -> None:
-    """Label integer positions 0..n-1 of an axis with ``labels``."""
-    plot.getPlotItem().getAxis(axis).setTicks([list(enumerate(labels)), []])
 
 
 def export_plot(parent: QWidget, plot: pg.PlotWidget, default_name: str = "plot") -> str | None:
