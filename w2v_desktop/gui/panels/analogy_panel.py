@@ -161,7 +161,8 @@ class AnalogyPanel(QWidget):
         self.solve()
         path = sample_analogies()
         if path is not None:
-            self.path_edit.setText(str(path))
+            # relative to the working folder, so pictures show no local path
+            self.path_edit.setText(os.path.relpath(path))
             self._guess_kind()
             self.run_benchmark()
 
