@@ -22,10 +22,14 @@ import os
 import time
 from pathlib import Path
 
+import sys
+
 import numpy as np
 
-from w2v_desktop.core import ann, similarity
-from w2v_desktop.core.vectors import Vectors
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
+
+from w2v_desktop.core import ann, similarity  # noqa: E402
+from w2v_desktop.core.vectors import Vectors  # noqa: E402
 
 K = 10
 
