@@ -126,7 +126,7 @@ class Trainer:
             for epoch in range(cfg.epochs):
                 epoch_loss, epoch_pairs = 0.0, 0
                 pending: set = set()
-                for job in self._epoch_jobs(epoch, total, lambda: done):
+                for job in self._epoch_jobs(epoch, total):
                     while not self._running.is_set() and not cancel.cancelled:
                         clock.pause()
                         yield self._progress(epoch, done, total, job.alpha, math.nan, clock, state="paused")
@@ -139,9 +139,9 @@ class Trainer:
                     else:
                         pending.add(pool.submit(job.run, self, tables, scratch))
                         finished = []
-                        if len(pending) >= 2 * n_threads:
-                            ready, pending = wait(pending, timeout=REPORT_SECONDS, return_when=FIRST_COMPLETED)
-                            finished = [f.result() for f in ready]
+                        while len(pending) >= 2 * n_threads:  # keep a short queue, never a growing one
+                            ready, pending = wait(pending, return_when=FIRST_COMPLETED)
+                            finished.extend(f.result() for f in ready)
                     for loss, pairs, words in finished:
                         done += words
                         window_loss += loss
@@ -198,7 +198,7 @@ class Trainer:
         cfg = self.config
         return max(cfg.min_alpha, cfg.alpha - (cfg.alpha - cfg.min_alpha) * done / max(total, 1))
 
-    def _epoch_jobs(self, epoch: int, total: int, words_done: Callable[[], int]) -> Iterator["_Job"]:
+    def _epoch_jobs(self, epoch: int, total: int) -> Iterator["_Job"]:
         cfg = self.config
         keep = self.vocab.keep_probabilities(cfg.sample)
         scheduled = epoch * len(self.ids)

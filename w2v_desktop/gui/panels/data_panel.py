@@ -135,7 +135,6 @@ class DataPanel(QWidget):
         notes = self.state.data_report
         lines = notes + [""] + [f"First {unit}:"] + summary.preview if notes else summary.preview
         self.preview.setPlainText("\n".join(lines))
-        item = self.zipf_plot.getPlotItem()
         if len(summary.zipf_counts):
             theme.set_log_ticks(self.zipf_plot, "bottom", 1, summary.zipf_ranks[-1])
             theme.set_log_ticks(self.zipf_plot, "left", 1, summary.zipf_counts[0])
