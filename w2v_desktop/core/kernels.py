@@ -158,7 +158,11 @@ def update_ns(src, srow, target, syn1neg, neu1e, alpha, negs, first, negative, s
 
 @njit(**_KW)
 def update_hs(src, srow, target, syn1, neu1e, alpha, codes, points, code_lengths, sig_table, nll_table):
-    """Hierarchical softmax along ``target``'s Huffman path; returns the path loss."""
+    """Hierarchical softmax along ``target``'s Huffman path; returns the path loss.
+
+    The inner loop repeats update_ns's on purpose: factoring the shared
+    dot-and-update into one helper measured 1.5-1.8x slower training
+    (benchmarks/bench_train.py, 1 thread), the compiled loops no longer fused."""
     dim = src.shape[1]
     loss = 0.0
     for j in range(code_lengths[target]):
