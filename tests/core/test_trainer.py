@@ -159,3 +159,11 @@ def test_model_file_rejects_other_files(tmp_path):
     bad.write_bytes(b"not a zip")
     with pytest.raises(ValueError, match="x.npz"):
         Trainer.load(bad)
+
+
+def test_hierarchical_softmax_has_no_untrained_output_layer():
+    corpus = planted_corpus(300)
+    trainer = Trainer(corpus, TrainConfig(hs=True, negative=5, dim=8, epochs=1, min_count=1, threads=1))
+    trainer.train()
+    assert trainer.syn1neg is None and trainer.output_vectors() is None
+    assert np.abs(trainer.syn1).sum() > 0

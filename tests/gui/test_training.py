@@ -181,3 +181,13 @@ def test_continue_training_a_saved_model_on_new_data(qtbot, panel, tmp_path):
 def test_format_seconds():
     assert format_seconds(65) == "1:05" and format_seconds(3725) == "1:02:05"
     assert format_seconds(math.nan) == "–"
+
+
+def test_options_the_model_ignores_are_greyed_out(qtbot, panel):
+    form = panel.options.form
+    form.set_value(panel.options.config().replace(sg=True, hs=False))
+    assert not form.editors["cbow_mean"].widget.isEnabled()
+    assert form.editors["negative"].widget.isEnabled()
+    form.set_value(panel.options.config().replace(sg=False, hs=True, negative=0))
+    assert form.editors["cbow_mean"].widget.isEnabled()
+    assert not form.editors["negative"].widget.isEnabled()

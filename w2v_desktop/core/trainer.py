@@ -97,7 +97,8 @@ class Trainer:
             raise TrainingError(_empty_vocab_message(corpus, config))
         self.ids, self.offsets = _encode(corpus, remap)
         self.syn0 = _init_rows(len(self.vocab), config.dim, config.seed, 0)
-        self.syn1neg = np.zeros((len(self.vocab), config.dim), np.float32) if config.negative else None
+        # one output layer: hierarchical softmax or negative sampling (never an untrained spare)
+        self.syn1neg = None if config.hs else np.zeros((len(self.vocab), config.dim), np.float32)
         self.syn1 = np.zeros((max(len(self.vocab) - 1, 1), config.dim), np.float32) if config.hs else None
         self.epochs_trained = 0
 
@@ -222,7 +223,7 @@ class Trainer:
     def _tables(self) -> dict:
         cfg = self.config
         sig, nll = kernels.make_tables()
-        if cfg.negative:
+        if not cfg.hs:
             prob, alias = self.vocab.alias_table(cfg.ns_exponent)
         else:
             prob, alias = np.ones(1, np.float32), np.zeros(1, np.int32)

@@ -101,6 +101,8 @@ class TrainOptions(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.form)
         state.config_changed.connect(self._on_state_config)
+        self._locked = False
+        self._enable_relevant(state.config)
 
     def apply_preset(self, name: str) -> None:
         index = self.preset.findData(name)
@@ -114,9 +116,20 @@ class TrainOptions(QWidget):
 
     def lock_for_continuation(self, locked: bool) -> None:
         """Continuing a model: only options that do not change the weights' shape stay editable."""
+        self._locked = locked
         for name, editor in self.form.editors.items():
             editor.widget.setEnabled(not locked or name in CONTINUABLE)
         self.preset.setEnabled(not locked)
+        self._enable_relevant(self.state.config)
+
+    def _enable_relevant(self, config: TrainConfig) -> None:
+        """Grey out options the chosen model ignores (CBOW averaging under skip-gram,
+        noise words under hierarchical softmax)."""
+        ignored = {"cbow_mean": config.sg, "negative": config.hs, "ns_exponent": config.hs}
+        for name, is_ignored in ignored.items():
+            editor = self.form.editors.get(name)
+            if editor is not None and not (self._locked and name not in CONTINUABLE):
+                editor.widget.setEnabled(not is_ignored)
 
     def _on_form_changed(self) -> None:
         try:
@@ -124,6 +137,7 @@ class TrainOptions(QWidget):
         except ValueError:
             return  # the form shows the message; state keeps the last valid options
         self.state.set_config(config)
+        self._enable_relevant(config)
         self.config_changed.emit(config)
 
     def _on_state_config(self, config: TrainConfig) -> None:
