@@ -2,7 +2,7 @@
 
 ``name.w2vproj.json`` holds the training options, tokenising options, the data
 file, the watch list and the name of the model file (``name.w2vmodel.npz``,
-written by ``Trainer.save``). Plain JSON, never pickle; written atomically.
+written by ``Trainer.save``). Plain JSON, no executable serialisation; written atomically.
 """
 from __future__ import annotations
 
