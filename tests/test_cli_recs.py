@@ -23,9 +23,9 @@ def test_ratings_report_shows_bad_rows_and_steps(tmp_path, capsys):
     bad = tmp_path / "r.csv"
     bad.write_text("user;item;stars\nu1;a;5\nu1;b;x\nu1;c;4\nu2;a\n")
     assert main(["ratings-report", str(bad)]) == 0
-    err = capsys.readouterr().err
-    assert "skipped line 3: non-numeric rating" in err and "skipped line 5: wrong column count" in err
-    assert "keep ratings >= 3.5" in err
+    report = capsys.readouterr().out  # the report is the command's output
+    assert "skipped line 3: non-numeric rating" in report and "skipped line 5: wrong column count" in report
+    assert "keep ratings >= 3.5" in report
 
 
 def test_explicit_columns_and_strict_mode(tmp_path, capsys):
@@ -33,7 +33,7 @@ def test_explicit_columns_and_strict_mode(tmp_path, capsys):
     path.write_text("a\tz\t1\nb\ty\t2\na\ty\t3\nb\tz\tfour\n")
     assert main(["ratings-report", str(path), "--user-col", "0", "--item-col", "1", "--rating-col", "none",
                  "--time-col", "2", "--delimiter", "tab", "--no-header"]) == 0
-    assert "skipped line 4: non-numeric time" in capsys.readouterr().err
+    assert "skipped line 4: non-numeric time" in capsys.readouterr().out
     assert main(["ratings-report", str(path), "--time-col", "2", "--rating-col", "none", "--strict"]) == 2
     assert "log.tsv, line 4: non-numeric time" in capsys.readouterr().err
 

@@ -84,3 +84,33 @@ def test_train_on_ratings_carries_item_metadata(tmp_path):
     meta = (tmp_path / "items_metadata.tsv").read_text(encoding="utf-8").splitlines()
     assert meta[0].split("\t")[:3] == ["name", "count", "title"]
     assert len(meta) == 1 + len((tmp_path / "items.tsv").read_text().splitlines())
+
+
+@pytest.mark.parametrize("suffix,fmt", [(".npy", "npy"), (".vec", "fasttext"), (".bin", "word2vec-binary"),
+                                        (".txt", "word2vec")])
+def test_output_format_follows_the_suffix(tmp_path, suffix, fmt):
+    from w2v_desktop.core.formats import detect_format
+
+    out = tmp_path / f"v{suffix}"
+    assert main(["train", str(SAMPLE), "-o", str(out), "--dim", "8", "--epochs", "1", "--quiet"]) == 0
+    assert detect_format(out) == fmt
+    assert "paris" in load_vectors(out)
+
+
+def test_bad_model_folder_is_refused_before_training(tmp_path, capsys):
+    rc = main(["train", str(SAMPLE), "-o", str(tmp_path / "v.txt"), "--model", str(tmp_path / "no" / "m.npz")])
+    assert rc == 2
+    assert "m.npz: its folder does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "v.txt").exists()
+
+
+def test_continuing_refuses_a_new_shape(tmp_path, capsys):
+    model = tmp_path / "m.npz"
+    assert main(["train", str(SAMPLE), "-o", str(tmp_path / "v.txt"), "--model", str(model), "--dim", "8",
+                 "--epochs", "1", "--quiet"]) == 0
+    rc = main(["train", str(SAMPLE), "-o", str(tmp_path / "v2.txt"), "--continue-from", str(model),
+               "--dim", "16", "--quiet"])
+    assert rc == 2 and "--dim cannot change" in capsys.readouterr().err
+    rc = main(["train", str(SAMPLE), "-o", str(tmp_path / "v3.txt"), "--continue-from", str(tmp_path / "v.txt")])
+    err = capsys.readouterr().err
+    assert rc == 2 and "not a w2v-desktop model file" in err and "pickle" not in err

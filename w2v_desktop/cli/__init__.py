@@ -30,7 +30,9 @@ class CliError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="w2v-desktop",
-        description="Train and explore word2vec-style embeddings. Without a subcommand, opens the app.")
+        description="Train and explore word2vec-style embeddings. Without a subcommand, opens the app; "
+                    "`w2v-desktop FILE` opens it with FILE; `--screenshot DIR` saves a picture of every tab "
+                    "after a short run on the samples; `--self-test` checks the installation.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -56,9 +58,17 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except (CliError, OSError, ValueError, KeyError) as exc:
         # Expected failures (bad input, bad options) get one clear line, no traceback.
-        message = str(exc) if not isinstance(exc, KeyError) or hasattr(exc, "name") else f"unknown name {exc}"
-        print(f"w2v-desktop: error: {message}", file=sys.stderr)
+        print(f"w2v-desktop: error: {_one_line(exc)}", file=sys.stderr)
         return 2
+
+
+def _one_line(exc: BaseException) -> str:
+    """The user-facing line for an expected failure (file errors name the file)."""
+    if isinstance(exc, OSError) and exc.filename and exc.strerror:
+        return f"{exc.filename}: {exc.strerror.lower()}"
+    if isinstance(exc, KeyError) and not hasattr(exc, "name"):
+        return f"unknown name {exc}"
+    return str(exc)
 
 
 def _open_file(argv: list[str], commands: list[str]) -> int:

@@ -127,26 +127,28 @@ def config_from(args) -> TrainConfig:
     return TrainConfig(**ITEM_DEFAULTS).replace(**changes)
 
 
-def _read(args, min_count: int | None = None):
-    """(events, corpus, report, items or None), reporting to stderr."""
+def _read(args, min_count: int | None = None, out: str | None = "stderr"):
+    """(events, corpus, report, items or None), reporting to sys.stderr,
+    sys.stdout or nowhere (``out`` "stderr", "stdout" or None)."""
     from w2v_desktop.core.ratings import read_items, read_ratings
     from w2v_desktop.core.sequences import build_sequences
 
+    say = (lambda text: None) if out is None else (lambda text: print(text, file=getattr(sys, out)))
     mapping = mapping_from(args)
-    print(f"{args.file}: {mapping.describe()}", file=sys.stderr)
+    say(f"{args.file}: {mapping.describe()}")
     events = read_ratings(args.file, mapping, strict=args.strict)
     for line, reason, text in events.skipped.examples[:5]:
-        print(f"  skipped line {line}: {reason}: {text}", file=sys.stderr)
+        say(f"  skipped line {line}: {reason}: {text}")
     items = read_items(args.items) if args.items else None
     corpus, report = build_sequences(events, sequence_options_from(args, min_count))
     titles = {name: items.title(name) for name in items.ids} if items else None
     for line in report.lines(titles):
-        print(line, file=sys.stderr)
+        say(line)
     return events, corpus, report, items
 
 
 def run_report(args) -> int:
-    _read(args)
+    _read(args, out="stdout")  # the report is this command's output
     return 0
 
 

@@ -38,10 +38,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--ratings", metavar="FILE", help="train item2vec on a rating/interaction file instead")
     p.add_argument("-o", "--output", required=True, help="vectors file to write")
     p.add_argument("--format", default=None,
-                   help="output format (default: from the extension; .bin = word2vec binary, else word2vec text)")
+                   help="output format (default: from the extension, as `convert` does: .bin word2vec binary, "
+                        ".vec fastText, .tsv Projector, .npy, .csv; anything else word2vec text)")
     p.add_argument("--model", metavar="FILE", help="also save the full model (.npz) to continue training later")
     p.add_argument("--continue-from", metavar="MODEL", help="continue training a saved model on this data")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
     arch = p.add_argument_group("training options")
     arch.add_argument("--cbow", dest="sg", action="store_false", help=HELP["sg"])
     arch.add_argument("--hs", action="store_true", help=HELP["hs"])
@@ -107,6 +108,7 @@ def _config(args, items: bool) -> TrainConfig:
 def run(args) -> int:
     from w2v_desktop.cli import CliError
     from w2v_desktop.core.corpus import read_corpus
+    from w2v_desktop.core.formats import save_vectors
     from w2v_desktop.core.trainer import Trainer
 
     if bool(args.corpus) == bool(args.ratings):
@@ -116,8 +118,10 @@ def run(args) -> int:
         raise CliError(f"{source}: no such file or folder")
     config = _config(args, items=bool(args.ratings))
     out = Path(args.output)
-    if not out.parent.exists():
-        raise CliError(f"{out.parent}: output folder does not exist")
+    fmt = _output_format(out, args.format)
+    for target in (out, Path(args.model) if args.model else None):
+        if target is not None and not target.resolve().parent.is_dir():
+            raise CliError(f"{target}: its folder does not exist")
 
     say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
     started = time.perf_counter()
@@ -126,7 +130,7 @@ def run(args) -> int:
         from w2v_desktop.cli.recs_cmds import _read
 
         args.file = args.ratings
-        _, corpus, _, items = _read(args, config.min_count)
+        _, corpus, _, items = _read(args, config.min_count, out=None if args.quiet else "stderr")
     else:
         corpus = read_corpus(args.corpus, _tokenize_options(args))
     say(f"read {source}: {corpus.n_tokens:,} tokens in {corpus.n_sentences:,} sentences "
@@ -134,6 +138,7 @@ def run(args) -> int:
 
     if args.continue_from:
         trainer = Trainer.load(args.continue_from)
+        _refuse_shape_changes(args, trainer.config)
         trainer.config = trainer.config.replace(**{k: v for k, v in config.to_dict().items()
                                                    if k in ("epochs", "alpha", "min_alpha", "threads", "seed")})
         added = trainer.update(corpus)
@@ -148,7 +153,7 @@ def run(args) -> int:
     vectors = trainer.vectors()
     if items is not None:  # titles and genres travel with the vectors (projector metadata, CSV)
         vectors.meta["columns"] = items.columns_for(vectors.names)
-    _save(vectors, out, args.format)
+    save_vectors(vectors, out, fmt)
     say(f"wrote {len(vectors):,} x {vectors.dim} vectors to {out}")
     if args.model:
         trainer.save(args.model)
@@ -175,9 +180,28 @@ def _train_with_progress(trainer, say, quiet: bool) -> None:
             sys.stderr.flush()
 
 
-def _save(vectors, out: Path, fmt: str | None) -> None:
-    from w2v_desktop.core.formats import save_vectors
+def _output_format(out: Path, fmt: str | None) -> str:
+    """The format to write: as given, else from the suffix, else word2vec text."""
+    from w2v_desktop.cli import CliError
+    from w2v_desktop.core.formats import FORMATS
 
-    if fmt is None:
-        fmt = "word2vec-binary" if out.suffix == ".bin" else "word2vec"
-    save_vectors(vectors, out, fmt)
+    if fmt is not None:
+        if fmt not in FORMATS or not FORMATS[fmt].can_write:
+            raise CliError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        return fmt
+    by_suffix = {info.suffix: name for name, info in FORMATS.items() if info.can_write}
+    by_suffix[".txt"] = "word2vec"
+    return by_suffix.get(out.suffix.lower(), "word2vec")
+
+
+def _refuse_shape_changes(args, saved) -> None:
+    """Options fixed by a saved model cannot change when training continues."""
+    from w2v_desktop.cli import CliError
+
+    asked = {"dim": args.dim, "window": args.window, "negative": args.negative,
+             "hs": True if args.hs else None, "sg": False if not args.sg else None}
+    changed = [f"--{k}" for k, v in asked.items() if v is not None and v != getattr(saved, k)]
+    if changed:
+        raise CliError(f"{args.continue_from}: {', '.join(changed)} cannot change when continuing a saved "
+                       f"model (it was trained with sg={saved.sg}, hs={saved.hs}, dim={saved.dim}, "
+                       f"window={saved.window}, negative={saved.negative})")

@@ -49,8 +49,12 @@ def load_model(path):
     try:
         with np.load(path, allow_pickle=False) as z:
             data = {k: z[k] for k in z.files}
-    except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-        raise ModelFileError(f"{path}: not a readable w2v-desktop model file ({exc})") from None
+    except FileNotFoundError:
+        raise ModelFileError(f"{path}: no such file") from None
+    except (OSError, ValueError, zipfile.BadZipFile, EOFError):
+        # numpy's own wording (e.g. advice about allow_pickle) would mislead here
+        raise ModelFileError(f"{path}: not a w2v-desktop model file (a .npz saved with --model "
+                             f"or File > Save model)") from None
     if "meta_json" not in data or "syn0" not in data:
         raise ModelFileError(f"{path}: not a w2v-desktop model file (no metadata or weights)")
     try:
