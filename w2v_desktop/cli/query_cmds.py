@@ -95,7 +95,7 @@ def _load(args):
 
 def _cell(value) -> str:
     if isinstance(value, float):
-        return "nan" if math.isnan(value) else f"{value:.4f}"
+        return "-" if math.isnan(value) else f"{value:.4f}"  # e.g. accuracy of a section with nothing answered
     return str(value)
 
 
@@ -286,8 +286,12 @@ def run_project(args) -> int:
                     "points": [{"name": n, "x": float(x), "y": float(y), "trust": float(t)}
                                for n, (x, y), t in zip(result.names, result.coords, result.trust)]})
         return 0
+    if args.output:  # the points are in the file; print only the summary
+        print(f"{args.method.upper()} of {len(rows)} points; mean trust {result.trust.mean():.3f}; "
+              f"written to {args.output}")
+        return 0
     points = zip(result.names, result.coords, result.trust)
     print_table(["name", "x", "y", "trust"], [[n, float(x), float(y), float(t)] for n, (x, y), t in points],
                 title=f"{args.method.upper()} of {len(rows)} points:")
-    print(f"\nmean trust: {result.trust.mean():.3f}" + (f"; written to {args.output}" if args.output else ""))
+    print(f"\nmean trust: {result.trust.mean():.3f}")
     return 0

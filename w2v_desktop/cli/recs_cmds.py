@@ -207,10 +207,13 @@ def run_recommend(args) -> int:
     print(f"{'by cosine (direction only)':<50}  by dot product (length counts)")
     for a, b in zip(cmp.cosine, cmp.dot):
         print(f"{a.score:6.3f} {label(a)[:42]:<43}  {b.score:7.3f} {label(b)[:48]}")
+    # counts are unknown for vectors files that carry none (word2vec text/binary)
+    counts = ("" if vectors.counts is None else
+              f"; mean training count: cosine {cmp.mean_count['cosine']:.0f}, dot {cmp.mean_count['dot']:.0f} "
+              f"(catalogue {cmp.catalogue_mean_count:.0f})")
     print(f"{cmp.overlap} of {args.k} items in both lists. Mean vector length of the recommended items: "
-          f"cosine {cmp.mean_norm['cosine']:.2f}, dot {cmp.mean_norm['dot']:.2f} (catalogue {cmp.catalogue_mean_norm:.2f}); "
-          f"mean training count: cosine {cmp.mean_count['cosine']:.0f}, dot {cmp.mean_count['dot']:.0f} "
-          f"(catalogue {cmp.catalogue_mean_count:.0f}).")
+          f"cosine {cmp.mean_norm['cosine']:.2f}, dot {cmp.mean_norm['dot']:.2f} "
+          f"(catalogue {cmp.catalogue_mean_norm:.2f}){counts}.")
     print("Dot product = cosine x both lengths: long (often frequent) item vectors rise, as in matrix "
           "factorisation; cosine ignores length, as neighbour search does.")
     return 0
