@@ -127,7 +127,7 @@ def config_from(args) -> TrainConfig:
     return TrainConfig(**ITEM_DEFAULTS).replace(**changes)
 
 
-def _read(args, min_count: int | None = None, out: str | None = "stderr"):
+def read_rating_file(args, min_count: int | None = None, out: str | None = "stderr"):
     """(events, corpus, report, items or None), reporting to sys.stderr,
     sys.stdout or nowhere (``out`` "stderr", "stdout" or None)."""
     from w2v_desktop.core.ratings import read_items, read_ratings
@@ -148,7 +148,7 @@ def _read(args, min_count: int | None = None, out: str | None = "stderr"):
 
 
 def run_report(args) -> int:
-    _read(args, out="stdout")  # the report is this command's output
+    read_rating_file(args, out="stdout")  # the report is this command's output
     return 0
 
 
@@ -157,7 +157,7 @@ def run_evaluate(args) -> int:
     from w2v_desktop.core.walks import WalkOptions
 
     config = config_from(args)
-    events, _, _, items = _read(args, config.min_count)
+    events, _, _, items = read_rating_file(args, config.min_count)
     options = EvalOptions(k=args.k, sequences=sequence_options_from(args, config.min_count), train=config,
                           methods=tuple(m.strip() for m in args.methods.split(",") if m.strip()),
                           walks=WalkOptions(walks_per_node=args.walks_per_node, walk_length=args.walk_length,
@@ -180,7 +180,7 @@ def run_recommend(args) -> int:
     from w2v_desktop.core.rec_eval import fit_model
 
     config = config_from(args)
-    events, corpus, _, items = _read(args, config.min_count)
+    events, corpus, _, items = read_rating_file(args, config.min_count)
     if args.vectors:
         from w2v_desktop.core.formats import load_vectors
         vectors = load_vectors(args.vectors)

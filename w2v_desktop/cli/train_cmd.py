@@ -127,10 +127,10 @@ def run(args) -> int:
     started = time.perf_counter()
     items = None
     if args.ratings:
-        from w2v_desktop.cli.recs_cmds import _read
+        from w2v_desktop.cli.recs_cmds import read_rating_file
 
         args.file = args.ratings
-        _, corpus, _, items = _read(args, config.min_count, out=None if args.quiet else "stderr")
+        _, corpus, _, items = read_rating_file(args, config.min_count, out=None if args.quiet else "stderr")
     else:
         corpus = read_corpus(args.corpus, _tokenize_options(args))
     say(f"read {source}: {corpus.n_tokens:,} tokens in {corpus.n_sentences:,} sentences "
