@@ -21,6 +21,7 @@ import numpy as np
 from w2v_desktop.core import kernels
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.core.corpus import Corpus
+from w2v_desktop.core.hot_nodes import HotNodeCopies
 from w2v_desktop.core.vectors import Vectors
 from w2v_desktop.core.vocab import Vocab, VocabReport, encode_ids
 
@@ -115,9 +116,13 @@ class Trainer:
                            state="compiling", message="compiling kernels, first run only")
         kernels.warm_up()
         tables = self._tables()
+        n_threads = max(1, cfg.n_threads)
+        tables["hot"] = None
+        if cfg.hs and n_threads > 1:
+            tables["hot"] = HotNodeCopies(self.syn1, tables["points"], n_threads)
+            self.syn1 = tables["hot"].syn1
         per_epoch = int(len(self.ids))
         total = per_epoch * cfg.epochs
-        n_threads = max(1, cfg.n_threads)
         clock = _Clock()
         done = 0
         window_loss, window_pairs, last_report = 0.0, 0, clock.elapsed()
@@ -309,16 +314,23 @@ class _Job:
             return 0.0, 0, self.words
         syn1 = trainer.syn1 if cfg.hs else trainer.syn1neg
         t = tables
+        points, hot = t["points"], t["hot"]
+        if hot is not None:  # multi-threaded HS: this thread's copy of the nodes near the root
+            if not hasattr(scratch, "hot_slot"):
+                scratch.hot_slot, scratch.points = hot.claim()
+            syn1, points = hot.buffer, scratch.points
         if cfg.sg:
             loss, pairs = kernels.train_sg_chunk(
                 self.block.ids, self.block.offsets, self.t0, self.t1, trainer.syn0, syn1, cfg.hs,
-                cfg.negative, t["prob"], t["alias"], t["codes"], t["points"], t["lengths"], cfg.window,
+                cfg.negative, t["prob"], t["alias"], t["codes"], points, t["lengths"], cfg.window,
                 self.alpha, self.seed, t["sig"], t["nll"], scratch.neu1e)
         else:
             loss, pairs = kernels.train_cbow_chunk(
                 self.block.ids, self.block.offsets, self.t0, self.t1, trainer.syn0, syn1, cfg.hs,
-                cfg.negative, t["prob"], t["alias"], t["codes"], t["points"], t["lengths"], cfg.window,
+                cfg.negative, t["prob"], t["alias"], t["codes"], points, t["lengths"], cfg.window,
                 self.alpha, self.seed, t["sig"], t["nll"], cfg.cbow_mean, scratch.neu1, scratch.neu1e)
+        if hot is not None:
+            hot.merge(scratch.hot_slot)
         return float(loss), int(pairs), self.words
 
 
