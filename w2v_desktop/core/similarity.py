@@ -2,7 +2,9 @@
 
 Exact search is one matrix product of the query against all (pre-normalised,
 for cosine) rows, then ``argpartition`` for the top k: no Python loop over
-rows. Queries in bulk (hubness, metric agreement on a sample, evaluation)
+rows. Single cosine queries on large vocabularies scan 8-bit copies of the
+unit rows instead and re-score the few rows that could be in the top k
+(:mod:`w2v_desktop.core.quantized`); the answer is still exact. Queries in bulk (hubness, metric agreement on a sample, evaluation)
 go through :func:`top_k_block`, a blocked matrix product.
 """
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Iterable, Sequence
 import numpy as np
 from scipy import stats
 
+from w2v_desktop.core import quantized
 from w2v_desktop.core.metrics import IS_DISTANCE, LABELS, METRICS, block_scores, check_metric, nearness
 
 __all__ = ["METRICS", "IS_DISTANCE", "LABELS", "Neighbor", "nearest", "nearest_rows", "top_k_block",
@@ -78,11 +81,16 @@ def nearest_rows(vectors, query, k: int = 10, metric: str = "cosine", restrict: 
                  exclude: Iterable = ()) -> tuple[np.ndarray, np.ndarray]:
     """Rows and raw scores of the k nearest rows to ``query`` (a name or a vector)."""
     vec, own_row = resolve_query(vectors, query)
-    raw = scores_for(vectors, vec, metric, restrict)[0]
-    near = nearness(raw, metric)
     banned = [own_row] if own_row is not None else []
     banned += [vectors.row(x) if isinstance(x, str) else int(x) for x in exclude]
-    banned = [r for r in banned if r < len(near)]
+    n = _limit(vectors, restrict)
+    banned = [r for r in banned if r < n]
+    if check_metric(metric) == "cosine" and n >= quantized.MIN_ROWS:
+        # exact, through an 8-bit scan with error bounds: a quarter of the memory traffic
+        q_unit = vec / max(float(np.linalg.norm(vec)), 1e-12)
+        return quantized.top_k_cosine(vectors.int8_rows, vectors.unit, q_unit, n, k, np.array(banned))
+    raw = scores_for(vectors, vec, metric, restrict)[0]
+    near = nearness(raw, metric)
     near[banned] = -np.inf
     rows = _top_k_1d(near, k)
     rows = rows[np.isfinite(near[rows])]

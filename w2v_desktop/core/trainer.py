@@ -25,7 +25,7 @@ from w2v_desktop.core.hot_nodes import HotNodeCopies
 from w2v_desktop.core.vectors import Vectors
 from w2v_desktop.core.vocab import Vocab, VocabReport, encode_ids
 
-BLOCK_TOKENS = 1 << 20  # tokens subsampled together before their chunks are trained
+BLOCK_TOKENS = 1 << 18  # tokens subsampled together before their chunks are trained
 REPORT_SECONDS = 0.1
 
 
@@ -132,7 +132,7 @@ class Trainer:
             for epoch in range(cfg.epochs):
                 epoch_loss, epoch_pairs = 0.0, 0
                 pending: set = set()
-                for job in self._epoch_jobs(epoch, total):
+                for job in self._epoch_jobs(epoch, total, n_threads):
                     while not self._running.is_set() and not cancel.cancelled:
                         clock.pause()
                         yield self._progress(epoch, done, total, job.alpha, math.nan, clock, state="paused")
@@ -204,26 +204,40 @@ class Trainer:
         cfg = self.config
         return max(cfg.min_alpha, cfg.alpha - (cfg.alpha - cfg.min_alpha) * done / max(total, 1))
 
-    def _epoch_jobs(self, epoch: int, total: int) -> Iterator["_Job"]:
+    def _epoch_jobs(self, epoch: int, total: int, streams: int = 1) -> Iterator["_Job"]:
+        """The epoch's chunks with their learning rates. With several threads the
+        chunks of ``streams`` distant parts of the corpus are interleaved, so the
+        chunks trained at the same moment rarely share their (topical) words:
+        Hogwild loses an update whenever two threads write one row at once, and
+        corpora are often sorted by topic or source (20news is, by newsgroup)."""
         cfg = self.config
         keep = self.vocab.keep_probabilities(cfg.sample)
+        blocks = _blocks(self.offsets, BLOCK_TOKENS)
+        parts = [p for p in np.array_split(np.arange(len(blocks)), max(1, streams)) if len(p)]
+        chunks = _round_robin([self._block_chunks(epoch, [blocks[b] for b in part], part, keep)
+                               for part in parts])
         scheduled = epoch * len(self.ids)
-        chunk_index = 0
-        for b, (s0, s1) in enumerate(_blocks(self.offsets, BLOCK_TOKENS)):
+        for chunk_index, (block, t0, t1, words) in enumerate(chunks):
+            alpha = self._alpha(scheduled, total)
+            yield _Job(block, t0, t1, words, alpha, kernels.chunk_seed(cfg.seed, epoch, chunk_index))
+            scheduled += words
+
+    def _block_chunks(self, epoch, blocks, block_numbers, keep) -> Iterator[tuple]:
+        """(block, t0, t1, raw words) for the chunks of the given sentence blocks,
+        each block subsampled when its first chunk is needed."""
+        chunk_words = self.config.chunk_words
+        for b, (s0, s1) in zip(block_numbers, blocks):
             block = _subsample(self.ids, self.offsets, s0, s1, keep,
-                               kernels.chunk_seed(cfg.seed + 7919, epoch, b))
+                               kernels.chunk_seed(self.config.seed + 7919, epoch, int(b)))
             n = len(block.ids)
-            n_chunks = max(1, -(-n // cfg.chunk_words))
+            n_chunks = max(1, -(-n // chunk_words))
             for c in range(n_chunks):
-                t0, t1 = c * cfg.chunk_words, min(n, (c + 1) * cfg.chunk_words)
+                t0, t1 = c * chunk_words, min(n, (c + 1) * chunk_words)
                 # raw words this chunk stands for; the block's last chunk takes the remainder
                 words = block.raw_words * t1 // max(n, 1) - block.raw_words * t0 // max(n, 1)
                 if n == 0:
                     words = block.raw_words
-                alpha = self._alpha(scheduled, total)
-                yield _Job(block, t0, t1, words, alpha, kernels.chunk_seed(cfg.seed, epoch, chunk_index))
-                scheduled += words
-                chunk_index += 1
+                yield block, t0, t1, words
 
     def _tables(self) -> dict:
         cfg = self.config
@@ -380,6 +394,17 @@ def _blocks(offsets: np.ndarray, block_tokens: int) -> list[tuple[int, int]]:
     targets = np.arange(block_tokens, offsets[-1], block_tokens)
     cuts = np.unique(np.concatenate([[0], np.searchsorted(offsets, targets), [n_sent]]))
     return [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:]) if b > a]
+
+
+def _round_robin(iterators: list) -> Iterator:
+    """Items of the iterators in turn, until all are exhausted."""
+    active = list(iterators)
+    while active:
+        for it in list(active):
+            try:
+                yield next(it)
+            except StopIteration:
+                active.remove(it)
 
 
 def _subsample(ids, offsets, s0, s1, keep, seed) -> _Block:

@@ -61,6 +61,7 @@ class Vectors:
             dup = next(n for n in self.names if n in seen or seen.add(n))
             raise VectorsError(f"duplicate name {dup!r}")
         self._unit: np.ndarray | None = None
+        self._int8 = None
         self._ann = None
 
     def __len__(self) -> int:
@@ -89,6 +90,16 @@ class Vectors:
             norms = np.linalg.norm(self.matrix, axis=1, keepdims=True)
             self._unit = (self.matrix / np.maximum(norms, 1e-12)).astype(np.float32)
         return self._unit
+
+    @property
+    def int8_rows(self):
+        """The unit rows as 8-bit codes with per-row error bounds, for fast exact
+        cosine search (:mod:`w2v_desktop.core.quantized`); computed once."""
+        if self._int8 is None:
+            from w2v_desktop.core.quantized import Int8Rows
+
+            self._int8 = Int8Rows.build(self.unit)
+        return self._int8
 
     @property
     def norms(self) -> np.ndarray:

@@ -1,0 +1,68 @@
+"""The 8-bit scan for exact cosine top-k: same answers as the float32 product."""
+import numpy as np
+import pytest
+
+from w2v_desktop.core import quantized, similarity
+from w2v_desktop.core.quantized import Int8Rows, top_k_cosine
+from w2v_desktop.core.vectors import Vectors
+
+
+def brute_force(unit, q, n, k, banned):
+    scores = unit[:n] @ q
+    scores[[b for b in banned if b < n]] = -np.inf
+    return np.argsort(-scores, kind="stable")[:k]
+
+
+@pytest.mark.parametrize("dim", [3, 50, 300])
+def test_error_bound_holds_for_every_row(dim):
+    rng = np.random.default_rng(dim)
+    m = rng.standard_normal((2000, dim)).astype(np.float32)
+    m[5] = 0.0  # a zero row stays zero in .unit
+    m[6] *= 1e-20  # a tiny one
+    unit = Vectors([str(i) for i in range(len(m))], m).unit
+    rows = Int8Rows.build(unit)
+    for _ in range(20):
+        q = rng.standard_normal(dim).astype(np.float32)
+        q /= np.linalg.norm(q)
+        approx = (rows.codes.astype(np.float32) @ q) * rows.scale
+        assert np.all(np.abs(approx - unit @ q) <= rows.err)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_top_k_equals_the_float32_product(seed):
+    rng = np.random.default_rng(seed)
+    # clustered data: many near-ties around the k-th score, the hard case for a bound
+    centres = rng.standard_normal((20, 32))
+    m = (centres[rng.integers(0, 20, 30_000)] + 0.3 * rng.standard_normal((30_000, 32))).astype(np.float32)
+    unit = (m / np.linalg.norm(m, axis=1, keepdims=True)).astype(np.float32)
+    rows = Int8Rows.build(unit)
+    for i in rng.integers(0, len(m), 30):
+        banned = np.array([i, (i + 1) % len(m)])
+        n = int(rng.integers(1000, len(m) + 1))
+        got, scores = top_k_cosine(rows, unit, unit[i], n, 10, banned)
+        want = brute_force(unit, unit[i], n, 10, banned)
+        np.testing.assert_allclose(scores, (unit[:n] @ unit[i])[want], atol=1e-5)
+        # identical sets; order may differ only between equal scores
+        assert set(got) == set(want) or np.allclose(np.sort(scores), np.sort((unit @ unit[i])[want]), atol=1e-6)
+
+
+def test_nearest_uses_the_scan_on_large_vocabularies_and_agrees():
+    rng = np.random.default_rng(1)
+    m = rng.standard_normal((quantized.MIN_ROWS + 500, 20)).astype(np.float32)
+    vec = Vectors([f"w{i}" for i in range(len(m))], m)
+    for name in ("w0", "w17", "w20400"):
+        got = similarity.nearest(vec, name, 10, exclude=["w3"])
+        assert vec._int8 is not None  # the scan answered
+        row = vec.row(name)
+        want = brute_force(vec.unit, vec.unit[row], len(vec), 10, [row, 3])
+        assert [n.row for n in got] == list(want)
+        np.testing.assert_allclose([n.score for n in got], (vec.unit @ vec.unit[row])[want], atol=1e-6)
+    restricted = similarity.nearest(vec, "w5", 5, restrict=quantized.MIN_ROWS + 100)
+    assert all(n.row < quantized.MIN_ROWS + 100 for n in restricted)
+
+
+def test_k_larger_than_the_rows_left():
+    unit = np.eye(4, dtype=np.float32)
+    rows = Int8Rows.build(unit)
+    got, _ = top_k_cosine(rows, unit, unit[0], 4, 10, np.array([0]))
+    assert sorted(got) == [1, 2, 3]
