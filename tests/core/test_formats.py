@@ -167,7 +167,7 @@ def test_spaces_are_refused_without_touching_the_existing_file(tmp_path, fmt):
     path = path_for(tmp_path, fmt)
     save_vectors(make_vectors(["a", "b"]), path, fmt)
     before = path.read_bytes()
-    with pytest.raises(UnwritableNameError, match="'new york'.*replace_spaces"):
+    with pytest.raises(UnwritableNameError, match=r"row 2 \(name 'new york'\).*replace_spaces"):
         save_vectors(make_vectors(["a", "new york"]), path, fmt)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]   # no temp file left
@@ -178,21 +178,35 @@ def test_replace_spaces_writes_underscores(tmp_path, fmt):
     path = path_for(tmp_path, fmt)
     save_vectors(make_vectors(["a", "new york", "tab\there"]), path, fmt, replace_spaces=True)
     assert load_vectors(path).names == ["a", "new_york", "tab_here"]
-    with pytest.raises(UnwritableNameError, match="'a_b'"):
+    with pytest.raises(UnwritableNameError, match="rows 1 and 2 the same name .'a_b'"):
         save_vectors(make_vectors(["a b", "a_b"]), path, fmt, replace_spaces=True)
 
 
 @pytest.mark.parametrize("fmt,name", [("projector-tsv", "tab\there"), ("npy", "two\nlines"),
                                       ("sparrow", "two\nlines"), ("csv", "")])
 def test_names_other_formats_cannot_hold_are_refused(tmp_path, fmt, name):
-    with pytest.raises(UnwritableNameError, match="row 1"):
+    with pytest.raises(UnwritableNameError, match="row 2"):
         save_vectors(make_vectors(["a", name], columns=False), path_for(tmp_path, fmt), fmt)
+
+
+def test_refusals_name_the_file_the_name_and_its_row_counted_from_1(tmp_path):
+    path = tmp_path / "out.txt"
+    with pytest.raises(UnwritableNameError) as refused:
+        save_vectors(make_vectors(["a b", "c"]), path, "word2vec")
+    assert str(refused.value).startswith(f"{path}: row 1 (name 'a b') contains whitespace")
+    vectors = make_vectors(["a", "b", "c"])
+    vectors.meta["columns"]["title"][2] = "tab\there"
+    with pytest.raises(UnwritableNameError, match=r"column 'title', row 3 \(name 'c'\): value 'tab"):
+        save_vectors(vectors, tmp_path / "p.tsv", "projector-tsv")
+    vectors.meta["columns"] = {"ti\ttle": ["x", "y", "z"]}
+    with pytest.raises(UnwritableNameError, match="column title 'ti"):
+        save_vectors(vectors, tmp_path / "p.tsv", "projector-tsv")
 
 
 def test_saving_refuses_nan_and_empty_vectors(tmp_path):
     vectors = make_vectors(["a", "b"])
     vectors.matrix[1, 2] = np.nan
-    with pytest.raises(ValueError, match="'b'"):
+    with pytest.raises(ValueError, match=r"v.txt: row 2 \(name 'b'\) has a vector holding NaN"):
         save_vectors(vectors, tmp_path / "v.txt")
     with pytest.raises(ValueError, match="no vectors"):
         save_vectors(Vectors([], np.zeros((0, 3), np.float32)), tmp_path / "v.txt")
@@ -424,3 +438,12 @@ def test_real_glove_file_matches_a_plain_python_parse():
         for _ in range(3):
             name, *values = f.readline().split(" ")
             assert np.array_equal(vectors.vector(name), np.array(values, dtype=np.float32))
+
+
+def test_npy_rows_with_nan_are_counted_from_1(tmp_path):
+    matrix = np.ones((3, 2), dtype=np.float32)
+    matrix[1, 0] = np.nan
+    np.save(tmp_path / "m.npy", matrix)
+    (tmp_path / "m.vocab.txt").write_text("a\nb\nc\n")
+    with pytest.raises(FormatError, match=r"m.npy, row 2: the vector of 'b' \(line 2 of m.vocab.txt\)"):
+        load_vectors(tmp_path / "m.npy")

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from w2v_desktop.core import quantized, similarity
+from w2v_desktop.core import similarity
 from w2v_desktop.core.quantized import Int8Rows, top_k_cosine
 from w2v_desktop.core.vectors import Vectors
 
@@ -48,7 +48,7 @@ def test_top_k_equals_the_float32_product(seed):
 
 def test_nearest_uses_the_scan_on_large_vocabularies_and_agrees():
     rng = np.random.default_rng(1)
-    m = rng.standard_normal((quantized.MIN_ROWS + 500, 20)).astype(np.float32)
+    m = rng.standard_normal((similarity.QUANTIZED_MIN_ROWS + 500, 20)).astype(np.float32)
     vec = Vectors([f"w{i}" for i in range(len(m))], m)
     for name in ("w0", "w17", "w20400"):
         got = similarity.nearest(vec, name, 10, exclude=["w3"])
@@ -57,8 +57,8 @@ def test_nearest_uses_the_scan_on_large_vocabularies_and_agrees():
         want = brute_force(vec.unit, vec.unit[row], len(vec), 10, [row, 3])
         assert [n.row for n in got] == list(want)
         np.testing.assert_allclose([n.score for n in got], (vec.unit @ vec.unit[row])[want], atol=1e-6)
-    restricted = similarity.nearest(vec, "w5", 5, restrict=quantized.MIN_ROWS + 100)
-    assert all(n.row < quantized.MIN_ROWS + 100 for n in restricted)
+    restricted = similarity.nearest(vec, "w5", 5, restrict=similarity.QUANTIZED_MIN_ROWS + 100)
+    assert all(n.row < similarity.QUANTIZED_MIN_ROWS + 100 for n in restricted)
 
 
 def test_k_larger_than_the_rows_left():

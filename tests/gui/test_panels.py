@@ -192,8 +192,9 @@ def test_metrics_hubness_and_norms_in_worker(qtbot, state):
     state.set_vectors(vectors)
     panel = make_panel(qtbot, MetricsPanel, state)
     qtbot.mouseClick(panel.diagnose_button, Qt.LeftButton)
-    assert not panel.diagnose_button.isEnabled()
+    assert panel.diagnose_button.text() == "Cancel" and panel.diagnose_button.isEnabled()
     wait_job(qtbot, panel)
+    assert panel.diagnose_button.text() == "Compute hubness and norms"
     x, y = panel.hub_curve.getOriginalDataset()
     assert y.sum() == len(vectors)  # every name counted once in the histogram
     assert "Spearman" in panel.norm_plot.getPlotItem().titleLabel.text
@@ -277,10 +278,33 @@ def test_projection_cancel_drops_the_result(qtbot, state):
     panel.method_combo.setCurrentText("t-SNE")
     panel.top_spin.setValue(120)
     panel.run_projection()
-    qtbot.mouseClick(panel.cancel_button, Qt.LeftButton)
+    assert panel.project_button.text() == "Cancel"
+    qtbot.mouseClick(panel.project_button, Qt.LeftButton)   # the same button cancels
     wait_job(qtbot, panel)
     assert panel.result is None and panel.status.text() == "Cancelled."
-    assert panel.project_button.isEnabled()
+    assert panel.project_button.isEnabled() and panel.project_button.text() == "Project"
+    assert state.last_error is None   # a cancel is not an error
+
+
+def test_projection_cancel_stops_a_long_tsne_promptly(qtbot, state):
+    import time
+
+    from w2v_desktop.gui import worker
+    from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
+    pytest.importorskip("openTSNE")
+    state.set_vectors(clustered_vectors(n_clusters=6, per_cluster=500))
+    panel = make_panel(qtbot, ProjectionPanel, state)
+    panel.method_combo.setCurrentText("t-SNE")
+    panel.top_spin.setValue(3000)   # a full t-SNE of 3,000 points takes well over 5 s on one core
+    panel.run_projection()
+    qtbot.wait(500)                 # let it get under way
+    assert panel.job is not None
+    clicked = time.perf_counter()
+    qtbot.mouseClick(panel.project_button, Qt.LeftButton)
+    assert panel.project_button.text().startswith("Cancelling")
+    qtbot.waitUntil(lambda: panel.job is None, timeout=5_000)
+    assert time.perf_counter() - clicked < 5.0 and not worker.active_jobs()
+    assert panel.result is None and panel.status.text() == "Cancelled."
 
 
 # -- compare runs --------------------------------------------------------------------------

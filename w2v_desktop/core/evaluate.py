@@ -11,7 +11,9 @@ so figures are comparable:
   variant of one; accuracy = correct / answered questions.
 
 Analogy questions are answered in blocks: one matrix product per block of
-questions against the vocabulary, not one query at a time.
+questions against the vocabulary, not one query at a time. Both evaluations
+take an optional ``cancel`` (see :mod:`w2v_desktop.core.cancel`), checked
+between blocks, that stops them with ``Cancelled``.
 """
 from __future__ import annotations
 
@@ -22,9 +24,12 @@ import numpy as np
 from scipy import stats
 
 from w2v_desktop.core.analogy import COSMUL_EPSILON
+from w2v_desktop.core.cancel import check_cancel
 
-# Upper bound on a (questions x vocabulary) score block, in cells.
+# Upper bound on a (questions x vocabulary) score block, in cells; each block is a
+# cancel point (well under a second on one core).
 _BLOCK_CELLS = 8_000_000
+_VOCAB_ROWS_PER_CHECK = 100_000
 # Candidates examined per question when skipping case variants of the inputs.
 _CANDIDATES = 10
 
@@ -61,12 +66,15 @@ class PairResult:
     oov_ratio: float    # oov / (n_pairs + oov), a fraction in [0, 1]
 
 
-def _vocabulary(vectors, restrict: int | None, case_insensitive: bool) -> tuple[dict, int]:
+def _vocabulary(vectors, restrict: int | None, case_insensitive: bool, cancel=None) -> tuple[dict, int]:
     """Word key -> row among the first ``restrict`` rows (most frequent spelling wins)."""
     n = len(vectors) if not restrict else min(int(restrict), len(vectors))
     fold = str.upper if case_insensitive else (lambda w: w)
     vocab: dict[str, int] = {}
+    check_cancel(cancel)
     for row in range(n - 1, -1, -1):
+        if not row % _VOCAB_ROWS_PER_CHECK:   # millions of names take seconds
+            check_cancel(cancel)
         vocab[fold(vectors.names[row])] = row
     return vocab, n
 
@@ -132,9 +140,10 @@ def _block_predictions(unit: np.ndarray, questions: np.ndarray, keys_of_rows: np
 
 
 def evaluate_analogies(vectors, path, restrict: int | None = 30000, method: str = "3cosadd",
-                       case_insensitive: bool = True, epsilon: float = COSMUL_EPSILON) -> AnalogyResult:
+                       case_insensitive: bool = True, epsilon: float = COSMUL_EPSILON,
+                       cancel=None) -> AnalogyResult:
     """Accuracy on a questions-words file ("a b c d": a is to b as c is to d)."""
-    vocab, n = _vocabulary(vectors, restrict, case_insensitive)
+    vocab, n = _vocabulary(vectors, restrict, case_insensitive, cancel)
     key_ids = {key: i for i, key in enumerate(vocab)}
     fold = str.upper if case_insensitive else (lambda w: w)
     keys_of_rows = np.array([key_ids[fold(w)] for w in vectors.names[:n]], dtype=np.int64)
@@ -151,6 +160,7 @@ def evaluate_analogies(vectors, path, restrict: int | None = 30000, method: str 
     correct = np.zeros(len(questions), dtype=bool)
     step = max(1, _BLOCK_CELLS // max(n, 1))
     for start in range(0, len(questions), step):
+        check_cancel(cancel)
         block = questions[start:start + step]
         predicted = _block_predictions(unit, block, keys_of_rows, method, epsilon)
         correct[start:start + step] = (predicted >= 0) & (keys_of_rows[np.maximum(predicted, 0)]
@@ -188,11 +198,17 @@ def read_pairs(path) -> list[tuple[int, str, str, float]]:
     return pairs
 
 
-def evaluate_pairs(vectors, path, restrict: int | None = None, case_insensitive: bool = True) -> PairResult:
-    """Spearman and Pearson correlation of cosine similarity with human scores."""
-    vocab, _ = _vocabulary(vectors, restrict, case_insensitive)
+def evaluate_pairs(vectors, path, restrict: int | None = None, case_insensitive: bool = True,
+                   cancel=None) -> PairResult:
+    """Spearman and Pearson correlation of cosine similarity with human scores.
+
+    One vectorised pass (pair files are small): ``cancel`` is checked while
+    building the vocabulary and between the stages.
+    """
+    vocab, _ = _vocabulary(vectors, restrict, case_insensitive, cancel)
     fold = str.upper if case_insensitive else (lambda w: w)
     gold, left, right, oov = [], [], [], 0
+    check_cancel(cancel)
     for _, w1, w2, score in read_pairs(path):
         r1, r2 = vocab.get(fold(w1)), vocab.get(fold(w2))
         if r1 is None or r2 is None:
@@ -203,6 +219,7 @@ def evaluate_pairs(vectors, path, restrict: int | None = None, case_insensitive:
         right.append(r2)
     if len(gold) < 2:
         raise ValueError(f"{os.fspath(path)}: fewer than 2 pairs have both words in the vocabulary")
+    check_cancel(cancel)
     unit = vectors.unit
     model = np.einsum("ij,ij->i", unit[left], unit[right]).astype(np.float64)
     return PairResult(float(stats.spearmanr(gold, model).statistic), float(stats.pearsonr(gold, model).statistic),

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from w2v_desktop.core import formats_binary, formats_tables, formats_text
 from w2v_desktop.core.formats_common import (FormatError, UnwritableNameError, first_bad_row,
-                                             is_number, read_head)
+                                             is_number, read_head, row_label)
 from w2v_desktop.core.formats_tables import save_coordinates
 from w2v_desktop.core.formats_text import is_header
 from w2v_desktop.core.vectors import Vectors
@@ -112,8 +112,15 @@ def save_vectors(vectors: Vectors, path: str | os.PathLike, fmt: str | None = No
         raise ValueError("there are no vectors to save")
     bad = first_bad_row(vectors.matrix)
     if bad is not None:
-        raise ValueError(f"the vector of {vectors.names[bad]!r} holds NaN or infinity; "
-                         f"it cannot be saved as {info.label}")
+        raise ValueError(f"{path}: {row_label(bad, vectors.names[bad])} has a vector holding NaN or "
+                         f"infinity; it cannot be saved as {info.label}")
+    try:
+        return _write(vectors, path, fmt, info, replace_spaces)
+    except UnwritableNameError as exc:
+        raise UnwritableNameError(f"{path}: {exc}") from None
+
+
+def _write(vectors: Vectors, path: Path, fmt: str, info: FormatInfo, replace_spaces: bool) -> list[Path]:
     if fmt in ("word2vec", "glove", "fasttext"):
         formats_text.write_word2vec_text(vectors, path, header=fmt != "glove",
                                          fmt_label=info.label, replace_spaces=replace_spaces)

@@ -115,6 +115,12 @@ def first_bad_row(matrix: np.ndarray) -> int | None:
 
 # --- names on write -------------------------------------------------------
 
+def row_label(index: int, name: str) -> str:
+    """Where a name sits, for messages: 'row 3 (name 'a b')', counting rows from 1
+    like the lines of the files we read."""
+    return f"row {index + 1} (name {name!r})"
+
+
 _FORBIDDEN = {
     "whitespace": (re.compile(r"\s"), "whitespace"),
     "tab": (re.compile(r"[\t\r\n]"), "a tab or line break"),
@@ -136,30 +142,35 @@ def writable_names(names: list[str], fmt_label: str, forbid: str | None,
     if forbid == "whitespace" and replace_spaces:
         names = [pattern.sub("_", n) for n in names]
         if len(set(names)) != len(names):
-            seen: set[str] = set()
-            dup = next(n for n in names if n in seen or seen.add(n))
+            first: dict[str, int] = {}
+            row = next(i for i, n in enumerate(names) if first.setdefault(n, i) != i)
             raise UnwritableNameError(
-                f"replacing spaces with '_' makes two names equal ({dup!r}); "
-                f"rename them before exporting to {fmt_label}")
+                f"replacing spaces with '_' makes rows {first[names[row]] + 1} and {row + 1} "
+                f"the same name ({names[row]!r}); rename one before exporting to {fmt_label}")
     if "" in names:
-        raise UnwritableNameError(f"row {names.index('')} has an empty name; "
+        raise UnwritableNameError(f"row {names.index('') + 1} has an empty name; "
                                   f"{fmt_label} cannot hold it")
     if pattern is not None and pattern.search("\x00".join(names)):
         row, name = next((i, n) for i, n in enumerate(names) if pattern.search(n))
         hint = "; pass replace_spaces=True (--replace-spaces) to write '_' instead" \
             if forbid == "whitespace" else ""
-        raise UnwritableNameError(f"name {name!r} (row {row}) contains {what}, which {fmt_label} "
+        raise UnwritableNameError(f"{row_label(row, name)} contains {what}, which {fmt_label} "
                                   f"cannot hold{hint}")
     return names
 
 
-def check_cell_values(values: list[str], column: str, fmt_label: str) -> None:
-    """Metadata cells of tab-separated files may not hold tabs or line breaks."""
+def check_cell_values(column: str, values: list[str], names: list[str], fmt_label: str) -> None:
+    """Metadata cells (and their column title) of tab-separated files may not hold
+    tabs or line breaks."""
+    pattern = _FORBIDDEN["tab"][0]
+    if pattern.search(column):
+        raise UnwritableNameError(f"column title {column!r} contains a tab or line break, "
+                                  f"which {fmt_label} cannot hold")
     for row, value in enumerate(values):
-        if _FORBIDDEN["tab"][0].search(value):
-            raise UnwritableNameError(f"column {column!r}, row {row}: value {value[:40]!r} "
-                                      f"contains a tab or line break, which {fmt_label} "
-                                      f"cannot hold")
+        if pattern.search(value):
+            raise UnwritableNameError(f"column {column!r}, {row_label(row, names[row])}: value "
+                                      f"{value[:40]!r} contains a tab or line break, which "
+                                      f"{fmt_label} cannot hold")
 
 
 def format_rows(matrix: np.ndarray, delimiter: str) -> list[bytes]:

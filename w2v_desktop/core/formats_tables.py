@@ -167,7 +167,7 @@ def write_projector(vectors: Vectors, path: Path) -> list[Path]:
     writable_names(vectors.names, "the Embedding Projector's metadata", "tab")
     columns = metadata_columns(vectors)
     for key, values in columns.items():
-        check_cell_values([key] + values, key, "the Embedding Projector's metadata")
+        check_cell_values(key, values, vectors.names, "the Embedding Projector's metadata")
     with atomic_write(vectors_path, "wb") as fv, \
             atomic_write(metadata_path, "w", newline="\n") as fm:
         for start in range(0, len(vectors), ROWS_PER_BLOCK):
@@ -207,7 +207,7 @@ def read_npy_pair(path: Path, encoding: str = "utf-8", mmap: bool = False) -> Ve
     bad = first_bad_row(matrix)
     if bad is not None:
         raise FormatError(npy, f"the vector of {names[bad]!r} (line {bad + 1} of {vocab.name}) "
-                               f"holds NaN or infinity", where=f"row {bad}")
+                               f"holds NaN or infinity", where=f"row {bad + 1}")
     return Vectors(names, matrix)
 
 

@@ -5,6 +5,13 @@ Rows are scaled to unit length first, so every map reflects cosine similarity
 share of its 10 nearest neighbours by cosine in the full space that are also
 among its 10 nearest in the map: 1 means its neighbourhood survived, 0 that
 the map placed it among strangers.
+
+``project`` takes an optional ``cancel`` (see :mod:`w2v_desktop.core.cancel`).
+It is checked between stages (input, map, trust) and, for openTSNE, every
+``_TSNE_CHECK_ITERS`` optimisation steps through its callback hook. What one
+stage does inside a library call cannot be stopped: openTSNE's affinity
+search and initialisation, a whole UMAP fit, a PCA, scikit-learn's t-SNE
+(the fallback without openTSNE) and the trust neighbour search.
 """
 from __future__ import annotations
 
@@ -12,12 +19,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.similarity import nearest_rows
 
 PROJECTION_METHODS = ("pca", "tsne", "umap")
 TRUST_NEIGHBOURS = 10
 # PCA switches from exact SVD to randomised SVD above this many matrix cells.
 _EXACT_PCA_CELLS = 2_000_000
+# openTSNE optimisation steps between cancel checks (each check also computes the KL error).
+_TSNE_CHECK_ITERS = 10
 
 
 class ProjectionError(ValueError):
@@ -58,7 +68,7 @@ def _pca(data: np.ndarray, seed: int) -> np.ndarray:
     return PCA(n_components=2, svd_solver=solver, random_state=seed).fit_transform(data)
 
 
-def _tsne(data: np.ndarray, seed: int, perplexity: float) -> np.ndarray:
+def _tsne(data: np.ndarray, seed: int, perplexity: float, cancel=None) -> np.ndarray:
     perplexity = min(perplexity, (len(data) - 1) / 3.0)
     try:
         from openTSNE import TSNE
@@ -66,8 +76,14 @@ def _tsne(data: np.ndarray, seed: int, perplexity: float) -> np.ndarray:
         from sklearn.manifold import TSNE as SkTSNE
         return SkTSNE(n_components=2, perplexity=perplexity, metric="cosine", init="pca",
                       random_state=seed).fit_transform(data)
+
+    def stop_if_cancelled(_iteration, _error, _embedding) -> bool:
+        check_cancel(cancel)   # raising (not returning True) ends fit() at once, without a result
+        return False
+
     embedding = TSNE(n_components=2, perplexity=perplexity, metric="cosine", random_state=seed,
-                     n_jobs=1, verbose=False).fit(data)
+                     n_jobs=1, verbose=False, callbacks=stop_if_cancelled if cancel is not None else None,
+                     callbacks_every_iters=_TSNE_CHECK_ITERS).fit(data)
     return np.asarray(embedding)
 
 
@@ -104,23 +120,33 @@ def _drop_self(idx: np.ndarray, k: int) -> np.ndarray:
     return idx[keep].reshape(len(idx), k)
 
 
-def project(vectors, rows, method: str = "pca", seed: int = 0, perplexity: float = 30.0) -> Projection:
-    """2-D coordinates of ``rows`` (see :func:`select_rows`) and per-point trust."""
+def project(vectors, rows, method: str = "pca", seed: int = 0, perplexity: float = 30.0,
+            cancel=None) -> Projection:
+    """2-D coordinates of ``rows`` (see :func:`select_rows`) and per-point trust.
+
+    Raises :class:`~w2v_desktop.core.cancel.Cancelled` when ``cancel`` says stop
+    (see the module notes for what cannot be interrupted).
+    """
+    check_cancel(cancel)
     rows = np.asarray(rows, dtype=np.int64)
     if len(rows) < 3:
         raise ProjectionError(f"a map needs at least 3 points, got {len(rows)}")
     data = vectors.unit[rows].astype(np.float64)
+    check_cancel(cancel)
     if method == "pca":
         coords = _pca(data, seed)
     elif method == "tsne":
         if len(rows) < 5:
             raise ProjectionError("t-SNE needs at least 5 points")
-        coords = _tsne(data, seed, perplexity)
+        coords = _tsne(data, seed, perplexity, cancel)
     elif method == "umap":
         if len(rows) < 5:
             raise ProjectionError("UMAP needs at least 5 points")
         coords = _umap(data, seed)
     else:
         raise ProjectionError(f"unknown projection {method!r}; choose one of {', '.join(PROJECTION_METHODS)}")
+    check_cancel(cancel)
     coords = np.asarray(coords, dtype=np.float32)
-    return Projection(rows, [vectors.names[r] for r in rows], coords, trust_scores(data, coords), method)
+    trust = trust_scores(data, coords)
+    check_cancel(cancel)
+    return Projection(rows, [vectors.names[r] for r in rows], coords, trust, method)

@@ -24,10 +24,6 @@ from numba import njit
 
 _KW = dict(nogil=True, cache=True, fastmath=True)
 
-# Rows below this, one BLAS product is as fast and needs no extra copy.
-MIN_ROWS = 20_000
-
-
 @dataclass(frozen=True)
 class Int8Rows:
     codes: np.ndarray  # int8 (n, dim)

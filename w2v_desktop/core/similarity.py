@@ -15,15 +15,21 @@ from typing import Iterable, Sequence
 import numpy as np
 from scipy import stats
 
-from w2v_desktop.core import quantized
+from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.metrics import IS_DISTANCE, LABELS, METRICS, block_scores, check_metric, nearness
 
 __all__ = ["METRICS", "IS_DISTANCE", "LABELS", "Neighbor", "nearest", "nearest_rows", "top_k_block",
            "scores_for", "compare_metrics", "compare_metrics_sample", "hubness", "norm_frequency",
            "MetricComparison", "MetricAgreement", "Hubness", "NormFrequency"]
 
-# Upper bound on a (queries x rows) score block, in cells (4 or 8 bytes each).
-_BLOCK_CELLS = 16_000_000
+# Single cosine queries over at least this many rows use the 8-bit scan; below
+# it one BLAS product is as fast and needs no extra copy of the rows.
+QUANTIZED_MIN_ROWS = 20_000
+# Upper bound on a (queries x rows) score block, in cells (4 or 8 bytes each). Each
+# block is also a cancel point: 4M cells take about 0.3 s on one core.
+_BLOCK_CELLS = 4_000_000
+# Manhattan costs a pass over every dimension per cell: its blocks shrink above this width.
+_MANHATTAN_DIM = 100
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,9 @@ def nearest_rows(vectors, query, k: int = 10, metric: str = "cosine", restrict: 
     banned += [vectors.row(x) if isinstance(x, str) else int(x) for x in exclude]
     n = _limit(vectors, restrict)
     banned = [r for r in banned if r < n]
-    if check_metric(metric) == "cosine" and n >= quantized.MIN_ROWS:
+    if check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS:
+        from w2v_desktop.core import quantized  # Numba: imported on first use
+
         # exact, through an 8-bit scan with error bounds: a quarter of the memory traffic
         q_unit = vec / max(float(np.linalg.norm(vec)), 1e-12)
         return quantized.top_k_cosine(vectors.int8_rows, vectors.unit, q_unit, n, k, np.array(banned))
@@ -117,17 +125,22 @@ def nearest(vectors, query, k: int = 10, metric: str = "cosine", restrict: int |
 
 
 def top_k_block(vectors, query_rows: np.ndarray, k: int = 10, metric: str = "cosine",
-                restrict: int | None = None, exclude_self: bool = True) -> np.ndarray:
+                restrict: int | None = None, exclude_self: bool = True, cancel=None) -> np.ndarray:
     """(len(query_rows), k) array of neighbour rows for many row queries, nearest first.
 
-    Queries are processed in blocks so the score matrix stays bounded in memory.
+    Queries are processed in blocks so the score matrix stays bounded in memory;
+    ``cancel`` (see :mod:`w2v_desktop.core.cancel`) is checked before each block.
     """
     query_rows = np.asarray(query_rows, dtype=np.int64)
     n = _limit(vectors, restrict)
     k = min(k, n - 1 if exclude_self else n)
     out = np.empty((len(query_rows), k), dtype=np.int64)
-    step = max(1, _BLOCK_CELLS // n)
+    cells = _BLOCK_CELLS
+    if metric == "manhattan":
+        cells = cells * _MANHATTAN_DIM // max(vectors.dim, _MANHATTAN_DIM)
+    step = max(1, cells // n)
     for start in range(0, len(query_rows), step):
+        check_cancel(cancel)
         rows = query_rows[start:start + step]
         near = nearness(scores_for(vectors, vectors.matrix[rows], metric, restrict), metric)
         if exclude_self:
@@ -257,16 +270,17 @@ DEFAULT_HUBNESS_SAMPLE = 20_000
 
 
 def hubness(vectors, k: int = 10, sample: int | None = None, metric: str = "cosine",
-            restrict: int | None = None, seed: int = 0) -> Hubness:
+            restrict: int | None = None, seed: int = 0, cancel=None) -> Hubness:
     """k-occurrence counts and their skewness.
 
     ``sample=None`` uses every row as a query up to ``DEFAULT_HUBNESS_SAMPLE``
-    rows, and a random sample of that size beyond.
+    rows, and a random sample of that size beyond. ``cancel`` is checked between
+    blocks of queries; when it says stop, :class:`~w2v_desktop.core.cancel.Cancelled` is raised.
     """
     n = _limit(vectors, restrict)
     size = sample if sample is not None else (None if n <= DEFAULT_HUBNESS_SAMPLE else DEFAULT_HUBNESS_SAMPLE)
     rows = sample_rows(n, size, seed)
-    tops = top_k_block(vectors, rows, k, metric, restrict)
+    tops = top_k_block(vectors, rows, k, metric, restrict, cancel=cancel)
     counts = np.bincount(tops.ravel(), minlength=n)
     skew = float(stats.skew(counts)) if counts.std() > 0 else 0.0
     return Hubness(counts, skew, tops.shape[1], len(rows), metric)

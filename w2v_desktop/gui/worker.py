@@ -5,7 +5,8 @@ progress report and a cancel point. ``_Runner`` lives on the worker thread
 and turns yields into signals; ``Job`` lives on the GUI thread and re-emits
 them there, so any callable connected to a ``Job`` signal runs on the GUI
 thread. Every exception becomes ``errored(message, traceback)``: no failure is
-silent.
+silent; except core's ``Cancelled``, which a job raises when told to stop and
+which ends it as ``cancelled``.
 
 ``start_job`` owns the thread's lifetime: the thread quits when the job ends,
 and the ``Job`` is kept referenced until then (``active_jobs()`` lists the
@@ -19,6 +20,8 @@ import types
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from w2v_desktop.core.cancel import Cancelled
 
 _ACTIVE: set["Job"] = set()  # running jobs, referenced until their thread ends
 
@@ -48,6 +51,8 @@ class _Runner(QObject):
                 self.cancelled.emit()
             else:
                 self.finished.emit(result)
+        except Cancelled:   # the job obeyed a cancel token: not an error
+            self.cancelled.emit()
         except Exception as exc:  # every failure reaches the user (STYLE habit 5)
             self.errored.emit(one_line(exc), traceback.format_exc())
         finally:

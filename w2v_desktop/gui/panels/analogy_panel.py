@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QSpinBox, QSplitter, QTableWidget, QVBoxLayout, QWidget)
 
 from w2v_desktop.core import evaluate
+from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.bar_chart import HorizontalBarChart
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.resources import sample_analogies
@@ -42,7 +43,6 @@ class AnalogyPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.vectors = None
-        self.job = None
         self.completer = NameCompleter(self)
         self.word_edits = [QLineEdit(placeholderText=hint) for hint in ("man", "king", "woman")]
         for edit in self.word_edits:
@@ -77,13 +77,12 @@ class AnalogyPanel(QWidget):
                                        suffix=" most frequent")
         self.bench_restrict.setGroupSeparatorShown(True)
         self.run_button = QPushButton("Run benchmark")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
-        self.progress.setVisible(False)
         self.progress.setRange(0, 0)
         self.summary = QLabel("Choose a benchmark file and run it.")
         self.summary.setWordWrap(True)
+        self.runner = JobRunner(self.state, status=self.summary.setText, progress=self.progress, parent=self)
+        self.runner.add_button(self.run_button, self.run_benchmark)
         self.chart = HorizontalBarChart("Accuracy per section, or the correlation, will be drawn here.")
         self.history = QTableWidget(0, len(HISTORY_HEADERS))
         self.history.setHorizontalHeaderLabels(HISTORY_HEADERS)
@@ -92,8 +91,6 @@ class AnalogyPanel(QWidget):
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setMaximumHeight(130)
         self.browse_button.clicked.connect(self._browse)
-        self.run_button.clicked.connect(self.run_benchmark)
-        self.cancel_button.clicked.connect(self.cancel)
         self.path_edit.editingFinished.connect(self._guess_kind)
 
     def _build_content(self) -> QWidget:
@@ -124,7 +121,6 @@ class AnalogyPanel(QWidget):
         form.addRow("Analogies over:", self.bench_restrict)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
-        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.progress, 1)
         right = QVBoxLayout(bench)
         right.addLayout(form)
@@ -141,7 +137,7 @@ class AnalogyPanel(QWidget):
 
     # -- vectors -------------------------------------------------------------
     def set_vectors(self, vectors) -> None:
-        self.cancel()
+        self.runner.cancel(quiet=True)
         self.vectors = vectors
         self.answers.setRowCount(0)
         self.solve_status.clear()
@@ -199,9 +195,13 @@ class AnalogyPanel(QWidget):
         if os.path.isfile(path):
             self.kind_combo.setCurrentText(guess_benchmark_kind(path))
 
+    @property
+    def job(self):
+        return self.runner.job
+
     def run_benchmark(self) -> None:
         path = self.path_edit.text().strip()
-        if self.vectors is None or self.job is not None:
+        if self.vectors is None or self.runner.running:
             return
         if not os.path.isfile(path):
             self.summary.setText(f"No such file: {path!r}" if path else "Choose a benchmark file first.")
@@ -210,30 +210,13 @@ class AnalogyPanel(QWidget):
         method = METHODS[self.method_combo.currentText()]
         restrict = self.bench_restrict.value()
         if kind == ANALOGIES:
-            work = lambda: evaluate.evaluate_analogies(vectors, path, restrict=restrict, method=method)  # noqa: E731
+            work = lambda cancel: evaluate.evaluate_analogies(  # noqa: E731
+                vectors, path, restrict=restrict, method=method, cancel=cancel)
         else:
-            work = lambda: evaluate.evaluate_pairs(vectors, path)  # noqa: E731
-        self.summary.setText(f"Running {os.path.basename(path)}\N{HORIZONTAL ELLIPSIS}")
-        self._set_running(True)
-        self.job = self.state.run_in_worker(
-            work, on_done=lambda result: self._show_result(path, kind, method, result),
-            title="Benchmark failed", name="benchmark",
-            on_error=lambda message, _details: self.summary.setText(f"Failed: {message}"))
-        self.job.done.connect(self._job_ended)
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.summary.setText("Cancelled.")
-
-    def _job_ended(self) -> None:
-        self.job = None
-        self._set_running(False)
-
-    def _set_running(self, running: bool) -> None:
-        self.run_button.setEnabled(not running)
-        self.cancel_button.setEnabled(running)
-        self.progress.setVisible(running)
+            work = lambda cancel: evaluate.evaluate_pairs(vectors, path, cancel=cancel)  # noqa: E731
+        self.runner.start(work, lambda result: self._show_result(path, kind, method, result),
+                          button=self.run_button, title="Benchmark failed", name="benchmark",
+                          message=f"Running {os.path.basename(path)}\N{HORIZONTAL ELLIPSIS}")
 
     def _show_result(self, path: str, kind: str, method: str, result) -> None:
         name = os.path.basename(path)

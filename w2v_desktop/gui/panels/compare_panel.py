@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from w2v_desktop.core import align, similarity
 from w2v_desktop.core.formats import load_vectors
 from w2v_desktop.core.trainer import train
+from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item
 from w2v_desktop.gui.widgets.similarity_bar import BAR_ROLE, SimilarityBarDelegate
@@ -32,8 +33,8 @@ class ComparePanel(QWidget):
         self.vectors = None
         self.other = None        # the second run, loaded from a file
         self.other_path = ""
+        self.shared = 0          # names both runs hold
         self.alignment = None
-        self.job = None
         self.file_label = QLabel("No second run loaded.")
         self.file_label.setWordWrap(True)
         self.load_button = QPushButton("Load second run\N{HORIZONTAL ELLIPSIS}")
@@ -42,7 +43,6 @@ class ComparePanel(QWidget):
                                    prefix="the ", suffix=" most frequent shared names")
         self.limit_spin.setGroupSeparatorShown(True)
         self.align_button = QPushButton("Align and compare")
-        self.cancel_button = QPushButton("Cancel")
         self.progress = QProgressBar(maximum=1000)
         self.filter_edit = QLineEdit(placeholderText="filter names\N{HORIZONTAL ELLIPSIS}")
         self.filter_edit.setClearButtonEnabled(True)
@@ -63,12 +63,13 @@ class ComparePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.load_button.clicked.connect(self._ask_load)
-        self.align_button.clicked.connect(self.run_alignment)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.runner = JobRunner(state, status=self.summary.setText, progress=self.progress, parent=self)
+        self.runner.add_button(self.load_button, self._ask_load)
+        self.runner.add_button(self.align_button, self.run_alignment)
+        self.runner.ended.connect(self._enable_align)
         self.filter_edit.textChanged.connect(self._filter)
         self.table.itemSelectionChanged.connect(self._show_selected)
-        self._set_running(False)
+        self._enable_align()
         state.vectors_changed.connect(self.set_vectors)
         self.set_vectors(state.vectors)
 
@@ -77,7 +78,7 @@ class ComparePanel(QWidget):
         top.addWidget(self.load_button)
         top.addWidget(self.file_label, 1)
         options = QHBoxLayout()
-        for widget in (self.k_spin, self.limit_spin, self.align_button, self.cancel_button):
+        for widget in (self.k_spin, self.limit_spin, self.align_button):
             options.addWidget(widget)
         options.addWidget(self.progress, 1)
         left = QWidget()
@@ -105,7 +106,7 @@ class ComparePanel(QWidget):
 
     # -- inputs ------------------------------------------------------------------------
     def set_vectors(self, vectors) -> None:
-        self.cancel()
+        self.runner.cancel(quiet=True)
         self.vectors = vectors
         self._clear_results()
         if vectors is None or len(vectors) == 0:
@@ -121,23 +122,25 @@ class ComparePanel(QWidget):
 
     def load_other(self, path: str) -> None:
         """Read a vectors file off the GUI thread (large text files take seconds)."""
-        self.file_label.setText(f"Reading {os.path.basename(path)}\N{HORIZONTAL ELLIPSIS}")
-        job = self.state.run_in_worker(lambda: load_vectors(path), on_done=lambda v: self.set_other(v, path),
-                                       title="Could not read the vectors file", name="load-vectors",
-                                       on_error=lambda message, _d: self.file_label.setText(f"Failed: {message}"))
-        self.job = job
-        self._set_running(True, determinate=False)
-        job.done.connect(self._job_ended)
+        self.progress.setRange(0, 0)   # reading cannot tell how far it is
+        self.runner.start(lambda _cancel: load_vectors(path), lambda v: self.set_other(v, path),
+                          button=self.load_button, status=self.file_label.setText,
+                          message=f"Reading {os.path.basename(path)}\N{HORIZONTAL ELLIPSIS}",
+                          title="Could not read the vectors file", name="load-vectors")
 
     def set_other(self, vectors, path: str = "") -> None:
         self.other, self.other_path = vectors, path
         self._clear_results()
-        shared = sum(1 for name in vectors.names if name in self.vectors.index) if self.vectors else 0
+        self.shared = sum(1 for name in vectors.names if name in self.vectors.index) if self.vectors else 0
         self.file_label.setText(f"<b>{html.escape(os.path.basename(path) or 'second run')}</b>: "
                                 f"{len(vectors):,} names \N{MULTIPLICATION SIGN} {vectors.dim} dimensions; "
-                                f"{shared:,} names shared with the current run.")
+                                f"{self.shared:,} names shared with the current run.")
         self.other_title.setText(f"Second run ({html.escape(os.path.basename(path))})")
-        self.align_button.setEnabled(shared > self.k_spin.value())
+        self._enable_align()
+
+    def _enable_align(self) -> None:
+        if not self.runner.running:
+            self.align_button.setEnabled(self.other is not None and self.shared > self.k_spin.value())
 
     def screenshot_demo(self) -> None:
         """Train the same data again with another seed, align, select the name that moved most."""
@@ -156,34 +159,18 @@ class ComparePanel(QWidget):
             self.job.finished.connect(lambda _result: self.table.selectRow(0))
 
     # -- alignment (worker, a generator: progress and cancel) ----------------------------
+    @property
+    def job(self):
+        return self.runner.job
+
     def run_alignment(self) -> None:
-        if self.vectors is None or self.other is None or self.job is not None:
+        if self.vectors is None or self.other is None or self.runner.running:
             return
         steps = align.iter_align(self.vectors, self.other, k=self.k_spin.value(), limit=self.limit_spin.value())
-        self.summary.setText("Aligning\N{HORIZONTAL ELLIPSIS}")
-        self.job = self.state.run_in_worker(steps, on_done=self.show_alignment,
-                                            on_progress=lambda f: self.progress.setValue(int(1000 * f)),
-                                            title="Comparison failed", name="align",
-                                            on_error=lambda message, _d: self.summary.setText(f"Failed: {message}"))
-        self.job.cancelled.connect(lambda: self.summary.setText("Cancelled."))
-        self._set_running(True)
-        self.job.done.connect(self._job_ended)
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-
-    def _job_ended(self) -> None:
-        self.job = None
-        self._set_running(False)
-
-    def _set_running(self, running: bool, determinate: bool = True) -> None:
-        self.align_button.setEnabled(not running and self.other is not None)
-        self.load_button.setEnabled(not running)
-        self.cancel_button.setEnabled(running)
-        self.progress.setVisible(running)
-        self.progress.setRange(0, 1000 if determinate else 0)
-        self.progress.setValue(0)
+        self.progress.setRange(0, 1000)
+        self.runner.start(steps, self.show_alignment, button=self.align_button,
+                          on_progress=lambda f: self.progress.setValue(int(1000 * f)),
+                          message="Aligning\N{HORIZONTAL ELLIPSIS}", title="Comparison failed", name="align")
 
     # -- results ---------------------------------------------------------------------------
     def _clear_results(self) -> None:

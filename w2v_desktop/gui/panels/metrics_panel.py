@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, Q
 
 from w2v_desktop.core import similarity
 from w2v_desktop.gui import theme
+from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.heatmap import HeatmapView
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name
@@ -37,7 +38,6 @@ class MetricsPanel(QWidget):
         self.state = state
         self.vectors = None
         self.comparison = None
-        self.job = None
         self.completer = NameCompleter(self)
         self.query_edit = QLineEdit(placeholderText="a word or item")
         self.query_edit.setCompleter(self.completer)
@@ -70,8 +70,6 @@ class MetricsPanel(QWidget):
         self.hub_metric_combo = QComboBox()
         self.hub_metric_combo.addItems(similarity.METRICS)
         self.diagnose_button = QPushButton("Compute hubness and norms")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setEnabled(False)
         self.hub_plot = theme.make_plot("Hubness", HUB_X_LABEL, HUB_Y_LABEL)
         self.hub_plot.setLogMode(x=False, y=True)  # the long tail is the point: show it
         self.hub_curve = pg.PlotDataItem([], [], symbol="o", symbolSize=4, symbolPen=None)
@@ -82,8 +80,8 @@ class MetricsPanel(QWidget):
         self.norm_plot.setLogMode(x=True, y=False)
         self.norm_points = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=3, symbolPen=None)
         self.norm_plot.addItem(self.norm_points)
-        self.diagnose_button.clicked.connect(self.diagnose)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.runner = JobRunner(self.state, status=self.hubs_label.setText, parent=self)
+        self.runner.add_button(self.diagnose_button, self.diagnose)
         self.apply_theme()
 
     def apply_theme(self) -> None:
@@ -116,7 +114,7 @@ class MetricsPanel(QWidget):
         diagnostics = QGroupBox("Whole-space diagnostics")
         row = QHBoxLayout()
         for widget in (QLabel("Hubness:"), self.hub_k_spin, self.hub_sample_spin, self.hub_metric_combo,
-                       self.diagnose_button, self.cancel_button):
+                       self.diagnose_button):
             row.addWidget(widget)
         row.addStretch(1)
         plots = QHBoxLayout()
@@ -136,7 +134,7 @@ class MetricsPanel(QWidget):
 
     # -- vectors ---------------------------------------------------------------
     def set_vectors(self, vectors) -> None:
-        self.cancel()
+        self.runner.cancel(quiet=True)
         self.vectors = vectors
         self.comparison = None
         self.tops_table.clear()
@@ -211,34 +209,24 @@ class MetricsPanel(QWidget):
                                 title=f"{label} between metrics' top-{self.k_spin.value()}")
 
     # -- hubness and norms (off the GUI thread) --------------------------------------
+    @property
+    def job(self):
+        return self.runner.job
+
     def diagnose(self) -> None:
-        if self.vectors is None or self.job is not None:
+        if self.vectors is None or self.runner.running:
             return
         vectors, k = self.vectors, self.hub_k_spin.value()
         sample = self.hub_sample_spin.value() if self.hub_sample_spin.value() < len(vectors) else None
         metric = self.hub_metric_combo.currentText()
 
-        def work():
+        def work(cancel):
             frequency = similarity.norm_frequency(vectors) if vectors.counts is not None else None
-            return similarity.hubness(vectors, k=k, sample=sample, metric=metric), frequency
+            return similarity.hubness(vectors, k=k, sample=sample, metric=metric, cancel=cancel), frequency
 
-        self.diagnose_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.hubs_label.setText("Computing\N{HORIZONTAL ELLIPSIS}")
-        self.job = self.state.run_in_worker(work, on_done=lambda result: self._show_diagnostics(*result, k),
-                                            title="Hubness failed", name="hubness")
-        self.job.done.connect(self._job_ended)
+        self.runner.start(work, lambda result: self._show_diagnostics(*result, k), button=self.diagnose_button,
+                          message="Computing\N{HORIZONTAL ELLIPSIS}", title="Hubness failed", name="hubness")
 
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-
-    def _job_ended(self) -> None:
-        self.job = None
-        self.diagnose_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-        if self.hubs_label.text().startswith("Computing"):
-            self.hubs_label.setText("Cancelled.")
 
     def _show_diagnostics(self, hub, frequency, k: int) -> None:
         self._show_hubness(hub, k)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout
 
 from w2v_desktop.core import projection, similarity
 from w2v_desktop.core.formats import save_coordinates
+from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import meta_columns
@@ -36,7 +37,6 @@ class ProjectionPanel(QWidget):
         self.vectors = None
         self.result = None   # the Projection on screen
         self.subset_note = ""  # e.g. pasted names that were skipped
-        self.job = None
         self.map = ScatterMap()
         self.completer = NameCompleter(self)
         self._build_subset_widgets()
@@ -68,12 +68,10 @@ class ProjectionPanel(QWidget):
         self.method_combo.addItems(list(METHODS))
         self.seed_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0, prefix="seed ")
         self.project_button = QPushButton("Project")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setEnabled(False)
         self.status = QLabel("Choose points and a method, then Project.")
         self.status.setWordWrap(True)
-        self.project_button.clicked.connect(self.run_projection)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.runner = JobRunner(self.state, status=self.status.setText, parent=self)
+        self.runner.add_button(self.project_button, self.run_projection)
         self.around_edit.textEdited.connect(lambda _t: self.around_radio.setChecked(True))
         self.pasted_edit.textChanged.connect(lambda: self.pasted_edit.hasFocus() and self.pasted_radio.setChecked(True))
 
@@ -105,10 +103,7 @@ class ProjectionPanel(QWidget):
         run.addWidget(self.method_combo)
         run.addWidget(self.seed_spin)
         form.addLayout(run)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.project_button)
-        buttons.addWidget(self.cancel_button)
-        form.addLayout(buttons)
+        form.addWidget(self.project_button)
         form.addWidget(self.status)
         view = QGroupBox("View")
         view_form = QFormLayout(view)
@@ -135,7 +130,7 @@ class ProjectionPanel(QWidget):
 
     # -- vectors ----------------------------------------------------------------------
     def set_vectors(self, vectors) -> None:
-        self.cancel()
+        self.runner.cancel(quiet=True)
         self.vectors = vectors
         self.result = None
         self.map.clear()
@@ -206,35 +201,26 @@ class ProjectionPanel(QWidget):
                 (names if name is not None else unknown).append(name if name is not None else token)
         return list(dict.fromkeys(names)), unknown
 
+    @property
+    def job(self):
+        return self.runner.job
+
     def run_projection(self) -> None:
-        if self.vectors is None or self.job is not None:
+        if self.vectors is None or self.runner.running:
             return
         subset = self.chosen_subset()
         if subset is None:
             return
         vectors, method, seed = self.vectors, METHODS[self.method_combo.currentText()], self.seed_spin.value()
 
-        def work():
+        def work(cancel):
             rows = projection.select_rows(vectors, **subset)
-            return projection.project(vectors, rows, method=method, seed=seed)
+            return projection.project(vectors, rows, method=method, seed=seed, cancel=cancel)
 
-        self.status.setText(f"Projecting with {self.method_combo.currentText()}\N{HORIZONTAL ELLIPSIS}")
-        self.project_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.job = self.state.run_in_worker(work, on_done=self.show_projection, title="Projection failed",
-                                            name="projection",
-                                            on_error=lambda message, _d: self.status.setText(f"Failed: {message}"))
-        self.job.cancelled.connect(lambda: self.status.setText("Cancelled."))
-        self.job.done.connect(self._job_ended)
+        self.runner.start(work, self.show_projection, button=self.project_button, title="Projection failed",
+                          name="projection",
+                          message=f"Projecting with {self.method_combo.currentText()}\N{HORIZONTAL ELLIPSIS}")
 
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-
-    def _job_ended(self) -> None:
-        self.job = None
-        self.project_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
 
     def show_projection(self, result) -> None:
         self.result = result

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout
                                QTabWidget, QVBoxLayout, QWidget)
 
 from w2v_desktop.core import rec_eval, recommend
+from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.sequences import sort_events
+from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.bar_chart import HorizontalBarChart
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.name_completer import NameCompleter
@@ -29,10 +31,6 @@ NO_VECTORS = ("<b>Rating data loaded, but no item vectors yet.</b><br><br>Train 
               "(Train tab) or open item vectors, then come back here.")
 HISTORY_HEADERS = ["date", "item", "rating", "title", "genres"]
 EVAL_HEADERS = ["method", "task", "scoring", "HitRate@k", "NDCG@k", "MRR", "coverage", "users", "missed"]
-
-
-class _Cancelled(Exception):
-    pass
 
 
 class _StepRelay(QObject):
@@ -48,7 +46,7 @@ class RecsPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.vectors = self.events = self.events_sorted = self.hist = self.user_matrix = None
-        self.job = self.eval_job = None
+        self.job = None   # building user vectors; the evaluation runs in self.eval_runner
         self.relay = _StepRelay(self)
         self._build_user_widgets()
         self._build_eval_widgets()
@@ -123,11 +121,8 @@ class RecsPanel(QWidget):
         self.max_users = QSpinBox(minimum=0, maximum=10_000_000, value=0, singleStep=1000,
                                   specialValueText="all users", prefix="at most ", suffix=" users")
         self.eval_button = QPushButton("Evaluate")
-        self.eval_cancel = QPushButton("Cancel")
-        self.eval_cancel.setEnabled(False)
         self.eval_progress = QProgressBar()
         self.eval_progress.setRange(0, 0)
-        self.eval_progress.setVisible(False)
         self.eval_status = QLabel("Holds out each user's last event, trains fresh models on the rest "
                                   "(with the item defaults), and ranks the held-out item.")
         self.eval_status.setWordWrap(True)
@@ -136,8 +131,9 @@ class RecsPanel(QWidget):
         self.eval_table.verticalHeader().setVisible(False)
         self.eval_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.eval_chart = HorizontalBarChart("HitRate of each method will be drawn here.")
-        self.eval_button.clicked.connect(lambda: self.run_evaluation())
-        self.eval_cancel.clicked.connect(lambda: self.eval_job is not None and self.eval_job.cancel())
+        self.eval_runner = JobRunner(self.state, status=self.eval_status.setText, progress=self.eval_progress,
+                                     parent=self)
+        self.eval_runner.add_button(self.eval_button, self.run_evaluation)
         self.relay.step.connect(lambda message: self.eval_status.setText(f"{message}\N{HORIZONTAL ELLIPSIS}"))
 
     def _build_eval_tab(self) -> QWidget:
@@ -145,7 +141,7 @@ class RecsPanel(QWidget):
         controls.addWidget(self.eval_k)
         for check in self.method_checks.values():
             controls.addWidget(check)
-        for widget in (self.max_users, self.eval_button, self.eval_cancel):
+        for widget in (self.max_users, self.eval_button):
             controls.addWidget(widget)
         controls.addWidget(self.eval_progress, 1)
         tab = QWidget()
@@ -271,43 +267,27 @@ class RecsPanel(QWidget):
         methods = tuple(m for m, check in self.method_checks.items() if check.isChecked())
         return rec_eval.EvalOptions(k=self.eval_k.value(), methods=methods, max_users=self.max_users.value() or None)
 
+    @property
+    def eval_job(self):
+        return self.eval_runner.job
+
     def run_evaluation(self, fit=rec_eval.fit_model) -> None:
         """``fit`` trains one model; tests pass a quicker one."""
-        if self.events is None or self.eval_job is not None:
+        if self.events is None or self.eval_runner.running:
             return
         events, options, relay = self.events, self.evaluation_options(), self.relay
-        state = {"job": None}
 
-        def on_step(message: str) -> None:
-            if state["job"] is not None and state["job"].is_cancelled:
-                raise _Cancelled
-            relay.step.emit(message)
+        def work(cancel):
+            def on_step(message: str) -> None:   # between steps: the cancel point
+                check_cancel(cancel)
+                relay.step.emit(message)
 
-        def work():
-            try:
-                return rec_eval.evaluate_recs(events, options, fit=fit, on_step=on_step)
-            except _Cancelled:
-                return None
+            return rec_eval.evaluate_recs(events, options, fit=fit, on_step=on_step)
 
-        self.eval_job = state["job"] = self.state.run_in_worker(
-            work, on_done=self.show_evaluation, title="Evaluation failed", name="evaluate-recs",
-            on_error=lambda message, _d: self.eval_status.setText(f"Failed: {message}"))
-        self.eval_job.cancelled.connect(lambda: self.eval_status.setText("Cancelled."))
-        self.eval_job.done.connect(self._evaluation_ended)
-        self._set_evaluating(True)
-
-    def _evaluation_ended(self) -> None:
-        self.eval_job = None
-        self._set_evaluating(False)
-
-    def _set_evaluating(self, running: bool) -> None:
-        self.eval_button.setEnabled(not running)
-        self.eval_cancel.setEnabled(running)
-        self.eval_progress.setVisible(running)
+        self.eval_runner.start(work, self.show_evaluation, button=self.eval_button, title="Evaluation failed",
+                               name="evaluate-recs")
 
     def show_evaluation(self, result) -> None:
-        if result is None:
-            return
         self.eval_table.setRowCount(len(result.rows))
         for row, r in enumerate(result.rows):
             cells = (r.method, r.task, r.scoring, f"{r.hit_rate:.4f}", f"{r.ndcg:.4f}", f"{r.mrr:.4f}",

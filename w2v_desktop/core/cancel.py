@@ -1,0 +1,35 @@
+"""Stopping long core work from another thread.
+
+Long functions (hubness, benchmark evaluation, projection) take an optional
+``cancel``: the trainer's ``CancelToken`` or any object with a ``cancelled``
+attribute, or a callable returning True once the work should stop. They look
+at it between batches and raise :class:`Cancelled`, so a caller never
+mistakes a stopped computation for a finished one. No Qt here: the GUI sets
+the token from its thread, the work checks it on the worker thread.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+
+class Cancelled(Exception):
+    """The caller asked the work to stop; it stopped without a result."""
+
+    def __init__(self, message: str = "cancelled") -> None:
+        super().__init__(message)
+
+
+def is_cancelled(cancel: Any) -> bool:
+    """True once ``cancel`` (None, an object with ``.cancelled``, or a callable) says stop."""
+    if cancel is None:
+        return False
+    flag = getattr(cancel, "cancelled", None)   # read once: it may be a property with effects
+    if flag is None:
+        return bool(cancel())
+    return bool(flag() if callable(flag) else flag)
+
+
+def check_cancel(cancel: Any) -> None:
+    """Raise :class:`Cancelled` if the work should stop now."""
+    if is_cancelled(cancel):
+        raise Cancelled()
