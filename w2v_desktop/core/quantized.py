@@ -17,6 +17,8 @@ full float32 product (up to ties within float rounding), not an approximation.
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,25 +26,31 @@ from numba import njit
 
 _KW = dict(nogil=True, cache=True, fastmath=True)
 
+LANES = 16  # codes are padded to a multiple of this many bytes per row (one SIMD load)
+PARALLEL_ROWS = 100_000
+CANDIDATE_ROOM = 4096  # candidate rows kept per part before the scan compacts them  # from this many rows the scan is split over threads
+
+
 @dataclass(frozen=True)
 class Int8Rows:
-    codes: np.ndarray  # int8 (n, dim)
+    codes: np.ndarray  # int8 (n, dim rounded up to LANES; zero padding)
     scale: np.ndarray  # float32 (n,): unit row ~ codes * scale
     err: np.ndarray  # float32 (n,): |unit row - codes * scale| plus float-rounding slack
 
     @classmethod
     def build(cls, unit: np.ndarray) -> "Int8Rows":
-        peak = np.abs(unit).max(axis=1)
+        n, dim = unit.shape
+        peak = np.abs(unit).max(axis=1) if dim else np.zeros(n, np.float32)
         scale = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
-        codes = np.rint(unit / scale[:, None]).astype(np.int8)
-        residual = unit - codes.astype(np.float32) * scale[:, None]
-        dim = unit.shape[1]
+        codes = np.zeros((n, -(-dim // LANES) * LANES), np.int8)
+        codes[:, :dim] = np.rint(unit / scale[:, None])
+        residual = unit - codes[:, :dim].astype(np.float32) * scale[:, None]
         # float32 sums of dim products err by at most ~dim * 2**-24 of the sum of
         # magnitudes (<= 1 for unit rows and query); 4x that covers the scan and
         # the exact re-scoring, and the query's own rounding.
         slack = 4.0 * (dim + 2) * 2.0 ** -24
         err = (np.linalg.norm(residual, axis=1) * (1 + 1e-6) + slack).astype(np.float32)
-        return cls(np.ascontiguousarray(codes), scale, err)
+        return cls(codes, scale, err)
 
     @property
     def nbytes(self) -> int:
@@ -53,40 +61,90 @@ def top_k_cosine(rows: Int8Rows, unit: np.ndarray, query_unit: np.ndarray, n: in
                  banned: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Rows and exact cosine scores of the k best of the first ``n`` rows for a
     unit query, best first, leaving out the rows in ``banned``."""
+    banned = np.unique(np.asarray(banned, dtype=np.int64))
     k = min(k, n - len(banned))
     if k <= 0:
         return np.empty(0, np.int64), np.empty(0, np.float32)
-    query = np.ascontiguousarray(query_unit, dtype=np.float32)
-    banned = np.asarray(banned, dtype=np.int64)
-    return _top_k(rows.codes, rows.scale, rows.err, unit, query, n, k, banned)
+    query = np.zeros(rows.codes.shape[1], np.float32)
+    query[:len(query_unit)] = query_unit
+    # Banned rows take part in the scan; keeping k + len(banned) lower bounds
+    # keeps the threshold at or below the k-th best allowed row's.
+    kept = min(n, k + len(banned))
+    cuts = np.linspace(0, n, _n_parts(n) + 1).astype(np.int64)
+    heaps = np.empty((len(cuts) - 1, kept), np.float32)
+    room = CANDIDATE_ROOM
+    while True:
+        parts = [(rows.codes, rows.scale, rows.err, query, cuts[p], cuts[p + 1], heaps[p],
+                  np.empty(min(room, cuts[p + 1] - cuts[p]), np.int64),
+                  np.empty(min(room, cuts[p + 1] - cuts[p]), np.float32)) for p in range(len(cuts) - 1)]
+        counts = [_scan(*parts[0])] if len(parts) == 1 else list(_pool().map(lambda a: _scan(*a), parts))
+        if min(counts) >= 0:
+            break
+        room = n  # rare: more near-ties than room; scan again with room for every row
+    bound = np.partition(heaps.ravel(), -kept)[-kept]
+    cand = np.concatenate([p[7][:c][p[8][:c] >= bound] for p, c in zip(parts, counts)])
+    cand = cand[~np.isin(cand, banned)]
+    exact = unit[cand] @ query_unit.astype(np.float32)
+    order = np.argsort(-exact, kind="stable")[:k]
+    return cand[order], exact[order]
+
+
+_POOL: ThreadPoolExecutor | None = None
+
+
+def _n_parts(n: int) -> int:
+    return 1 if n < PARALLEL_ROWS else max(1, min(4, os.cpu_count() or 1))
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _POOL
+    if _POOL is None:
+        _POOL = ThreadPoolExecutor(max(1, min(4, os.cpu_count() or 1)), thread_name_prefix="w2v-scan")
+    return _POOL
 
 
 @njit(**_KW)
-def _scan(codes, scale, err, query, n, k, banned, approx):
-    """Approximate scores into ``approx``; returns the k-th largest lower bound."""
-    dim = codes.shape[1]
-    heap = np.full(k, -np.inf, dtype=np.float32)  # min-heap of the k largest lower bounds
-    for i in range(n):
+def _scan(codes, scale, err, query, lo, hi, heap, cand, cand_upper):
+    """One pass over rows lo..hi-1: the largest lower bounds go into ``heap`` (a
+    min-heap, smallest first); returns (rows, upper bounds) of every row whose
+    upper bound reached the heap's smallest when it was scanned. The heap only
+    rises, so that includes every row that can reach the final threshold.
+    When ``cand`` fills up, rows the risen threshold has ruled out are dropped;
+    if that frees nothing, the scan stops and returns (None-like) a count of -1
+    so the caller can retry with room for every row."""
+    width = codes.shape[1]
+    heap[:] = -np.inf
+    c = 0
+    for i in range(lo, hi):
         s = np.float32(0.0)
-        for j in range(dim):
+        for j in range(width):  # width is a multiple of LANES: no scalar remainder
             s += np.float32(codes[i, j]) * query[j]
         a = s * scale[i]
-        approx[i] = a
-        low = a - err[i]
-        if low > heap[0]:
-            heap[0] = low
-            _sift_down(heap)
-    for b in banned:  # a banned row may have set the bound: recount without it
-        if b < n:
-            approx[b] = -np.inf
-    if banned.shape[0] > 0:
-        heap[:] = -np.inf
-        for i in range(n):
-            low = approx[i] - err[i]
+        if a + err[i] >= heap[0]:
+            if c == cand.shape[0]:
+                c = _compact(cand, cand_upper, heap[0])
+                if c == cand.shape[0]:
+                    return -1
+            cand[c] = i
+            cand_upper[c] = a + err[i]
+            c += 1
+            low = a - err[i]
             if low > heap[0]:
                 heap[0] = low
                 _sift_down(heap)
-    return heap[0]
+    return c
+
+
+@njit(**_KW)
+def _compact(cand, cand_upper, bound):
+    """Keep (in place, at the front) the candidates still able to reach ``bound``."""
+    c = 0
+    for t in range(cand.shape[0]):
+        if cand_upper[t] >= bound:
+            cand[c] = cand[t]
+            cand_upper[c] = cand_upper[t]
+            c += 1
+    return c
 
 
 @njit(**_KW)
@@ -107,25 +165,4 @@ def _sift_down(heap):
         i = smallest
 
 
-@njit(**_KW)
-def _top_k(codes, scale, err, unit, query, n, k, banned):
-    approx = np.empty(n, dtype=np.float32)
-    bound = _scan(codes, scale, err, query, n, k, banned, approx)
-    n_cand = 0
-    for i in range(n):
-        if approx[i] + err[i] >= bound:
-            n_cand += 1
-    cand = np.empty(n_cand, dtype=np.int64)
-    exact = np.empty(n_cand, dtype=np.float32)
-    c = 0
-    dim = unit.shape[1]
-    for i in range(n):
-        if approx[i] + err[i] >= bound:
-            s = np.float32(0.0)
-            for j in range(dim):
-                s += unit[i, j] * query[j]
-            cand[c] = i
-            exact[c] = s
-            c += 1
-    order = np.argsort(-exact, kind="mergesort")[:k]
-    return cand[order], exact[order]
+
