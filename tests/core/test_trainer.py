@@ -1,5 +1,7 @@
 """The trainer: learning, reproducibility, cancel/pause, continued training, model files."""
 import math
+import os
+import sys
 import threading
 import time
 
@@ -167,3 +169,25 @@ def test_hierarchical_softmax_has_no_untrained_output_layer():
     trainer.train()
     assert trainer.syn1neg is None and trainer.output_vectors() is None
     assert np.abs(trainer.syn1).sum() > 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread niceness is Linux's")
+def test_background_training_lowers_only_the_training_threads():
+    from w2v_desktop.core.trainer import lower_thread_priority
+
+    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    seen = {}
+
+    def worker():
+        seen["ok"] = lower_thread_priority()
+        seen["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    t = threading.Thread(target=worker)
+    t.start()
+    t.join()
+    assert seen["ok"] and seen["nice"] == max(own, 10)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own  # caller untouched
+    # and a background run with a pool trains normally
+    trainer = Trainer(planted_corpus(500), TrainConfig(dim=8, epochs=1, min_count=1, threads=2))
+    assert list(trainer.iter_train(background=True))[-1].state == "finished"
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own

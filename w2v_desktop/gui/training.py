@@ -76,7 +76,7 @@ def train_job(request: TrainRequest, cancel: CancelToken) -> Iterator[object]:
     def on_epoch(settled: Trainer, epoch: int) -> None:
         reports.append(epoch_report(settled, epoch + 1, request.watch, request.analogy_path))
 
-    for progress in trainer.iter_train(cancel=cancel, on_epoch=on_epoch):
+    for progress in trainer.iter_train(cancel=cancel, on_epoch=on_epoch, background=True):
         yield progress
         while reports:
             yield reports.pop(0)
