@@ -1,7 +1,7 @@
 """Stopping long core work from another thread.
 
 Long functions (hubness, benchmark evaluation, projection) take an optional
-``cancel``: the trainer's ``CancelToken`` or any object with a ``cancelled``
+``cancel``: a :class:`CancelToken` (the trainer's too) or any object with a ``cancelled``
 attribute, or a callable returning True once the work should stop. They look
 at it between batches and raise :class:`Cancelled`, so a caller never
 mistakes a stopped computation for a finished one. No Qt here: the GUI sets
@@ -9,7 +9,23 @@ the token from its thread, the work checks it on the worker thread.
 """
 from __future__ import annotations
 
+import threading
 from typing import Any
+
+
+class CancelToken:
+    """Set from any thread; the work that holds it stops at its next check
+    (training: the next chunk boundary)."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
 
 
 class Cancelled(Exception):

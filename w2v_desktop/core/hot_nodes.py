@@ -13,7 +13,13 @@ Huffman ``points`` are rewritten to address its copy, which lives in slack rows
 below the shared matrix, so the kernels run unchanged. After each chunk the
 thread adds what it learned to the shared rows (its copy minus the snapshot it
 started from) and takes the merged rows back: the hot nodes see every thread's
-updates, one chunk (10,000 words) late, like any delayed-update SGD.
+updates one chunk late, like any delayed-update SGD. Chunks are cut to
+MERGE_WORDS for this, and the threads train neighbouring chunks (no
+interleaving of distant corpus parts, see trainer._epoch_jobs): measured on
+20news over two seeds, copies of 256 nodes merged every 10,000 words cost
+about 1 point of analogy accuracy against one thread, while 64 nodes merged
+every 2,500 words from neighbouring chunks matched it (0.080 and 0.084 vs
+gensim's 0.077 and 0.079) at the same speed.
 """
 from __future__ import annotations
 
@@ -21,7 +27,8 @@ import threading
 
 import numpy as np
 
-HOT_NODES = 256
+HOT_NODES = 64
+MERGE_WORDS = 2_500  # words a thread trains between merges (smaller chunks when HS is threaded)
 
 
 class HotNodeCopies:

@@ -21,9 +21,10 @@ from typing import Callable, Iterator
 import numpy as np
 
 from w2v_desktop.core import kernels
+from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.core.corpus import Corpus
-from w2v_desktop.core.hot_nodes import HotNodeCopies
+from w2v_desktop.core.hot_nodes import MERGE_WORDS, HotNodeCopies
 from w2v_desktop.core.vectors import Vectors
 from w2v_desktop.core.vocab import Vocab, VocabReport, encode_ids
 
@@ -33,20 +34,6 @@ REPORT_SECONDS = 0.1
 
 class TrainingError(ValueError):
     """Training cannot start or go on (empty vocabulary, no corpus, ...)."""
-
-
-class CancelToken:
-    """Set from any thread; training stops at the next chunk boundary."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
 
 
 @dataclass(frozen=True)
@@ -143,7 +130,8 @@ class Trainer:
             for epoch in range(cfg.epochs):
                 epoch_loss, epoch_pairs = 0.0, 0
                 pending: set = set()
-                for job in self._epoch_jobs(epoch, total, n_threads):
+                # NS: interleave distant corpus parts; HS keeps neighbours (see hot_nodes.py)
+                for job in self._epoch_jobs(epoch, total, 1 if cfg.hs else n_threads):
                     while not self._running.is_set() and not cancel.cancelled:
                         clock.pause()
                         yield self._progress(epoch, done, total, job.alpha, math.nan, clock, state="paused")
@@ -237,6 +225,8 @@ class Trainer:
         """(block, t0, t1, raw words) for the chunks of the given sentence blocks,
         each block subsampled when its first chunk is needed."""
         chunk_words = self.config.chunk_words
+        if self.config.hs and self.config.n_threads > 1:  # merge hot-node copies more often
+            chunk_words = min(chunk_words, MERGE_WORDS)
         for b, (s0, s1) in zip(block_numbers, blocks):
             block = _subsample(self.ids, self.offsets, s0, s1, keep,
                                kernels.chunk_seed(self.config.seed + 7919, epoch, int(b)))

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
-from w2v_desktop.core.trainer import CancelToken
+from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.gui.worker import Job
 
 CANCEL_TEXT = "Cancel"
