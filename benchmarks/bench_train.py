@@ -83,7 +83,22 @@ def evaluate(names, matrix, data: Path) -> tuple[float, float]:
     return float(acc), float(spearman[0])
 
 
+def baseline(impl: str) -> None:
+    """Peak memory of the libraries alone: imported and ready, before any data."""
+    if impl == "ours":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from w2v_desktop.core import kernels
+        from w2v_desktop.core.trainer import Trainer  # noqa: F401
+
+        kernels.warm_up()  # loads the compiled kernels from Numba's cache
+    else:
+        from gensim.models import Word2Vec  # noqa: F401
+    print(json.dumps(dict(peak_mb=peak_rss_mb())))
+
+
 def worker(args) -> None:
+    if args.config == "baseline":
+        return baseline(args.impl)
     cfg = CONFIGS[args.config]
     fn = run_ours if args.impl == "ours" else run_gensim
     tokens, seconds, names, matrix = fn(str(args.corpus), cfg, args.threads)
@@ -143,6 +158,13 @@ def main() -> None:
                   f"{o['words_per_sec'] / g['words_per_sec']:>5.2f}x | {o['analogy']:>12.3f} {g['analogy']:>7.3f} | "
                   f"{o['spearman']:>10.3f} {g['spearman']:>7.3f} | {o['peak_mb']:>12.0f} {g['peak_mb']:>7.0f}",
                   flush=True)
+    base = {}
+    for impl in ("ours", "gensim"):
+        out = subprocess.run([sys.executable, __file__, "--worker", impl, "baseline", "1"],
+                             capture_output=True, text=True)
+        base[impl] = json.loads(out.stdout.strip().splitlines()[-1])["peak_mb"] if not out.returncode else float("nan")
+    print(f"libraries alone, before any data (peak MB): ours {base['ours']:.0f} (NumPy + Numba + kernels loaded), "
+          f"gensim {base['gensim']:.0f} (NumPy + SciPy + gensim)")
 
 
 if __name__ == "__main__":

@@ -71,3 +71,23 @@ def test_k_larger_than_the_rows_left():
     rows = Int8Rows.build(unit)
     got, _ = top_k_cosine(rows, unit, unit[0], 4, 10, np.array([0]))
     assert sorted(got) == [1, 2, 3]
+
+
+def test_built_in_blocks_equals_built_at_once():
+    unit = Vectors([str(i) for i in range(1000)], np.random.default_rng(3).standard_normal((1000, 20))).unit
+    whole, blocks = Int8Rows.build(unit), Int8Rows.build(unit, block_rows=7)
+    for a, b in ((whole.codes, blocks.codes), (whole.scale, blocks.scale), (whole.err, blocks.err)):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_long_exclusion_lists_and_negative_rows_fall_back_consistently():
+    rng = np.random.default_rng(4)
+    m = rng.standard_normal((similarity.QUANTIZED_MIN_ROWS + 10, 8)).astype(np.float32)
+    vec = Vectors([f"w{i}" for i in range(len(m))], m)
+    many = list(range(100, 100 + similarity.QUANTIZED_MAX_BANNED + 5))  # too many for the scan
+    got = similarity.nearest(vec, "w1", 5, exclude=many + [-1])
+    want = brute_force(vec.unit, vec.unit[1], len(vec), 5, [1] + many)
+    assert [n.row for n in got] == list(want)  # -1 is no row: it bans nothing, on either path
+    assert vec._int8 is None
+    got = similarity.nearest(vec, "w1", 5, exclude=[-1, 2])
+    assert [n.row for n in got] == list(brute_force(vec.unit, vec.unit[1], len(vec), 5, [1, 2]))

@@ -5,7 +5,7 @@ import pytest
 from tests.conftest import SAMPLES
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 from w2v_desktop.core.ratings import Interactions, read_items, read_ratings
-from w2v_desktop.core.rec_eval import (EvalOptions, ItemModel, _ranked, evaluate_recs, genre_coherence,
+from w2v_desktop.core.rec_eval import (EvalOptions, ItemModel, _ranked, evaluate_recs, fit_model, genre_coherence,
                                        leave_last_out)
 from w2v_desktop.core.vectors import Vectors
 
@@ -74,3 +74,20 @@ def test_item2vec_on_the_sample_beats_baselines_and_groups_genres():
     assert next_item > 2 * result.row("random", "baseline").hit_rate
     near, chance = genre_coherence(result.vectors["item2vec"], read_items(SAMPLES / "sample_items.csv"))
     assert near > chance + 0.3
+
+
+def test_evaluation_stops_when_cancelled_and_the_fit_takes_the_token():
+    from w2v_desktop.core.cancel import CancelToken, Cancelled
+
+    token = CancelToken()
+    seen = []
+
+    def fit(corpus, config, cancel=None):
+        seen.append(cancel)
+        token.cancel()  # the user presses Cancel while the first model trains
+        return fit_model(corpus, config.replace(epochs=1, threads=1), cancel=cancel)
+
+    with pytest.raises(Cancelled):
+        evaluate_recs(read_ratings(SAMPLES / "sample_ratings.csv"), EvalOptions(methods=("item2vec", "deepwalk")),
+                      fit=fit, cancel=token)
+    assert seen == [token]  # the second model was never started

@@ -94,3 +94,14 @@ def test_a_generator_raising_cancelled_ends_as_cancelled(qtbot, parts):
     runner.start(steps())
     qtbot.waitUntil(lambda: not runner.running, timeout=5_000)
     assert label.text() == "Cancelled." and not errors
+
+
+def test_a_result_already_queued_is_not_applied_after_the_panel_cancels(qtbot, parts):
+    state, runner, run, other, edit, label, errors = parts
+    results = []
+    job = runner.start(lambda _cancel: 42, results.append, button=None)
+    # the worker finishes and queues its result before the GUI thread looks again
+    assert job._thread.wait(5_000)
+    runner.cancel(quiet=True)  # e.g. new vectors arrived: this result no longer fits
+    qtbot.waitUntil(lambda: not runner.running, timeout=5_000)
+    assert results == [] and not errors

@@ -28,7 +28,7 @@ import threading
 import numpy as np
 
 HOT_NODES = 64
-MERGE_WORDS = 2_500  # words a thread trains between merges (smaller chunks when HS is threaded)
+MERGE_WORDS = 2_500  # tokens (after subsampling) a thread trains between merges: HS's chunk size with threads
 
 
 class HotNodeCopies:

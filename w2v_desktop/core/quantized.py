@@ -18,6 +18,7 @@ full float32 product (up to ties within float rounding), not an approximation.
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -27,8 +28,10 @@ from numba import njit
 _KW = dict(nogil=True, cache=True, fastmath=True)
 
 LANES = 16  # codes are padded to a multiple of this many bytes per row (one SIMD load)
-PARALLEL_ROWS = 100_000
-CANDIDATE_ROOM = 4096  # candidate rows kept per part before the scan compacts them  # from this many rows the scan is split over threads
+PARALLEL_ROWS = 100_000  # from this many rows the scan is split over threads
+CANDIDATE_ROOM = 4096  # candidate rows kept per part before the scan compacts them
+# The heap starts below every bound. A finite value: fastmath assumes no infinities.
+LOWEST = np.float32(-3.0e38)
 
 
 @dataclass(frozen=True)
@@ -38,18 +41,26 @@ class Int8Rows:
     err: np.ndarray  # float32 (n,): |unit row - codes * scale| plus float-rounding slack
 
     @classmethod
-    def build(cls, unit: np.ndarray) -> "Int8Rows":
+    def build(cls, unit: np.ndarray, block_rows: int = 65_536) -> "Int8Rows":
+        """Codes, scales and bounds, built in blocks of rows so the temporaries
+        stay small next to a large matrix."""
         n, dim = unit.shape
-        peak = np.abs(unit).max(axis=1) if dim else np.zeros(n, np.float32)
-        scale = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
         codes = np.zeros((n, -(-dim // LANES) * LANES), np.int8)
-        codes[:, :dim] = np.rint(unit / scale[:, None])
-        residual = unit - codes[:, :dim].astype(np.float32) * scale[:, None]
+        scale = np.ones(n, np.float32)
+        err = np.empty(n, np.float32)
         # float32 sums of dim products err by at most ~dim * 2**-24 of the sum of
         # magnitudes (<= 1 for unit rows and query); 4x that covers the scan and
         # the exact re-scoring, and the query's own rounding.
         slack = 4.0 * (dim + 2) * 2.0 ** -24
-        err = (np.linalg.norm(residual, axis=1) * (1 + 1e-6) + slack).astype(np.float32)
+        for lo in range(0, n, block_rows):
+            block = unit[lo:lo + block_rows]
+            peak = np.abs(block).max(axis=1) if dim else np.zeros(len(block), np.float32)
+            s = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+            c = np.rint(block / s[:, None]).astype(np.int8)
+            residual = block - c.astype(np.float32) * s[:, None]
+            codes[lo:lo + len(block), :dim] = c
+            scale[lo:lo + len(block)] = s
+            err[lo:lo + len(block)] = np.linalg.norm(residual, axis=1) * (1 + 1e-6) + slack
         return cls(codes, scale, err)
 
     @property
@@ -90,17 +101,30 @@ def top_k_cosine(rows: Int8Rows, unit: np.ndarray, query_unit: np.ndarray, n: in
 
 
 _POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
 
 
 def _n_parts(n: int) -> int:
-    return 1 if n < PARALLEL_ROWS else max(1, min(4, os.cpu_count() or 1))
+    if n < PARALLEL_ROWS or _niced():
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _niced() -> bool:
+    """Whether the calling thread runs at a lower priority (a background training
+    thread): threads it started would inherit that, so it scans alone."""
+    try:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) > os.getpriority(os.PRIO_PROCESS, os.getpid())
+    except (AttributeError, OSError):
+        return False
 
 
 def _pool() -> ThreadPoolExecutor:
     global _POOL
-    if _POOL is None:
-        _POOL = ThreadPoolExecutor(max(1, min(4, os.cpu_count() or 1)), thread_name_prefix="w2v-scan")
-    return _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(max(1, min(4, os.cpu_count() or 1)), thread_name_prefix="w2v-scan")
+        return _POOL
 
 
 @njit(**_KW)
@@ -110,10 +134,10 @@ def _scan(codes, scale, err, query, lo, hi, heap, cand, cand_upper):
     upper bound reached the heap's smallest when it was scanned. The heap only
     rises, so that includes every row that can reach the final threshold.
     When ``cand`` fills up, rows the risen threshold has ruled out are dropped;
-    if that frees nothing, the scan stops and returns (None-like) a count of -1
-    so the caller can retry with room for every row."""
+    if that frees less than half of it, the scan stops and returns -1 so the
+    caller can retry with room for every row. Otherwise returns the count."""
     width = codes.shape[1]
-    heap[:] = -np.inf
+    heap[:] = LOWEST
     c = 0
     for i in range(lo, hi):
         s = np.float32(0.0)
@@ -123,7 +147,7 @@ def _scan(codes, scale, err, query, lo, hi, heap, cand, cand_upper):
         if a + err[i] >= heap[0]:
             if c == cand.shape[0]:
                 c = _compact(cand, cand_upper, heap[0])
-                if c == cand.shape[0]:
+                if 2 * c > cand.shape[0]:  # compacting freed too little: give up, rescan roomier
                     return -1
             cand[c] = i
             cand_upper[c] = a + err[i]

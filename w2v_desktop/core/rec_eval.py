@@ -14,11 +14,13 @@ that appears in at least one top-K list.
 """
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import numpy as np
 
+from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 from w2v_desktop.core.corpus import Corpus
 from w2v_desktop.core.ratings import Interactions, ItemTable
@@ -37,11 +39,13 @@ class ItemModel:
     output: Vectors | None = None  # output vectors (W2) of negative sampling, when available
 
 
-def fit_model(corpus: Corpus, config: TrainConfig) -> ItemModel:
-    """The one place evaluation calls the trainer (swap it to plug in another model)."""
+def fit_model(corpus: Corpus, config: TrainConfig, cancel=None) -> ItemModel:
+    """The one place evaluation calls the trainer (swap it to plug in another model).
+    ``cancel`` stops the training at its next chunk (raising ``Cancelled``)."""
     from w2v_desktop.core.trainer import Trainer
 
-    trainer = Trainer(corpus, config).train()
+    trainer = Trainer(corpus, config).train(cancel)
+    check_cancel(cancel)
     return ItemModel(trainer.vectors(), trainer.output_vectors())
 
 
@@ -120,8 +124,10 @@ def leave_last_out(events: Interactions, min_rating: float | None) -> Split:
 
 def evaluate_recs(events: Interactions, options: EvalOptions = EvalOptions(),
                   fit: Callable[[Corpus, TrainConfig], ItemModel] = fit_model,
-                  on_step: Callable[[str], None] | None = None) -> EvalResult:
+                  on_step: Callable[[str], None] | None = None, cancel=None) -> EvalResult:
+    """``cancel``: checked between steps and passed to ``fit`` when it takes one."""
     say = on_step or (lambda message: None)
+    fit_kwargs = {"cancel": cancel} if cancel is not None and "cancel" in inspect.signature(fit).parameters else {}
     split = leave_last_out(events, options.sequences.min_rating)
     pick = _sample_users(len(split.users), options.max_users, options.seed)
     users, targets, last_items = split.users[pick], split.targets[pick], split.last_items[pick]
@@ -144,7 +150,8 @@ def evaluate_recs(events: Interactions, options: EvalOptions = EvalOptions(),
     corpus = sequences.to_corpus(f"{events.source} (training part)")
     for method in options.methods:
         say(f"training {method}")
-        model = fit(_method_corpus(method, corpus, options), options.train)
+        check_cancel(cancel)
+        model = fit(_method_corpus(method, corpus, options), options.train, **fit_kwargs)
         result.vectors[method] = model.vectors
         result.rows += _vector_rows(method, model, split, events, users, targets, last_items,
                                     seen, options, len(catalogue))

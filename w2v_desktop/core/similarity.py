@@ -25,6 +25,9 @@ __all__ = ["METRICS", "IS_DISTANCE", "LABELS", "Neighbor", "nearest", "nearest_r
 # Single cosine queries over at least this many rows use the 8-bit scan; below
 # it one BLAS product is as fast and needs no extra copy of the rows.
 QUANTIZED_MIN_ROWS = 20_000
+# ... and leave out at most this many rows (a long exclusion list keeps the
+# scan's threshold low: one product is faster then).
+QUANTIZED_MAX_BANNED = 1_000
 # Upper bound on a (queries x rows) score block, in cells (4 or 8 bytes each). Each
 # block is also a cancel point: 4M cells take about 0.3 s on one core.
 _BLOCK_CELLS = 4_000_000
@@ -90,8 +93,8 @@ def nearest_rows(vectors, query, k: int = 10, metric: str = "cosine", restrict: 
     banned = [own_row] if own_row is not None else []
     banned += [vectors.row(x) if isinstance(x, str) else int(x) for x in exclude]
     n = _limit(vectors, restrict)
-    banned = [r for r in banned if r < n]
-    if check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS:
+    banned = [r for r in banned if 0 <= r < n]
+    if check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS and len(banned) <= QUANTIZED_MAX_BANNED:
         from w2v_desktop.core import quantized  # Numba: imported on first use
 
         # exact, through an 8-bit scan with error bounds: a quarter of the memory traffic

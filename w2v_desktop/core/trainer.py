@@ -98,9 +98,10 @@ class Trainer:
                    background: bool = False) -> Iterator[Progress]:
         """Train ``config.epochs`` epochs over the current ids, yielding Progress.
 
-        ``background``: the training threads yield the CPU to everything else
-        (see :func:`lower_thread_priority`); a desktop app wants this, so that
-        its window never waits for a core while training uses all of them."""
+        ``background``: the training threads run at a lower priority (nice 10,
+        see :func:`lower_thread_priority`), so the scheduler favours everything
+        else; a desktop app wants this, so that its window does not wait for a
+        core while training keeps all of them busy."""
         cfg = self.config
         cancel = cancel or CancelToken()
         if len(self.ids) == 0:

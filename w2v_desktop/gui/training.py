@@ -7,6 +7,8 @@ settled (between epochs), so the GUI only ever sees copies.
 """
 from __future__ import annotations
 
+import numpy as np
+
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
@@ -94,13 +96,17 @@ def epoch_report(trainer: Trainer, epoch: int, watch: Sequence[str], analogy_pat
     vectors = trainer.vectors()
     neighbours, missing = {}, []
     if watch:
-        from w2v_desktop.core.similarity import nearest
+        from w2v_desktop.core.similarity import Neighbor, top_k_block
 
-        for name in watch:
-            if name in vectors:
-                neighbours[name] = nearest(vectors, name, k=NEIGHBOURS)
-            else:
-                missing.append(name)
+        found = [name for name in watch if name in vectors]
+        missing = [name for name in watch if name not in vectors]
+        rows = np.array([vectors.row(name) for name in found], dtype=np.int64)
+        # one blocked product for the whole list: these vectors live for one epoch,
+        # so building the 8-bit copy that speeds up single queries would not pay
+        top = top_k_block(vectors, rows, NEIGHBOURS) if len(rows) else []
+        for name, row, near in zip(found, rows, top):
+            scores = vectors.unit[near] @ vectors.unit[row]
+            neighbours[name] = [Neighbor(vectors.names[j], float(s), int(j)) for j, s in zip(near, scores)]
     analogy, problem = None, ""
     if analogy_path:
         from w2v_desktop.core.evaluate import evaluate_analogies

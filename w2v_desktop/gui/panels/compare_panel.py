@@ -106,9 +106,12 @@ class ComparePanel(QWidget):
 
     # -- inputs ------------------------------------------------------------------------
     def set_vectors(self, vectors) -> None:
-        self.runner.cancel(quiet=True)
+        if self.runner.running and self.runner.job.name == "align":  # reading the second run goes on
+            self.runner.cancel(quiet=True)
         self.vectors = vectors
         self._clear_results()
+        if self.other is not None:
+            self.set_other(self.other, self.other_path)  # recount the shared names
         if vectors is None or len(vectors) == 0:
             self.stack.show_empty()
             return

@@ -282,7 +282,7 @@ class RecsPanel(QWidget):
                 check_cancel(cancel)
                 relay.step.emit(message)
 
-            return rec_eval.evaluate_recs(events, options, fit=fit, on_step=on_step)
+            return rec_eval.evaluate_recs(events, options, fit=fit, on_step=on_step, cancel=cancel)
 
         self.eval_runner.start(work, self.show_evaluation, button=self.eval_button, title="Evaluation failed",
                                name="evaluate-recs")
