@@ -10,6 +10,7 @@ copied, when large) and a second one gathers the vectors and names into flat arr
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -53,22 +54,21 @@ def scan_records(buf, pos, count, vec_bytes, name_start, name_end):
 
 @njit(nogil=True, cache=True)
 def gather_records(buf, name_start, name_end, words, names):
-    """Assemble each vector's little-endian float32 bits into ``words`` (rows x
-    dim, uint32; the caller views it as float32) and copy the names, separated
-    by newlines, into ``names``. Returns (names' length, first row holding NaN
-    or infinity, or -1): the finiteness check rides along the copy for free."""
+    """Copy each vector's bytes into ``words`` (rows x dim, uint32; the caller
+    views it as float32 — the file's little-endian layout is the host's, see
+    read_word2vec_binary) and the names, separated by newlines, into ``names``.
+    Returns (names' length, first row holding NaN or infinity, or -1): the
+    finiteness check rides along the copy."""
     k = 0
     bad = -1
     dim = words.shape[1]
+    row_bytes = words.view(np.uint8).reshape(words.shape[0], 4 * dim)
     for i in range(name_start.size):
         v = name_end[i] + 1
+        row_bytes[i, :] = buf[v:v + 4 * dim]  # a plain memory copy
         nonfinite = np.uint32(0)
         for j in range(dim):
-            p = v + 4 * j
-            w = (np.uint32(buf[p]) | (np.uint32(buf[p + 1]) << 8)
-                 | (np.uint32(buf[p + 2]) << 16) | (np.uint32(buf[p + 3]) << 24))
-            words[i, j] = w
-            nonfinite |= np.uint32((w & EXPONENT) == EXPONENT)
+            nonfinite |= np.uint32((words[i, j] & EXPONENT) == EXPONENT)
         if nonfinite and bad < 0:
             bad = i
         length = name_end[i] - name_start[i]
@@ -116,6 +116,9 @@ def read_word2vec_binary(path: Path, encoding: str = "utf-8") -> Vectors:
     words = np.empty((count, dim), dtype=np.uint32)
     name_bytes = np.empty(int((name_end - name_start).sum()) + count, dtype=np.uint8)
     size, bad = gather_records(buf, name_start, name_end, words, name_bytes)
+    if sys.byteorder != "little":  # the file is little-endian; the copy kept its bytes
+        words.byteswap(inplace=True)
+        bad = _first_nonfinite(words.view(np.float32))
     names = _decode_names(name_bytes[:size].tobytes(), name_start, path, encoding)
     matrix = words.view(np.float32)
     if bad >= 0:
@@ -126,6 +129,11 @@ def read_word2vec_binary(path: Path, encoding: str = "utf-8") -> Vectors:
     except VectorsError:  # a duplicate name: say which record
         check_unique(names, range(1, count + 1), path, unit="record")
         raise
+
+
+def _first_nonfinite(matrix: np.ndarray) -> int:
+    rows = np.flatnonzero(~np.isfinite(matrix).all(axis=1))
+    return int(rows[0]) if len(rows) else -1
 
 
 def _decode_names(blob: bytes, name_start: np.ndarray, path: Path, encoding: str) -> list[str]:
