@@ -114,3 +114,12 @@ def test_continuing_refuses_a_new_shape(tmp_path, capsys):
     rc = main(["train", str(SAMPLE), "-o", str(tmp_path / "v3.txt"), "--continue-from", str(tmp_path / "v.txt")])
     err = capsys.readouterr().err
     assert rc == 2 and "not a w2v-desktop model file" in err and "pickle" not in err
+
+
+def test_an_epoch_without_training_pairs_says_why(tmp_path, capsys):
+    corpus = tmp_path / "tiny.txt"
+    corpus.write_text("alpha\nbeta\ngamma\n", encoding="utf-8")  # one word per sentence: no context at all
+    assert main(["train", str(corpus), "-o", str(tmp_path / "v.txt"), "--min-count", "1", "--epochs", "1",
+                 "--dim", "4", "--quiet"]) == 0
+    out = capsys.readouterr()
+    assert "no training pairs" in out.out + out.err and "nan" not in out.out + out.err

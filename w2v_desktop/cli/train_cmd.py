@@ -169,8 +169,10 @@ def _train_with_progress(trainer, say, quiet: bool) -> None:
         elif p.epoch_done:
             if not quiet:
                 sys.stderr.write("\r\033[K")
-            say(f"epoch {p.epoch + 1}/{p.epochs}: mean loss {p.epoch_loss:.4f}, "
-                f"{p.words_per_sec:,.0f} words/s, {p.elapsed:.1f} s")
+            loss = (f"mean loss {p.epoch_loss:.4f}" if not math.isnan(p.epoch_loss) else
+                    "no training pairs (every sentence was left with fewer than two words; "
+                    "try --sample 0 on a corpus this small)")
+            say(f"epoch {p.epoch + 1}/{p.epochs}: {loss}, {p.words_per_sec:,.0f} words/s, {p.elapsed:.1f} s")
         elif not quiet and p.state == "training" and time.perf_counter() - last_line > 0.25:
             last_line = time.perf_counter()
             bar = "#" * int(30 * p.fraction)
