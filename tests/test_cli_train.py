@@ -120,6 +120,6 @@ def test_an_epoch_without_training_pairs_says_why(tmp_path, capsys):
     corpus = tmp_path / "tiny.txt"
     corpus.write_text("alpha\nbeta\ngamma\n", encoding="utf-8")  # one word per sentence: no context at all
     assert main(["train", str(corpus), "-o", str(tmp_path / "v.txt"), "--min-count", "1", "--epochs", "1",
-                 "--dim", "4", "--quiet"]) == 0
+                 "--dim", "4"]) == 0
     out = capsys.readouterr()
     assert "no training pairs" in out.out + out.err and "nan" not in out.out + out.err
