@@ -8,6 +8,7 @@ import json
 import lzma
 import sys
 
+import numpy as np
 import pytest
 
 from tests.conftest import data_path
@@ -262,3 +263,11 @@ def test_chinese_reviews_are_detected_and_segmented():
     sentences = list(itertools.islice(iter_token_lines(path), 300))
     tokens = [t for s in sentences for t in s]
     assert sum(map(len, tokens)) / len(tokens) < 2.5  # words, not whole clauses
+
+
+def test_ids_are_counted_in_blocks_exactly():
+    from w2v_desktop.core.corpus import count_ids
+
+    ids = np.random.default_rng(0).integers(0, 50, 10_001).astype(np.int32)
+    np.testing.assert_array_equal(count_ids(ids, 60, block=1000), np.bincount(ids, minlength=60))
+    assert count_ids(np.zeros(0, np.int32), 3).tolist() == [0, 0, 0]

@@ -105,8 +105,17 @@ class CorpusBuilder:
         if len(self._lengths):
             np.cumsum(np.frombuffer(self._lengths, dtype=np.int64), out=offsets[1:])
         n_words = len(self._words)
-        counts = np.bincount(tokens, minlength=n_words).astype(np.int64) if n_words else np.zeros(0, np.int64)
-        return Corpus(self._words, counts, tokens, offsets, source)
+        return Corpus(self._words, count_ids(tokens, n_words), tokens, offsets, source)
+
+
+def count_ids(tokens: np.ndarray, n_words: int, block: int = 1 << 20) -> np.ndarray:
+    """Occurrences of each id 0..n_words-1. In blocks: np.bincount turns int32 ids
+    into a 64-bit copy, which over a whole corpus would double its memory (and
+    for a memory-mapped corpus read it all into RAM at once)."""
+    counts = np.zeros(n_words, np.int64)
+    for start in range(0, len(tokens), block):
+        counts += np.bincount(tokens[start:start + block], minlength=n_words)
+    return counts
 
 
 def read_corpus(path: str, options=None) -> Corpus:

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from w2v_desktop.core.config import ITEM_DEFAULTS
-from w2v_desktop.core.corpus import Corpus
+from w2v_desktop.core.corpus import Corpus, count_ids
 from w2v_desktop.core.ratings import Interactions, Mapping, SkippedRows, read_ratings
 
 EXAMPLES = 8
@@ -129,7 +129,7 @@ class Sequences:
         to_token[present] = np.arange(len(present), dtype=np.int32)
         tokens = to_token[codes]
         words = [self.events.item_ids[c] for c in present.tolist()]
-        counts = np.bincount(tokens, minlength=len(words)).astype(np.int64)
+        counts = count_ids(tokens, len(words))
         return Corpus(words, counts, tokens, self.offsets.astype(np.int64), source)
 
 
