@@ -24,7 +24,7 @@ from w2v_desktop.core import kernels
 from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.core.corpus import Corpus
-from w2v_desktop.core.hot_nodes import MERGE_WORDS, HotNodeCopies
+from w2v_desktop.core.hot_nodes import HotNodeCopies, merge_words
 from w2v_desktop.core.vectors import Vectors
 from w2v_desktop.core.vocab import Vocab, VocabReport, encode_ids
 
@@ -227,7 +227,7 @@ class Trainer:
         each block subsampled when its first chunk is needed."""
         chunk_words = self.config.chunk_words
         if self.config.hs and self.config.n_threads > 1:  # merge hot-node copies more often
-            chunk_words = min(chunk_words, MERGE_WORDS)
+            chunk_words = min(chunk_words, merge_words(self.config.n_threads))
         for b, (s0, s1) in zip(block_numbers, blocks):
             block = _subsample(self.ids, self.offsets, s0, s1, keep,
                                kernels.chunk_seed(self.config.seed + 7919, epoch, int(b)))
