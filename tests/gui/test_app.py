@@ -345,3 +345,18 @@ def test_opening_the_app_with_a_file_opens_that_file(qtbot, tmp_path, monkeypatc
     assert window.state.vectors.names == names and window.state.corpus is None  # not the sample
     assert window.files.recent_files() == [str(path)]
     assert frozen == [True]
+
+
+def test_the_file_opened_last_wins_whichever_load_finishes_first(qtbot, window, tmp_path):
+    import numpy as np
+
+    from w2v_desktop.core.formats import save_vectors
+    from w2v_desktop.core.vectors import Vectors
+
+    big, small = tmp_path / "big.txt", tmp_path / "small.txt"
+    save_vectors(Vectors([f"w{i}" for i in range(150_000)], np.ones((150_000, 16), np.float32)), big, "word2vec")
+    save_vectors(Vectors(["a", "b"], np.eye(2, 16, dtype=np.float32)), small, "word2vec")
+    window.files.open_vectors(str(big))
+    window.files.open_vectors(str(small))  # the user changed their mind at once
+    wait_idle(qtbot, window.state)
+    assert window.state.vectors.names == ["a", "b"] and not window.errors

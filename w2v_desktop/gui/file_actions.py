@@ -37,6 +37,21 @@ class FileActions(QObject):
         self.tokenize_options = TokenizeOptions()
         self.data_kind = "text"
         self.sequence_report = None  # how the last rating file became sequences
+        self._tickets = {"data": 0, "vectors": 0}  # loads started, per what they replace
+
+    def _latest_only(self, channel: str, done):
+        """Wrap a load's callback so that only the most recently started load of
+        the channel ("data": corpus or ratings; "vectors": vectors, model or
+        project) is applied. Loads finish in any order: a large file opened
+        first must not replace a small one opened after it."""
+        self._tickets[channel] += 1
+        ticket = self._tickets[channel]
+
+        def apply(result) -> None:
+            if ticket == self._tickets[channel]:
+                done(result)
+
+        return apply
 
     # -- recent files and folders ---------------------------------------------------------
     def recent_files(self) -> list[str]:
@@ -90,7 +105,7 @@ class FileActions(QObject):
             self.state.set_corpus(corpus, path)
             self.state.status_message.emit(f"Loaded {path}: {corpus.n_tokens:,} tokens")
 
-        self.state.run_in_worker(load_text_corpus(path, self.tokenize_options), done,
+        self.state.run_in_worker(load_text_corpus(path, self.tokenize_options), self._latest_only("data", done),
                                  lambda p: self.state.status_message.emit(p.message),
                                  title=f"Could not read {Path(path).name}", name="load-text")
 
@@ -110,7 +125,8 @@ class FileActions(QObject):
             return
         self._remember(path)
         min_count = dialog.sequence_options().min_count
-        self.state.run_in_worker(dialog.load_job(), lambda loaded: self._ratings_loaded(loaded, path, min_count),
+        self.state.run_in_worker(dialog.load_job(),
+                                 self._latest_only("data", lambda loaded: self._ratings_loaded(loaded, path, min_count)),
                                  lambda message: self.state.status_message.emit(str(message)),
                                  title=f"Could not read {Path(path).name}", name="load-ratings")
 
@@ -144,7 +160,8 @@ class FileActions(QObject):
             self.state.status_message.emit(f"Opened {len(vectors):,} vectors of {vectors.dim} dimensions")
             self.vectors_opened.emit(path)
 
-        self.state.run_in_worker(lambda: load_vectors(path), done, title=f"Could not open {Path(path).name}",
+        self.state.run_in_worker(lambda: load_vectors(path), self._latest_only("vectors", done),
+                                 title=f"Could not open {Path(path).name}",
                                  name="load-vectors")
 
     def open_model(self, path: str | None = None) -> None:
@@ -164,7 +181,8 @@ class FileActions(QObject):
             self.state.status_message.emit(f"Opened model {Path(path).name} ({len(trainer.vocab):,} words, "
                                            f"{trainer.epochs_trained} epochs); open new data and Train to continue")
 
-        self.state.run_in_worker(lambda: Trainer.load(path), done, title=f"Could not open {Path(path).name}",
+        self.state.run_in_worker(lambda: Trainer.load(path), self._latest_only("vectors", done),
+                                 title=f"Could not open {Path(path).name}",
                                  name="load-model")
 
     # -- saving -----------------------------------------------------------------------
@@ -249,4 +267,5 @@ class FileActions(QObject):
             if on_loaded is not None:
                 on_loaded(project)
 
-        self.state.run_in_worker(read, done, title=f"Could not open {Path(path).name}", name="load-project")
+        self.state.run_in_worker(read, self._latest_only("vectors", done), title=f"Could not open {Path(path).name}",
+                                 name="load-project")
