@@ -123,3 +123,12 @@ def test_an_epoch_without_training_pairs_says_why(tmp_path, capsys):
                  "--dim", "4"]) == 0
     out = capsys.readouterr()
     assert "no training pairs" in out.out + out.err and "nan" not in out.out + out.err
+
+
+@pytest.mark.parametrize("args", [["-k", "0"], ["-k", "-1"], ["--restrict", "-5"]])
+def test_query_counts_must_be_positive(tmp_path, capsys, args):
+    vectors = tmp_path / "v.txt"
+    vectors.write_text("2 2\na 1 0\nb 0 1\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main(["neighbors", str(vectors), "a", *args])
+    assert stop.value.code == 2 and "at least 1" in capsys.readouterr().err

@@ -73,13 +73,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_project)
 
 
+def positive_int(text: str) -> int:
+    """argparse type: a whole number of at least 1 (-k 0 would print an empty table)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def _parser(sub, name: str, help_text: str, description: str, restrict_default=None,
             k_default: int = 10) -> argparse.ArgumentParser:
     p = sub.add_parser(name, help=help_text, description=description)
     p.add_argument("vectors", metavar="VECTORS", help="vectors file (any format w2v-desktop reads)")
     p.add_argument("--format", dest="fmt", default=None, help="vectors file format (default: detected)")
-    p.add_argument("-k", type=int, default=k_default, help=f"how many neighbours (default {k_default})")
-    p.add_argument("--restrict", type=int, default=restrict_default, metavar="N",
+    p.add_argument("-k", type=positive_int, default=k_default, help=f"how many neighbours (default {k_default})")
+    p.add_argument("--restrict", type=positive_int, default=restrict_default, metavar="N",
                    help="only the N most frequent (first N rows)"
                         + (f" (default {restrict_default})" if restrict_default else ""))
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")

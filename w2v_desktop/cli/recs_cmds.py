@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from w2v_desktop.cli.query_cmds import positive_int
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 
 TRAIN_FLAGS = ("dim", "window", "epochs", "min_count", "sample", "negative", "ns_exponent", "alpha",
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "HitRate@K, NDCG@K, MRR and coverage for next-item and user-vector "
                                    "recommendation next to most-popular and random baselines.")
     p.add_argument("file")
-    p.add_argument("-k", type=int, default=10, help="list length K (default 10)")
+    p.add_argument("-k", type=positive_int, default=10, help="list length K (default 10)")
     p.add_argument("--methods", default="item2vec,deepwalk",
                    help="comma-separated: item2vec, deepwalk, node2vec (default item2vec,deepwalk)")
     p.add_argument("--max-users", type=int, default=None, help="evaluate a seeded sample of users")
@@ -42,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--user", help="user id")
     who.add_argument("--item", help="item id")
-    p.add_argument("-k", type=int, default=10)
+    p.add_argument("-k", type=positive_int, default=10)
     p.add_argument("--vectors", metavar="PATH", help="use these item vectors instead of training")
     add_rating_arguments(p)
     add_model_arguments(p)

@@ -162,7 +162,7 @@ def run(args) -> int:
 
 
 def _train_with_progress(trainer, say, quiet: bool) -> None:
-    last_line = 0.0
+    last_line = epoch_started = 0.0
     for p in trainer.iter_train():
         if p.state == "compiling":
             say(p.message)
@@ -172,7 +172,9 @@ def _train_with_progress(trainer, say, quiet: bool) -> None:
             loss = (f"mean loss {p.epoch_loss:.4f}" if not math.isnan(p.epoch_loss) else
                     "no training pairs (every sentence was left with fewer than two words; "
                     "try --sample 0 on a corpus this small)")
-            say(f"epoch {p.epoch + 1}/{p.epochs}: {loss}, {p.words_per_sec:,.0f} words/s, {p.elapsed:.1f} s")
+            say(f"epoch {p.epoch + 1}/{p.epochs}: {loss}, {p.words_per_sec:,.0f} words/s, "
+                f"{p.elapsed - epoch_started:.1f} s ({p.elapsed:.1f} s in all)")
+            epoch_started = p.elapsed
         elif not quiet and p.state == "training" and time.perf_counter() - last_line > 0.25:
             last_line = time.perf_counter()
             bar = "#" * int(30 * p.fraction)
