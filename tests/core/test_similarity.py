@@ -117,3 +117,18 @@ def test_norm_frequency_is_spearman(vec):
     assert nf.spearman == pytest.approx(stats.spearmanr(np.linalg.norm(vec.matrix, axis=1), vec.counts).statistic)
     with pytest.raises(ValueError, match="no frequencies"):
         similarity.norm_frequency(Vectors(["a", "b"], np.ones((2, 2))))
+
+
+def test_sampled_hubness_counts_within_the_sample_and_names_its_rows():
+    rng = np.random.default_rng(7)
+    m = rng.standard_normal((3000, 16)).astype(np.float32)
+    vec = Vectors([f"w{i}" for i in range(len(m))], m)
+    hub = similarity.hubness(vec, k=5, sample=500, seed=3)
+    assert len(hub.counts) == len(hub.rows) == 500 and hub.counts.sum() == 500 * 5
+    # the same as the full computation on the sub-matrix of the sampled rows
+    sub = Vectors([vec.names[r] for r in hub.rows], m[hub.rows])
+    assert np.array_equal(hub.counts, similarity.hubness(sub, k=5).counts)
+    name, count = hub.hubs(vec.names, top=1)[0]
+    assert count == hub.counts.max() and vec.row(name) in set(hub.rows.tolist())
+    # random data: near-symmetric k-occurrence, nothing like the ~10 a sparse count gives
+    assert abs(hub.skew) < 3

@@ -249,18 +249,20 @@ class Hubness:
     """``counts[r]``: how many of the query rows have row r in their top k (k-occurrence).
 
     ``skew`` is the sample skewness of ``counts``; large positive values mean a
-    few "hub" rows are everyone's neighbour. With a query sample the counts
-    cover only those queries (an estimate of the full distribution).
+    few "hub" rows are everyone's neighbour. With a sample, ``rows`` holds the
+    sampled rows and ``counts[i]`` belongs to ``rows[i]`` (see :func:`hubness`).
     """
     counts: np.ndarray
     skew: float
     k: int
     n_queries: int
     metric: str
+    rows: np.ndarray | None = None  # None: every row, counts[r] is row r's
 
     def hubs(self, names: Sequence[str], top: int = 10) -> list[tuple[str, int]]:
         order = np.argsort(-self.counts, kind="stable")[:top]
-        return [(names[r], int(self.counts[r])) for r in order]
+        rows = order if self.rows is None else self.rows[order]
+        return [(names[int(r)], int(self.counts[i])) for r, i in zip(rows, order)]
 
     def histogram(self) -> tuple[np.ndarray, np.ndarray]:
         """(k-occurrence values that occur, how many rows have each): the hubness plot."""
@@ -276,17 +278,27 @@ def hubness(vectors, k: int = 10, sample: int | None = None, metric: str = "cosi
             restrict: int | None = None, seed: int = 0, cancel=None) -> Hubness:
     """k-occurrence counts and their skewness.
 
-    ``sample=None`` uses every row as a query up to ``DEFAULT_HUBNESS_SAMPLE``
-    rows, and a random sample of that size beyond. ``cancel`` is checked between
-    blocks of queries; when it says stop, :class:`~w2v_desktop.core.cancel.Cancelled` is raised.
+    ``sample=None`` uses every row up to ``DEFAULT_HUBNESS_SAMPLE`` rows, and a
+    random sample of that size beyond. With a sample, the sampled rows are both
+    the queries and the only candidate neighbours: the k-occurrence of a random
+    subset, whose skewness estimates the whole set's. (Counting a sample's
+    queries over all rows would leave most counts at 0: with 2,000 queries over
+    400,000 rows, chance alone gives a skewness near 4.5.) ``cancel`` is checked
+    between blocks of queries; when it says stop, :class:`~w2v_desktop.core.cancel.Cancelled` is raised.
     """
     n = _limit(vectors, restrict)
     size = sample if sample is not None else (None if n <= DEFAULT_HUBNESS_SAMPLE else DEFAULT_HUBNESS_SAMPLE)
     rows = sample_rows(n, size, seed)
-    tops = top_k_block(vectors, rows, k, metric, restrict, cancel=cancel)
-    counts = np.bincount(tops.ravel(), minlength=n)
+    sampled = len(rows) < n
+    if sampled:
+        from w2v_desktop.core.vectors import Vectors
+
+        vectors = Vectors([vectors.names[r] for r in rows], vectors.matrix[rows])
+        restrict = None
+    tops = top_k_block(vectors, np.arange(len(rows)) if sampled else rows, k, metric, restrict, cancel=cancel)
+    counts = np.bincount(tops.ravel(), minlength=len(rows) if sampled else n)
     skew = float(stats.skew(counts)) if counts.std() > 0 else 0.0
-    return Hubness(counts, skew, tops.shape[1], len(rows), metric)
+    return Hubness(counts, skew, tops.shape[1], len(rows), metric, rows if sampled else None)
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,7 @@ class ComparePanel(QWidget):
     def set_vectors(self, vectors) -> None:
         if self.runner.running and self.runner.job.name == "align":  # reading the second run goes on
             self.runner.cancel(quiet=True)
+            self.summary.setText("The current vectors changed: press Align and compare again.")
         self.vectors = vectors
         self._clear_results()
         if self.other is not None:
@@ -187,8 +188,9 @@ class ComparePanel(QWidget):
         self.summary.setText(
             f"{len(result.names):,} shared names compared. Mean neighbour overlap@{result.k}: "
             f"<b>{result.overlap.mean():.2f}</b> (1 = same neighbours in both runs); mean cosine distance "
-            f"moved after alignment: <b>{result.moved.mean():.3f}</b>. Sorted by distance moved; "
-            "click a column header to sort by another.")
+            f"moved after alignment: <b>{result.moved.mean():.3f}</b>. "
+            + (f"The table lists the {MAX_ROWS:,} that moved most; " if len(result.names) > MAX_ROWS else "")
+            + "sorted by distance moved; click a column header to sort by another.")
         self._fill_table(result)
 
     def _fill_table(self, result) -> None:
