@@ -132,3 +132,17 @@ def test_sampled_hubness_counts_within_the_sample_and_names_its_rows():
     assert count == hub.counts.max() and vec.row(name) in set(hub.rows.tolist())
     # random data: near-symmetric k-occurrence, nothing like the ~10 a sparse count gives
     assert abs(hub.skew) < 3
+
+
+def test_unknown_names_hint_at_case_and_bad_query_vectors_are_refused():
+    vec = Vectors(["king", "Paris", "x"], np.eye(3, dtype=np.float32))
+    with pytest.raises(UnknownNameError, match="did you mean 'king'"):
+        vec.row("KING")
+    with pytest.raises(UnknownNameError, match="did you mean 'Paris'"):
+        vec.row("paris")
+    with pytest.raises(UnknownNameError) as err:
+        vec.row("queen")
+    assert "did you mean" not in str(err.value)
+    for bad in ([np.nan, 0, 0], [np.inf, 1, 0], [1e39, 0, 0]):
+        with pytest.raises(ValueError, match="NaN or infinity"):
+            similarity.nearest(vec, np.array(bad, dtype=np.float64), 2)

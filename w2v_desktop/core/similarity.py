@@ -57,6 +57,8 @@ def resolve_query(vectors, query) -> tuple[np.ndarray, int | None]:
     vec = np.asarray(query, dtype=np.float32).ravel()
     if vec.shape != (vectors.dim,):
         raise ValueError(f"query vector has {vec.size} components, vectors have {vectors.dim}")
+    if not np.isfinite(vec).all():
+        raise ValueError("query vector holds NaN or infinity (or values too large for float32)")
     return vec, None
 
 

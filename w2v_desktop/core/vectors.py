@@ -18,12 +18,13 @@ class VectorsError(ValueError):
 class UnknownNameError(KeyError):
     """A queried word or item is not in the vocabulary."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, hint: str = ""):
         super().__init__(name)
         self.name = name
+        self.hint = hint  # a name that is there and differs only in case
 
     def __str__(self) -> str:
-        return f"{self.name!r} is not in the vocabulary"
+        return f"{self.name!r} is not in the vocabulary" + (f" (did you mean {self.hint!r}?)" if self.hint else "")
 
 
 @dataclass
@@ -78,7 +79,16 @@ class Vectors:
         try:
             return self.index[name]
         except KeyError:
-            raise UnknownNameError(name) from None
+            raise UnknownNameError(name, self._case_hint(name)) from None
+
+    def _case_hint(self, name: str) -> str:
+        """A name that differs from ``name`` only in case, if there is one."""
+        if not isinstance(name, str):
+            return ""
+        for candidate in (name.lower(), name.capitalize(), name.upper(), name.title()):
+            if candidate != name and candidate in self.index:
+                return candidate
+        return ""
 
     def vector(self, name: str) -> np.ndarray:
         return self.matrix[self.row(name)]
