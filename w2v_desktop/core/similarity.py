@@ -54,7 +54,8 @@ def resolve_query(vectors, query) -> tuple[np.ndarray, int | None]:
     if isinstance(query, str):
         row = vectors.row(query)
         return vectors.matrix[row], row
-    vec = np.asarray(query, dtype=np.float32).ravel()
+    with np.errstate(over="ignore"):  # too large for float32: refused just below
+        vec = np.asarray(query, dtype=np.float32).ravel()
     if vec.shape != (vectors.dim,):
         raise ValueError(f"query vector has {vec.size} components, vectors have {vectors.dim}")
     if not np.isfinite(vec).all():
