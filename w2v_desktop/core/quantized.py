@@ -1,9 +1,10 @@
 """Exact cosine top-k through an 8-bit scan with a proven error bound.
 
-A single query against all rows is one pass over the matrix, and that pass is
-limited by memory bandwidth, not arithmetic: over 400,000 x 50 float32 unit
-rows it reads 80 MB. Here each unit row u is also kept as 8-bit integers c
-with one scale per row (u ~ c * scale), a quarter of the bytes. The scan
+A single query against all rows is one pass over the matrix: over 400,000 x
+50 float32 unit rows, 80 MB. Here each unit row u is also kept as 8-bit
+integers c with one scale per row (u ~ c * scale), a quarter of the bytes
+(measured on a 2-core Xeon: this scan is then limited by arithmetic, the
+int8-to-float conversions, at about 2x gensim's float32 product). The scan
 computes approximate scores a = (c . v) * scale for the unit query v, and for
 each row knows how far off it can be:
 
@@ -85,15 +86,17 @@ def top_k_cosine(rows: Int8Rows, unit: np.ndarray, query_unit: np.ndarray, n: in
     heaps = np.empty((len(cuts) - 1, kept), np.float32)
     room = CANDIDATE_ROOM
     while True:
-        parts = [(rows.codes, rows.scale, rows.err, query, cuts[p], cuts[p + 1], heaps[p],
-                  np.empty(min(room, cuts[p + 1] - cuts[p]), np.int64),
-                  np.empty(min(room, cuts[p + 1] - cuts[p]), np.float32)) for p in range(len(cuts) - 1)]
-        counts = [_scan(*parts[0])] if len(parts) == 1 else list(_pool().map(lambda a: _scan(*a), parts))
+        sizes = [min(room, hi - lo) for lo, hi in zip(cuts[:-1], cuts[1:])]
+        found = [np.empty(size, np.int64) for size in sizes]  # candidate rows per part
+        upper = [np.empty(size, np.float32) for size in sizes]  # and their upper bounds
+        jobs = [(rows.codes, rows.scale, rows.err, query, cuts[p], cuts[p + 1], heaps[p], found[p], upper[p])
+                for p in range(len(sizes))]
+        counts = [_scan(*jobs[0])] if len(jobs) == 1 else list(_pool().map(lambda job: _scan(*job), jobs))
         if min(counts) >= 0:
             break
         room = n  # rare: more near-ties than room; scan again with room for every row
     bound = np.partition(heaps.ravel(), -kept)[-kept]
-    cand = np.concatenate([p[7][:c][p[8][:c] >= bound] for p, c in zip(parts, counts)])
+    cand = np.concatenate([f[:c][u[:c] >= bound] for f, u, c in zip(found, upper, counts)])
     cand = cand[~np.isin(cand, banned)]
     exact = unit[cand] @ query_unit.astype(np.float32)
     order = np.argsort(-exact, kind="stable")[:k]
@@ -104,17 +107,20 @@ _POOL: ThreadPoolExecutor | None = None
 _POOL_LOCK = threading.Lock()
 
 
-def _n_parts(n: int) -> int:
-    if n < PARALLEL_ROWS or _niced():
-        return 1
+def _workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
+
+
+def _n_parts(n: int) -> int:
+    return 1 if n < PARALLEL_ROWS or _niced() else _workers()
 
 
 def _niced() -> bool:
     """Whether the calling thread runs at a lower priority (a background training
     thread): threads it started would inherit that, so it scans alone."""
     try:
-        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) > os.getpriority(os.PRIO_PROCESS, os.getpid())
+        mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return mine > os.getpriority(os.PRIO_PROCESS, os.getpid())
     except (AttributeError, OSError):
         return False
 
@@ -123,19 +129,20 @@ def _pool() -> ThreadPoolExecutor:
     global _POOL
     with _POOL_LOCK:
         if _POOL is None:
-            _POOL = ThreadPoolExecutor(max(1, min(4, os.cpu_count() or 1)), thread_name_prefix="w2v-scan")
+            _POOL = ThreadPoolExecutor(_workers(), thread_name_prefix="w2v-scan")
         return _POOL
 
 
 @njit(**_KW)
 def _scan(codes, scale, err, query, lo, hi, heap, cand, cand_upper):
     """One pass over rows lo..hi-1: the largest lower bounds go into ``heap`` (a
-    min-heap, smallest first); returns (rows, upper bounds) of every row whose
-    upper bound reached the heap's smallest when it was scanned. The heap only
-    rises, so that includes every row that can reach the final threshold.
-    When ``cand`` fills up, rows the risen threshold has ruled out are dropped;
-    if that frees less than half of it, the scan stops and returns -1 so the
-    caller can retry with room for every row. Otherwise returns the count."""
+    min-heap, smallest first), and every row whose upper bound reached the
+    heap's smallest when it was scanned goes into ``cand`` (its upper bound into
+    ``cand_upper``). The heap only rises, so that includes every row that can
+    reach the final threshold. Returns how many candidates were kept. When
+    ``cand`` fills up, rows the risen threshold has ruled out are dropped; if
+    that frees less than half of it, the scan stops and returns -1 so the
+    caller can retry with room for every row."""
     width = codes.shape[1]
     heap[:] = LOWEST
     c = 0

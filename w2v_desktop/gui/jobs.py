@@ -80,13 +80,11 @@ class JobRunner(QObject):
             say(message)
         # A result or report already queued when the job was cancelled (say, the panel
         # dropped it for new vectors) must not be applied: check at delivery.
-        holder: list[Job] = []
-        done = on_done and (lambda result: holder[0].is_cancelled or on_done(result))
-        progress = on_progress and (lambda value: holder[0].is_cancelled or on_progress(value))
+        done = on_done and (lambda result: token.cancelled or on_done(result))
+        progress = on_progress and (lambda value: token.cancelled or on_progress(value))
         job = self.state.run_in_worker(task, done, progress, title=title, name=name,
                                        on_error=lambda text, _details: say(f"Failed: {text}"))
-        holder.append(job)
-        job.add_cancel_callback(token.cancel)
+        job.add_cancel_callback(token.cancel)  # every cancel of the job sets the token
         job.cancelled.connect(lambda: self._quiet or say("Cancelled."))
         job.done.connect(self._job_ended)
         self.job, self._active = job, button
