@@ -13,20 +13,39 @@ def brute_force(unit, q, n, k, banned):
     return np.argsort(-scores, kind="stable")[:k]
 
 
-@pytest.mark.parametrize("dim", [3, 50, 300])
+@pytest.mark.parametrize("dim", [1, 3, 50, 301, 3000])
 def test_error_bound_holds_for_every_row(dim):
     rng = np.random.default_rng(dim)
     m = rng.standard_normal((2000, dim)).astype(np.float32)
     m[5] = 0.0  # a zero row stays zero in .unit
     m[6] *= 1e-20  # a tiny one
+    m[7] = 1.0  # all components equal: the largest integer sums
     unit = Vectors([str(i) for i in range(len(m))], m).unit
     rows = Int8Rows.build(unit)
-    for _ in range(20):
-        q = rng.standard_normal(dim).astype(np.float32)
-        q /= np.linalg.norm(q)
-        approx = (rows.codes[:, :dim].astype(np.float32) @ q) * rows.scale
-        assert not rows.codes[:, dim:].any()  # padding is zero
-        assert np.all(np.abs(approx - unit @ q) <= rows.err)
+    assert rows.row_codes().shape == (len(m), dim)
+    queries = [rng.standard_normal(dim), np.ones(dim), unit[7], np.zeros(dim)]
+    queries[0] = queries[0] / np.linalg.norm(queries[0])
+    queries[1] = queries[1] / np.linalg.norm(queries[1])
+    for q in queries:
+        q = q.astype(np.float32)
+        approx, bound = quantized.approximate(rows, q)
+        assert np.all(np.abs(approx - unit @ q) <= bound)
+        # the query's own rounding is inside its term, for every row
+        query = rows.query(q)
+        miss = q.astype(np.float64) - query.codes[:dim] * np.float64(query.scale)
+        assert np.all(np.abs(rows.row_codes() @ miss) * rows.scale[:len(m)] <= query.err)
+        # the integer scan is the exact product of the codes with the query's codes
+        want = rows.row_codes().astype(np.int64) @ query.codes[:dim].astype(np.int64)
+        np.testing.assert_allclose(approx, want * rows.scale[:len(m)] * query.scale, rtol=1e-6, atol=1e-30)
+
+
+def test_padding_rows_and_odd_dimension_are_zero():
+    unit = Vectors([str(i) for i in range(70)], np.random.default_rng(0).standard_normal((70, 5))).unit
+    rows = Int8Rows.build(unit)
+    assert rows.codes.shape == (2, 3, quantized.LANES, 2)
+    flat = rows.codes.transpose(0, 2, 1, 3).reshape(-1, 6)
+    assert not flat[70:].any() and not flat[:, 5].any()
+    np.testing.assert_array_equal(flat[:70, :5], rows.row_codes())
 
 
 @pytest.mark.parametrize("seed,parallel_rows,room", [(0, 10**9, 4096), (1, 10**9, 4096), (2, 1000, 4096),
@@ -91,3 +110,41 @@ def test_long_exclusion_lists_and_negative_rows_fall_back_consistently():
     assert vec._int8 is None
     got = similarity.nearest(vec, "w1", 5, exclude=[-1, 2])
     assert [n.row for n in got] == list(brute_force(vec.unit, vec.unit[1], len(vec), 5, [1, 2]))
+
+
+def test_sizes_the_kernel_would_trust_are_checked():
+    unit = np.eye(4, dtype=np.float32)
+    rows = Int8Rows.build(unit)
+    with pytest.raises(ValueError, match="dimension 5"):
+        top_k_cosine(rows, unit, np.ones(5, np.float32) / 5 ** 0.5, 4, 2, np.array([], np.int64))
+    with pytest.raises(ValueError, match="first 5 rows"):
+        top_k_cosine(rows, unit, unit[0], 5, 2, np.array([0]))
+
+
+@pytest.mark.parametrize("exclude_self,restrict", [(True, None), (False, None), (True, 20_300)])
+def test_block_queries_on_large_vocabularies_scan_and_agree(exclude_self, restrict, monkeypatch):
+    rng = np.random.default_rng(5)
+    m = rng.standard_normal((similarity.QUANTIZED_MIN_ROWS + 700, 16)).astype(np.float32)
+    vec = Vectors([f"w{i}" for i in range(len(m))], m)
+    # more queries than one batch per worker; with the restriction, two queries are
+    # outside it (no row of it: nothing to exclude)
+    rows = np.array([0, 9, 20_500, 20_650, 77, 3] * 7)
+    got = similarity.top_k_block(vec, rows, 7, restrict=restrict, exclude_self=exclude_self)
+    assert vec._int8 is not None  # the scan answered
+    n = restrict or len(m)
+    for q, found in zip(rows, got):
+        assert list(found) == list(brute_force(vec.unit, vec.unit[q], n, 7, [q] if exclude_self else []))
+    monkeypatch.setattr(quantized, "_niced", lambda: True)  # the same on one thread
+    again = similarity.top_k_block(vec, rows, 7, restrict=restrict, exclude_self=exclude_self)
+    np.testing.assert_array_equal(again, got)
+
+
+def test_block_queries_stop_when_cancelled():
+    from w2v_desktop.core.cancel import CancelToken, Cancelled
+
+    m = np.random.default_rng(6).standard_normal((similarity.QUANTIZED_MIN_ROWS, 8)).astype(np.float32)
+    vec = Vectors([f"w{i}" for i in range(len(m))], m)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        similarity.top_k_block(vec, np.arange(100), 5, cancel=token)

@@ -96,6 +96,31 @@ def test_neighbours_restrict_titles_and_unknown_name(qtbot, state):
     panel.query_edit.setText("c5_")
     panel.run_query()
     assert "not in the vocabulary" in panel.status.text() and "Did you mean" in panel.status.text()
+    assert panel.table.rowCount() == 0 and not panel.heading.text()  # no stale results under it
+
+
+def test_neighbours_approximate_index_built_in_background_with_recall(qtbot, state):
+    from w2v_desktop.gui.panels.neighbours_panel import NeighboursPanel
+    state.set_vectors(clustered_vectors())
+    panel = make_panel(qtbot, NeighboursPanel, state)
+    assert not panel.approximate_check.isEnabled()
+    panel.query("c3_1")
+    exact = panel.table.names()
+    panel.index_button.click()
+    assert panel.index_button.text() == "Cancel" and "exact search meanwhile" in panel.index_label.text()
+    qtbot.waitUntil(lambda: panel.index is not None, timeout=120_000)
+    assert panel.approximate_check.isChecked()
+    assert "recall@10" in panel.index_label.text() and "120 sampled queries" in panel.index_label.text()
+    panel.run_query()
+    assert "(approximate)" in panel.heading.text()
+    assert set(panel.table.names()) == set(exact)  # well-separated clusters: the index finds them all
+    panel.metric_combo.setCurrentText("dot")  # the index answers cosine only: exact, and says so
+    assert "(approximate)" not in panel.heading.text() and "built for cosine" in panel.index_label.text()
+    panel.metric_combo.setCurrentText("cosine")
+    panel.restrict_check.setChecked(True)
+    assert "(approximate)" not in panel.heading.text() and "not only the most" in panel.index_label.text()
+    state.set_vectors(clustered_vectors(seed=1))  # new vectors drop the index
+    assert panel.index is None and not panel.approximate_check.isEnabled()
 
 
 def test_completer_is_case_insensitive_and_limited(qtbot, state):

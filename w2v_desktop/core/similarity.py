@@ -4,8 +4,10 @@ Exact search is one matrix product of the query against all (pre-normalised,
 for cosine) rows, then ``argpartition`` for the top k: no Python loop over
 rows. Single cosine queries on large vocabularies scan 8-bit copies of the
 unit rows instead and re-score the few rows that could be in the top k
-(:mod:`w2v_desktop.core.quantized`); the answer is still exact. Queries in bulk (hubness, metric agreement on a sample, evaluation)
-go through :func:`top_k_block`, a blocked matrix product.
+(:mod:`w2v_desktop.core.quantized`); the answer is still exact. Queries in
+bulk (hubness, metric agreement on a sample, recall checks) go through
+:func:`top_k_block`: one such scan per query on large vocabularies, else a
+blocked matrix product.
 """
 from __future__ import annotations
 
@@ -127,19 +129,27 @@ def nearest(vectors, query, k: int = 10, metric: str = "cosine", restrict: int |
     if not exact and index is not None and index.metric == metric and restrict is None:
         return index.query(query, k=k, exclude=exclude)
     rows, raw = nearest_rows(vectors, query, k, metric, restrict, exclude)
-    return [Neighbor(vectors.names[r], float(s), int(r)) for r, s in zip(rows, raw)]
+    return [Neighbor(vectors.names[r], s, r) for r, s in zip(rows.tolist(), raw.tolist())]
 
 
 def top_k_block(vectors, query_rows: np.ndarray, k: int = 10, metric: str = "cosine",
                 restrict: int | None = None, exclude_self: bool = True, cancel=None) -> np.ndarray:
     """(len(query_rows), k) array of neighbour rows for many row queries, nearest first.
 
-    Queries are processed in blocks so the score matrix stays bounded in memory;
-    ``cancel`` (see :mod:`w2v_desktop.core.cancel`) is checked before each block.
+    Cosine over a large vocabulary scans once per query (exact; see
+    :mod:`w2v_desktop.core.quantized`). Otherwise queries are processed in
+    blocks so the score matrix stays bounded in memory. ``cancel`` (see
+    :mod:`w2v_desktop.core.cancel`) is checked before each block of queries.
     """
     query_rows = np.asarray(query_rows, dtype=np.int64)
     n = _limit(vectors, restrict)
     k = min(k, n - 1 if exclude_self else n)
+    if check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS:
+        from w2v_desktop.core import quantized  # Numba: imported on first use
+
+        # one exact 8-bit scan per query, a core each (GloVe 400k x 50: 0.52 ms per query,
+        # against 2.58 ms with blocked products and argpartition)
+        return quantized.top_k_of_rows(vectors.int8_rows, vectors.unit, query_rows, n, k, exclude_self, cancel)
     out = np.empty((len(query_rows), k), dtype=np.int64)
     cells = _BLOCK_CELLS
     if metric == "manhattan":

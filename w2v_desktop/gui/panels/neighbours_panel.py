@@ -3,6 +3,11 @@
 Type a name (completion is case-insensitive and matches titles too), choose k,
 the metric and optionally "only the N most frequent"; double-click a result
 to look up its own neighbours.
+
+For large vocabularies an approximate index (PyNNDescent) can be built in the
+background; the panel then reports its recall@10 against exact search on a
+sample of queries and answers from it while "approximate" is ticked (for the
+metric it was built for, without a restriction).
 """
 from __future__ import annotations
 
@@ -12,11 +17,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
                                QSpinBox, QVBoxLayout, QWidget)
 
 from w2v_desktop.core import similarity
+from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable
 
 DEFAULT_RESTRICT = 30_000
+RECALL_QUERIES = 200  # sampled queries for the index's recall@10 against exact search
 
 
 class NeighboursPanel(QWidget):
@@ -40,6 +47,16 @@ class NeighboursPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.table = NeighbourTable()
+        self.index = None  # a built core.ann.AnnIndex for the current vectors
+        self._index_summary = ""
+        self.index_button = QPushButton("Build approximate index")
+        self.index_button.setToolTip("PyNNDescent: seconds to minutes for large vocabularies; runs in the background")
+        self.approximate_check = QCheckBox("approximate")
+        self.approximate_check.setEnabled(False)
+        self.index_label = QLabel("Exact search.")
+        self.index_label.setWordWrap(True)
+        self.index_runner = JobRunner(state, status=self.index_label.setText, parent=self)
+        self.index_runner.add_button(self.index_button, self.build_index)
         self.stack = EmptyStateStack(self._build_content())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -67,6 +84,11 @@ class NeighboursPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        index_row = QHBoxLayout()
+        index_row.addWidget(self.index_button)
+        index_row.addWidget(self.approximate_check)
+        index_row.addWidget(self.index_label, 1)
+        layout.addLayout(index_row)
         return content
 
     def _connect(self) -> None:
@@ -78,11 +100,18 @@ class NeighboursPanel(QWidget):
             spin.valueChanged.connect(self._rerun)
         self.metric_combo.currentIndexChanged.connect(self._rerun)
         self.restrict_check.toggled.connect(self._rerun)
+        self.approximate_check.toggled.connect(self._rerun)
         self.restrict_check.toggled.connect(self.restrict_spin.setEnabled)
         self.restrict_spin.setEnabled(False)
 
     def set_vectors(self, vectors) -> None:
         self.vectors = vectors
+        self.index_runner.cancel(quiet=True)
+        self.index = None
+        self.approximate_check.setChecked(False)
+        self.approximate_check.setEnabled(False)
+        self.index_label.setText("Exact search.")
+        self.index_button.setEnabled(vectors is not None and len(vectors) >= 3)
         self.table.setRowCount(0)
         self.heading.clear()
         self.status.clear()
@@ -119,19 +148,71 @@ class NeighboursPanel(QWidget):
             return
         text = self.query_edit.text()
         name = self.completer.resolve(text)
-        if name is None:
+        if name is None:  # no stale results under the message
+            self.table.setRowCount(0)
+            self.heading.clear()
             self.status.setText(not_found_message(text, self.completer, len(self.vectors)))
             return
         if name != text:
             self.query_edit.setText(name)
         metric = self.metric_combo.currentText()
         restrict = self.restrict_spin.value() if self.restrict_check.isChecked() else None
-        neighbours = similarity.nearest(self.vectors, name, k=self.k_spin.value(), metric=metric, restrict=restrict)
+        index = self._usable_index(metric, restrict)
+        neighbours = similarity.nearest(self.vectors, name, k=self.k_spin.value(), metric=metric, restrict=restrict,
+                                        index=index, exact=index is None)
         is_distance = similarity.IS_DISTANCE[metric]
         self.table.show_neighbours(neighbours, self.vectors, score_label=f"{metric} {'distance' if is_distance else 'similarity'}",
                                    is_distance=is_distance)
-        self.heading.setText(self._describe(name, restrict))
+        self.heading.setText(self._describe(name, restrict) + (" (approximate)" if index is not None else ""))
         self.status.setText("Double-click a row to see its neighbours.")
+
+    def _usable_index(self, metric: str, restrict: int | None):
+        """The built index when ticked and it fits the request; else None (exact search)."""
+        if self.index is None or not self.approximate_check.isChecked():
+            return None
+        if self.index.metric != metric:
+            self.index_label.setText(f"Exact search: the index was built for {self.index.metric} "
+                                     f"(build it again for {metric}).")
+            return None
+        if restrict is not None:
+            self.index_label.setText("Exact search: the index covers all names, not only the most frequent.")
+            return None
+        self.index_label.setText(self._index_summary)
+        return self.index
+
+    def build_index(self) -> None:
+        """Build a PyNNDescent index for the current metric (cosine if it has none) in
+        the background, then measure its recall@10 against exact search."""
+        from w2v_desktop.core import ann  # PyNNDescent: imported on first use
+
+        if self.vectors is None or self.index_runner.running:
+            return
+        vectors = self.vectors
+        metric = self.metric_combo.currentText()
+        metric = metric if metric in ann.ANN_METRICS else "cosine"
+        queries = min(RECALL_QUERIES, len(vectors))
+
+        def work(token):
+            index = ann.AnnIndex.build(vectors, metric=metric)
+            # the build cannot be interrupted; a cancel stops the recall check and drops the index
+            recall = ann.recall_at_k(vectors, index, k=10, n_queries=queries, cancel=token)
+            return index, recall
+
+        self.index_runner.start(work, lambda result: self._index_built(vectors, queries, *result),
+                                button=self.index_button, name="approximate index",
+                                message=f"Building a PyNNDescent index ({metric}) over {len(vectors):,} names"
+                                        "… exact search meanwhile.",
+                                title="Building the approximate index failed")
+
+    def _index_built(self, vectors, queries: int, index, recall: float) -> None:
+        if vectors is not self.vectors:
+            return
+        self.index = index
+        self._index_summary = (f"PyNNDescent index ({index.metric}), built in {index.build_seconds:.1f} s: "
+                               f"recall@10 {recall:.3f} against exact search on {queries:,} sampled queries.")
+        self.index_label.setText(self._index_summary)
+        self.approximate_check.setEnabled(True)
+        self.approximate_check.setChecked(True)
 
     def _describe(self, name: str, restrict: int | None) -> str:
         row = self.vectors.row(name)

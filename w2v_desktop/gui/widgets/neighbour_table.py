@@ -74,7 +74,8 @@ class NeighbourTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.Fixed)
-        self.setColumnWidth(2, 105)
+        # wide enough for the bar and for the header ("euclidean distance", "manhattan distance")
+        self.setColumnWidth(2, max(105, header.sectionSizeHint(2)))
         if meta:
             header.setSectionResizeMode(len(headers) - 1, QHeaderView.Stretch)
         else:
