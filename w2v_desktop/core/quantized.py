@@ -123,11 +123,11 @@ def top_k_cosine(rows: Int8Rows, unit: np.ndarray, query_unit: np.ndarray, n: in
     # Banned rows take part in the scan; keeping k + len(banned) lower bounds
     # keeps the threshold at or below the k-th best allowed row's.
     kept = min(n, k + len(banned))
-    cuts = _cuts(n) if split else np.array([0, n])
+    cuts = _cuts(n) if split else [0, n]
     heaps = np.empty((len(cuts) - 1, kept), np.float32)
     room = CANDIDATE_ROOM
     while True:
-        size = min(room, int(np.diff(cuts).max()))
+        size = min(room, max(hi - lo for lo, hi in zip(cuts, cuts[1:])))
         found = np.empty((len(heaps), size), np.int64)  # candidate rows per part
         upper = np.empty((len(heaps), size), np.float32)  # and their upper bounds
         jobs = [(rows.codes.reshape(-1), rows.scale, rows.err, query.codes, query.scale, query.err,
@@ -189,12 +189,10 @@ def _workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def _cuts(n: int) -> np.ndarray:
+def _cuts(n: int) -> list[int]:
     """Row ranges of the parts scanned in parallel, cut at block boundaries."""
     parts = 1 if n < PARALLEL_ROWS or _niced() else _workers()
-    cuts = np.linspace(0, n, parts + 1).astype(np.int64) // LANES * LANES
-    cuts[-1] = n
-    return cuts
+    return [n * p // parts // LANES * LANES for p in range(parts)] + [n]
 
 
 def _run(jobs: list) -> list[int]:
