@@ -108,6 +108,22 @@ def wait_until(app, condition, limit_s: float = WAIT_LIMIT_S) -> bool:
     return condition()
 
 
+def _check_exact_scan() -> None:
+    """The 8-bit scan (compiled from vector IR at first use) agrees with one float product."""
+    import numpy as np
+
+    from w2v_desktop.core import similarity
+    from w2v_desktop.core.vectors import Vectors
+
+    rng = np.random.default_rng(0)
+    vectors = Vectors([f"w{i}" for i in range(similarity.QUANTIZED_MIN_ROWS + 77)],
+                      rng.standard_normal((similarity.QUANTIZED_MIN_ROWS + 77, 16)))
+    scores = vectors.unit @ vectors.unit[5]
+    scores[5] = -np.inf
+    got = [n.row for n in similarity.nearest(vectors, "w5", 10)]
+    assert vectors._int8 is not None and got == list(np.argsort(-scores, kind="stable")[:10]), got
+
+
 def self_test(app) -> int:
     """Import every module, train a tiny corpus, build the window; print OK on success."""
     try:
@@ -126,6 +142,7 @@ def self_test(app) -> int:
         config = TrainConfig(dim=8, epochs=2, min_count=1, threads=1, seed=1)
         vectors = train(Corpus.from_sentences(sentences, source="self-test"), config)
         assert len(vectors) == 8 and vectors.dim == 8 and np.isfinite(vectors.matrix).all()
+        _check_exact_scan()
         import tempfile
 
         from PySide6.QtCore import QSettings
