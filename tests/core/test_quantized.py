@@ -134,7 +134,7 @@ def test_block_queries_on_large_vocabularies_scan_and_agree(exclude_self, restri
     n = restrict or len(m)
     for q, found in zip(rows, got):
         assert list(found) == list(brute_force(vec.unit, vec.unit[q], n, 7, [q] if exclude_self else []))
-    monkeypatch.setattr(quantized, "_niced", lambda: True)  # the same on one thread
+    monkeypatch.setattr(quantized, "thread_is_niced", lambda: True)  # the same on one thread
     again = similarity.top_k_block(vec, rows, 7, restrict=restrict, exclude_self=exclude_self)
     np.testing.assert_array_equal(again, got)
 

@@ -173,7 +173,7 @@ def test_hierarchical_softmax_has_no_untrained_output_layer():
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread niceness is Linux's")
 def test_background_training_lowers_only_the_training_threads():
-    from w2v_desktop.core.trainer import lower_thread_priority
+    from w2v_desktop.core.priority import lower_thread_priority
 
     own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     seen = {}

@@ -35,6 +35,7 @@ from numba import njit, types
 from numba.extending import intrinsic
 
 from w2v_desktop.core.cancel import check_cancel
+from w2v_desktop.core.priority import thread_is_niced
 
 _KW = dict(nogil=True, cache=True, fastmath=True)
 
@@ -155,7 +156,7 @@ def top_k_of_rows(rows: Int8Rows, unit: np.ndarray, query_rows: np.ndarray, n: i
         banned = np.array([row] if exclude_self and row < n else [], np.int64)
         out[i] = top_k_cosine(rows, unit, unit[row], n, k, banned, split=False)[0]
 
-    workers = 1 if _niced() else _workers()
+    workers = 1 if thread_is_niced() else _workers()
     step = 16 * workers  # queries between cancel checks
     for start in range(0, len(query_rows), step):
         check_cancel(cancel)
@@ -191,7 +192,7 @@ def _workers() -> int:
 
 def _cuts(n: int) -> list[int]:
     """Row ranges of the parts scanned in parallel, cut at block boundaries."""
-    parts = 1 if n < PARALLEL_ROWS or _niced() else _workers()
+    parts = 1 if n < PARALLEL_ROWS or thread_is_niced() else _workers()
     return [n * p // parts // LANES * LANES for p in range(parts)] + [n]
 
 
@@ -202,16 +203,6 @@ def _run(jobs: list) -> list[int]:
     futures = [_pool().submit(_scan, *job) for job in jobs[:-1]]
     last = _scan(*jobs[-1])
     return [f.result() for f in futures] + [last]
-
-
-def _niced() -> bool:
-    """Whether the calling thread runs at a lower priority (a background training
-    thread): threads it started would inherit that, so it scans alone."""
-    try:
-        mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-        return mine > os.getpriority(os.PRIO_PROCESS, os.getpid())
-    except (AttributeError, OSError):
-        return False
 
 
 def _pool() -> ThreadPoolExecutor:

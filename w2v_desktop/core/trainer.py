@@ -10,8 +10,6 @@ threads runs the nogil kernels concurrently (Hogwild).
 from __future__ import annotations
 
 import math
-import os
-import sys
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -25,6 +23,7 @@ from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.core.corpus import Corpus
 from w2v_desktop.core.hot_nodes import HotNodeCopies, merge_words
+from w2v_desktop.core.priority import lower_thread_priority
 from w2v_desktop.core.vectors import Vectors
 from w2v_desktop.core.vocab import Vocab, VocabReport, encode_ids
 
@@ -99,7 +98,7 @@ class Trainer:
         """Train ``config.epochs`` epochs over the current ids, yielding Progress.
 
         ``background``: the training threads run at a lower priority (nice 10,
-        see :func:`lower_thread_priority`), so the scheduler favours everything
+        see :func:`w2v_desktop.core.priority.lower_thread_priority`), so the scheduler favours everything
         else; a desktop app wants this, so that its window does not wait for a
         core while training keeps all of them busy."""
         cfg = self.config
@@ -370,24 +369,6 @@ class _Clock:
     def elapsed(self) -> float:
         now = self._paused_at if self._paused_at is not None else time.perf_counter()
         return now - self._start - self._paused_total
-
-
-def lower_thread_priority(niceness: int = 10) -> bool:
-    """Make the calling thread (not the process) nicer, where the OS allows it.
-
-    On Linux a thread id is a process id for setpriority(), so this lowers
-    only the calling thread. With every core busy training, the scheduler then
-    runs a GUI thread that wakes up at once instead of after a time slice
-    (measured: 57 ms event-loop stalls with two threads on two cores).
-    Returns whether it took effect; a no-op elsewhere."""
-    if not hasattr(os, "setpriority") or not sys.platform.startswith("linux"):
-        return False
-    try:
-        tid = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), niceness))
-        return True
-    except OSError:
-        return False
 
 
 def _mean(loss: float, pairs: int) -> float:
