@@ -129,8 +129,12 @@ def test_block_queries_on_large_vocabularies_scan_and_agree(exclude_self, restri
     # more queries than one batch per worker; with the restriction, two queries are
     # outside it (no row of it: nothing to exclude)
     rows = np.array([0, 9, 20_500, 20_650, 77, 3] * 7)
+    vec.int8_rows  # noqa: B018 - built already (a few queries alone would not build it)
+    calls = []
+    scan = quantized.top_k_of_rows
+    monkeypatch.setattr(quantized, "top_k_of_rows", lambda *a, **kw: calls.append(1) or scan(*a, **kw))
     got = similarity.top_k_block(vec, rows, 7, restrict=restrict, exclude_self=exclude_self)
-    assert vec._int8 is not None  # the scan answered
+    assert calls  # the scan answered
     n = restrict or len(m)
     for q, found in zip(rows, got):
         assert list(found) == list(brute_force(vec.unit, vec.unit[q], n, 7, [q] if exclude_self else []))
@@ -148,3 +152,29 @@ def test_block_queries_stop_when_cancelled():
     token.cancel()
     with pytest.raises(Cancelled):
         similarity.top_k_block(vec, np.arange(100), 5, cancel=token)
+
+
+def test_block_queries_build_the_codes_only_for_many_queries():
+    m = np.random.default_rng(7).standard_normal((similarity.QUANTIZED_MIN_ROWS, 8)).astype(np.float32)
+    vec = Vectors([f"w{i}" for i in range(len(m))], m)
+    few = similarity.top_k_block(vec, np.arange(10), 5)  # e.g. a watch list after each epoch
+    assert not vec.has_int8_rows  # answered by blocked products
+    many = similarity.top_k_block(vec, np.arange(similarity.QUANTIZED_MIN_BULK), 5)
+    assert vec.has_int8_rows
+    np.testing.assert_array_equal(many[:10], few)
+    with pytest.raises(IndexError, match="query rows"):
+        similarity.top_k_block(vec, np.array([-1]), 5)
+
+
+def test_query_of_any_length_and_bans_outside_the_rows():
+    rng = np.random.default_rng(8)
+    m = rng.standard_normal((3000, 12)).astype(np.float32)
+    unit = Vectors([str(i) for i in range(len(m))], m).unit
+    rows = Int8Rows.build(unit)
+    for scale in (1e-30, 3.0, 1e3, 1e30):  # the bound assumes a unit query: it is normalised first
+        for q in unit[rng.integers(0, len(m), 20)]:
+            got, scores = top_k_cosine(rows, unit, (q * scale).astype(np.float32), len(m), 10, np.array([], np.int64))
+            want = brute_force(unit, q, len(m), 10, [])
+            np.testing.assert_allclose(scores, (unit @ q)[want], atol=1e-5)
+    got, _ = top_k_cosine(rows, unit, unit[0], 4, 4, np.array([10, -1]))  # no rows of the first 4
+    assert sorted(got) == [0, 1, 2, 3]

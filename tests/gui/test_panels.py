@@ -428,3 +428,20 @@ def test_recs_evaluation_table_and_chart(qtbot, rating_state):
     assert methods[:2] == ["most-popular", "random"] and "item2vec" in methods and "deepwalk" in methods
     assert panel.eval_table.horizontalHeaderItem(3).text() == "HitRate@10"
     assert len(panel.eval_chart.values) == len(methods) and "100 users" in panel.eval_status.text()
+
+
+def test_neighbours_index_button_and_status_while_jobs_overlap(qtbot, state):
+    from w2v_desktop.gui.panels.neighbours_panel import NeighboursPanel
+    state.set_vectors(clustered_vectors())
+    panel = make_panel(qtbot, NeighboursPanel, state)
+    panel.query("c3_1")
+    panel.index_button.click()
+    qtbot.waitUntil(lambda: panel.index is not None, timeout=120_000)
+    panel.metric_combo.setCurrentText("euclidean")
+    panel.index_button.click()  # rebuild for euclidean: a query meanwhile keeps the status
+    building = panel.index_label.text()
+    panel.run_query()
+    assert panel.index_label.text() == building and "(approximate)" not in panel.heading.text()
+    state.set_vectors(Vectors(["a", "b"], np.eye(2)))  # too few rows for an index, mid-build
+    qtbot.waitUntil(lambda: not panel.index_runner.running, timeout=120_000)
+    assert not panel.index_button.isEnabled() and panel.index is None

@@ -27,6 +27,9 @@ __all__ = ["METRICS", "IS_DISTANCE", "LABELS", "Neighbor", "nearest", "nearest_r
 # Single cosine queries over at least this many rows use the 8-bit scan; below
 # it one BLAS product is as fast and needs no extra copy of the rows.
 QUANTIZED_MIN_ROWS = 20_000
+# Bulk queries build the 8-bit copy from this many queries on (building it costs
+# about as much as 200 blocked-product queries); fewer use it only when it exists.
+QUANTIZED_MIN_BULK = 256
 # ... and leave out at most this many rows (a long exclusion list keeps the
 # scan's threshold low: one product is faster then).
 QUANTIZED_MAX_BANNED = 1_000
@@ -72,7 +75,8 @@ def scores_for(vectors, queries: np.ndarray, metric: str = "cosine", restrict: i
     queries = np.atleast_2d(np.asarray(queries, dtype=np.float32))
     if check_metric(metric) == "cosine":
         # The fast path: one float32 product with the cached unit rows.
-        q_unit = queries / np.maximum(np.linalg.norm(queries, axis=1, keepdims=True), 1e-12)
+        norms = np.linalg.norm(queries.astype(np.float64), axis=1, keepdims=True)  # float32 overflows
+        q_unit = (queries / np.maximum(norms, 1e-12)).astype(np.float32)
         if len(q_unit) == 1:   # matrix-vector product: faster than a 1-row matrix product
             return (vectors.unit[:n] @ q_unit[0])[None, :]
         return q_unit @ vectors.unit[:n].T
@@ -103,7 +107,7 @@ def nearest_rows(vectors, query, k: int = 10, metric: str = "cosine", restrict: 
         from w2v_desktop.core import quantized  # Numba: imported on first use
 
         # exact, through an 8-bit scan with error bounds: a quarter of the memory traffic
-        q_unit = vec / max(float(np.linalg.norm(vec)), 1e-12)
+        q_unit = (vec / max(float(np.linalg.norm(vec.astype(np.float64))), 1e-12)).astype(np.float32)
         return quantized.top_k_cosine(vectors.int8_rows, vectors.unit, q_unit, n, k, np.array(banned))
     raw = scores_for(vectors, vec, metric, restrict)[0]
     near = nearness(raw, metric)
@@ -142,9 +146,12 @@ def top_k_block(vectors, query_rows: np.ndarray, k: int = 10, metric: str = "cos
     :mod:`w2v_desktop.core.cancel`) is checked before each block of queries.
     """
     query_rows = np.asarray(query_rows, dtype=np.int64)
+    if len(query_rows) and not (0 <= query_rows.min() and query_rows.max() < len(vectors)):
+        raise IndexError(f"query rows must lie in 0..{len(vectors) - 1}")
     n = _limit(vectors, restrict)
     k = min(k, n - 1 if exclude_self else n)
-    if check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS:
+    if (check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS
+            and (vectors.has_int8_rows or len(query_rows) >= QUANTIZED_MIN_BULK)):
         from w2v_desktop.core import quantized  # Numba: imported on first use
 
         # one exact 8-bit scan per query, a core each (GloVe 400k x 50: 0.52 ms per query,

@@ -112,6 +112,11 @@ class Vectors:
         return self._int8
 
     @property
+    def has_int8_rows(self) -> bool:
+        """Whether :attr:`int8_rows` is built already (it costs a pass over the rows)."""
+        return self._int8 is not None
+
+    @property
     def norms(self) -> np.ndarray:
         return np.linalg.norm(self.matrix, axis=1)
 

@@ -101,8 +101,8 @@ def epoch_report(trainer: Trainer, epoch: int, watch: Sequence[str], analogy_pat
         found = [name for name in watch if name in vectors]
         missing = [name for name in watch if name not in vectors]
         rows = np.array([vectors.row(name) for name in found], dtype=np.int64)
-        # one blocked product for the whole list: these vectors live for one epoch,
-        # so building the 8-bit copy that speeds up single queries would not pay
+        # one blocked product for the whole list (top_k_block does not build the
+        # 8-bit copy for a few queries: these vectors live for one epoch)
         top = top_k_block(vectors, rows, NEIGHBOURS) if len(rows) else []
         for name, row, near in zip(found, rows, top):
             scores = vectors.unit[near] @ vectors.unit[row]

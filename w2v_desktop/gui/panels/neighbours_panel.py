@@ -57,6 +57,7 @@ class NeighboursPanel(QWidget):
         self.index_label.setWordWrap(True)
         self.index_runner = JobRunner(state, status=self.index_label.setText, parent=self)
         self.index_runner.add_button(self.index_button, self.build_index)
+        self.index_runner.ended.connect(self._enable_index_button)
         self.stack = EmptyStateStack(self._build_content())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,13 +107,13 @@ class NeighboursPanel(QWidget):
 
     def set_vectors(self, vectors) -> None:
         self.vectors = vectors
+        self.table.setRowCount(0)  # first: the controls reset below rerun a shown query
         self.index_runner.cancel(quiet=True)
         self.index = None
         self.approximate_check.setChecked(False)
         self.approximate_check.setEnabled(False)
         self.index_label.setText("Exact search.")
-        self.index_button.setEnabled(vectors is not None and len(vectors) >= 3)
-        self.table.setRowCount(0)
+        self._enable_index_button()
         self.heading.clear()
         self.status.clear()
         if vectors is None or len(vectors) == 0:
@@ -127,6 +128,10 @@ class NeighboursPanel(QWidget):
         self.stack.show_content()
         if self.query_edit.text().strip():
             self.run_query()
+
+    def _enable_index_button(self) -> None:
+        if not self.index_runner.running:
+            self.index_button.setEnabled(self.vectors is not None and len(self.vectors) >= 3)
 
     def query(self, name: str) -> None:
         """Show the neighbours of ``name`` (also puts it in the search box)."""
@@ -169,6 +174,8 @@ class NeighboursPanel(QWidget):
     def _usable_index(self, metric: str, restrict: int | None):
         """The built index when ticked and it fits the request; else None (exact search)."""
         if self.index is None or not self.approximate_check.isChecked():
+            return None
+        if self.index_runner.running:  # a new index is being built: keep saying so
             return None
         if self.index.metric != metric:
             self.index_label.setText(f"Exact search: the index was built for {self.index.metric} "
