@@ -82,3 +82,16 @@ def test_overlap_matches_plain_cosine_neighbour_search():
         mine = {n.name for n in nearest(a, name, k=8, exclude=outside)}
         theirs = {n.name for n in nearest(b, name, k=8, exclude=outside)}
         assert result.overlap[i] == len(mine & theirs) / 8
+
+
+def test_large_comparisons_scan_and_give_the_same_overlap(monkeypatch):
+    import w2v_desktop.core.align as align_module
+
+    a = clustered_vectors(n=900, seed=8)
+    b = clustered_vectors(n=900, seed=9)
+    blocked = align(a, b, k=10, limit=None)
+    monkeypatch.setattr(align_module, "SCAN_ROWS", 100)
+    monkeypatch.setattr(align_module, "BLOCK_ROWS", 256)  # several blocks, the last one short
+    scanned = align(a, b, k=10, limit=None)
+    np.testing.assert_array_equal(scanned.overlap, blocked.overlap)
+    assert 0 < blocked.overlap.mean() < 1
