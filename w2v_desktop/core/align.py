@@ -101,26 +101,29 @@ def _top_k(unit: np.ndarray, start: int, stop: int, k: int) -> np.ndarray:
     return np.argpartition(-scores, k - 1, axis=1)[:, :k]
 
 
+def _neighbour_finder(unit: np.ndarray, k: int):
+    """``top(start, stop)``: rows of the k nearest names (self excluded) for rows
+    start..stop of ``unit``.
+
+    From SCAN_ROWS names on they come from the exact 8-bit scan
+    (:mod:`w2v_desktop.core.quantized`) instead of a block of the full score
+    matrix: with 100,000 names, ``argpartition`` over 100,000 scores per name
+    was most of a 3-minute comparison."""
+    if len(unit) < SCAN_ROWS:
+        return lambda start, stop: _top_k(unit, start, stop, k)
+    from w2v_desktop.core import quantized  # Numba: imported on first use
+
+    unit32 = unit.astype(np.float32)
+    codes = quantized.Int8Rows.build(unit32)
+    return lambda start, stop: quantized.top_k_of_rows(codes, unit32, np.arange(start, stop), len(unit), k)
+
+
 def _neighbour_overlap_blocks(x_unit: np.ndarray, y_unit: np.ndarray, k: int):
-    """(start, overlap fractions) per block of rows, so memory stays ~BLOCK_ROWS x n.
-
-    From SCAN_ROWS shared names on, each name's neighbours come from the exact
-    8-bit scan (:mod:`w2v_desktop.core.quantized`) instead of a block of the
-    full score matrix: with 100,000 names, ``argpartition`` over 100,000 scores
-    per name was most of a 3-minute comparison."""
+    """(start, overlap fractions) per block of rows, so memory stays ~BLOCK_ROWS x n."""
     n = len(x_unit)
-    if n >= SCAN_ROWS:
-        from w2v_desktop.core import quantized  # Numba: imported on first use
-
-        units = [u.astype(np.float32) for u in (x_unit, y_unit)]
-        codes = [quantized.Int8Rows.build(u) for u in units]
-        top_k = lambda u, c, start, stop: quantized.top_k_of_rows(c, u, np.arange(start, stop), n, k)  # noqa: E731
-        sides = list(zip(units, codes))
-    else:
-        top_k = lambda u, _c, start, stop: _top_k(u, start, stop, k)  # noqa: E731
-        sides = [(x_unit, None), (y_unit, None)]
+    top_x, top_y = _neighbour_finder(x_unit, k), _neighbour_finder(y_unit, k)
     for start in range(0, n, BLOCK_ROWS):
         stop = min(n, start + BLOCK_ROWS)
-        top_x, top_y = (top_k(unit, rows, start, stop) for unit, rows in sides)
-        shared = [len(np.intersect1d(p, q, assume_unique=True)) for p, q in zip(top_x, top_y)]
+        shared = [len(np.intersect1d(p, q, assume_unique=True))
+                  for p, q in zip(top_x(start, stop), top_y(start, stop))]
         yield start, np.asarray(shared, dtype=np.float64) / k

@@ -274,6 +274,13 @@ def _emit_max(builder, vec, width):
     return builder.extract_element(vec, ir.Constant(ir.IntType(32), 0))
 
 
+def _emit_splat(builder, value, vector_type):
+    """IR for a vector with ``value`` in every lane."""
+    one = builder.insert_element(ir.Constant(vector_type, None), value, ir.Constant(ir.IntType(32), 0))
+    lanes = ir.Constant(ir.VectorType(ir.IntType(32), vector_type.count), [0] * vector_type.count)
+    return builder.shuffle_vector(one, one, lanes)
+
+
 def _is_array(t, dtype) -> bool:
     return isinstance(t, types.Array) and t.dtype == dtype and t.ndim == 1 and t.layout == "C"
 
@@ -308,11 +315,7 @@ def _block_scores(typingctx, codes, query, pairs, scale, err, query_scale, query
         start = builder.mul(block_v, builder.mul(pairs_v, ir.Constant(i64, 2 * LANES)))
         sums = _emit_pair_sums(builder, code_ptr, query_ptr, start, pairs_v)
         first = builder.mul(block_v, ir.Constant(i64, LANES))
-        zero = ir.Constant(floats, None)
-        qs = builder.insert_element(zero, qscale, ir.Constant(ir.IntType(32), 0))
-        qs = builder.shuffle_vector(qs, qs, ir.Constant(ir.VectorType(ir.IntType(32), LANES), [0] * LANES))
-        qe = builder.insert_element(zero, qerr, ir.Constant(ir.IntType(32), 0))
-        qe = builder.shuffle_vector(qe, qe, ir.Constant(ir.VectorType(ir.IntType(32), LANES), [0] * LANES))
+        qs, qe = _emit_splat(builder, qscale, floats), _emit_splat(builder, qerr, floats)
         row_scale = builder.load(_vector_ptr(builder, scale_ptr, first, floats), align=4)
         row_err = builder.load(_vector_ptr(builder, err_ptr, first, floats), align=4)
         a = builder.fmul(builder.sitofp(sums, floats), builder.fmul(row_scale, qs))

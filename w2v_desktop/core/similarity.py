@@ -107,9 +107,8 @@ def nearest_rows(vectors, query, k: int = 10, metric: str = "cosine", restrict: 
     if check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS and len(banned) <= QUANTIZED_MAX_BANNED:
         from w2v_desktop.core import quantized  # Numba: imported on first use
 
-        # exact, through an 8-bit scan with error bounds: a quarter of the memory traffic
-        q_unit = (vec / max(float(np.linalg.norm(vec.astype(np.float64))), 1e-12)).astype(np.float32)
-        return quantized.top_k_cosine(vectors.int8_rows, vectors.unit, q_unit, n, k, np.array(banned))
+        # exact, through an 8-bit scan with error bounds (it normalises the query)
+        return quantized.top_k_cosine(vectors.int8_rows, vectors.unit, vec, n, k, np.array(banned))
     raw = scores_for(vectors, vec, metric, restrict)[0]
     near = nearness(raw, metric)
     near[banned] = -np.inf

@@ -121,7 +121,7 @@ def _check_exact_scan() -> None:
     scores = vectors.unit @ vectors.unit[5]
     scores[5] = -np.inf
     got = [n.row for n in similarity.nearest(vectors, "w5", 10)]
-    assert vectors._int8 is not None and got == list(np.argsort(-scores, kind="stable")[:10]), got
+    assert vectors.has_int8_rows and got == list(np.argsort(-scores, kind="stable")[:10]), got
 
 
 def self_test(app) -> int:
