@@ -37,9 +37,9 @@ def quality(data: Path) -> None:
     import numpy as np
 
     from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
-    from w2v_desktop.core.ratings import read_items, read_ratings
-    from w2v_desktop.core.rec_eval import EvalOptions, evaluate_recs, genre_coherence
-    from w2v_desktop.core.sequences import corpus_from_ratings
+    from w2v_desktop.core.items.ratings import read_items, read_ratings
+    from w2v_desktop.core.analysis.recs import EvalOptions, evaluate_recs, genre_coherence
+    from w2v_desktop.core.items.sequences import corpus_from_ratings
 
     a, _, _ = corpus_from_ratings(data / "ml-100k" / "u.data")
     b, _, _ = corpus_from_ratings(data / "ml-100k-csv" / "ratings.csv")
@@ -75,8 +75,8 @@ def gensim_rows(events, config):
     except ImportError:
         print("gensim not installed: no reference rows")
         return None
-    from w2v_desktop.core.rec_eval import EvalOptions, ItemModel, evaluate_recs
-    from w2v_desktop.core.vectors import Vectors
+    from w2v_desktop.core.analysis.recs import EvalOptions, ItemModel, evaluate_recs
+    from w2v_desktop.core.vectors.keyed import Vectors
 
     def fit(corpus, cfg):
         model = Word2Vec([corpus.sentence(i) for i in range(corpus.n_sentences)], vector_size=cfg.dim,
@@ -119,7 +119,7 @@ CHILD_OURS = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 start = time.perf_counter()
-from w2v_desktop.core.sequences import corpus_from_ratings
+from w2v_desktop.core.items.sequences import corpus_from_ratings
 corpus, report, events = corpus_from_ratings({path!r})
 elapsed = time.perf_counter() - start
 print(json.dumps(dict(seconds=elapsed, peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

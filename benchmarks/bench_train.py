@@ -37,8 +37,8 @@ def peak_rss_mb() -> float:
 def run_ours(corpus_path: str, cfg: dict, threads: int):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from w2v_desktop.core.config import TrainConfig
-    from w2v_desktop.core.corpus import read_corpus
-    from w2v_desktop.core.trainer import Trainer
+    from w2v_desktop.core.text.corpus import read_corpus
+    from w2v_desktop.core.train.trainer import Trainer
 
     corpus = read_corpus(corpus_path)
     config = TrainConfig(sg=bool(cfg["sg"]), hs=bool(cfg["hs"]), negative=cfg["negative"], dim=COMMON["dim"],
@@ -47,7 +47,7 @@ def run_ours(corpus_path: str, cfg: dict, threads: int):
     trainer = Trainer(corpus, config)
     n_tokens = corpus.n_tokens
     del corpus  # the trainer keeps only the compact id array
-    from w2v_desktop.core import kernels
+    from w2v_desktop.core.train import kernels
     kernels.warm_up()  # compile outside the timed region (cached after the first run anyway)
     t0 = time.perf_counter()
     trainer.train()
@@ -87,8 +87,8 @@ def baseline(impl: str) -> None:
     """Peak memory of the libraries alone: imported and ready, before any data."""
     if impl == "ours":
         sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-        from w2v_desktop.core import kernels
-        from w2v_desktop.core.trainer import Trainer  # noqa: F401
+        from w2v_desktop.core.train import kernels
+        from w2v_desktop.core.train.trainer import Trainer  # noqa: F401
 
         kernels.warm_up()  # loads the compiled kernels from Numba's cache
     else:

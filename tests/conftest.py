@@ -6,7 +6,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "resources" / "samples"
+SAMPLES = ROOT / "w2v_desktop" / "resources" / "samples"
 
 
 def data_path(*parts: str) -> Path:

@@ -2,10 +2,14 @@
 import numpy as np
 import pytest
 
-from w2v_desktop.core import evaluate, projection, similarity
+from w2v_desktop.core.analysis import intrinsic as evaluate
+
+from w2v_desktop.core.analysis import projection
+
+from w2v_desktop.core.vectors import similarity
 from w2v_desktop.core.cancel import Cancelled, check_cancel, is_cancelled
-from w2v_desktop.core.trainer import CancelToken
-from w2v_desktop.core.vectors import Vectors
+from w2v_desktop.core.train.trainer import CancelToken
+from w2v_desktop.core.vectors.keyed import Vectors
 
 
 class CountingToken:

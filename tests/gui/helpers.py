@@ -5,7 +5,7 @@ import random
 
 from PySide6.QtCore import QSettings
 
-from w2v_desktop.core.corpus import Corpus
+from w2v_desktop.core.text.corpus import Corpus
 
 TOPICS = {
     "fruit": ["apple", "pear", "plum", "cherry", "grape"],

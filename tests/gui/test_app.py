@@ -14,11 +14,11 @@ from w2v_desktop.core.config import ITEM_DEFAULTS
 from w2v_desktop.gui.app import run_app
 from w2v_desktop.gui.dialogs.error_dialog import open_error_dialogs
 from w2v_desktop.gui.dialogs.tokenize_dialog import TokenizeDialog
-from w2v_desktop.gui.file_kinds import guess_kind
+from w2v_desktop.core.formats.kinds import guess_kind
 from w2v_desktop.gui.main_window import MainWindow, exploration_panels
 
 needs_sample = pytest.mark.skipif(not (SAMPLES / "sample_corpus.txt").is_file(),
-                                  reason="resources/samples/sample_corpus.txt not generated yet")
+                                  reason="the bundled sample corpus is missing")
 
 
 @pytest.fixture
@@ -301,7 +301,7 @@ def test_ratings_become_item_sequences_and_titles_travel_with_the_vectors(qtbot,
 
 
 def test_export_menu_lists_every_writable_format_and_exports(qtbot, window, tmp_path):
-    from w2v_desktop.core.formats import FORMATS, load_vectors
+    from w2v_desktop.core.formats.registry import FORMATS, load_vectors
 
     labels = [a.text() for a in window.export_menu.actions()]
     assert labels == [info.label for info in FORMATS.values() if info.can_write]
@@ -328,8 +328,8 @@ def test_opening_the_app_with_a_file_opens_that_file(qtbot, tmp_path, monkeypatc
     """``w2v-desktop vectors.txt``: the window opens with the vectors ready to explore."""
     import numpy as np
 
-    from w2v_desktop.core.formats import save_vectors
-    from w2v_desktop.core.vectors import Vectors
+    from w2v_desktop.core.formats.registry import save_vectors
+    from w2v_desktop.core.vectors.keyed import Vectors
     from w2v_desktop.gui import app
     from w2v_desktop.gui.app import open_window
 
@@ -350,8 +350,8 @@ def test_opening_the_app_with_a_file_opens_that_file(qtbot, tmp_path, monkeypatc
 def test_the_file_opened_last_wins_whichever_load_finishes_first(qtbot, window, tmp_path):
     import numpy as np
 
-    from w2v_desktop.core.formats import save_vectors
-    from w2v_desktop.core.vectors import Vectors
+    from w2v_desktop.core.formats.registry import save_vectors
+    from w2v_desktop.core.vectors.keyed import Vectors
 
     big, small = tmp_path / "big.txt", tmp_path / "small.txt"
     save_vectors(Vectors([f"w{i}" for i in range(150_000)], np.ones((150_000, 16), np.float32)), big, "word2vec")

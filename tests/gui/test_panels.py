@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from w2v_desktop.core.vectors import Vectors
+from w2v_desktop.core.vectors.keyed import Vectors
 from w2v_desktop.gui.state import AppState
 
 
@@ -194,7 +194,7 @@ def test_missing_benchmark_file_is_explained(qtbot, state, tmp_path):
 
 # -- metric comparison ---------------------------------------------------------------------
 def test_metrics_side_by_side_and_heatmap(qtbot, state):
-    from w2v_desktop.core.similarity import METRICS
+    from w2v_desktop.core.vectors.similarity import METRICS
     from w2v_desktop.gui.panels.metrics_panel import MetricsPanel
     state.set_vectors(clustered_vectors())
     panel = make_panel(qtbot, MetricsPanel, state)
@@ -336,7 +336,7 @@ def test_projection_cancel_stops_a_long_tsne_promptly(qtbot, state):
 def test_compare_runs_lists_moved_names_and_side_by_side_neighbours(qtbot, state, tmp_path):
     from scipy.stats import ortho_group
 
-    from w2v_desktop.core.formats import save_vectors
+    from w2v_desktop.core.formats.registry import save_vectors
     from w2v_desktop.gui.panels.compare_panel import ComparePanel
     current = clustered_vectors()
     matrix = current.matrix @ ortho_group.rvs(current.dim, random_state=2)
@@ -376,7 +376,7 @@ def test_compare_bad_file_is_reported(qtbot, state, tmp_path, monkeypatch):
 # -- recommendations ----------------------------------------------------------------------------
 @pytest.fixture
 def rating_state(state, samples):
-    from w2v_desktop.core.ratings import read_items, read_ratings
+    from w2v_desktop.core.items.ratings import read_items, read_ratings
     events = read_ratings(samples / "sample_ratings.csv")
     items = read_items(samples / "sample_items.csv")
     rng = np.random.default_rng(0)
@@ -411,7 +411,7 @@ def test_recs_empty_states_then_user_history_and_two_scorings(qtbot, rating_stat
 
 
 def test_recs_evaluation_table_and_chart(qtbot, rating_state):
-    from w2v_desktop.core.rec_eval import ItemModel
+    from w2v_desktop.core.analysis.recs import ItemModel
     from w2v_desktop.gui.panels.recs_panel import RecsPanel
     state, vectors = rating_state
     state.set_vectors(vectors)

@@ -7,7 +7,7 @@ import pytest
 
 from tests.gui.helpers import topic_corpus, wait_idle
 from w2v_desktop.core.config import ITEM_DEFAULTS
-from w2v_desktop.core.trainer import Progress, Trainer
+from w2v_desktop.core.train.trainer import Progress, Trainer
 from w2v_desktop.gui import state as app_state
 from w2v_desktop.gui.dialogs.error_dialog import open_error_dialogs
 from w2v_desktop.gui.panels.data_panel import DataPanel

@@ -18,7 +18,7 @@ PROJECTIONS = ("pca", "tsne", "umap")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from w2v_desktop.core.metrics import METRICS
+    from w2v_desktop.core.vectors.metrics import METRICS
 
     p = _parser(sub, "neighbors", "nearest neighbours of words or items",
                 "Top-k neighbours of each QUERY (the query itself is left out).")
@@ -98,7 +98,7 @@ def _parser(sub, name: str, help_text: str, description: str, restrict_default=N
 
 
 def _load(args):
-    from w2v_desktop.core.formats import load_vectors
+    from w2v_desktop.core.formats.registry import load_vectors
     return load_vectors(args.vectors, args.fmt)
 
 
@@ -154,7 +154,8 @@ def _matrix_rows(metrics, matrix) -> list[list]:
 # --- commands --------------------------------------------------------------------------------
 
 def run_neighbors(args) -> int:
-    from w2v_desktop.core import ann, similarity
+    from w2v_desktop.core.vectors import ann
+    from w2v_desktop.core.vectors import similarity
 
     vectors = _load(args)
     index = None
@@ -178,7 +179,9 @@ def run_neighbors(args) -> int:
 
 def run_analogy(args) -> int:
     vectors = _load(args)
-    answers = vectors.analogy(args.a, args.b, args.c, k=args.k, method=args.method, restrict=args.restrict)
+    from w2v_desktop.core.vectors import analogy
+
+    answers = analogy.analogy(vectors, args.a, args.b, args.c, k=args.k, method=args.method, restrict=args.restrict)
     if args.json:
         print_json({"a": args.a, "b": args.b, "c": args.c, "method": args.method,
                     "answers": _neighbors_json(answers)})
@@ -189,12 +192,12 @@ def run_analogy(args) -> int:
 
 
 def _metric_list(text: str) -> tuple[str, ...]:
-    from w2v_desktop.core.metrics import check_metric
+    from w2v_desktop.core.vectors.metrics import check_metric
     return tuple(check_metric(m.strip()) for m in text.split(",") if m.strip())
 
 
 def run_compare(args) -> int:
-    from w2v_desktop.core import similarity
+    from w2v_desktop.core.vectors import similarity
 
     vectors = _load(args)
     metrics = _metric_list(args.metrics)
@@ -245,7 +248,7 @@ def _print_comparison(data: dict, metrics) -> None:
 
 
 def run_evaluate(args) -> int:
-    from w2v_desktop.core import evaluate
+    from w2v_desktop.core.analysis import intrinsic as evaluate
 
     if not args.analogies and not args.pairs:
         raise ValueError("give --analogies FILE and/or --pairs FILE")
@@ -280,7 +283,7 @@ def vars_of(result) -> dict:
 
 
 def run_project(args) -> int:
-    from w2v_desktop.core import projection
+    from w2v_desktop.core.analysis import projection
 
     vectors = _load(args)
     names = [n.strip() for n in args.names.split(",") if n.strip()] if args.names else None
@@ -290,7 +293,7 @@ def run_project(args) -> int:
         rows = rows[rows < args.restrict]
     result = projection.project(vectors, rows, args.method, seed=args.seed)
     if args.output:
-        from w2v_desktop.core.formats import save_coordinates
+        from w2v_desktop.core.formats.registry import save_coordinates
         save_coordinates(args.output, result.names, result.coords, {"trust": [f"{t:.3f}" for t in result.trust]})
     if args.json:
         print_json({"method": args.method, "mean_trust": float(result.trust.mean()),

@@ -89,7 +89,7 @@ def add_model_arguments(p: argparse.ArgumentParser) -> None:
 
 def mapping_from(args):
     """The detected Mapping of ``args.file`` with any explicit column options applied."""
-    from w2v_desktop.core.ratings import detect_layout
+    from w2v_desktop.core.items.ratings import detect_layout
 
     changes = {}
     if args.delimiter:
@@ -105,7 +105,7 @@ def mapping_from(args):
     try:
         base = detect_layout(args.file)
     except ValueError:
-        from w2v_desktop.core.ratings import Mapping
+        from w2v_desktop.core.items.ratings import Mapping
         base = Mapping()
     if any(isinstance(v, str) for k, v in changes.items() if k in ("user", "item", "rating", "time")):
         changes.setdefault("header", True)
@@ -113,7 +113,7 @@ def mapping_from(args):
 
 
 def sequence_options_from(args, min_count: int | None = None):
-    from w2v_desktop.core.sequences import SequenceOptions
+    from w2v_desktop.core.items.sequences import SequenceOptions
 
     return SequenceOptions(min_rating=None if args.keep_all else args.min_rating,
                            session_gap=args.session_gap, min_length=args.min_length,
@@ -131,8 +131,8 @@ def config_from(args) -> TrainConfig:
 def read_rating_file(args, min_count: int | None = None, out: str | None = "stderr"):
     """(events, corpus, report, items or None), reporting to sys.stderr,
     sys.stdout or nowhere (``out`` "stderr", "stdout" or None)."""
-    from w2v_desktop.core.ratings import read_items, read_ratings
-    from w2v_desktop.core.sequences import build_sequences
+    from w2v_desktop.core.items.ratings import read_items, read_ratings
+    from w2v_desktop.core.items.sequences import build_sequences
 
     say = (lambda text: None) if out is None else (lambda text: print(text, file=getattr(sys, out)))
     mapping = mapping_from(args)
@@ -154,8 +154,8 @@ def run_report(args) -> int:
 
 
 def run_evaluate(args) -> int:
-    from w2v_desktop.core.rec_eval import EvalOptions, evaluate_recs, genre_coherence
-    from w2v_desktop.core.walks import WalkOptions
+    from w2v_desktop.core.analysis.recs import EvalOptions, evaluate_recs, genre_coherence
+    from w2v_desktop.core.items.walks import WalkOptions
 
     config = config_from(args)
     events, _, _, items = read_rating_file(args, config.min_count)
@@ -177,13 +177,13 @@ def run_evaluate(args) -> int:
 
 def run_recommend(args) -> int:
     from w2v_desktop.cli import CliError
-    from w2v_desktop.core.recommend import compare_scorings, histories, similar_items, user_vectors
-    from w2v_desktop.core.rec_eval import fit_model
+    from w2v_desktop.core.items.recommend import compare_scorings, histories, similar_items, user_vectors
+    from w2v_desktop.core.analysis.recs import fit_model
 
     config = config_from(args)
     events, corpus, _, items = read_rating_file(args, config.min_count)
     if args.vectors:
-        from w2v_desktop.core.formats import load_vectors
+        from w2v_desktop.core.formats.registry import load_vectors
         vectors = load_vectors(args.vectors)
     else:
         print("training item2vec ...", file=sys.stderr)
@@ -197,7 +197,7 @@ def run_recommend(args) -> int:
         for r in similar_items(vectors, args.item, args.k, items):
             print(f"  {r.score:6.3f}  {label(r)}")
         return 0
-    from w2v_desktop.core.sequences import sort_events
+    from w2v_desktop.core.items.sequences import sort_events
     hist = histories(vectors, sort_events(events))
     if args.user not in hist.user_ids:
         raise CliError(f"user {args.user!r} is not in {args.file}")

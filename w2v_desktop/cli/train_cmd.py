@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_tokenize_options(p: argparse.ArgumentParser) -> None:
-    from w2v_desktop.core.tokenize import TokenizeOptions
+    from w2v_desktop.core.text.tokenize import TokenizeOptions
 
     group = p.add_argument_group("text options")
     for field in dataclasses.fields(TokenizeOptions):
@@ -76,7 +76,7 @@ def _add_tokenize_options(p: argparse.ArgumentParser) -> None:
 
 
 def _tokenize_options(args):
-    from w2v_desktop.core.tokenize import TokenizeOptions
+    from w2v_desktop.core.text.tokenize import TokenizeOptions
 
     values = {}
     for field in dataclasses.fields(TokenizeOptions):
@@ -107,9 +107,9 @@ def _config(args, items: bool) -> TrainConfig:
 
 def run(args) -> int:
     from w2v_desktop.cli import CliError
-    from w2v_desktop.core.corpus import read_corpus
-    from w2v_desktop.core.formats import save_vectors
-    from w2v_desktop.core.trainer import Trainer
+    from w2v_desktop.core.text.corpus import read_corpus
+    from w2v_desktop.core.formats.registry import save_vectors
+    from w2v_desktop.core.train.trainer import Trainer
 
     if bool(args.corpus) == bool(args.ratings):
         raise CliError("give either a CORPUS file or --ratings FILE")
@@ -187,7 +187,7 @@ def _train_with_progress(trainer, say, quiet: bool) -> None:
 def _output_format(out: Path, fmt: str | None) -> str:
     """The format to write: as given, else from the suffix, else word2vec text."""
     from w2v_desktop.cli import CliError
-    from w2v_desktop.core.formats import FORMATS
+    from w2v_desktop.core.formats.registry import FORMATS
 
     if fmt is not None:
         if fmt not in FORMATS or not FORMATS[fmt].can_write:

@@ -112,8 +112,8 @@ def _check_exact_scan() -> None:
     """The 8-bit scan (compiled from vector IR at first use) agrees with one float product."""
     import numpy as np
 
-    from w2v_desktop.core import similarity
-    from w2v_desktop.core.vectors import Vectors
+    from w2v_desktop.core.vectors import similarity
+    from w2v_desktop.core.vectors.keyed import Vectors
 
     rng = np.random.default_rng(0)
     vectors = Vectors([f"w{i}" for i in range(similarity.QUANTIZED_MIN_ROWS + 77)],
@@ -135,8 +135,8 @@ def self_test(app) -> int:
         import numpy as np
 
         from w2v_desktop.core.config import TrainConfig
-        from w2v_desktop.core.corpus import Corpus
-        from w2v_desktop.core.trainer import train
+        from w2v_desktop.core.text.corpus import Corpus
+        from w2v_desktop.core.train.trainer import train
 
         sentences = [["red", "green", "blue", "colour"], ["cat", "dog", "mouse", "animal"]] * 50
         config = TrainConfig(dim=8, epochs=2, min_count=1, threads=1, seed=1)

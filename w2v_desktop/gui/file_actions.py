@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from w2v_desktop.core.config import TrainConfig
-from w2v_desktop.core.tokenize import TokenizeOptions
-from w2v_desktop.gui import project as projects
-from w2v_desktop.gui.loading import load_text_corpus
+from w2v_desktop.core.text.tokenize import TokenizeOptions
+from w2v_desktop.core.formats import project as projects
+from w2v_desktop.core.jobs.corpus import load_text_corpus
 
 MAX_RECENT = 10
 
@@ -78,7 +78,7 @@ class FileActions(QObject):
     # -- opening -----------------------------------------------------------------------
     def open_any(self, path: str) -> None:
         """Open a file by what it looks like (drag and drop, recent files, command line)."""
-        from w2v_desktop.gui.file_kinds import guess_kind
+        from w2v_desktop.core.formats.kinds import guess_kind
 
         kind = guess_kind(path)
         {"project": self.open_project, "model": self.open_model, "vectors": self.open_vectors,
@@ -111,9 +111,9 @@ class FileActions(QObject):
 
     def open_ratings(self, path: str | None = None, ask: bool = True) -> None:
         """``ask=False`` takes the detected columns and default options without showing the dialog."""
-        if not has_module("w2v_desktop.core.ratings"):
+        if not has_module("w2v_desktop.core.items.ratings"):
             self.state.report_error("Ratings not available", "Reading rating files needs "
-                                    "w2v_desktop.core.ratings, which this build does not include.")
+                                    "w2v_desktop.core.items.ratings, which this build does not include.")
             return
         path = path or self._ask_open("Open a ratings file", "Ratings (*.csv *.tsv *.dat *.data *.parquet);;All files (*)")
         if not path:
@@ -143,15 +143,15 @@ class FileActions(QObject):
                                        f"{len(corpus.words):,} items; item defaults applied")
 
     def open_vectors(self, path: str | None = None) -> None:
-        if not has_module("w2v_desktop.core.formats"):
+        if not has_module("w2v_desktop.core.formats.registry"):
             self.state.report_error("Vector files not available",
-                                    "Opening vector files needs w2v_desktop.core.formats.")
+                                    "Opening vector files needs w2v_desktop.core.formats.registry.")
             return
         path = path or self._ask_open("Open vectors to explore",
                                       "Vectors (*.txt *.vec *.bin *.w2v *.npy *.npz *.tsv *.csv);;All files (*)")
         if not path:
             return
-        from w2v_desktop.core.formats import load_vectors
+        from w2v_desktop.core.formats.registry import load_vectors
 
         self._remember(path)
 
@@ -170,7 +170,7 @@ class FileActions(QObject):
                                       f"Models (*{projects.MODEL_SUFFIX});;All files (*)")
         if not path:
             return
-        from w2v_desktop.core.trainer import Trainer
+        from w2v_desktop.core.train.trainer import Trainer
 
         self._remember(path)
 
@@ -202,7 +202,7 @@ class FileActions(QObject):
         self.state.status_message.emit(f"Saved {path}")
 
     def export_vectors(self, fmt: str, output: bool = False, path: str | None = None) -> None:
-        from w2v_desktop.core.formats import FORMATS, save_vectors
+        from w2v_desktop.core.formats.registry import FORMATS, save_vectors
 
         if output:
             vectors = self.state.trainer.output_vectors() if self.state.trainer is not None else None
@@ -246,7 +246,7 @@ class FileActions(QObject):
         path = path or self._ask_open("Open project", f"Projects (*{projects.SUFFIX});;All files (*)")
         if not path:
             return
-        from w2v_desktop.core.trainer import Trainer
+        from w2v_desktop.core.train.trainer import Trainer
 
         def read():
             project = projects.load_project(path)

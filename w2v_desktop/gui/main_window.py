@@ -16,7 +16,7 @@ from w2v_desktop.gui.dialogs.error_dialog import show_error
 from w2v_desktop.gui.file_actions import FileActions, has_module
 from w2v_desktop.gui.panels.data_panel import DataPanel
 from w2v_desktop.gui.panels.train_panel import TrainPanel
-from w2v_desktop.gui.resources import sample_corpus, sample_ratings
+from w2v_desktop.core.bundled import sample_path
 from w2v_desktop.gui.state import AppState
 
 # Exploration panels (gui/panels/*_panel.py, each a QWidget subclass "...Panel(state, parent)"),
@@ -75,9 +75,9 @@ class MainWindow(QMainWindow):
         f = self.files
         file_menu = self.menuBar().addMenu("&File")
         self._add(file_menu, "&Open text corpus…", f.open_text, QKeySequence.StandardKey.Open)
-        self._add(file_menu, "Open &ratings file…", f.open_ratings).setEnabled(has_module("w2v_desktop.core.ratings"))
+        self._add(file_menu, "Open &ratings file…", f.open_ratings).setEnabled(has_module("w2v_desktop.core.items.ratings"))
         self._add(file_menu, "Open &vectors to explore…", f.open_vectors, "Ctrl+Shift+O").setEnabled(
-            has_module("w2v_desktop.core.formats"))
+            has_module("w2v_desktop.core.formats.registry"))
         self._add(file_menu, "Open &model to continue training…", f.open_model)
         self.recent_menu = file_menu.addMenu("Open r&ecent")
         self._fill_recent(f.recent_files())
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self._add(train_menu, "Use &item defaults", lambda: self.train_panel.options.apply_preset("items"))
         self._add(train_menu, "Open the sample &corpus", self.load_sample)
         self._add(train_menu, "Open the sample &ratings…", self.load_sample_ratings).setEnabled(
-            sample_ratings() is not None and has_module("w2v_desktop.core.ratings"))
+            sample_path("sample_ratings.csv") is not None and has_module("w2v_desktop.core.items.ratings"))
 
         help_menu = self.menuBar().addMenu("&Help")
         self._add(help_menu, "&About", self._about)
@@ -124,11 +124,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(paths))
 
     def _fill_export_menus(self) -> None:
-        if not has_module("w2v_desktop.core.formats"):
+        if not has_module("w2v_desktop.core.formats.registry"):
             self.export_menu.setEnabled(False)
             self.export_output_menu.setEnabled(False)
             return
-        from w2v_desktop.core.formats import FORMATS
+        from w2v_desktop.core.formats.registry import FORMATS
 
         for name, info in FORMATS.items():
             if not info.can_write:
@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self, *_args) -> None:
-        formats = has_module("w2v_desktop.core.formats")
+        formats = has_module("w2v_desktop.core.formats.registry")
         self.export_menu.setEnabled(formats and self.state.vectors is not None)
         self.export_output_menu.setEnabled(formats and self.state.trainer is not None)
 
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
 
     def load_sample(self) -> bool:
         """Open the bundled sample corpus (first start), with a watch list that shows it learning."""
-        path = sample_corpus()
+        path = sample_path("sample_corpus.txt")
         if path is None:
             return False
         self.files.open_text(str(path), ask_options=False)
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         return True
 
     def load_sample_ratings(self, ask: bool = True) -> bool:
-        path = sample_ratings()
+        path = sample_path("sample_ratings.csv")
         if path is not None:
             self.files.open_ratings(str(path), ask=ask)
         return path is not None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from w2v_desktop.gui.app import wait_until
 from w2v_desktop.gui.panels.train_options import preset_config
-from w2v_desktop.gui.resources import sample_ratings
+from w2v_desktop.core.bundled import sample_path
 
 SCREENSHOT_EPOCHS = 5
 WINDOW_SIZE = (1200, 800)  # README-sized pictures
@@ -32,7 +32,7 @@ def take_screenshots(app, window, folder: Path) -> int:
         return 2
     window.state.set_config(preset_config("text"))  # whatever the last session left in the settings
     ratings_tabs = [i for i in range(window.tabs.count())  # without sample ratings: shown empty, explained
-                    if getattr(window.tabs.widget(i), "screenshot_data", "text") == "ratings" and sample_ratings()]
+                    if getattr(window.tabs.widget(i), "screenshot_data", "text") == "ratings" and sample_path("sample_ratings.csv")]
     ok = train_briefly(app, window, errors)
     for index in range(window.tabs.count()):
         if ok and index not in ratings_tabs:

@@ -10,10 +10,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
-from w2v_desktop.core.item_table import read_items
-from w2v_desktop.core.rating_layouts import Mapping, detect_layout
-from w2v_desktop.core.ratings import read_ratings
-from w2v_desktop.core.sequences import SequenceOptions, build_sequences
+from w2v_desktop.core.items.item_table import read_items
+from w2v_desktop.core.items.layouts import Mapping, detect_layout
+from w2v_desktop.core.items.ratings import read_ratings
+from w2v_desktop.core.items.sequences import SequenceOptions, build_sequences
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
 
 PREVIEW_ROWS = 12

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
                                QSpinBox, QSplitter, QTableWidget, QVBoxLayout, QWidget)
 
-from w2v_desktop.core import evaluate
+from w2v_desktop.core.analysis import intrinsic as evaluate
+from w2v_desktop.core.vectors import analogy
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.bar_chart import HorizontalBarChart
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
-from w2v_desktop.gui.resources import sample_analogies
+from w2v_desktop.core.bundled import sample_path
 from w2v_desktop.gui.widgets.name_completer import NameCompleter
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable, read_only_item
 
@@ -155,7 +156,7 @@ class AnalogyPanel(QWidget):
         for edit, word in zip(self.word_edits, ("man", "king", "woman")):
             edit.setText(word)
         self.solve()
-        path = sample_analogies()
+        path = sample_path("sample_analogies.txt")
         if path is not None:
             # relative to the working folder, so pictures show no local path
             self.path_edit.setText(os.path.relpath(path))
@@ -176,7 +177,7 @@ class AnalogyPanel(QWidget):
         a, b, c = names
         method = METHODS[self.method_combo.currentText()]
         restrict = 30_000 if self.restrict_check.isChecked() else None
-        answers = self.vectors.analogy(a, b, c, k=self.k_spin.value(), method=method, restrict=restrict)
+        answers = analogy.analogy(self.vectors, a, b, c, k=self.k_spin.value(), method=method, restrict=restrict)
         self.answers.show_neighbours(answers, self.vectors, score_label=method)
         best = answers[0].name if answers else "?"
         self.solve_status.setText(" ".join(f"<b>{html.escape(word)}</b> {joint}" for word, joint in

@@ -17,7 +17,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSpinBox, QSplitter, QTableWidget, QVBoxLayout, QWidget)
 
-from w2v_desktop.core import similarity
+from w2v_desktop.core.vectors import similarity
 from w2v_desktop.gui import theme
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack

@@ -16,7 +16,7 @@ import html
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from w2v_desktop.core import similarity
+from w2v_desktop.core.vectors import similarity
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
@@ -190,7 +190,7 @@ class NeighboursPanel(QWidget):
     def build_index(self) -> None:
         """Build a PyNNDescent index for the current metric (cosine if it has none) in
         the background, then measure its recall@10 against exact search."""
-        from w2v_desktop.core import ann  # PyNNDescent: imported on first use
+        from w2v_desktop.core.vectors import ann  # PyNNDescent: imported on first use
 
         if self.vectors is None or self.index_runner.running:
             return

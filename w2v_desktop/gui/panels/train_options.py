@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
-from w2v_desktop.gui.training import CONTINUABLE
+from w2v_desktop.core.jobs.train import CONTINUABLE
 
 GROUPS = {
     "Architecture": ["sg", "cbow_mean", "dim", "window"],

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, Q
                                QPlainTextEdit, QProgressBar, QScrollArea, QSizePolicy, QSplitter,
                                QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
-from w2v_desktop.core.trainer import CancelToken, Progress
+from w2v_desktop.core.train.trainer import CancelToken, Progress
 from w2v_desktop.gui import state as app_state
 from w2v_desktop.gui.panels.train_monitor import EvalPlot, LossPlot, WatchTable
 from w2v_desktop.gui.panels.train_options import TrainOptions
-from w2v_desktop.gui.resources import sample_analogies
-from w2v_desktop.gui.training import EpochReport, Stage, Trained, TrainerReady, TrainRequest, train_job
+from w2v_desktop.core.bundled import sample_path
+from w2v_desktop.core.jobs.train import EpochReport, Stage, Trained, TrainerReady, TrainRequest, train_job
 
 WATCH_TIP = ("Comma-separated words or item ids. After each epoch their 10 nearest neighbours are "
              "listed under “Watch list”, so you can see the space take shape.")
@@ -65,7 +65,7 @@ class TrainPanel(QWidget):
         self.watch_edit.setToolTip(WATCH_TIP)
         self.analogy_box = QCheckBox("Evaluate analogies after each epoch")
         self.analogy_box.setToolTip(ANALOGY_TIP)
-        self.analogy_path = QLineEdit(str(sample_analogies() or ""))
+        self.analogy_path = QLineEdit(str(sample_path("sample_analogies.txt") or ""))
         self.analogy_path.setToolTip(ANALOGY_TIP)
         browse = QToolButton(text="…", toolTip="Choose an analogy file")
         browse.clicked.connect(self._browse_analogies)

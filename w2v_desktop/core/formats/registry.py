@@ -1,0 +1,197 @@
+"""Every vector file format, in and out: the registry, format detection, and
+``load_vectors`` / ``save_vectors`` / ``save_coordinates``.
+
+The readers and writers live in formats_text (word2vec/GloVe/fastText text,
+id:vector lines), formats_binary (word2vec binary) and formats_tables
+(Embedding Projector TSV pair, .npy + vocabulary pair, CSV, coordinates).
+
+Names with spaces: word2vec text/binary, GloVe and fastText end a name at the
+first space in every common reader (the C tool, gensim, fastText), so writing
+one there is refused with an error naming the first such name, unless
+``replace_spaces=True`` asks for each whitespace character to become '_'.
+The other formats keep spaces (and any Unicode) as they are.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from w2v_desktop.core.formats import binary as formats_binary
+
+from w2v_desktop.core.formats import tables as formats_tables
+
+from w2v_desktop.core.formats import text as formats_text
+from w2v_desktop.core.formats.common import (FormatError, UnwritableNameError, first_bad_row,
+                                             is_number, read_head, row_label)
+from w2v_desktop.core.formats.tables import save_coordinates
+from w2v_desktop.core.formats.text import is_header
+from w2v_desktop.core.vectors.keyed import Vectors
+
+__all__ = ["FORMATS", "FormatError", "FormatInfo", "UnwritableNameError", "detect_format",
+           "load_vectors", "save_coordinates", "save_vectors"]
+
+
+@dataclass(frozen=True)
+class FormatInfo:
+    name: str
+    label: str            # for an export menu
+    suffix: str           # default file suffix when saving
+    can_read: bool
+    can_write: bool
+    spaces_in_names: bool  # whether names may hold spaces
+    counts: bool           # whether word counts survive a round trip
+
+
+FORMATS: dict[str, FormatInfo] = {f.name: f for f in (
+    FormatInfo("word2vec", "word2vec text (.txt)", ".txt", True, True, False, False),
+    FormatInfo("word2vec-binary", "word2vec binary (.bin)", ".bin", True, True, False, False),
+    FormatInfo("glove", "GloVe text, no header (.txt)", ".txt", True, True, False, False),
+    FormatInfo("fasttext", "fastText text (.vec)", ".vec", True, True, False, False),
+    FormatInfo("projector-tsv", "TensorFlow Embedding Projector (vectors.tsv + metadata.tsv)",
+               ".tsv", True, True, True, True),
+    FormatInfo("npy", "NumPy matrix + vocabulary (.npy + .vocab.txt)", ".npy", True, True, True,
+               False),
+    FormatInfo("csv", "CSV with a name column (.csv)", ".csv", True, True, True, True),
+    FormatInfo("sparrow", "id:v1 v2 ... lines (SparrowRecSys item2vec)", ".txt", True, True, True,
+               False),
+)}
+
+_BY_SUFFIX = {".bin": "word2vec-binary", ".vec": "fasttext", ".tsv": "projector-tsv",
+              ".npy": "npy", ".csv": "csv", ".txt": "word2vec"}
+
+
+def _check_format(fmt: str) -> FormatInfo:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return FORMATS[fmt]
+
+
+def load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encoding: str = "utf-8",
+                 mmap: bool = False) -> Vectors:
+    """Read vectors; ``fmt=None`` detects the format from the content and suffix.
+
+    ``encoding`` decodes names (e.g. "latin-1" for files that are not UTF-8);
+    ``mmap`` memory-maps a float32 .npy matrix instead of reading it.
+    Raises FormatError (a ValueError) naming the file and line on bad input.
+    """
+    path = Path(path)
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ValueError(f"unknown text encoding {encoding!r}") from None
+    fmt = detect_format(path) if fmt is None else fmt
+    _check_format(fmt)
+    if fmt in ("word2vec", "glove", "fasttext"):
+        vectors = formats_text.read_word2vec_text(path, encoding)
+    elif fmt == "word2vec-binary":
+        vectors = formats_binary.read_word2vec_binary(path, encoding)
+    elif fmt == "sparrow":
+        vectors = formats_text.read_sparrow(path, encoding)
+    elif fmt == "projector-tsv":
+        vectors = formats_tables.read_projector(path, encoding)
+    elif fmt == "npy":
+        vectors = formats_tables.read_npy_pair(path, encoding, mmap)
+    else:
+        vectors = formats_tables.read_csv_vectors(path, encoding)
+    vectors.meta.update(source=str(path), format=fmt)
+    return vectors
+
+
+def save_vectors(vectors: Vectors, path: str | os.PathLike, fmt: str | None = None, *,
+                 replace_spaces: bool = False) -> list[Path]:
+    """Write ``vectors`` atomically; returns the files written (two for pair formats).
+
+    ``fmt=None`` picks the format from the suffix (.txt means word2vec text).
+    Raises UnwritableNameError (a ValueError) for names the format cannot hold.
+    """
+    path = Path(path)
+    fmt = fmt or _BY_SUFFIX.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"cannot tell the format from {path.name!r}; choose one of "
+                         f"{', '.join(FORMATS)}")
+    info = _check_format(fmt)
+    if not len(vectors):
+        raise ValueError("there are no vectors to save")
+    bad = first_bad_row(vectors.matrix)
+    if bad is not None:
+        raise ValueError(f"{path}: {row_label(bad, vectors.names[bad])} has a vector holding NaN or "
+                         f"infinity; it cannot be saved as {info.label}")
+    try:
+        return _write(vectors, path, fmt, info, replace_spaces)
+    except UnwritableNameError as exc:
+        raise UnwritableNameError(f"{path}: {exc}") from None
+
+
+def _write(vectors: Vectors, path: Path, fmt: str, info: FormatInfo, replace_spaces: bool) -> list[Path]:
+    if fmt in ("word2vec", "glove", "fasttext"):
+        formats_text.write_word2vec_text(vectors, path, header=fmt != "glove",
+                                         fmt_label=info.label, replace_spaces=replace_spaces)
+    elif fmt == "word2vec-binary":
+        formats_binary.write_word2vec_binary(vectors, path, replace_spaces=replace_spaces)
+    elif fmt == "sparrow":
+        formats_text.write_sparrow(vectors, path)
+    elif fmt == "projector-tsv":
+        return formats_tables.write_projector(vectors, path)
+    elif fmt == "npy":
+        return formats_tables.write_npy_pair(vectors, path)
+    else:
+        formats_tables.write_csv_vectors(vectors, path)
+    return [path]
+
+
+# --- detection --------------------------------------------------------------------------
+
+def detect_format(path: str | os.PathLike) -> str:
+    """The format of ``path`` from its content, with the suffix deciding between
+    formats the content cannot tell apart (word2vec text vs fastText .vec)."""
+    path = Path(path)
+    name = path.name.lower()
+    if name.endswith((".npy", ".vocab.txt")):
+        return "npy"
+    if path.is_dir():
+        if (path / "vectors.tsv").exists():
+            return "projector-tsv"
+        raise FormatError(path, "a folder, and no vectors.tsv in it")
+    head = read_head(path)
+    if not head.strip():
+        raise FormatError(path, "the file is empty", 1)
+    if head.startswith(b"\x93NUMPY"):
+        return "npy"
+    lines = head.lstrip(b"\xef\xbb\xbf").split(b"\n")
+    first = lines[0].decode("utf-8", errors="replace").split()
+    if is_header(first) and b"\t" not in lines[0]:
+        return _text_or_binary(lines, int(first[1]), name)
+    sample = [ln.decode("utf-8", errors="replace").rstrip("\r") for ln in lines[:-1] or lines]
+    sample = [ln for ln in sample if ln.strip()][:20]
+    if name.endswith(".tsv") or (sample and all("\t" in ln and _all_numbers(ln.split("\t"))
+                                                 for ln in sample)):
+        return "projector-tsv"
+    if sample and all(":" in ln and _all_numbers(ln.rpartition(":")[2].split()) for ln in sample):
+        return "sparrow"
+    if name.endswith(".csv") or (sample and all("," in ln for ln in sample)
+                                 and _all_numbers(sample[-1].split(",")[1:])):
+        return "csv"
+    if sample and len(sample[0].split()) >= 2 and _all_numbers(sample[0].split()[1:]):
+        return "fasttext" if name.endswith(".vec") else "glove"
+    if name.endswith(".bin"):
+        return "word2vec-binary"
+    raise FormatError(path, "cannot tell the vector format; choose it explicitly "
+                            f"({', '.join(FORMATS)})", 1)
+
+
+def _all_numbers(tokens: list[str]) -> bool:
+    tokens = [t for t in tokens if t.strip()]
+    return bool(tokens) and all(is_number(t) for t in tokens)
+
+
+def _text_or_binary(lines: list[bytes], dim: int, name: str) -> str:
+    """After a `count dim` header: text when the next line is a name and numbers
+    (raw float32 bytes essentially never read as a run of decimal numbers)."""
+    if len(lines) > 1:
+        tokens = lines[1].decode("utf-8", errors="replace").split()
+        if len(tokens) > 1 and _all_numbers(tokens[-min(dim, len(tokens) - 1):]):
+            return "fasttext" if name.endswith(".vec") else "word2vec"
+    return "word2vec-binary"
+

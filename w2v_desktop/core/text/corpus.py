@@ -1,0 +1,125 @@
+"""A tokenised corpus held as one compact int32 id array.
+
+Text is read in one streaming pass: each token gets a provisional id in order
+of first appearance, ids are appended to a compact buffer (spilled to a
+temporary file and memory-mapped when large), and sentence boundaries are kept
+as offsets. The vocabulary (vocab.py) later maps provisional ids to
+frequency-sorted ids. No list of Python string lists is ever held.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from array import array
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+import numpy as np
+
+SPILL_TOKENS = 1 << 24  # tokens kept in RAM before spilling to a temp file
+
+
+@dataclass
+class Corpus:
+    words: list[str]  # provisional id -> token, in order of first appearance
+    counts: np.ndarray  # int64 count per provisional id
+    tokens: np.ndarray  # int32 provisional ids, all sentences concatenated
+    offsets: np.ndarray  # int64 sentence starts, len n_sentences + 1
+    source: str = ""
+
+    @property
+    def n_tokens(self) -> int:
+        return int(self.offsets[-1])
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self.offsets) - 1
+
+    def sentence(self, i: int) -> list[str]:
+        ids = self.tokens[self.offsets[i]:self.offsets[i + 1]]
+        return [self.words[j] for j in ids]
+
+    def iter_sentences(self) -> Iterator[list[str]]:
+        for i in range(self.n_sentences):
+            yield self.sentence(i)
+
+    def sentence_lengths(self) -> np.ndarray:
+        return np.diff(self.offsets)
+
+    @classmethod
+    def from_sentences(cls, sentences: Iterable[Iterable[str]], source: str = "") -> "Corpus":
+        builder = CorpusBuilder()
+        for sentence in sentences:
+            builder.add(sentence)
+        return builder.finish(source)
+
+
+class CorpusBuilder:
+    """Accumulates sentences of tokens into a Corpus in one pass."""
+
+    def __init__(self, spill_tokens: int = SPILL_TOKENS, spill_dir: str | None = None):
+        self._index: dict[str, int] = {}
+        self._words: list[str] = []
+        self._buf = array("i")
+        self._lengths = array("q")
+        self._spill_tokens = spill_tokens
+        self._spill_dir = spill_dir
+        self._spill = None  # open temp file once the buffer outgrows RAM
+        self._n_spilled = 0
+
+    def add(self, sentence: Iterable[str]) -> None:
+        index, words, buf = self._index, self._words, self._buf
+        before = len(buf)
+        for token in sentence:
+            i = index.get(token)
+            if i is None:
+                i = index[token] = len(words)
+                words.append(token)
+            buf.append(i)
+        n = len(buf) - before
+        if n:
+            self._lengths.append(n)
+        if len(buf) >= self._spill_tokens:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._spill is None:
+            self._spill = tempfile.NamedTemporaryFile(
+                prefix="w2v-corpus-", suffix=".int32", dir=self._spill_dir, delete=False)
+        self._buf.tofile(self._spill)
+        self._n_spilled += len(self._buf)
+        self._buf = array("i")
+
+    def finish(self, source: str = "") -> Corpus:
+        if self._spill is None:
+            tokens = np.frombuffer(self._buf, dtype=np.int32) if len(self._buf) else np.zeros(0, np.int32)
+        else:
+            self._flush()
+            self._spill.close()
+            tokens = np.memmap(self._spill.name, dtype=np.int32, mode="r", shape=(self._n_spilled,))
+            try:  # the mapping keeps the data alive; on POSIX the name can go now
+                os.unlink(self._spill.name)
+            except OSError:
+                pass
+        offsets = np.zeros(len(self._lengths) + 1, dtype=np.int64)
+        if len(self._lengths):
+            np.cumsum(np.frombuffer(self._lengths, dtype=np.int64), out=offsets[1:])
+        n_words = len(self._words)
+        return Corpus(self._words, count_ids(tokens, n_words), tokens, offsets, source)
+
+
+def count_ids(tokens: np.ndarray, n_words: int, block: int = 1 << 20) -> np.ndarray:
+    """Occurrences of each id 0..n_words-1. In blocks: np.bincount turns int32 ids
+    into a 64-bit copy, which over a whole corpus would double its memory (and
+    for a memory-mapped corpus read it all into RAM at once)."""
+    counts = np.zeros(n_words, np.int64)
+    for start in range(0, len(tokens), block):
+        counts += np.bincount(tokens[start:start + block], minlength=n_words)
+    return counts
+
+
+def read_corpus(path: str, options=None) -> Corpus:
+    """Tokenise a text file (see tokenize.py for what is accepted) into a Corpus."""
+    from w2v_desktop.core.text.tokenize import iter_token_lines
+
+    return Corpus.from_sentences(iter_token_lines(path, options), source=str(path))
