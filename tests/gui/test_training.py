@@ -8,6 +8,7 @@ import pytest
 from tests.gui.helpers import topic_corpus, wait_idle
 from w2v_desktop.core.config import ITEM_DEFAULTS
 from w2v_desktop.core.train.trainer import Progress, Trainer
+from w2v_desktop.core.train.model_file import load_model, save_model
 from w2v_desktop.gui import state as app_state
 from w2v_desktop.gui.dialogs.error_dialog import open_error_dialogs
 from w2v_desktop.gui.panels.data_panel import DataPanel
@@ -160,9 +161,9 @@ def test_continue_training_a_saved_model_on_new_data(qtbot, panel, tmp_path):
     panel.start()
     wait_idle(qtbot, panel.state)
     model = tmp_path / "m.w2vmodel.npz"
-    panel.state.trainer.save(model)
+    save_model(panel.state.trainer, model)
     # A fresh session: open the model, then new data with a new topic.
-    panel.state.set_trainer(Trainer.load(model))
+    panel.state.set_trainer(load_model(model))
     assert panel.continue_box.isEnabled()
     panel.continue_box.setChecked(True)
     assert not panel.options.form.editors["dim"].widget.isEnabled()

@@ -110,6 +110,7 @@ def run(args) -> int:
     from w2v_desktop.core.text.corpus import read_corpus
     from w2v_desktop.core.formats.registry import save_vectors
     from w2v_desktop.core.train.trainer import Trainer
+    from w2v_desktop.core.train.model_file import load_model, save_model
 
     if bool(args.corpus) == bool(args.ratings):
         raise CliError("give either a CORPUS file or --ratings FILE")
@@ -137,7 +138,7 @@ def run(args) -> int:
         f"({time.perf_counter() - started:.1f} s)")
 
     if args.continue_from:
-        trainer = Trainer.load(args.continue_from)
+        trainer = load_model(args.continue_from)
         _refuse_shape_changes(args, trainer.config)
         trainer.config = trainer.config.replace(**{k: v for k, v in config.to_dict().items()
                                                    if k in ("epochs", "alpha", "min_alpha", "threads", "seed")})
@@ -156,7 +157,7 @@ def run(args) -> int:
     save_vectors(vectors, out, fmt)
     say(f"wrote {len(vectors):,} x {vectors.dim} vectors to {out}")
     if args.model:
-        trainer.save(args.model)
+        save_model(trainer, args.model)
         say(f"wrote model to {args.model}")
     return 0
 

@@ -5,15 +5,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
-import pkgutil
 import sys
-import time
-import traceback
 from pathlib import Path
 
-WAIT_LIMIT_S = 300
+from PySide6.QtWidgets import QApplication
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +29,8 @@ def run_app(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed for checks
     app = make_application()
     if args.self_test:
+        from w2v_desktop.gui.self_test import self_test
+
         return self_test(app)
     from w2v_desktop.gui.main_window import MainWindow
 
@@ -65,7 +63,6 @@ def open_window(path: str | None = None, settings=None):
 
 
 def make_application():
-    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("w2v-desktop")
@@ -90,71 +87,3 @@ def freeze_startup_objects() -> None:
 
     gc.collect()
     gc.freeze()
-
-
-def wait_until(app, condition, limit_s: float = WAIT_LIMIT_S) -> bool:
-    """Run the event loop until ``condition()`` holds or the time is up (checks, screenshots)."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    if condition():
-        return True
-    loop = QEventLoop()
-    deadline = time.monotonic() + limit_s
-    checker = QTimer(interval=20)
-    checker.timeout.connect(lambda: loop.quit() if condition() or time.monotonic() > deadline else None)
-    checker.start()
-    loop.exec()
-    checker.stop()
-    return condition()
-
-
-def _check_exact_scan() -> None:
-    """The 8-bit scan (compiled from vector IR at first use) agrees with one float product."""
-    import numpy as np
-
-    from w2v_desktop.core.vectors import similarity
-    from w2v_desktop.core.vectors.keyed import Vectors
-
-    rng = np.random.default_rng(0)
-    vectors = Vectors([f"w{i}" for i in range(similarity.QUANTIZED_MIN_ROWS + 77)],
-                      rng.standard_normal((similarity.QUANTIZED_MIN_ROWS + 77, 16)))
-    scores = vectors.unit @ vectors.unit[5]
-    scores[5] = -np.inf
-    got = [n.row for n in similarity.nearest(vectors, "w5", 10)]
-    assert vectors.has_int8_rows and got == list(np.argsort(-scores, kind="stable")[:10]), got
-
-
-def self_test(app) -> int:
-    """Import every module, train a tiny corpus, build the window; print OK on success."""
-    try:
-        import w2v_desktop
-
-        for module in pkgutil.walk_packages(w2v_desktop.__path__, "w2v_desktop."):
-            if not module.name.endswith(".__main__"):  # importing __main__ would run the app
-                importlib.import_module(module.name)
-        import numpy as np
-
-        from w2v_desktop.core.config import TrainConfig
-        from w2v_desktop.core.text.corpus import Corpus
-        from w2v_desktop.core.train.trainer import train
-
-        sentences = [["red", "green", "blue", "colour"], ["cat", "dog", "mouse", "animal"]] * 50
-        config = TrainConfig(dim=8, epochs=2, min_count=1, threads=1, seed=1)
-        vectors = train(Corpus.from_sentences(sentences, source="self-test"), config)
-        assert len(vectors) == 8 and vectors.dim == 8 and np.isfinite(vectors.matrix).all()
-        _check_exact_scan()
-        import tempfile
-
-        from PySide6.QtCore import QSettings
-
-        from w2v_desktop.gui.main_window import MainWindow
-
-        with tempfile.TemporaryDirectory() as tmp:  # leave the user's settings alone
-            window = MainWindow(settings=QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat))
-            window.close()
-    except Exception:
-        traceback.print_exc()
-        print("FAILED")
-        return 1
-    print("OK")
-    return 0

@@ -15,6 +15,7 @@ from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.core.text.tokenize import TokenizeOptions
 from w2v_desktop.core.formats import project as projects
 from w2v_desktop.core.jobs.corpus import load_text_corpus
+from w2v_desktop.core.train import model_file
 
 MAX_RECENT = 10
 
@@ -170,8 +171,6 @@ class FileActions(QObject):
                                       f"Models (*{projects.MODEL_SUFFIX});;All files (*)")
         if not path:
             return
-        from w2v_desktop.core.train.trainer import Trainer
-
         self._remember(path)
 
         def done(trainer) -> None:
@@ -181,7 +180,7 @@ class FileActions(QObject):
             self.state.status_message.emit(f"Opened model {Path(path).name} ({len(trainer.vocab):,} words, "
                                            f"{trainer.epochs_trained} epochs); open new data and Train to continue")
 
-        self.state.run_in_worker(lambda: Trainer.load(path), self._latest_only("vectors", done),
+        self.state.run_in_worker(lambda: model_file.load_model(path), self._latest_only("vectors", done),
                                  title=f"Could not open {Path(path).name}",
                                  name="load-model")
 
@@ -194,7 +193,7 @@ class FileActions(QObject):
         path = path or self._ask_save("Save model", "model" + projects.MODEL_SUFFIX,
                                       f"Models (*{projects.MODEL_SUFFIX})")
         if path:
-            self.state.run_in_worker(lambda: trainer.save(path), lambda _r: self._saved(path),
+            self.state.run_in_worker(lambda: model_file.save_model(trainer, path), lambda _r: self._saved(path),
                                      title="Could not save the model", name="save-model")
 
     def _saved(self, path: str) -> None:
@@ -236,7 +235,7 @@ class FileActions(QObject):
 
         def write() -> None:
             if trainer is not None:
-                trainer.save(model)
+                model_file.save_model(trainer, model)
             projects.save_project(project, path)
 
         self.state.run_in_worker(write, lambda _r: self._saved(path), title="Could not save the project",
@@ -246,11 +245,9 @@ class FileActions(QObject):
         path = path or self._ask_open("Open project", f"Projects (*{projects.SUFFIX});;All files (*)")
         if not path:
             return
-        from w2v_desktop.core.train.trainer import Trainer
-
         def read():
             project = projects.load_project(path)
-            trainer = Trainer.load(projects.resolve(path, project.model_file)) if project.model_file else None
+            trainer = model_file.load_model(projects.resolve(path, project.model_file)) if project.model_file else None
             return project, trainer
 
         def done(loaded) -> None:

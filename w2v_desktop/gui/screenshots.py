@@ -11,16 +11,18 @@ import re
 import sys
 from pathlib import Path
 
-from w2v_desktop.gui.app import wait_until
-from w2v_desktop.gui.panels.train_options import preset_config
+from PySide6.QtWidgets import QApplication, QMainWindow
+
 from w2v_desktop.core.bundled import sample_path
+from w2v_desktop.gui.events import wait_until
+from w2v_desktop.gui.panels.train_options import preset_config
 
 SCREENSHOT_EPOCHS = 5
 WINDOW_SIZE = (1200, 800)  # README-sized pictures
 DEMO_LIMIT_S = 180
 
 
-def take_screenshots(app, window, folder: Path) -> int:
+def take_screenshots(app: QApplication, window: QMainWindow, folder: Path) -> int:
     """Save each tab as DIR/NN-title.png; 0 on success, 1 when something failed."""
     folder.mkdir(parents=True, exist_ok=True)
     errors: list[str] = []
@@ -48,7 +50,7 @@ def take_screenshots(app, window, folder: Path) -> int:
     return 0 if ok and not errors else 1
 
 
-def train_briefly(app, window, errors: list[str]) -> bool:
+def train_briefly(app: QApplication, window: QMainWindow, errors: list[str]) -> bool:
     state, panel = window.state, window.train_panel
     wait_until(app, lambda: not state.busy and state.corpus is not None)
     state.set_config(state.config.replace(epochs=SCREENSHOT_EPOCHS))
@@ -57,7 +59,7 @@ def train_briefly(app, window, errors: list[str]) -> bool:
     return finished and not errors and state.vectors is not None
 
 
-def load_sample_ratings(app, window) -> bool:
+def load_sample_ratings(app: QApplication, window: QMainWindow) -> bool:
     """The sample ratings with the detected columns (no dialog); no text-only extras while training."""
     state = window.state
     if not window.load_sample_ratings(ask=False):
@@ -67,7 +69,7 @@ def load_sample_ratings(app, window) -> bool:
     return wait_until(app, lambda: not state.busy and state.interactions is not None)
 
 
-def shoot_tab(app, window, index: int, folder: Path) -> bool:
+def shoot_tab(app: QApplication, window: QMainWindow, index: int, folder: Path) -> bool:
     window.tabs.setCurrentIndex(index)
     demo = getattr(window.tabs.widget(index), "screenshot_demo", None)
     if callable(demo):

@@ -14,6 +14,8 @@ import numpy as np
 
 from w2v_desktop.core.atomic import atomic_write
 from w2v_desktop.core.config import TrainConfig
+from w2v_desktop.core.train.trainer import Trainer
+from w2v_desktop.core.train.vocab import Vocab
 
 FORMAT = "w2v-desktop-model"
 VERSION = 1
@@ -23,7 +25,7 @@ class ModelFileError(ValueError):
     pass
 
 
-def save_model(trainer, path) -> None:
+def save_model(trainer: Trainer, path) -> None:
     meta = {
         "format": FORMAT, "version": VERSION,
         "config": trainer.config.to_dict(),
@@ -41,10 +43,7 @@ def save_model(trainer, path) -> None:
         np.savez(f, **arrays)
 
 
-def load_model(path):
-    from w2v_desktop.core.train.trainer import Trainer
-    from w2v_desktop.core.train.vocab import Vocab
-
+def load_model(path) -> Trainer:
     path = Path(path)
     try:
         with np.load(path, allow_pickle=False) as z:
@@ -67,7 +66,5 @@ def load_model(path):
     if not (len(words) == syn0.shape[0] == counts.shape[0]):
         raise ModelFileError(f"{path}: {len(words)} words but {syn0.shape[0]} weight rows")
     config = TrainConfig.from_dict(meta["config"])
-    state = {"vocab": Vocab(words, counts), "syn0": syn0.astype(np.float32),
-             "syn1neg": data.get("syn1neg"), "syn1": data.get("syn1"),
-             "epochs_trained": int(meta.get("epochs_trained", 0)), "source": meta.get("source", "")}
-    return Trainer(None, config, _state=state)
+    return Trainer.from_weights(config, Vocab(words, counts), syn0.astype(np.float32), data.get("syn1neg"),
+                                data.get("syn1"), int(meta.get("epochs_trained", 0)), meta.get("source", ""))

@@ -64,19 +64,10 @@ class _Block:
 
 
 class Trainer:
-    def __init__(self, corpus: Corpus | None, config: TrainConfig, *, _state: dict | None = None):
+    def __init__(self, corpus: Corpus | None, config: TrainConfig):
         self.config = config
         self._running = threading.Event()
         self._running.set()
-        if _state is not None:  # Trainer.load
-            self.vocab = _state["vocab"]
-            self.syn0, self.syn1neg, self.syn1 = _state["syn0"], _state["syn1neg"], _state["syn1"]
-            self.epochs_trained = _state["epochs_trained"]
-            self.vocab_report = None
-            self.ids = np.zeros(0, np.int32)
-            self.offsets = np.zeros(1, np.int64)
-            self.source = _state.get("source", "")
-            return
         if corpus is None:
             raise TrainingError("no corpus to train on")
         self.source = corpus.source
@@ -90,6 +81,24 @@ class Trainer:
         self.syn1neg = None if config.hs else np.zeros((len(self.vocab), config.dim), np.float32)
         self.syn1 = np.zeros((max(len(self.vocab) - 1, 1), config.dim), np.float32) if config.hs else None
         self.epochs_trained = 0
+
+    @classmethod
+    def from_weights(cls, config: TrainConfig, vocab: Vocab, syn0: np.ndarray, syn1neg: np.ndarray | None,
+                     syn1: np.ndarray | None, epochs_trained: int = 0, source: str = "") -> "Trainer":
+        """A trainer over saved weights (see :mod:`.model_file`), ready for ``update`` and more epochs.
+
+        The arrays are taken as they are: the caller validates shapes against the vocabulary."""
+        trainer = cls.__new__(cls)
+        trainer.config = config
+        trainer._running = threading.Event()
+        trainer._running.set()
+        trainer.vocab, trainer.vocab_report = vocab, None
+        trainer.syn0, trainer.syn1neg, trainer.syn1 = syn0, syn1neg, syn1
+        trainer.epochs_trained = epochs_trained
+        trainer.ids = np.zeros(0, np.int32)
+        trainer.offsets = np.zeros(1, np.int64)
+        trainer.source = source
+        return trainer
 
     # -- the training loop ---------------------------------------------------------
     def iter_train(self, cancel: CancelToken | None = None,
@@ -297,17 +306,6 @@ class Trainer:
             raise TrainingError(f"no token of {corpus.source or 'the new data'} is in the vocabulary "
                                 f"or occurs at least min_count={cfg.min_count} times")
         return added
-
-    def save(self, path) -> None:
-        from w2v_desktop.core.train.model_file import save_model
-
-        save_model(self, path)
-
-    @classmethod
-    def load(cls, path) -> "Trainer":
-        from w2v_desktop.core.train.model_file import load_model
-
-        return load_model(path)
 
 
 @dataclass
