@@ -423,7 +423,7 @@ def test_recs_evaluation_table_and_chart(qtbot, rating_state):
 
     panel.max_users.setValue(100)
     panel.run_evaluation(fit=quick_fit)
-    qtbot.waitUntil(lambda: panel.eval_job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: panel.eval_runner.job is None, timeout=60_000)
     methods = [panel.eval_table.item(r, 0).text() for r in range(panel.eval_table.rowCount())]
     assert methods[:2] == ["most-popular", "random"] and "item2vec" in methods and "deepwalk" in methods
     assert panel.eval_table.horizontalHeaderItem(3).text() == "HitRate@10"

@@ -1,6 +1,6 @@
 """Run long core work (a plain function or a generator) on a QThread.
 
-A generator is the unit of long work (see STYLE.md): each ``yield`` is a
+A generator is the unit of long work: each ``yield`` is a
 progress report and a cancel point. ``_Runner`` lives on the worker thread
 and turns yields into signals; ``Job`` lives on the GUI thread and re-emits
 them there, so any callable connected to a ``Job`` signal runs on the GUI

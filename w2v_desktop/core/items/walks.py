@@ -41,10 +41,6 @@ class ItemGraph:
     def n_nodes(self) -> int:
         return len(self.names)
 
-    @property
-    def n_edges(self) -> int:
-        return len(self.indices)
-
     def out_weight(self) -> np.ndarray:
         return np.bincount(self._edge_rows(), weights=self.weights, minlength=self.n_nodes)
 

@@ -48,14 +48,6 @@ def is_already_segmented(sample: str) -> bool:
     return sum(map(len, runs)) / len(runs) <= SEGMENTED_RUN
 
 
-def jieba_available() -> bool:
-    try:
-        import jieba  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def make_segmenter(user_dict: str = "") -> Callable[[str], str]:
     """A function that returns its text with words separated by spaces."""
     if not user_dict:

@@ -269,10 +269,6 @@ class RecsPanel(QWidget):
         methods = tuple(m for m, check in self.method_checks.items() if check.isChecked())
         return rec_eval.EvalOptions(k=self.eval_k.value(), methods=methods, max_users=self.max_users.value() or None)
 
-    @property
-    def eval_job(self):
-        return self.eval_runner.job
-
     def run_evaluation(self, fit=rec_eval.fit_model) -> None:
         """``fit`` trains one model; tests pass a quicker one."""
         if self.events is None or self.eval_runner.running:

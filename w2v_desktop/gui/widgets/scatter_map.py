@@ -161,9 +161,6 @@ class ScatterMap(QWidget):
             self.plot.removeItem(label)
         self.labels = []
 
-    def label_texts(self) -> list[str]:
-        return [label.toPlainText() for label in self.labels]
-
     # -- interaction --------------------------------------------------------------------
     def _tip(self, x, y, data) -> str:
         return self.tips[int(data)] if 0 <= int(data) < len(self.tips) else ""
