@@ -14,7 +14,6 @@ from w2v_desktop.core.config import ITEM_DEFAULTS
 from w2v_desktop.gui.app import run_app
 from w2v_desktop.gui.dialogs.error_dialog import open_error_dialogs
 from w2v_desktop.gui.dialogs.tokenize_dialog import TokenizeDialog
-from w2v_desktop.core.formats.kinds import guess_kind
 from w2v_desktop.gui.main_window import MainWindow, exploration_panels
 
 needs_sample = pytest.mark.skipif(not (SAMPLES / "sample_corpus.txt").is_file(),
@@ -102,16 +101,6 @@ def test_unreadable_file_reaches_the_error_dialog(qtbot, window, tmp_path):
     boxes = open_error_dialogs()
     assert boxes and boxes[-1].isVisible() and "Traceback" in boxes[-1].detailedText()
     assert window.state.corpus is None
-
-
-def test_guess_kind(tmp_path):
-    vec = tmp_path / "glove.txt"
-    vec.write_text("the 0.1 0.2 -0.3\nof 0.4 0.5 0.6\n", encoding="utf-8")
-    text = tmp_path / "corpus.txt"
-    text.write_text("the cat sat on the mat\n", encoding="utf-8")
-    assert guess_kind(vec) == "vectors" and guess_kind(text) == "text"
-    assert guess_kind("a.w2vproj.json") == "project" and guess_kind("a.w2vmodel.npz") == "model"
-    assert guess_kind("u.data") == "ratings" and guess_kind("ratings.csv") == "ratings"
 
 
 def test_settings_remember_options_and_watch_list(qtbot, tmp_path):

@@ -79,11 +79,14 @@ class FileActions(QObject):
     # -- opening -----------------------------------------------------------------------
     def open_any(self, path: str) -> None:
         """Open a file by what it looks like (drag and drop, recent files, command line)."""
-        from w2v_desktop.core.formats.kinds import guess_kind
+        from w2v_desktop.core.formats.kinds import sniff
 
-        kind = guess_kind(path)
-        {"project": self.open_project, "model": self.open_model, "vectors": self.open_vectors,
-         "ratings": self.open_ratings, "text": self.open_text}[kind](path)
+        found = sniff(path)
+        if found.kind == "vectors":
+            self.open_vectors(path, found.vector_format)  # sniffed once: the loader gets the format
+            return
+        {"project": self.open_project, "model": self.open_model,
+         "ratings": self.open_ratings, "text": self.open_text}[found.kind](path)
 
     def open_text(self, path: str | None = None, ask_options: bool = True, options=None) -> None:
         path = path or self._ask_open("Open a text corpus", "Text (*.txt *.cor *.gz *.bz2 *.xz);;All files (*)")
@@ -143,7 +146,7 @@ class FileActions(QObject):
         self.state.status_message.emit(f"Loaded {path}: {corpus.n_sentences:,} sequences of "
                                        f"{len(corpus.words):,} items; item defaults applied")
 
-    def open_vectors(self, path: str | None = None) -> None:
+    def open_vectors(self, path: str | None = None, fmt: str | None = None) -> None:
         if not has_module("w2v_desktop.core.formats.registry"):
             self.state.report_error("Vector files not available",
                                     "Opening vector files needs w2v_desktop.core.formats.registry.")
@@ -161,7 +164,7 @@ class FileActions(QObject):
             self.state.status_message.emit(f"Opened {len(vectors):,} vectors of {vectors.dim} dimensions")
             self.vectors_opened.emit(path)
 
-        self.state.run_in_worker(lambda: load_vectors(path), self._latest_only("vectors", done),
+        self.state.run_in_worker(lambda: load_vectors(path, fmt), self._latest_only("vectors", done),
                                  title=f"Could not open {Path(path).name}",
                                  name="load-vectors")
 
