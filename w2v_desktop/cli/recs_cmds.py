@@ -88,7 +88,7 @@ def add_model_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def mapping_from(args):
-    """The detected Mapping of ``args.file`` with any explicit column options applied."""
+    """The detected ColumnMapping of ``args.file`` with any explicit column options applied."""
     from w2v_desktop.core.items.ratings import detect_layout
 
     changes = {}
@@ -105,8 +105,8 @@ def mapping_from(args):
     try:
         base = detect_layout(args.file)
     except ValueError:
-        from w2v_desktop.core.items.ratings import Mapping
-        base = Mapping()
+        from w2v_desktop.core.items.ratings import ColumnMapping
+        base = ColumnMapping()
     if any(isinstance(v, str) for k, v in changes.items() if k in ("user", "item", "rating", "time")):
         changes.setdefault("header", True)
     return base.replace(**changes)

@@ -16,7 +16,7 @@ import numpy as np
 
 from w2v_desktop.core.config import ITEM_DEFAULTS
 from w2v_desktop.core.text.corpus import Corpus, count_ids
-from w2v_desktop.core.items.ratings import Interactions, Mapping, SkippedRows, read_ratings
+from w2v_desktop.core.items.ratings import ColumnMapping, Interactions, SkippedRows, read_ratings
 
 EXAMPLES = 8
 
@@ -202,7 +202,7 @@ def build_sequences(events: Interactions, options: SequenceOptions | None = None
 
 
 def corpus_from_ratings(path: str | Path, options: SequenceOptions | None = None,
-                        mapping: Mapping | None = None, strict: bool = False
+                        mapping: ColumnMapping | None = None, strict: bool = False
                         ) -> tuple[Corpus, SequenceReport, Interactions]:
     """Read a rating file and turn it into an item-sequence Corpus for the trainer."""
     events = read_ratings(path, mapping, strict)

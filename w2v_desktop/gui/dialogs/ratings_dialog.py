@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGroupBox
                                QLineEdit, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
 from w2v_desktop.core.items.item_table import read_items
-from w2v_desktop.core.items.layouts import Mapping, detect_layout
+from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout
 from w2v_desktop.core.items.ratings import read_ratings
 from w2v_desktop.core.items.sequences import SequenceOptions, build_sequences
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
@@ -59,10 +59,10 @@ class RatingsDialog(QDialog):
         try:
             detected, note = detect_layout(path), ""
         except (OSError, ValueError) as exc:
-            detected, note = Mapping(), f"Could not detect the layout: {exc}"
+            detected, note = ColumnMapping(), f"Could not detect the layout: {exc}"
         self.detected = QLabel(note or f"Detected: {detected.describe()}")
         self.detected.setWordWrap(True)
-        self.mapping_form = DataclassForm(Mapping, detected, hints=MAPPING_HINTS)
+        self.mapping_form = DataclassForm(ColumnMapping, detected, hints=MAPPING_HINTS)
         self.sequence_form = DataclassForm(SequenceOptions, SequenceOptions(), hints=SEQUENCE_HINTS)
         if detected.rating is None:
             self.sequence_form.editors["min_rating"].set(None)
@@ -116,7 +116,7 @@ class RatingsDialog(QDialog):
         if path:
             self.items_path.setText(path)
 
-    def mapping(self) -> Mapping:
+    def mapping(self) -> ColumnMapping:
         return self.mapping_form.value()
 
     def sequence_options(self) -> SequenceOptions:
@@ -160,7 +160,7 @@ class RatingsDialog(QDialog):
         return load_ratings(self.path, self.mapping(), self.sequence_options(), self.items_path.text().strip())
 
 
-def load_ratings(path: str, mapping: Mapping, options: SequenceOptions, items_path: str = ""):
+def load_ratings(path: str, mapping: ColumnMapping, options: SequenceOptions, items_path: str = ""):
     name = Path(path).name
     yield f"Reading {name}"
     events = read_ratings(path, mapping)
