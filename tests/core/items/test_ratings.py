@@ -174,6 +174,18 @@ def test_item_layouts(tmp_path):
                                                "genres": ["Comedy|Drama", ""], "year": ["1995", ""]}
 
 
+def test_sibling_item_file_is_found_next_to_the_ratings(tmp_path):
+    from w2v_desktop.core.items.item_table import sibling_item_file
+
+    ratings = write(tmp_path, "u.data", "1\t2\t3\t881250949\n")
+    assert sibling_item_file(ratings) == ""
+    write(tmp_path, "movies.csv", "movieId,title\n2,B\n")
+    assert sibling_item_file(ratings) == str(tmp_path / "movies.csv")
+    write(tmp_path, "u.item", "2|B|01-Jan-1995||x\n")  # tried first: the MovieLens 100K name
+    assert sibling_item_file(ratings) == str(tmp_path / "u.item")
+    assert sibling_item_file(SAMPLES / "sample_ratings.csv") == str(SAMPLES / "sample_items.csv")
+
+
 def test_real_movielens_100k_both_layouts_read_alike():
     a = read_ratings(data_path("ratings", "ml-100k", "u.data"))
     b = read_ratings(data_path("ratings", "ml-100k-csv", "ratings.csv"))
