@@ -39,10 +39,10 @@ def quality(data: Path) -> None:
     from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
     from w2v_desktop.core.items.ratings import read_items, read_ratings
     from w2v_desktop.core.analysis.recs import EvalOptions, evaluate_recs, genre_coherence
-    from w2v_desktop.core.items.sequences import corpus_from_ratings
+    from w2v_desktop.core.jobs.ratings import read_rating_data
 
-    a, _, _ = corpus_from_ratings(data / "ml-100k" / "u.data")
-    b, _, _ = corpus_from_ratings(data / "ml-100k-csv" / "ratings.csv")
+    a = read_rating_data(data / "ml-100k" / "u.data").corpus
+    b = read_rating_data(data / "ml-100k-csv" / "ratings.csv").corpus
     same = (a.words == b.words and np.array_equal(a.tokens, b.tokens) and np.array_equal(a.offsets, b.offsets))
     print(f"ml-100k/u.data vs ml-100k-csv/ratings.csv: {a.n_sentences} sequences, {a.n_tokens:,} events; "
           f"identical sequences: {same}")
@@ -119,8 +119,9 @@ CHILD_OURS = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 start = time.perf_counter()
-from w2v_desktop.core.items.sequences import corpus_from_ratings
-corpus, report, events = corpus_from_ratings({path!r})
+from w2v_desktop.core.jobs.ratings import read_rating_data
+data = read_rating_data({path!r})
+corpus, report = data.corpus, data.report
 elapsed = time.perf_counter() - start
 print(json.dumps(dict(seconds=elapsed, peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                       events=report.events_in, sequences=corpus.n_sentences, tokens=corpus.n_tokens,

@@ -88,7 +88,7 @@ def add_model_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def mapping_from(args):
-    """The detected Mapping of ``args.file`` with any explicit column options applied."""
+    """The detected ColumnMapping of ``args.file`` with any explicit column options applied."""
     from w2v_desktop.core.items.ratings import detect_layout
 
     changes = {}
@@ -105,8 +105,8 @@ def mapping_from(args):
     try:
         base = detect_layout(args.file)
     except ValueError:
-        from w2v_desktop.core.items.ratings import Mapping
-        base = Mapping()
+        from w2v_desktop.core.items.ratings import ColumnMapping
+        base = ColumnMapping()
     if any(isinstance(v, str) for k, v in changes.items() if k in ("user", "item", "rating", "time")):
         changes.setdefault("header", True)
     return base.replace(**changes)
@@ -129,23 +129,20 @@ def config_from(args) -> TrainConfig:
 
 
 def read_rating_file(args, min_count: int | None = None, out: str | None = "stderr"):
-    """(events, corpus, report, items or None), reporting to sys.stderr,
-    sys.stdout or nowhere (``out`` "stderr", "stdout" or None)."""
-    from w2v_desktop.core.items.ratings import read_items, read_ratings
-    from w2v_desktop.core.items.sequences import build_sequences
+    """``args.file`` through core's rating pipeline (a ``RatingData``), reporting to
+    sys.stderr, sys.stdout or nowhere (``out`` "stderr", "stdout" or None)."""
+    from w2v_desktop.core.jobs.ratings import read_rating_data
 
     say = (lambda text: None) if out is None else (lambda text: print(text, file=getattr(sys, out)))
     mapping = mapping_from(args)
     say(f"{args.file}: {mapping.describe()}")
-    events = read_ratings(args.file, mapping, strict=args.strict)
-    for line, reason, text in events.skipped.examples[:5]:
+    data = read_rating_data(args.file, mapping, sequence_options_from(args, min_count), args.items or "",
+                            strict=args.strict)
+    for line, reason, text in data.events.skipped.examples[:5]:
         say(f"  skipped line {line}: {reason}: {text}")
-    items = read_items(args.items) if args.items else None
-    corpus, report = build_sequences(events, sequence_options_from(args, min_count))
-    titles = {name: items.title(name) for name in items.ids} if items else None
-    for line in report.lines(titles):
+    for line in data.report_lines():
         say(line)
-    return events, corpus, report, items
+    return data
 
 
 def run_report(args) -> int:
@@ -158,7 +155,8 @@ def run_evaluate(args) -> int:
     from w2v_desktop.core.items.walks import WalkOptions
 
     config = config_from(args)
-    events, _, _, items = read_rating_file(args, config.min_count)
+    data = read_rating_file(args, config.min_count)
+    events, items = data.events, data.items
     options = EvalOptions(k=args.k, sequences=sequence_options_from(args, config.min_count), train=config,
                           methods=tuple(m.strip() for m in args.methods.split(",") if m.strip()),
                           walks=WalkOptions(walks_per_node=args.walks_per_node, walk_length=args.walk_length,
@@ -181,7 +179,8 @@ def run_recommend(args) -> int:
     from w2v_desktop.core.analysis.recs import fit_model
 
     config = config_from(args)
-    events, corpus, _, items = read_rating_file(args, config.min_count)
+    data = read_rating_file(args, config.min_count)
+    events, corpus, items = data.events, data.corpus, data.items
     if args.vectors:
         from w2v_desktop.core.formats.registry import load_vectors
         vectors = load_vectors(args.vectors)

@@ -131,7 +131,8 @@ def run(args) -> int:
         from w2v_desktop.cli.recs_cmds import read_rating_file
 
         args.file = args.ratings
-        _, corpus, _, items = read_rating_file(args, config.min_count, out=None if args.quiet else "stderr")
+        data = read_rating_file(args, config.min_count, out=None if args.quiet else "stderr")
+        corpus, items = data.corpus, data.items
     else:
         corpus = read_corpus(args.corpus, _tokenize_options(args))
     say(f"read {source}: {corpus.n_tokens:,} tokens in {corpus.n_sentences:,} sentences "

@@ -128,21 +128,20 @@ class FileActions(QObject):
         if ask and dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._remember(path)
-        min_count = dialog.sequence_options().min_count
-        self.state.run_in_worker(dialog.load_job(),
-                                 self._latest_only("data", lambda loaded: self._ratings_loaded(loaded, path, min_count)),
-                                 lambda message: self.state.status_message.emit(str(message)),
+        self.state.run_in_worker(dialog.load_job(), self._latest_only("data", lambda d: self._ratings_loaded(d, path)),
+                                 lambda progress: self.state.status_message.emit(progress.message),
                                  title=f"Could not read {Path(path).name}", name="load-ratings")
 
-    def _ratings_loaded(self, loaded, path: str, min_count: int) -> None:
+    def _ratings_loaded(self, data, path: str) -> None:
+        """``data``: core.jobs.ratings.RatingData."""
         from w2v_desktop.gui.panels.train_options import preset_config
 
-        interactions, items, corpus, report = loaded
+        corpus = data.corpus
         self.data_kind = "ratings"
-        self.sequence_report = report
-        self.state.set_interactions(interactions, items)
-        self.state.set_config(preset_config("items").replace(min_count=min_count))
-        self.state.set_corpus(corpus, path, data_report=report.lines() if report is not None else ())
+        self.sequence_report = data.report
+        self.state.set_interactions(data.events, data.items)
+        self.state.set_config(preset_config("items").replace(min_count=data.options.min_count))
+        self.state.set_corpus(corpus, path, data_report=data.report_lines())
         self.state.status_message.emit(f"Loaded {path}: {corpus.n_sentences:,} sequences of "
                                        f"{len(corpus.words):,} items; item defaults applied")
 

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from tests.conftest import ROOT, SAMPLES, data_path
-from w2v_desktop.core.items.ratings import (Mapping, RatingsError, detect_layout, read_items,
-                                      read_ratings)
+from w2v_desktop.core.items.ratings import (ColumnMapping, RatingsError, detect_layout, read_items,
+                                            read_ratings)
 from w2v_desktop.core.items.layouts import LayoutError
 
 
@@ -66,13 +66,13 @@ def test_implicit_without_time_uses_file_order(tmp_path):
 
 def test_explicit_mapping_by_index_and_name(tmp_path):
     path = write(tmp_path, "x.csv", "ts,who,score,what\n5,a,1,z\n6,b,2,y\n")
-    by_name = read_ratings(path, Mapping(user="who", item="what", rating="score", time="ts", header=True))
-    by_index = read_ratings(path, Mapping(user=1, item=3, rating=2, time=0, header=True))
+    by_name = read_ratings(path, ColumnMapping(user="who", item="what", rating="score", time="ts", header=True))
+    by_index = read_ratings(path, ColumnMapping(user=1, item=3, rating=2, time=0, header=True))
     assert events(by_name) == events(by_index) == [("a", "z", 1.0, 5.0), ("b", "y", 2.0, 6.0)]
     with pytest.raises(RatingsError, match="no column named 'nope'"):
-        read_ratings(path, Mapping(user="nope", item="what", header=True))
+        read_ratings(path, ColumnMapping(user="nope", item="what", header=True))
     with pytest.raises(LayoutError, match="no header"):
-        Mapping(user="who", item="what", header=False)
+        ColumnMapping(user="who", item="what", header=False)
 
 
 DIRTY = """userId,movieId,rating,timestamp
@@ -172,6 +172,18 @@ def test_item_layouts(tmp_path):
     assert table.title("11") == "American President, The (1995)" and table.get("11", "year") == "1995"
     assert table.columns_for(["11", "zz"]) == {"title": ["American President, The (1995)", ""],
                                                "genres": ["Comedy|Drama", ""], "year": ["1995", ""]}
+
+
+def test_sibling_item_file_is_found_next_to_the_ratings(tmp_path):
+    from w2v_desktop.core.items.item_table import sibling_item_file
+
+    ratings = write(tmp_path, "u.data", "1\t2\t3\t881250949\n")
+    assert sibling_item_file(ratings) == ""
+    write(tmp_path, "movies.csv", "movieId,title\n2,B\n")
+    assert sibling_item_file(ratings) == str(tmp_path / "movies.csv")
+    write(tmp_path, "u.item", "2|B|01-Jan-1995||x\n")  # tried first: the MovieLens 100K name
+    assert sibling_item_file(ratings) == str(tmp_path / "u.item")
+    assert sibling_item_file(SAMPLES / "sample_ratings.csv") == str(SAMPLES / "sample_items.csv")
 
 
 def test_real_movielens_100k_both_layouts_read_alike():

@@ -6,7 +6,8 @@ from tests.conftest import SAMPLES, data_path
 from w2v_desktop.core.text.corpus import Corpus
 from w2v_desktop.core.items.ratings import Interactions, read_ratings
 from w2v_desktop.core.items.sequences import (EmptySequencesError, SequenceOptions, build_sequences,
-                                        corpus_from_ratings, make_sequences)
+                                              make_sequences)
+from w2v_desktop.core.jobs.ratings import read_rating_data
 
 
 def interactions(rows, ratings=True, times=True):
@@ -131,8 +132,9 @@ def test_options_are_validated():
 
 
 def test_movielens_100k_layouts_give_identical_sequences():
-    a, report_a, _ = corpus_from_ratings(data_path("ratings", "ml-100k", "u.data"))
-    b, report_b, _ = corpus_from_ratings(data_path("ratings", "ml-100k-csv", "ratings.csv"))
+    first = read_rating_data(data_path("ratings", "ml-100k", "u.data"))
+    second = read_rating_data(data_path("ratings", "ml-100k-csv", "ratings.csv"))
+    (a, report_a), (b, report_b) = (first.corpus, first.report), (second.corpus, second.report)
     assert sentences(a) == sentences(b)
     assert a.words == b.words and np.array_equal(a.counts, b.counts)
     assert report_a.events_kept == report_b.events_kept == 55_375

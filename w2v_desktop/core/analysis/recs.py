@@ -8,9 +8,9 @@ models train on everything before it. For every user with a held-out item:
 - baselines: most popular (training counts) and random.
 
 Items the user already has are never recommended. The rank of the held-out
-item among the candidates gives HitRate@K, NDCG@K and MRR (a held-out item
-without a vector is a miss); coverage is the share of the training catalogue
-that appears in at least one top-K list.
+item among the candidates gives HitRate@K, NDCG@K and MRR (see
+core.analysis.ranking; a held-out item without a vector is a miss); coverage
+is the share of the training catalogue that appears in at least one top-K list.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from typing import Callable
 
 import numpy as np
 
+from w2v_desktop.core.analysis.ranking import hit_rate, mrr, ndcg
 from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 from w2v_desktop.core.text.corpus import Corpus
@@ -226,15 +227,13 @@ def _ranked(method, task, scoring, k, targets, seen, score_block, n_cols, catalo
         ranks[block[ok]] = 1 + better[ok].sum(axis=1)
         top = np.argpartition(-scores, min(k, n_cols - 1), axis=1)[:, :k]
         recommended.update(top[np.isfinite(np.take_along_axis(scores, top, axis=1))].tolist())
-    hit = ranks <= k
     missing = targets < 0
     if missing_query is not None:
         missing = missing | missing_query
     missing = int(missing.sum())
     if n == 0:
         return MetricRow(method, task, scoring, 0.0, 0.0, 0.0, 0.0, 0, missing)
-    return MetricRow(method, task, scoring, float(hit.mean()),
-                     float(np.where(hit, 1 / np.log2(ranks + 1), 0).mean()), float((1 / ranks).mean()),
+    return MetricRow(method, task, scoring, hit_rate(ranks, k), ndcg(ranks, k), mrr(ranks),
                      len(recommended) / max(catalogue_size, 1), n, missing)
 
 

@@ -21,6 +21,9 @@ ML100K_GENRES = ["unknown", "Action", "Adventure", "Animation", "Children's", "C
 TITLE_NAMES = {"title", "name", "movietitle", "itemname", "productname", "booktitle", "track",
                "trackname", "songtitle"}
 GENRE_NAMES = {"genres", "genre", "category", "categories", "tags", "labels"}
+# Item files that travel next to a rating file (MovieLens and the bundled sample), in the
+# order they are tried.
+ITEM_FILE_NAMES = ("u.item", "movies.csv", "movies.dat", "items.csv", "sample_items.csv")
 
 
 @dataclass
@@ -53,6 +56,13 @@ class ItemTable:
         rows = [self.index.get(name) for name in names]
         return {col: [values[i] if i is not None else "" for i in rows]
                 for col, values in self.columns.items()}
+
+
+def sibling_item_file(path: str | Path) -> str:
+    """The item metadata file in the rating file's folder, or "" when there is none:
+    what to offer before the user picks one."""
+    folder = Path(path).parent
+    return next((str(folder / n) for n in ITEM_FILE_NAMES if (folder / n).is_file()), "")
 
 
 def read_items(path: str | Path) -> ItemTable:

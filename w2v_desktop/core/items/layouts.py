@@ -1,10 +1,11 @@
 """Which column of a rating file is what: known MovieLens layouts and sniffing.
 
-A ``Mapping`` says how to split a line (delimiter, header) and which column
-holds the user, the item and, optionally, the rating and the time. Columns are
-0-based indices, or header names when the file has a header.
-``detect_layout`` guesses a Mapping from the file name and its first lines; an
-explicit Mapping (or ``Mapping.replace``) overrides any part of the guess.
+A ``ColumnMapping`` says how to split a line (delimiter, header) and which
+column holds the user, the item and, optionally, the rating and the time.
+Columns are 0-based indices, or header names when the file has a header.
+``detect_layout`` guesses a ColumnMapping from the file name and its first
+lines; an explicit ColumnMapping (or ``ColumnMapping.replace``) overrides any
+part of the guess. (Not ``Mapping``: that name shadowed ``typing.Mapping``.)
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ class LayoutError(ValueError):
 
 
 @dataclass(frozen=True)
-class Mapping:
+class ColumnMapping:
     """How to read one rating file. Columns: 0-based index or header name."""
 
     user: int | str = 0
@@ -58,7 +59,7 @@ class Mapping:
         if len(set(used)) != len(used):
             raise LayoutError(f"two roles map to the same column: {used}")
 
-    def replace(self, **changes) -> "Mapping":
+    def replace(self, **changes) -> "ColumnMapping":
         return replace(self, **changes)
 
     def describe(self) -> str:
@@ -69,16 +70,16 @@ class Mapping:
                 f"{'header' if self.header else 'no header'}, " + ", ".join(parts))
 
 
-MOVIELENS_100K = Mapping(0, 1, 2, 3, delimiter="\t", header=False, layout="movielens-100k")
+MOVIELENS_100K = ColumnMapping(0, 1, 2, 3, delimiter="\t", header=False, layout="movielens-100k")
 # "1::1193::5::978300760" read with ":" as delimiter gives empty columns between fields.
-MOVIELENS_DAT = Mapping(0, 2, 4, 6, delimiter=":", header=False,
+MOVIELENS_DAT = ColumnMapping(0, 2, 4, 6, delimiter=":", header=False,
                         layout="movielens-dat")
-MOVIELENS_CSV = Mapping("userId", "movieId", "rating", "timestamp", delimiter=",", header=True,
+MOVIELENS_CSV = ColumnMapping("userId", "movieId", "rating", "timestamp", delimiter=",", header=True,
                         layout="movielens-csv")
 
 
-def detect_layout(path: str | Path) -> Mapping:
-    """Guess the Mapping of a rating file from its name and first lines."""
+def detect_layout(path: str | Path) -> ColumnMapping:
+    """Guess the ColumnMapping of a rating file from its name and first lines."""
     path = Path(path)
     lines = _first_lines(path)
     if not lines:
@@ -103,7 +104,7 @@ def detect_layout(path: str | Path) -> Mapping:
         roles = {role: names[i] for role, i in roles.items()}
     else:
         roles = _roles_from_values(rows, len(rows[0]))
-    return Mapping(delimiter=delimiter, header=header, **roles)
+    return ColumnMapping(delimiter=delimiter, header=header, **roles)
 
 
 def _first_lines(path: Path, limit: int = 50) -> list[str]:

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from w2v_desktop.core.items.item_table import ItemTable, read_items  # noqa: F401  (public API)
-from w2v_desktop.core.items.layouts import LayoutError, Mapping, detect_layout  # noqa: F401
+from w2v_desktop.core.items.layouts import ColumnMapping, LayoutError, detect_layout  # noqa: F401
 
 BLOCK_BYTES = 1 << 24
 MAX_EXAMPLES = 5
@@ -70,7 +70,7 @@ class Interactions:
     ratings: np.ndarray | None = None  # float32; None for implicit data
     times: np.ndarray | None = None  # float64 seconds; None: file order is time order
     source: str = ""
-    mapping: Mapping | None = None
+    mapping: ColumnMapping | None = None
     skipped: SkippedRows = field(default_factory=SkippedRows)
 
     @property
@@ -99,7 +99,7 @@ class Interactions:
                 f"{kind}; ordered by {order}; {self.skipped.summary()}")
 
 
-def read_ratings(path: str | Path, mapping: Mapping | None = None, strict: bool = False) -> Interactions:
+def read_ratings(path: str | Path, mapping: ColumnMapping | None = None, strict: bool = False) -> Interactions:
     """Read a rating file; ``mapping`` defaults to ``detect_layout(path)``."""
     path = Path(path)
     mapping = mapping or detect_layout(path)
@@ -143,7 +143,7 @@ class _IdEncoder:
 
 
 class _Reader:
-    def __init__(self, path: Path, mapping: Mapping, strict: bool, typed: bool):
+    def __init__(self, path: Path, mapping: ColumnMapping, strict: bool, typed: bool):
         self.path, self.mapping, self.strict, self.typed = path, mapping, strict, typed
         self.skipped = SkippedRows()
         self.skipped_lines = array("q")  # every line dropped by the parser (for line numbers)
@@ -306,7 +306,7 @@ def _arrow_encoding(name: str) -> str:
     return "utf8" if name.lower().replace("-", "").replace("_", "") == "utf8" else name
 
 
-def _read_header(path: Path, mapping: Mapping) -> list[str]:
+def _read_header(path: Path, mapping: ColumnMapping) -> list[str]:
     with open(path, encoding=mapping.encoding, errors="replace") as f:
         line = f.readline().rstrip("\r\n")
     table = pacsv.read_csv(pa.py_buffer((line + "\n").encode()),

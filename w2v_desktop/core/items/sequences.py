@@ -10,13 +10,12 @@ vector, and an empty result names the step that removed everything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import numpy as np
 
 from w2v_desktop.core.config import ITEM_DEFAULTS
 from w2v_desktop.core.text.corpus import Corpus, count_ids
-from w2v_desktop.core.items.ratings import Interactions, Mapping, SkippedRows, read_ratings
+from w2v_desktop.core.items.ratings import Interactions, SkippedRows
 
 EXAMPLES = 8
 
@@ -199,15 +198,6 @@ def build_sequences(events: Interactions, options: SequenceOptions | None = None
                     ) -> tuple[Corpus, SequenceReport]:
     sequences, report = make_sequences(events, options or SequenceOptions())
     return sequences.to_corpus(events.source), report
-
-
-def corpus_from_ratings(path: str | Path, options: SequenceOptions | None = None,
-                        mapping: Mapping | None = None, strict: bool = False
-                        ) -> tuple[Corpus, SequenceReport, Interactions]:
-    """Read a rating file and turn it into an item-sequence Corpus for the trainer."""
-    events = read_ratings(path, mapping, strict)
-    corpus, report = build_sequences(events, options)
-    return corpus, report, events
 
 
 def _sequence_starts(events: Interactions, session_gap: float | None) -> np.ndarray:

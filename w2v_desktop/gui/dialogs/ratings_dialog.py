@@ -10,14 +10,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
-from w2v_desktop.core.items.item_table import read_items
-from w2v_desktop.core.items.layouts import Mapping, detect_layout
-from w2v_desktop.core.items.ratings import read_ratings
-from w2v_desktop.core.items.sequences import SequenceOptions, build_sequences
+from w2v_desktop.core.items.item_table import sibling_item_file
+from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout
+from w2v_desktop.core.items.sequences import SequenceOptions
+from w2v_desktop.core.jobs.ratings import load_rating_data
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
 
 PREVIEW_ROWS = 12
-ITEM_FILE_NAMES = ("u.item", "movies.csv", "movies.dat", "items.csv", "sample_items.csv")
 ROLES = ("user", "item", "rating", "time")
 
 MAPPING_HINTS = {
@@ -46,11 +45,6 @@ SEQUENCE_HINTS = {
 }
 
 
-def sibling_item_file(path: str | Path) -> str:
-    folder = Path(path).parent
-    return next((str(folder / n) for n in ITEM_FILE_NAMES if (folder / n).is_file()), "")
-
-
 class RatingsDialog(QDialog):
     def __init__(self, path: str | Path, state=None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,10 +53,10 @@ class RatingsDialog(QDialog):
         try:
             detected, note = detect_layout(path), ""
         except (OSError, ValueError) as exc:
-            detected, note = Mapping(), f"Could not detect the layout: {exc}"
+            detected, note = ColumnMapping(), f"Could not detect the layout: {exc}"
         self.detected = QLabel(note or f"Detected: {detected.describe()}")
         self.detected.setWordWrap(True)
-        self.mapping_form = DataclassForm(Mapping, detected, hints=MAPPING_HINTS)
+        self.mapping_form = DataclassForm(ColumnMapping, detected, hints=MAPPING_HINTS)
         self.sequence_form = DataclassForm(SequenceOptions, SequenceOptions(), hints=SEQUENCE_HINTS)
         if detected.rating is None:
             self.sequence_form.editors["min_rating"].set(None)
@@ -116,7 +110,7 @@ class RatingsDialog(QDialog):
         if path:
             self.items_path.setText(path)
 
-    def mapping(self) -> Mapping:
+    def mapping(self) -> ColumnMapping:
         return self.mapping_form.value()
 
     def sequence_options(self) -> SequenceOptions:
@@ -156,18 +150,6 @@ class RatingsDialog(QDialog):
         self.preview.resizeColumnsToContents()
 
     def load_job(self):
-        """A generator for the worker: (Interactions, ItemTable | None, Corpus, SequenceReport)."""
-        return load_ratings(self.path, self.mapping(), self.sequence_options(), self.items_path.text().strip())
+        """The worker's generator: core's rating pipeline with these settings (a ``RatingData``)."""
+        return load_rating_data(self.path, self.mapping(), self.sequence_options(), self.items_path.text().strip())
 
-
-def load_ratings(path: str, mapping: Mapping, options: SequenceOptions, items_path: str = ""):
-    name = Path(path).name
-    yield f"Reading {name}"
-    events = read_ratings(path, mapping)
-    yield f"Building item sequences from {events.n_events:,} events"
-    corpus, report = build_sequences(events, options)
-    items = None
-    if items_path:
-        yield f"Reading item metadata {Path(items_path).name}"
-        items = read_items(items_path)
-    return events, items, corpus, report

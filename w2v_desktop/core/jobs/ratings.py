@@ -1,0 +1,89 @@
+"""Reading a rating file into everything item training needs: the one pipeline
+behind ``ratings-report``, ``evaluate-recs``, ``recommend``, ``train --ratings``
+and the GUI's Open ratings.
+
+events (``read_ratings``) -> item sequences (``build_sequences``) -> item
+metadata (``read_items``, when a file is given). ``load_rating_data`` is the
+generator the GUI worker runs: each yield is a ``LoadProgress`` for the status
+bar and a cancel point; ``read_rating_data`` runs it to the end for callers
+that want only the result (the CLI). Callers decide the columns and the
+sequence options (CLI flags, the dialog's forms); the steps are decided here.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Callable, Generator
+
+from w2v_desktop.core.cancel import check_cancel
+from w2v_desktop.core.items.item_table import ItemTable, read_items
+from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout
+from w2v_desktop.core.items.ratings import Interactions, read_ratings
+from w2v_desktop.core.items.sequences import SequenceOptions, SequenceReport, build_sequences
+from w2v_desktop.core.jobs.corpus import LoadProgress
+from w2v_desktop.core.text.corpus import Corpus
+
+# Share of the work done when each step starts: reading the file dominates.
+SEQUENCES_AT, ITEMS_AT = 0.8, 0.9
+
+
+@dataclass(frozen=True)
+class RatingData:
+    """A rating file read and turned into item sequences, with how it was read."""
+
+    events: Interactions  # every readable row, in file order
+    corpus: Corpus  # item sequences: what the trainer takes
+    report: SequenceReport  # what each filtering step removed
+    items: ItemTable | None  # titles and genres, when an item file was given
+    mapping: ColumnMapping  # the columns used (detected unless given)
+    options: SequenceOptions
+
+    def titles(self) -> dict[str, str] | None:
+        return {name: self.items.title(name) for name in self.items.ids} if self.items else None
+
+    def report_lines(self) -> list[str]:
+        """The sequence report, naming items by title where the item file has one."""
+        return self.report.lines(self.titles())
+
+
+def load_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = None,
+                     options: SequenceOptions | None = None, items_path: str | os.PathLike = "",
+                     strict: bool = False, cancel: Any = None
+                     ) -> Generator[LoadProgress, None, RatingData]:
+    """Read ``path`` (columns from ``mapping``, else detected) into a ``RatingData``.
+
+    ``strict`` stops at the first bad row instead of skipping it; ``items_path``
+    ("" for none) adds item metadata; ``cancel`` (see core.cancel) is checked
+    between steps and raises ``Cancelled``. Errors name the file.
+    """
+    name = os.path.basename(str(path))
+    options = options or SequenceOptions()
+    mapping = mapping or detect_layout(path)
+    yield LoadProgress(f"Reading {name}", 0.0)
+    check_cancel(cancel)
+    events = read_ratings(path, mapping, strict)
+    yield LoadProgress(f"Building item sequences from {events.n_events:,} events", SEQUENCES_AT)
+    check_cancel(cancel)
+    corpus, report = build_sequences(events, options)
+    items = None
+    if items_path:
+        yield LoadProgress(f"Reading item metadata {os.path.basename(str(items_path))}", ITEMS_AT)
+        check_cancel(cancel)
+        items = read_items(items_path)
+    # events.mapping: the reader may have changed the encoding (older Latin-1 files)
+    return RatingData(events, corpus, report, items, events.mapping or mapping, options)
+
+
+def read_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = None,
+                     options: SequenceOptions | None = None, items_path: str | os.PathLike = "",
+                     strict: bool = False, cancel: Any = None,
+                     on_progress: Callable[[LoadProgress], None] | None = None) -> RatingData:
+    """``load_rating_data`` run to the end; ``on_progress`` sees each record."""
+    steps = load_rating_data(path, mapping, options, items_path, strict, cancel)
+    while True:
+        try:
+            record = next(steps)
+        except StopIteration as stop:
+            return stop.value
+        if on_progress is not None:
+            on_progress(record)
