@@ -1,6 +1,6 @@
 """Interaction-data subcommands: ``ratings-report``, ``evaluate-recs``, ``recommend``.
 
-``add_rating_arguments`` / ``read_options_from`` are shared with ``train --ratings``.
+``add_rating_arguments`` and ``read_rating_file`` are shared with ``train --ratings``.
 """
 from __future__ import annotations
 
