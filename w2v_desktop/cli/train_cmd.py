@@ -107,7 +107,7 @@ def _config(args, items: bool) -> TrainConfig:
 
 def run(args) -> int:
     from w2v_desktop.cli import CliError
-    from w2v_desktop.core.text.corpus import read_corpus
+    from w2v_desktop.core.jobs.corpus import read_corpus
     from w2v_desktop.core.formats.registry import save_vectors
     from w2v_desktop.core.train.trainer import Trainer
     from w2v_desktop.core.train.model_file import load_model, save_model
