@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tests.conftest import run_job
 from w2v_desktop.core.cancel import Cancelled, CancelToken
 from w2v_desktop.core.jobs import corpus as reader
 from w2v_desktop.core.jobs.corpus import LoadProgress, load_text_corpus, read_corpus
@@ -18,18 +19,9 @@ def text(tmp_path):
     return path
 
 
-def run(job):
-    records = []
-    while True:
-        try:
-            records.append(next(job))
-        except StopIteration as stop:
-            return records, stop.value
-
-
 def test_progress_rises_to_the_end_and_the_corpus_matches_read_corpus(text, monkeypatch):
     monkeypatch.setattr(reader, "REPORT_EVERY_S", 0.0)  # a report for every line
-    records, corpus = run(load_text_corpus(str(text), TokenizeOptions(stop_words="english")))
+    records, corpus = run_job(load_text_corpus(str(text), TokenizeOptions(stop_words="english")))
     assert all(isinstance(r, LoadProgress) for r in records) and len(records) > 100
     fractions = [r.fraction for r in records]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tests.conftest import run_job
 from w2v_desktop.core.config import ContinueError, TrainConfig, continue_config
 from w2v_desktop.core.jobs.train import (EpochReport, Stage, Trained, TrainerReady, TrainingHandle, TrainRequest,
                                          train_job)
@@ -20,18 +21,8 @@ def corpus(n: int = 400, seed: int = 0, words=WORDS) -> Corpus:
     return Corpus.from_sentences([list(rng.choice(words, 8)) for _ in range(n)], source="made up")
 
 
-def run(job):
-    """(records, return value) of a job generator run to its end."""
-    records = []
-    while True:
-        try:
-            records.append(next(job))
-        except StopIteration as stop:
-            return records, stop.value
-
-
 def test_records_come_out_in_order_and_the_trainer_comes_last():
-    records, trained = run(train_job(TrainRequest(SMALL, corpus(), watch=("apple", "unicorn"))))
+    records, trained = run_job(train_job(TrainRequest(SMALL, corpus(), watch=("apple", "unicorn"))))
     kinds = [type(r).__name__ for r in records]
     assert kinds[:2] == ["Stage", "TrainerReady"]
     ready = records[1]
@@ -77,7 +68,7 @@ def test_a_pause_given_before_the_trainer_exists_holds_it_and_cancel_wakes_it():
             break
     assert paused is not None and paused.words_done == 0 and handle.paused
     handle.cancel()
-    records, trained = run(job)
+    records, trained = run_job(job)
     assert records[-1].state == "cancelled" and records[-1].words_done == 0
     assert not trained.trainer.paused  # the model is not handed over paused
     handle.pause()  # the run is over: the handle no longer reaches its trainer
@@ -92,7 +83,7 @@ def test_resume_lets_a_paused_run_finish():
         if isinstance(record, Progress) and record.state == "paused":
             break
     handle.resume()
-    records, trained = run(job)
+    records, trained = run_job(job)
     assert records[-1].state == "finished" and trained.trainer.epochs_trained == 1
 
 
@@ -137,14 +128,14 @@ def test_continuing_checks_values_and_names_too():
 
 
 def test_the_job_continues_with_the_rule_and_refuses_before_changing_the_model():
-    _, first = run(train_job(TrainRequest(SMALL.replace(epochs=1), corpus())))
+    _, first = run_job(train_job(TrainRequest(SMALL.replace(epochs=1), corpus())))
     trainer = first.trainer
     before = trainer.syn0.copy()
     job = train_job(TrainRequest(SMALL.replace(dim=16), corpus(seed=1, words=["comet", "star"]), trainer))
     with pytest.raises(ContinueError, match="dim"):
         next(job)
     assert len(trainer.vocab) == len(WORDS) and np.array_equal(trainer.syn0, before)
-    records, second = run(train_job(TrainRequest(SMALL.replace(window=2, epochs=1),
+    records, second = run_job(train_job(TrainRequest(SMALL.replace(window=2, epochs=1),
                                                  corpus(seed=1, words=WORDS + ["comet", "star"]), trainer)))
     assert isinstance(records[0], Stage) and isinstance(records[1], TrainerReady)
     assert records[1].added_words == 2 and records[1].vocabulary == len(WORDS) + 2
