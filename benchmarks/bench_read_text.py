@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from w2v_desktop.core.text.corpus import read_corpus
+from w2v_desktop.core.jobs.corpus import read_corpus
 from w2v_desktop.core.text.tokenize import TokenizeOptions, iter_token_lines
 
 

@@ -37,7 +37,7 @@ def peak_rss_mb() -> float:
 def run_ours(corpus_path: str, cfg: dict, threads: int):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from w2v_desktop.core.config import TrainConfig
-    from w2v_desktop.core.text.corpus import read_corpus
+    from w2v_desktop.core.jobs.corpus import read_corpus
     from w2v_desktop.core.train.trainer import Trainer
 
     corpus = read_corpus(corpus_path)

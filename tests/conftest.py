@@ -23,3 +23,13 @@ def data_path(*parts: str) -> Path:
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES
+
+
+def run_job(job) -> tuple[list, object]:
+    """(every record, return value) of a job generator run to its end."""
+    records = []
+    while True:
+        try:
+            records.append(next(job))
+        except StopIteration as stop:
+            return records, stop.value

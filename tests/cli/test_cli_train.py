@@ -116,6 +116,32 @@ def test_continuing_refuses_a_new_shape(tmp_path, capsys):
     assert rc == 2 and "not a w2v-desktop model file" in err and "pickle" not in err
 
 
+def test_continuing_may_change_the_window_but_not_the_model_kind(tmp_path, capsys):
+    """The CLI asks core's one rule (config.continue_config), as the app does."""
+    from w2v_desktop.core.train.model_file import load_model
+
+    model, grown = tmp_path / "m.npz", tmp_path / "m2.npz"
+    assert main(["train", str(SAMPLE), "-o", str(tmp_path / "v.txt"), "--model", str(model), "--dim", "8",
+                 "--epochs", "1", "--quiet"]) == 0
+    assert main(["train", str(SAMPLE), "-o", str(tmp_path / "v2.txt"), "--continue-from", str(model),
+                 "--model", str(grown), "--window", "9", "--sample", "0", "--epochs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert f"continuing {model}: 0 new words added" in err and "epoch 1/1: mean loss" in err
+    continued = load_model(grown)
+    assert (continued.config.window, continued.config.sample, continued.config.dim) == (9, 0.0, 8)
+    assert continued.epochs_trained == 2
+    rc = main(["train", str(SAMPLE), "-o", str(tmp_path / "v3.txt"), "--continue-from", str(model),
+               "--cbow", "--hs", "--quiet"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "--cbow, --hs, --negative cannot change" in err and "dim=8" in err
+    assert not (tmp_path / "v3.txt").exists()
+
+
+def test_a_bad_window_is_refused_with_the_options_own_message(tmp_path, capsys):
+    rc = main(["train", str(SAMPLE), "-o", str(tmp_path / "v.txt"), "--window", "0"])
+    assert rc == 2 and "window must be a positive integer (got 0)" in capsys.readouterr().err
+
+
 def test_an_epoch_without_training_pairs_says_why(tmp_path, capsys):
     corpus = tmp_path / "tiny.txt"
     corpus.write_text("alpha\nbeta\ngamma\n", encoding="utf-8")  # one word per sentence: no context at all

@@ -313,6 +313,47 @@ def test_export_menu_lists_every_writable_format_and_exports(qtbot, window, tmp_
 
 
 
+def model_readers(window) -> dict:
+    return {"save project": window.save_project_action, "save model": window.save_model_action,
+            "export": window.export_menu.menuAction(), "export output": window.export_output_menu.menuAction()}
+
+
+def test_saving_and_exporting_wait_while_training_runs(qtbot, window, tmp_path):
+    """Everything that reads the model is off while the training threads write it, and back
+    after the run, however it ends: finished, stopped or failed."""
+    state, panel = window.state, window.train_panel
+    readers = model_readers(window)
+    state.set_corpus(topic_corpus(300))
+    state.set_config(state.config.replace(epochs=1, dim=8, min_count=1, threads=1))
+    assert readers["save model"].isEnabled() and not readers["export"].isEnabled()  # nothing trained yet
+    panel.start()
+    assert not any(action.isEnabled() for action in readers.values())
+    wait_idle(qtbot, state)
+    assert all(action.isEnabled() for action in readers.values()), "after a finished run"
+
+    state.set_corpus(topic_corpus(4000))
+    state.set_config(state.config.replace(epochs=200))
+    panel.start()
+    qtbot.waitUntil(lambda: panel.last_progress is not None and panel.last_progress.words_done > 0,
+                    timeout=60_000)
+    assert not any(action.isEnabled() for action in readers.values())
+    window.files.save_model(str(tmp_path / "m.npz"))  # a caller other than the menu is told to wait
+    assert window.errors[-1][0] == "Training is running" and not (tmp_path / "m.npz").exists()
+    panel.stop()
+    wait_idle(qtbot, state)
+    assert all(action.isEnabled() for action in readers.values()), "after a stopped run"
+
+    state.set_config(state.config.replace(min_count=10_000))  # nothing survives: the run fails
+    panel.start()
+    assert not any(action.isEnabled() for action in readers.values())
+    wait_idle(qtbot, state)
+    assert window.errors[-1][0] == "Training failed"
+    assert all(action.isEnabled() for action in readers.values()), "after a failed run"
+    window.files.save_model(str(tmp_path / "m.npz"))
+    wait_idle(qtbot, state)
+    assert (tmp_path / "m.npz").exists()
+
+
 def test_opening_the_app_with_a_file_opens_that_file(qtbot, tmp_path, monkeypatch):
     """``w2v-desktop vectors.txt``: the window opens with the vectors ready to explore."""
     import numpy as np

@@ -179,6 +179,55 @@ def test_continue_training_a_saved_model_on_new_data(qtbot, panel, tmp_path):
     assert "5 new words added" in panel.log.toPlainText()
 
 
+def test_continuing_may_change_the_window_and_refuses_a_new_dimension(qtbot, panel):
+    """The form asks core's one rule (config.continue_config), as the command line does."""
+    configure(panel, topic_corpus(300), epochs=1)
+    panel.start()
+    wait_idle(qtbot, panel.state)
+    trained = panel.state.trainer
+    panel.options.form.editors["dim"].set(32)  # changed before continuing: the model has 16
+    panel.continue_box.setChecked(True)
+    assert not panel.options.form.editors["dim"].widget.isEnabled()
+    assert panel.options.form.editors["window"].widget.isEnabled()
+    panel.start()
+    assert panel.job is None and panel.errors
+    title, message, _details = panel.errors[-1]
+    assert title == "Cannot train" and message.startswith("dim cannot change") and "dim=16" in message
+    for box in open_error_dialogs():
+        box.close()
+    panel.continue_box.setChecked(False)
+    panel.options.form.editors["dim"].set(16)
+    panel.continue_box.setChecked(True)
+    panel.options.form.editors["window"].set(9)
+    panel.start()
+    wait_idle(qtbot, panel.state)
+    assert len(panel.errors) == 1
+    assert panel.state.trainer is trained and trained.config.window == 9 and trained.epochs_trained == 2
+
+
+def test_the_app_state_gets_the_trainer_when_the_run_ends(qtbot, panel):
+    configure(panel, topic_corpus(4000), epochs=200)
+    panel.start()
+    qtbot.waitUntil(lambda: panel.last_progress is not None and panel.last_progress.words_done > 0,
+                    timeout=60_000)
+    assert panel.state.trainer is None and panel.state.vectors is None  # still the training threads'
+    assert panel.handle is not None and panel.handle.progress is not None
+    panel.stop()
+    wait_idle(qtbot, panel.state)
+    assert panel.state.trainer is not None and panel.state.vectors is not None and panel.handle is None
+
+
+def test_a_window_the_options_refuse_shows_their_message(qtbot, panel):
+    panel.options.form.editors["window"].set(0)
+    assert panel.options.form.validate() == "window must be a positive integer (got 0)"
+    configure(panel, topic_corpus(50))  # the state keeps the last valid options; the form does not
+    panel.options.form.editors["window"].set(0)
+    panel.start()
+    assert panel.job is None and "window must be a positive integer" in panel.errors[-1][1]
+    for box in open_error_dialogs():
+        box.close()
+
+
 def test_format_seconds():
     assert format_seconds(65) == "1:05" and format_seconds(3725) == "1:02:05"
     assert format_seconds(math.nan) == "–"

@@ -93,6 +93,11 @@ def _tokenize_options(args):
 
 def _config(args, items: bool) -> TrainConfig:
     base = TrainConfig(**ITEM_DEFAULTS) if items else TrainConfig()
+    return base.replace(**_asked(args))
+
+
+def _asked(args) -> dict:
+    """The training options given on the command line (a continued run changes only these)."""
     changes = {f.name: getattr(args, f.name) for f in dataclasses.fields(TrainConfig)
                if getattr(args, f.name, None) is not None}
     if not args.sg:
@@ -102,14 +107,13 @@ def _config(args, items: bool) -> TrainConfig:
     if args.hs:
         changes["hs"] = True
         changes.setdefault("negative", 0)
-    return base.replace(**changes)
+    return changes
 
 
 def run(args) -> int:
     from w2v_desktop.cli import CliError
-    from w2v_desktop.core.text.corpus import read_corpus
     from w2v_desktop.core.formats.registry import save_vectors
-    from w2v_desktop.core.train.trainer import Trainer
+    from w2v_desktop.core.jobs.train import TrainRequest
     from w2v_desktop.core.train.model_file import load_model, save_model
 
     if bool(args.corpus) == bool(args.ratings):
@@ -125,6 +129,7 @@ def run(args) -> int:
             raise CliError(f"{target}: its folder does not exist")
 
     say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
+    live = not args.quiet and sys.stderr.isatty()  # live lines only on a terminal; logs get the rest
     started = time.perf_counter()
     items = None
     if args.ratings:
@@ -134,42 +139,87 @@ def run(args) -> int:
         data = read_rating_file(args, config.min_count, out=None if args.quiet else "stderr")
         corpus, items = data.corpus, data.items
     else:
-        corpus = read_corpus(args.corpus, _tokenize_options(args))
+        corpus = _read_text(args.corpus, _tokenize_options(args), live)
     say(f"read {source}: {corpus.n_tokens:,} tokens in {corpus.n_sentences:,} sentences "
         f"({time.perf_counter() - started:.1f} s)")
 
+    trainer = None
     if args.continue_from:
         trainer = load_model(args.continue_from)
-        _refuse_shape_changes(args, trainer.config)
-        trainer.config = trainer.config.replace(**{k: v for k, v in config.to_dict().items()
-                                                   if k in ("epochs", "alpha", "min_alpha", "threads", "seed")})
-        added = trainer.update(corpus)
-        say(f"continuing {args.continue_from}: {added:,} new words added, vocabulary {len(trainer.vocab):,}")
-    else:
-        trainer = Trainer(corpus, config)
-        for line in trainer.vocab_report.lines():
-            say(line)
-    # the live bar only on a terminal; logs get the per-epoch lines
-    _train_with_progress(trainer, say, quiet=args.quiet or not sys.stderr.isatty())
+        config = _continued(args, trainer.config)
+    trained = _train(TrainRequest(config, corpus, trainer, background=False), args, say, live)
 
-    vectors = trainer.vectors()
+    vectors = trained.vectors
     if items is not None:  # titles and genres travel with the vectors (projector metadata, CSV)
         vectors.meta["columns"] = items.columns_for(vectors.names)
     save_vectors(vectors, out, fmt)
     say(f"wrote {len(vectors):,} x {vectors.dim} vectors to {out}")
     if args.model:
-        save_model(trainer, args.model)
+        save_model(trained.trainer, args.model)
         say(f"wrote model to {args.model}")
     return 0
 
 
-def _train_with_progress(trainer, say, quiet: bool) -> None:
+def _read_text(path: str, options, live: bool):
+    """The app's corpus reader, its progress shown on one live line."""
+    from w2v_desktop.core.jobs.corpus import load_text_corpus
+
+    steps = load_text_corpus(path, options)
+    while True:
+        try:
+            p = next(steps)
+        except StopIteration as stop:
+            if live:
+                sys.stderr.write("\r\033[K")
+            return stop.value
+        if live:
+            share = f" ({p.fraction:.0%})" if p.fraction is not None else ""
+            sys.stderr.write(f"\r\033[K{p.message}{share}")
+            sys.stderr.flush()
+
+
+def _continued(args, saved: TrainConfig) -> TrainConfig:
+    """The options of a continued run (core's one rule), its refusal in terms of flags."""
+    from w2v_desktop.cli import CliError
+    from w2v_desktop.core.config import ContinueError, continue_config, describe_fixed
+
+    try:
+        return continue_config(saved, _asked(args))
+    except ContinueError as exc:
+        flags = ", ".join(FLAGS.get(name, "--" + name.replace("_", "-")) for name in exc.names)
+        raise CliError(f"{args.continue_from}: {flags} cannot change when continuing a saved model "
+                       f"(it was trained with {describe_fixed(saved)})") from None
+
+
+FLAGS = {"sg": "--cbow"}  # options whose flag is not their name
+
+
+def _train(request, args, say, live: bool):
+    """Run core's training job, printing its records; returns its ``Trained``."""
+    from w2v_desktop.core.jobs.train import TrainerReady, train_job
+    from w2v_desktop.core.train.trainer import Progress
+
+    job = train_job(request)
     last_line = epoch_started = 0.0
-    for p in trainer.iter_train():
+    while True:
+        try:
+            record = next(job)
+        except StopIteration as stop:
+            return stop.value
+        if isinstance(record, TrainerReady):
+            if args.continue_from:
+                say(f"continuing {args.continue_from}: {record.added_words:,} new words added, "
+                    f"vocabulary {record.vocabulary:,}")
+            else:
+                for line in record.report.lines():
+                    say(line)
+        if not isinstance(record, Progress):
+            continue
+        p = record
         if p.state == "compiling":
             say(p.message)
         elif p.epoch_done:
-            if not quiet:
+            if live:
                 sys.stderr.write("\r\033[K")
             loss = (f"mean loss {p.epoch_loss:.4f}" if not math.isnan(p.epoch_loss) else
                     "no training pairs (every sentence was left with fewer than two words; "
@@ -177,7 +227,7 @@ def _train_with_progress(trainer, say, quiet: bool) -> None:
             say(f"epoch {p.epoch + 1}/{p.epochs}: {loss}, {p.words_per_sec:,.0f} words/s, "
                 f"{p.elapsed - epoch_started:.1f} s ({p.elapsed:.1f} s in all)")
             epoch_started = p.elapsed
-        elif not quiet and p.state == "training" and time.perf_counter() - last_line > 0.25:
+        elif live and p.state == "training" and time.perf_counter() - last_line > 0.25:
             last_line = time.perf_counter()
             bar = "#" * int(30 * p.fraction)
             loss = "" if math.isnan(p.loss) else f" loss {p.loss:.4f}"
@@ -199,15 +249,3 @@ def _output_format(out: Path, fmt: str | None) -> str:
     by_suffix[".txt"] = "word2vec"
     return by_suffix.get(out.suffix.lower(), "word2vec")
 
-
-def _refuse_shape_changes(args, saved) -> None:
-    """Options fixed by a saved model cannot change when training continues."""
-    from w2v_desktop.cli import CliError
-
-    asked = {"dim": args.dim, "window": args.window, "negative": args.negative,
-             "hs": True if args.hs else None, "sg": False if not args.sg else None}
-    changed = [f"--{k}" for k, v in asked.items() if v is not None and v != getattr(saved, k)]
-    if changed:
-        raise CliError(f"{args.continue_from}: {', '.join(changed)} cannot change when continuing a saved "
-                       f"model (it was trained with sg={saved.sg}, hs={saved.hs}, dim={saved.dim}, "
-                       f"window={saved.window}, negative={saved.negative})")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass, fields, replace
+from typing import Any, Mapping
 
 
 class ConfigError(ValueError):
@@ -73,6 +74,49 @@ class TrainConfig:
 
     def replace(self, **changes) -> "TrainConfig":
         return replace(self, **changes)
+
+
+# Options a saved model fixes: its arrays (or, for sg and max_vocab, what they were trained
+# for) were built for them. ``negative`` is fixed only in kind: a model with a negative-sampling
+# output layer keeps one (negative > 0), a hierarchical-softmax-only model has none (0).
+FIXED_WHEN_CONTINUING = ("sg", "hs", "dim", "max_vocab")
+
+
+class ContinueError(ConfigError):
+    """Continued training asked for options the saved model fixes; ``names`` lists them."""
+
+    def __init__(self, names: list[str], saved: TrainConfig):
+        self.names = tuple(names)
+        self.saved = saved
+        super().__init__(f"{', '.join(names)} cannot change when training continues (the model was "
+                         f"trained with {describe_fixed(saved)})")
+
+
+def describe_fixed(config: TrainConfig) -> str:
+    """The options a continued run must keep, as "sg=True, hs=False, ..." for messages."""
+    return ", ".join(f"{name}={getattr(config, name)}" for name in (*FIXED_WHEN_CONTINUING, "negative"))
+
+
+def continue_config(saved: TrainConfig, asked: TrainConfig | Mapping[str, Any]) -> TrainConfig:
+    """The options of a run that continues a model trained with ``saved``: the one rule
+    for the command line and the app.
+
+    ``asked`` is a whole TrainConfig (the app's form) or only the options given (the
+    command line's flags). Window, subsampling, learning rates, epochs, seed, threads,
+    min_count (for new words) and the rest may change, as gensim allows: none of them
+    changes an array's shape. Raises :class:`ContinueError` naming every option that
+    may not change, or ConfigError for a value no run could use.
+    """
+    changes = asked.to_dict() if isinstance(asked, TrainConfig) else dict(asked)
+    unknown = sorted(set(changes) - {f.name for f in fields(TrainConfig)})
+    if unknown:
+        raise ConfigError(f"unknown training option(s): {', '.join(unknown)}")
+    refused = [name for name in FIXED_WHEN_CONTINUING if name in changes and changes[name] != getattr(saved, name)]
+    if "negative" in changes and (changes["negative"] > 0) != (saved.negative > 0):
+        refused.append("negative")
+    if refused:
+        raise ContinueError(refused, saved)
+    return saved.replace(**changes)
 
 
 # Defaults suited to item sequences (user histories, sessions): rare items

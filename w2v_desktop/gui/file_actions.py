@@ -16,6 +16,7 @@ from w2v_desktop.core.text.tokenize import TokenizeOptions
 from w2v_desktop.core.formats import project as projects
 from w2v_desktop.core.jobs.corpus import load_text_corpus
 from w2v_desktop.core.train import model_file
+from w2v_desktop.gui.state import IDLE
 
 MAX_RECENT = 10
 
@@ -187,7 +188,17 @@ class FileActions(QObject):
                                  name="load-model")
 
     # -- saving -----------------------------------------------------------------------
+    def _training_runs(self) -> bool:
+        """Saving reads the model, whose arrays the training threads write while it runs
+        (the window disables these commands then; this answers any other caller)."""
+        if self.state.training_state == IDLE:
+            return False
+        self.state.report_error("Training is running", "Wait until training ends (or stop it), then save.")
+        return True
+
     def save_model(self, path: str | None = None) -> None:
+        if self._training_runs():
+            return
         trainer = self.state.trainer
         if trainer is None:
             self.state.report_error("Nothing to save", "Train a model (or open one) first.")
@@ -205,6 +216,8 @@ class FileActions(QObject):
     def export_vectors(self, fmt: str, output: bool = False, path: str | None = None) -> None:
         from w2v_desktop.core.formats.registry import FORMATS, save_vectors
 
+        if self._training_runs():
+            return
         if output:
             vectors = self.state.trainer.output_vectors() if self.state.trainer is not None else None
         else:
@@ -222,6 +235,8 @@ class FileActions(QObject):
 
     # -- projects -------------------------------------------------------------------------
     def save_project(self, path: str | None = None, watch=(), analogy_path: str = "") -> None:
+        if self._training_runs():
+            return
         trainer = self.state.trainer
         path = path or self._ask_save("Save project", "project" + projects.SUFFIX,
                                       f"Projects (*{projects.SUFFIX})")

@@ -17,7 +17,7 @@ from w2v_desktop.gui.file_actions import FileActions, has_module
 from w2v_desktop.gui.panels.data_panel import DataPanel
 from w2v_desktop.gui.panels.train_panel import TrainPanel
 from w2v_desktop.core.bundled import sample_path
-from w2v_desktop.gui.state import AppState
+from w2v_desktop.gui.state import IDLE, AppState
 
 # Exploration panels (gui/panels/*_panel.py, each a QWidget subclass "...Panel(state, parent)"),
 # in this order when present; any other panel module found is added after them.
@@ -83,8 +83,9 @@ class MainWindow(QMainWindow):
         self._fill_recent(f.recent_files())
         file_menu.addSeparator()
         self._add(file_menu, "Open &project…", f.open_project)
-        self._add(file_menu, "&Save project…", self.save_project, QKeySequence.StandardKey.Save)
-        self._add(file_menu, "Save &model…", f.save_model)
+        self.save_project_action = self._add(file_menu, "&Save project…", self.save_project,
+                                             QKeySequence.StandardKey.Save)
+        self.save_model_action = self._add(file_menu, "Save &model…", f.save_model)
         self.export_menu = file_menu.addMenu("&Export vectors")
         self.export_output_menu = file_menu.addMenu("Export output vectors (W&2)")
         self._fill_export_menus()
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         s.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         s.busy_changed.connect(lambda busy: self._busy_label.setText("Working…" if busy else ""))
         s.training_state_changed.connect(self._on_training_state)
+        s.training_state_changed.connect(self._update_actions)
         s.vectors_changed.connect(self._update_actions)
         s.trainer_changed.connect(self._update_actions)
         self.files.recent_changed.connect(self._fill_recent)
@@ -152,9 +154,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self, *_args) -> None:
+        """What reads the model (saving, exporting) waits while training runs: the
+        training threads are writing its arrays."""
+        idle = self.state.training_state == IDLE
         formats = has_module("w2v_desktop.core.formats.registry")
-        self.export_menu.setEnabled(formats and self.state.vectors is not None)
-        self.export_output_menu.setEnabled(formats and self.state.trainer is not None)
+        self.save_project_action.setEnabled(idle)
+        self.save_model_action.setEnabled(idle)
+        self.export_menu.setEnabled(idle and formats and self.state.vectors is not None)
+        self.export_output_menu.setEnabled(idle and formats and self.state.trainer is not None)
 
     def _on_training_state(self, value: str) -> None:
         self.statusBar().showMessage(f"Training: {value}", 5000)

@@ -9,7 +9,10 @@ thread and any exception reaches the user in an error dialog.
 Attributes (read them; change them through the setters):
     corpus         core Corpus being trained on, or None
     vocab_report   core VocabReport of the current vocabulary, or None
-    trainer        core Trainer (training state, output weights), or None
+    trainer        core Trainer (training state, output weights) of the last finished or
+                   opened model, or None. A run publishes its trainer when it ends; one
+                   that continues this model writes its arrays meanwhile, so read them
+                   only while training_state is IDLE (the window disables saving until then)
     vectors        core Vectors to explore (trained or opened), or None
     interactions   rating/interaction data (core.ratings.Interactions), or None
     items          item metadata (core.ratings.ItemTable), or None

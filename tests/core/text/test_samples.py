@@ -7,7 +7,7 @@ import random
 import pytest
 
 from tests.conftest import ROOT, SAMPLES
-from w2v_desktop.core.text.corpus import read_corpus
+from w2v_desktop.core.jobs.corpus import read_corpus
 
 
 def load_generator():

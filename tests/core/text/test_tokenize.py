@@ -15,7 +15,7 @@ from tests.conftest import data_path
 from w2v_desktop.core.text import files as textfiles
 from w2v_desktop.core.text import tokenize
 from w2v_desktop.core.config import ConfigError
-from w2v_desktop.core.text.corpus import read_corpus
+from w2v_desktop.core.jobs.corpus import read_corpus
 from w2v_desktop.core.text.tokenize import CorpusError, TokenizeOptions, iter_token_lines, plan_text
 
 ENGLISH = "The cat sat on the mat.\nA dog, a DOG!\n\nDon't stop the e-mail.\n"

@@ -1,17 +1,19 @@
-"""Jobs that read data off the GUI thread (run them with ``AppState.run_in_worker``).
+"""The one text-corpus reader, for the app (``AppState.run_in_worker``) and the command line.
 
-Each is a generator: yields are progress lines for the status bar and cancel
-points; the return value is the loaded object. They only orchestrate core
-readers; parsing rules live in core.
+``load_text_corpus`` is a generator: yields are progress lines (for a status
+bar or a terminal) and cancel points; the return value is the Corpus.
+``read_corpus`` drains it for callers that want neither. They only
+orchestrate core readers; parsing rules live in core.text.
 """
 from __future__ import annotations
 
 import os
 import time
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
-from w2v_desktop.core.text.corpus import CorpusBuilder
+from w2v_desktop.core.cancel import check_cancel
+from w2v_desktop.core.text.corpus import Corpus, CorpusBuilder
 from w2v_desktop.core.text.tokenize import TokenizeOptions, iter_token_lines
 
 REPORT_EVERY_S = 0.1
@@ -23,8 +25,14 @@ class LoadProgress:
     fraction: float | None = None  # None: unknown
 
 
-def load_text_corpus(path: str, options: TokenizeOptions | None = None) -> Iterator[LoadProgress]:
-    """Tokenise a text file into a Corpus (the same rules as core.corpus.read_corpus)."""
+def load_text_corpus(path: str, options: TokenizeOptions | None = None,
+                     cancel: Any = None) -> Iterator[LoadProgress]:
+    """Tokenise a text file (see core.text.tokenize for what is accepted) into a Corpus.
+
+    ``cancel`` (see core.cancel) is looked at with each progress report, about
+    ten times a second: reading then raises ``Cancelled``. A caller that stops
+    iterating (the GUI worker closes the generator) stops it as well.
+    """
     name = os.path.basename(str(path))
     builder = CorpusBuilder()
     read = [0, 0]  # bytes done, total: updated by the tokeniser as it reads
@@ -38,7 +46,19 @@ def load_text_corpus(path: str, options: TokenizeOptions | None = None) -> Itera
         now = time.monotonic()
         if now - last >= REPORT_EVERY_S:
             last = now
+            check_cancel(cancel)
             fraction = read[0] / read[1] if read[1] else None
             yield LoadProgress(f"Reading {name}: {n_lines:,} sentences", fraction)
+    check_cancel(cancel)
     yield LoadProgress(f"Counting words of {name}", 1.0)
     return builder.finish(source=str(path))
+
+
+def read_corpus(path: str, options: TokenizeOptions | None = None, cancel: Any = None) -> Corpus:
+    """``load_text_corpus`` without the progress reports (scripts, tests, benchmarks)."""
+    steps = load_text_corpus(path, options, cancel)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return stop.value

@@ -1,19 +1,26 @@
-"""The training job run by the Train tab: build or update a trainer, train,
-and after each epoch take a snapshot for the watch list and evaluation.
+"""The training job run by the Train tab and by ``w2v-desktop train``: build or
+update a trainer, train, and after each epoch take a snapshot for the watch
+list and evaluation.
 
-Pure Python (no Qt): the worker turns each yielded record into a signal. The
-snapshot is taken in the trainer's ``on_epoch`` hook, where the weights are
-settled (between epochs), so the GUI only ever sees copies.
+Pure Python (no Qt): the GUI's worker turns each yielded record into a signal,
+the command line prints them. The snapshot is taken in the trainer's
+``on_epoch`` hook, where the weights are settled (between epochs), so a caller
+only ever sees copies; while the job runs it holds a :class:`TrainingHandle`
+(pause, resume, cancel, progress), never the trainer whose arrays the training
+threads are writing. The trainer is handed over in ``Trained`` at the end.
 """
 from __future__ import annotations
+
+import threading
 
 import numpy as np
 
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
-from w2v_desktop.core.config import TrainConfig
-from w2v_desktop.core.train.trainer import CancelToken, Trainer
+from w2v_desktop.core.cancel import CancelToken
+from w2v_desktop.core.config import TrainConfig, continue_config
+from w2v_desktop.core.train.trainer import Progress, Trainer
 
 NEIGHBOURS = 10
 
@@ -27,9 +34,10 @@ class Stage:
 
 @dataclass(frozen=True)
 class TrainerReady:
-    """The trainer exists (pause/resume now reach it); its vocabulary report is known."""
+    """The vocabulary is settled and training is about to start (pause/resume now reach it)."""
 
-    trainer: Trainer
+    report: object | None  # core VocabReport of the data trained on (None: not known)
+    vocabulary: int  # words in the model
     added_words: int | None = None  # continued training: words new to the model
 
 
@@ -53,41 +61,93 @@ class Trained:
 
 @dataclass(frozen=True)
 class TrainRequest:
-    config: TrainConfig
+    config: TrainConfig  # continuing: checked and merged by config.continue_config
     corpus: object | None = None  # Corpus to train on (new data when continuing)
     trainer: Trainer | None = None  # continue this model instead of starting afresh
     watch: Sequence[str] = ()
     analogy_path: str | None = None
+    background: bool = True  # training threads at a lower priority (the app); the CLI runs at full
 
 
-def train_job(request: TrainRequest, cancel: CancelToken) -> Iterator[object]:
-    """Generator: Stage, TrainerReady, Progress and EpochReport records; returns ``Trained``."""
+class TrainingHandle:
+    """What a caller holds while a run goes on: pause, resume, cancel and the latest progress.
+
+    Any thread may call it. A pause or cancel given before the trainer exists
+    (while the vocabulary is built) reaches it as soon as it does; the job
+    drops its trainer when it ends, so the handle keeps no arrays alive.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._token = CancelToken()
+        self._trainer: Trainer | None = None
+        self._paused = False
+        self.progress: Progress | None = None  # the latest Progress the job yielded
+
+    def pause(self) -> None:
+        with self._lock:
+            self._paused = True
+            if self._trainer is not None:
+                self._trainer.pause()
+
+    def resume(self) -> None:
+        with self._lock:
+            self._paused = False
+            if self._trainer is not None:
+                self._trainer.resume()
+
+    def cancel(self) -> None:
+        """Stop at the next step; the run still returns what it learnt so far."""
+        self._token.cancel()
+        self.resume()  # a paused trainer must wake up to see the cancel
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @property
+    def cancelled(self) -> bool:
+        return self._token.cancelled
+
+    def _attach(self, trainer: Trainer | None) -> None:
+        with self._lock:
+            self._trainer = trainer
+            if trainer is not None and self._paused and not self.cancelled:
+                trainer.pause()
+
+
+def train_job(request: TrainRequest, handle: TrainingHandle | None = None) -> Iterator[object]:
+    """Generator: Stage, TrainerReady, Progress and EpochReport records; returns ``Trained``.
+
+    Continuing (``request.trainer``): ``request.config`` goes through
+    :func:`~w2v_desktop.core.config.continue_config` (ContinueError before anything changes)."""
+    handle = handle or TrainingHandle()
     trainer, added = request.trainer, None
     if trainer is None:
         yield Stage("Building the vocabulary")
         trainer = Trainer(request.corpus, request.config)
     else:
-        trainer.config = trainer.config.replace(
-            **{k: v for k, v in request.config.to_dict().items() if k in CONTINUABLE})
+        trainer.config = continue_config(trainer.config, request.config)
         if request.corpus is not None:
             yield Stage("Adding the new data's words to the model")
             added = trainer.update(request.corpus)
-    yield TrainerReady(trainer, added)
     reports: list[EpochReport] = []
 
     def on_epoch(settled: Trainer, epoch: int) -> None:
         reports.append(epoch_report(settled, epoch + 1, request.watch, request.analogy_path))
 
-    for progress in trainer.iter_train(cancel=cancel, on_epoch=on_epoch, background=True):
-        yield progress
-        while reports:
-            yield reports.pop(0)
+    handle._attach(trainer)
+    try:
+        yield TrainerReady(trainer.vocab_report, len(trainer.vocab), added)
+        for progress in trainer.iter_train(cancel=handle, on_epoch=on_epoch, background=request.background):
+            handle.progress = progress
+            yield progress
+            while reports:
+                yield reports.pop(0)
+    finally:
+        handle._attach(None)
+        trainer.resume()  # a run stopped while paused must not leave the model paused
     return Trained(trainer, trainer.vectors())
-
-
-# What continued training may change: the rest is fixed by the saved weights' shapes.
-CONTINUABLE = ("window", "sample", "alpha", "min_alpha", "epochs", "seed", "threads", "chunk_words",
-               "min_count", "cbow_mean", "ns_exponent")
 
 
 def epoch_report(trainer: Trainer, epoch: int, watch: Sequence[str], analogy_path: str | None) -> EpochReport:

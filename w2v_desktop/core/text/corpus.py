@@ -117,9 +117,3 @@ def count_ids(tokens: np.ndarray, n_words: int, block: int = 1 << 20) -> np.ndar
         counts += np.bincount(tokens[start:start + block], minlength=n_words)
     return counts
 
-
-def read_corpus(path: str, options=None) -> Corpus:
-    """Tokenise a text file (see tokenize.py for what is accepted) into a Corpus."""
-    from w2v_desktop.core.text.tokenize import iter_token_lines
-
-    return Corpus.from_sentences(iter_token_lines(path, options), source=str(path))

@@ -4,9 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 
-from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
+from w2v_desktop.core.config import FIXED_WHEN_CONTINUING, ITEM_DEFAULTS, TrainConfig
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
-from w2v_desktop.core.jobs.train import CONTINUABLE
 
 GROUPS = {
     "Architecture": ["sg", "cbow_mean", "dim", "window"],
@@ -15,6 +14,8 @@ GROUPS = {
     "Vocabulary": ["min_count", "max_vocab"],
 }
 
+# The spin boxes go one below the valid range (0) and the window has no upper bound: what is
+# valid is TrainConfig's to say (core.config), and the form shows its message, as the CLI prints it.
 HINTS = {
     "sg": FieldHints("Model", choices={True: "Skip-gram", False: "CBOW"}, tooltip=(
         "Skip-gram predicts each context word from the centre word, one (centre, context) pair at a "
@@ -22,10 +23,10 @@ HINTS = {
         "centre word: several times faster, and smoother for frequent words.")),
     "cbow_mean": FieldHints("CBOW: average context", tooltip=(
         "CBOW only: average the context vectors (on) or sum them (off).")),
-    "dim": FieldHints("Dimensions", minimum=1, maximum=10_000, tooltip=(
+    "dim": FieldHints("Dimensions", minimum=0, maximum=10_000, tooltip=(
         "Length of each vector. 50-300 for text; 32-128 is common for items. More dimensions need "
         "more data and memory.")),
-    "window": FieldHints("Window", minimum=1, maximum=1000, tooltip=(
+    "window": FieldHints("Window", minimum=0, tooltip=(
         "Maximum distance between the centre word and a context word (the actual window is drawn "
         "uniformly up to this, so near words count more). Item histories use wide windows.")),
     "hs": FieldHints("Output layer", choices={False: "Negative sampling", True: "Hierarchical softmax"},
@@ -54,15 +55,15 @@ HINTS = {
         "0.025 for skip-gram, 0.05 for CBOW.")),
     "min_alpha": FieldHints("Final learning rate", minimum=0, maximum=1, step=1e-4, decimals=6,
                             tooltip="Learning rate reached at the end of the last epoch."),
-    "epochs": FieldHints("Epochs", minimum=1, maximum=10_000, tooltip=(
+    "epochs": FieldHints("Epochs", minimum=0, maximum=10_000, tooltip=(
         "Passes over the corpus. Small corpora need more epochs.")),
     "seed": FieldHints("Random seed", minimum=0, maximum=2**31 - 1, tooltip=(
         "Seeds initial vectors, subsampling and noise draws. With 1 thread a run is repeatable; "
         "with several threads the update order varies slightly.")),
     "threads": FieldHints("Threads", minimum=0, maximum=256, tooltip="Worker threads; 0 uses all cores."),
-    "chunk_words": FieldHints("Words per step", minimum=100, maximum=10_000_000, step=1000, tooltip=(
+    "chunk_words": FieldHints("Words per step", minimum=0, maximum=10_000_000, step=1000, tooltip=(
         "Words handed to the compiled kernel at a time: progress, pause and stop act between steps.")),
-    "min_count": FieldHints("Minimum count", minimum=1, maximum=1_000_000, tooltip=(
+    "min_count": FieldHints("Minimum count", minimum=0, maximum=1_000_000, tooltip=(
         "Words seen fewer times are dropped: they get no vector. See the Data tab for what this "
         "drops in the loaded corpus.")),
     "max_vocab": FieldHints("Vocabulary limit", minimum=1, maximum=2_000_000_000, none_text="no limit",
@@ -115,10 +116,10 @@ class TrainOptions(QWidget):
         return self.form.value()
 
     def lock_for_continuation(self, locked: bool) -> None:
-        """Continuing a model: only options that do not change the weights' shape stay editable."""
+        """Continuing a model: the options it fixes (core.config.continue_config) are locked."""
         self._locked = locked
         for name, editor in self.form.editors.items():
-            editor.widget.setEnabled(not locked or name in CONTINUABLE)
+            editor.widget.setEnabled(not locked or name not in FIXED_WHEN_CONTINUING)
         self.preset.setEnabled(not locked)
         self._enable_relevant(self.state.config)
 
@@ -128,7 +129,7 @@ class TrainOptions(QWidget):
         ignored = {"cbow_mean": config.sg, "negative": config.hs, "ns_exponent": config.hs}
         for name, is_ignored in ignored.items():
             editor = self.form.editors.get(name)
-            if editor is not None and not (self._locked and name not in CONTINUABLE):
+            if editor is not None and not (self._locked and name in FIXED_WHEN_CONTINUING):
                 editor.widget.setEnabled(not is_ignored)
 
     def _on_form_changed(self) -> None:

@@ -1,8 +1,9 @@
 """The Train tab: options, start/pause/resume/stop, and live monitoring.
 
-Training runs as ``training.train_job`` on a worker thread; this panel only
-turns its records into view updates and forwards button presses to the
-trainer (``pause``/``resume``) and the cancel token.
+Training runs as core's ``train_job`` on a worker thread; this panel only
+turns its records into view updates and forwards button presses to the run's
+``TrainingHandle`` (pause, resume, cancel). The trainer itself reaches the app
+state only when the run ends: until then its arrays belong to the training threads.
 """
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, Q
                                QPlainTextEdit, QProgressBar, QScrollArea, QSizePolicy, QSplitter,
                                QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
-from w2v_desktop.core.train.trainer import CancelToken, Progress
+from w2v_desktop.core.config import continue_config
+from w2v_desktop.core.train.trainer import Progress
 from w2v_desktop.gui import state as app_state
 from w2v_desktop.gui.panels.train_monitor import EvalPlot, LossPlot, WatchTable
 from w2v_desktop.gui.panels.train_options import TrainOptions
 from w2v_desktop.core.bundled import sample_path
-from w2v_desktop.core.jobs.train import EpochReport, Stage, Trained, TrainerReady, TrainRequest, train_job
+from w2v_desktop.core.jobs.train import (EpochReport, Stage, Trained, TrainerReady, TrainingHandle, TrainRequest,
+                                         train_job)
 
 WATCH_TIP = ("Comma-separated words or item ids. After each epoch their 10 nearest neighbours are "
              "listed under “Watch list”, so you can see the space take shape.")
@@ -35,8 +38,7 @@ class TrainPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.job = None
-        self.token: CancelToken | None = None
-        self.trainer = None  # the trainer of the running job
+        self.handle: TrainingHandle | None = None  # the running job's pause/resume/cancel
         self.last_progress: Progress | None = None
         self._x_end = 0.0  # where the loss curve's epochs end (continuation appends)
         self._make_actions()
@@ -154,12 +156,14 @@ class TrainPanel(QWidget):
     def start(self) -> None:
         if self.job is not None:
             return
+        continuing = self.continue_box.isChecked() and self.state.trainer is not None
         try:
             config = self.options.config()
+            if continuing:  # the one rule (core.config), checked before any work starts
+                config = continue_config(self.state.trainer.config, config)
         except ValueError as exc:
             self.state.report_error("Cannot train", str(exc))
             return
-        continuing = self.continue_box.isChecked() and self.state.trainer is not None
         if self.state.corpus is None and not continuing:
             self.state.report_error("Cannot train", "Open a text corpus or a ratings file first.")
             return
@@ -177,11 +181,11 @@ class TrainPanel(QWidget):
         self.evaluation.reset(offset)
         self.watch.reset(request.watch, keep=continuing)
         self.last_progress = None
-        self.token = CancelToken()
+        self.handle = TrainingHandle()
         self._log(f"Training {'(continued) ' if continuing else ''}with "
                   + ", ".join(f"{k}={v}" for k, v in request.config.to_dict().items()))
         self.job = self.state.run_in_worker(
-            train_job(request, self.token), on_done=self._on_finished, on_progress=self._on_record,
+            train_job(request, self.handle), on_done=self._on_finished, on_progress=self._on_record,
             title="Training failed", on_error=lambda message, _details: self._log(f"Error: {message}"),
             name="train")
         self.job.add_cancel_callback(self._release)
@@ -189,14 +193,14 @@ class TrainPanel(QWidget):
         self.state.set_training_state(app_state.RUNNING)
 
     def set_paused(self, paused: bool) -> None:
-        if self.trainer is None or self.job is None:
+        if self.handle is None:
             return
         if paused:
-            self.trainer.pause()
+            self.handle.pause()
             self.state.set_training_state(app_state.PAUSED)
             self._log("Paused.")
         else:
-            self.trainer.resume()
+            self.handle.resume()
             self.state.set_training_state(app_state.RUNNING)
             self._log("Resumed.")
 
@@ -209,10 +213,8 @@ class TrainPanel(QWidget):
         self._log("Stopping…")
 
     def _release(self) -> None:
-        if self.token is not None:
-            self.token.cancel()
-        if self.trainer is not None:
-            self.trainer.resume()  # a paused trainer must wake up to see the cancel
+        if self.handle is not None:
+            self.handle.cancel()
 
     # -- records from the worker --------------------------------------------------------
     def _on_record(self, record) -> None:
@@ -225,9 +227,7 @@ class TrainPanel(QWidget):
             self.progress_bar.setRange(0, 0)  # busy
             self._log(record.message + "…")
         elif isinstance(record, TrainerReady):
-            self.trainer = record.trainer
-            self.state.set_trainer(record.trainer)
-            report = record.trainer.vocab_report
+            report = record.report
             for line in (report.lines() if report is not None else []):
                 self._log(line)
             if record.added_words is not None:
@@ -273,8 +273,7 @@ class TrainPanel(QWidget):
         self.progress_bar.setRange(0, 1000)
 
     def _on_job_done(self) -> None:
-        self.job = self.token = None
-        self.trainer = None
+        self.job = self.handle = None
         if self.pause_action.isChecked():
             self.pause_action.blockSignals(True)
             self.pause_action.setChecked(False)

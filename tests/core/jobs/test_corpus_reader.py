@@ -1,0 +1,50 @@
+"""The one text-corpus reader: progress as it reads, a cancel that stops it, and
+``read_corpus`` giving the same corpus without the reports."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.conftest import run_job
+from w2v_desktop.core.cancel import Cancelled, CancelToken
+from w2v_desktop.core.jobs import corpus as reader
+from w2v_desktop.core.jobs.corpus import LoadProgress, load_text_corpus, read_corpus
+from w2v_desktop.core.text.tokenize import TokenizeOptions
+
+
+@pytest.fixture
+def text(tmp_path):
+    path = tmp_path / "c.txt"
+    path.write_text("".join(f"The cat {i % 7} sat on the mat\n" for i in range(3000)), encoding="utf-8")
+    return path
+
+
+def test_progress_rises_to_the_end_and_the_corpus_matches_read_corpus(text, monkeypatch):
+    monkeypatch.setattr(reader, "REPORT_EVERY_S", 0.0)  # a report for every line
+    records, corpus = run_job(load_text_corpus(str(text), TokenizeOptions(stop_words="english")))
+    assert all(isinstance(r, LoadProgress) for r in records) and len(records) > 100
+    fractions = [r.fraction for r in records]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert records[-1].message == "Counting words of c.txt" and "sentences" in records[0].message
+    same = read_corpus(str(text), TokenizeOptions(stop_words="english"))
+    assert corpus.words == same.words == ["cat", "0", "sat", "mat", "1", "2", "3", "4", "5", "6"]
+    assert np.array_equal(corpus.tokens, same.tokens) and np.array_equal(corpus.offsets, same.offsets)
+    assert corpus.n_sentences == 3000 and corpus.source == str(text)
+
+
+def test_cancel_stops_reading_at_the_next_report(text, monkeypatch):
+    monkeypatch.setattr(reader, "REPORT_EVERY_S", 0.0)
+    token = CancelToken()
+    job = load_text_corpus(str(text), cancel=token)
+    first = next(job)
+    assert "1 sentences" in first.message
+    token.cancel()
+    with pytest.raises(Cancelled):
+        next(job)
+
+
+def test_a_cancelled_read_corpus_raises_instead_of_returning_part(text):
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        read_corpus(str(text), cancel=token)
