@@ -87,7 +87,9 @@ class Trainer:
                      syn1: np.ndarray | None, epochs_trained: int = 0, source: str = "") -> "Trainer":
         """A trainer over saved weights (see :mod:`.model_file`), ready for ``update`` and more epochs.
 
-        The arrays are taken as they are: the caller validates shapes against the vocabulary."""
+        The arrays are taken as they are, because the kernels index them without bounds checks:
+        the caller must have validated them against the vocabulary and the config (``load_model``
+        does, with :mod:`.model_checks`)."""
         trainer = cls.__new__(cls)
         trainer.config = config
         trainer._running = threading.Event()
