@@ -140,6 +140,33 @@ def test_project_round_trip_restores_options_model_and_data(qtbot, window, corpu
     assert not window.errors
 
 
+@pytest.mark.parametrize("confirm", [False, True])
+def test_a_project_pointing_outside_its_folder_is_read_only_when_confirmed(qtbot, window, tmp_path, monkeypatch,
+                                                                            confirm):
+    from PySide6.QtWidgets import QMessageBox
+
+    outside = tmp_path / "elsewhere" / "corpus.txt"
+    outside.parent.mkdir()
+    outside.write_text("\n".join(" ".join(s) for s in topic_sentences(50)), encoding="utf-8")
+    folder = tmp_path / "project"
+    folder.mkdir()
+    project = folder / "p.w2vproj.json"
+    project.write_text(json.dumps({"format": "w2v-desktop-project", "version": 1, "data_kind": "text",
+                                   "data_path": "../elsewhere/corpus.txt"}), encoding="utf-8")
+    asked = []
+    answer = QMessageBox.StandardButton.Yes if confirm else QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *a: asked.append(text) or answer)
+    window.files.open_project(str(project))
+    wait_idle(qtbot, window.state)
+    assert len(asked) == 1 and "data_path" in asked[0] and str(outside) in asked[0]
+    if confirm:
+        qtbot.waitUntil(lambda: window.state.corpus is not None and not window.state.busy, timeout=30_000)
+        assert window.state.source_path == str(outside)
+    else:
+        assert window.state.corpus is None
+    assert not window.errors
+
+
 def test_bad_project_file_names_the_file_and_line(qtbot, window, tmp_path):
     broken = tmp_path / "broken.w2vproj.json"
     broken.write_text('{"format": "w2v-desktop-project",\n  "config": {,}\n}', encoding="utf-8")

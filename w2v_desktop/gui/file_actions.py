@@ -9,7 +9,7 @@ import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.core.text.tokenize import TokenizeOptions
@@ -258,16 +258,33 @@ class FileActions(QObject):
         self.state.run_in_worker(write, lambda _r: self._saved(path), title="Could not save the project",
                                  name="save-project")
 
-    def open_project(self, path: str | None = None, on_loaded=None) -> None:
+    def open_project(self, path: str | None = None, on_loaded=None, allow_outside: bool = False) -> None:
+        """``allow_outside``: the user confirmed paths that lead outside the project's folder."""
         path = path or self._ask_open("Open project", f"Projects (*{projects.SUFFIX});;All files (*)")
         if not path:
             return
+
         def read():
-            project = projects.load_project(path)
-            trainer = model_file.load_model(projects.resolve(path, project.model_file)) if project.model_file else None
-            return project, trainer
+            try:
+                project = projects.load_project(path, allow_outside=allow_outside)
+            except projects.OutsideProjectError as outside:
+                return outside  # asked on the GUI thread: a crafted project must not read /etc/passwd unasked
+            model = projects.resolve(path, project.model_file, "model_file", allow_outside) \
+                if project.model_file else None
+            return project, model_file.load_model(model) if model else None
+
+        def confirm_outside(outside: projects.OutsideProjectError) -> None:
+            answer = QMessageBox.question(
+                self.window, "Open a file outside the project's folder?",
+                f"{Path(path).name} refers to a file outside its folder:\n\n{outside.field}: {outside.target}"
+                "\n\nOpen the project and read that file anyway? Only do this for projects you trust.")
+            if answer == QMessageBox.StandardButton.Yes:
+                self.open_project(path, on_loaded, allow_outside=True)
 
         def done(loaded) -> None:
+            if isinstance(loaded, projects.OutsideProjectError):
+                confirm_outside(loaded)
+                return
             project, trainer = loaded
             self._remember(path)
             self.state.set_config(TrainConfig.from_dict(project.config))
