@@ -14,7 +14,7 @@ from w2v_desktop.core.config import ITEM_DEFAULTS
 from w2v_desktop.gui.app import run_app
 from w2v_desktop.gui.dialogs.error_dialog import open_error_dialogs
 from w2v_desktop.gui.dialogs.tokenize_dialog import TokenizeDialog
-from w2v_desktop.gui.main_window import MainWindow, exploration_panels
+from w2v_desktop.gui.main_window import EXPLORATION_PANELS, MainWindow
 
 needs_sample = pytest.mark.skipif(not (SAMPLES / "sample_corpus.txt").is_file(),
                                   reason="the bundled sample corpus is missing")
@@ -53,7 +53,8 @@ def test_start_up_loads_the_sample_ready_to_train(qtbot, window):
 def test_tabs_host_data_train_and_every_exploration_panel(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles[:2] == ["Data", "Train"]
-    assert titles[2:] == [title for title, _cls in exploration_panels()]
+    assert titles[2:] == [title for title, _cls in EXPLORATION_PANELS]
+    assert titles[2:] == ["Neighbours", "Analogy", "Metrics", "Projection", "Recs", "Compare"]
 
 
 def test_standard_shortcuts(window):

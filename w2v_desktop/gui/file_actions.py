@@ -5,7 +5,6 @@ projects and exports. Reading and writing run off the GUI thread through
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -19,14 +18,6 @@ from w2v_desktop.core.train import model_file
 from w2v_desktop.gui.state import IDLE
 
 MAX_RECENT = 10
-
-
-def has_module(name: str) -> bool:
-    """Optional parts (formats, ratings) plug in once they are installed."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 class FileActions(QObject):
@@ -116,10 +107,6 @@ class FileActions(QObject):
 
     def open_ratings(self, path: str | None = None, ask: bool = True) -> None:
         """``ask=False`` takes the detected columns and default options without showing the dialog."""
-        if not has_module("w2v_desktop.core.items.ratings"):
-            self.state.report_error("Ratings not available", "Reading rating files needs "
-                                    "w2v_desktop.core.items.ratings, which this build does not include.")
-            return
         path = path or self._ask_open("Open a ratings file", "Ratings (*.csv *.tsv *.dat *.data *.parquet);;All files (*)")
         if not path:
             return
@@ -147,10 +134,6 @@ class FileActions(QObject):
                                        f"{len(corpus.words):,} items; item defaults applied")
 
     def open_vectors(self, path: str | None = None, fmt: str | None = None) -> None:
-        if not has_module("w2v_desktop.core.formats.registry"):
-            self.state.report_error("Vector files not available",
-                                    "Opening vector files needs w2v_desktop.core.formats.registry.")
-            return
         path = path or self._ask_open("Open vectors to explore",
                                       "Vectors (*.txt *.vec *.bin *.w2v *.npy *.npz *.tsv *.csv);;All files (*)")
         if not path:

@@ -1,10 +1,6 @@
 """The main window: menus, the tab of each panel, drag and drop, settings."""
 from __future__ import annotations
 
-import importlib
-import inspect
-import pkgutil
-
 from PySide6.QtCore import QByteArray, QEvent, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
@@ -13,35 +9,27 @@ from w2v_desktop import __version__
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.gui import theme, worker
 from w2v_desktop.gui.dialogs.error_dialog import show_error
-from w2v_desktop.gui.file_actions import FileActions, has_module
+from w2v_desktop.gui.file_actions import FileActions
+from w2v_desktop.gui.panels.analogy_panel import AnalogyPanel
+from w2v_desktop.gui.panels.compare_panel import ComparePanel
 from w2v_desktop.gui.panels.data_panel import DataPanel
+from w2v_desktop.gui.panels.metrics_panel import MetricsPanel
+from w2v_desktop.gui.panels.neighbours_panel import NeighboursPanel
+from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
+from w2v_desktop.gui.panels.recs_panel import RecsPanel
 from w2v_desktop.gui.panels.train_panel import TrainPanel
 from w2v_desktop.core.bundled import sample_path
 from w2v_desktop.gui.state import IDLE, AppState
 
-# Exploration panels (gui/panels/*_panel.py, each a QWidget subclass "...Panel(state, parent)"),
-# in this order when present; any other panel module found is added after them.
-PANEL_ORDER = ["neighbours", "analogy", "analogies", "metrics", "compare_metrics", "projection",
-               "recs", "recommend", "recommendations", "compare_runs", "compare"]
-OWN_PANELS = {"data_panel", "train_panel"}
-
-
-def exploration_panels() -> list[tuple[str, type]]:
-    """(tab title, class) of each exploration panel module that exists."""
-    import w2v_desktop.gui.panels as package
-
-    stems = [m.name for m in pkgutil.iter_modules(package.__path__)
-             if m.name.endswith("_panel") and m.name not in OWN_PANELS]
-    rank = {name: i for i, name in enumerate(PANEL_ORDER)}
-    stems.sort(key=lambda s: (rank.get(s[: -len("_panel")], len(rank)), s))
-    found = []
-    for stem in stems:
-        module = importlib.import_module(f"{package.__name__}.{stem}")
-        for _name, cls in inspect.getmembers(module, inspect.isclass):
-            if cls.__module__ == module.__name__ and cls.__name__.endswith("Panel") and issubclass(cls, QWidget):
-                title = getattr(cls, "title", None) or cls.__name__[: -len("Panel")]
-                found.append((title, cls))
-    return found
+# The exploration tabs after Data and Train, in order: (tab title, panel class "Panel(state, parent)").
+EXPLORATION_PANELS: tuple[tuple[str, type[QWidget]], ...] = (
+    ("Neighbours", NeighboursPanel),
+    ("Analogy", AnalogyPanel),
+    ("Metrics", MetricsPanel),
+    ("Projection", ProjectionPanel),
+    ("Recs", RecsPanel),
+    ("Compare", ComparePanel),
+)
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +47,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.data_panel, "Data")
         self.tabs.addTab(self.train_panel, "Train")
         self.panels: dict[str, QWidget] = {"Data": self.data_panel, "Train": self.train_panel}
-        for title, cls in exploration_panels():
+        for title, cls in EXPLORATION_PANELS:
             panel = cls(self.state, self)
             self.panels[title] = panel
             self.tabs.addTab(panel, title)
@@ -75,9 +63,8 @@ class MainWindow(QMainWindow):
         f = self.files
         file_menu = self.menuBar().addMenu("&File")
         self._add(file_menu, "&Open text corpus…", f.open_text, QKeySequence.StandardKey.Open)
-        self._add(file_menu, "Open &ratings file…", f.open_ratings).setEnabled(has_module("w2v_desktop.core.items.ratings"))
-        self._add(file_menu, "Open &vectors to explore…", f.open_vectors, "Ctrl+Shift+O").setEnabled(
-            has_module("w2v_desktop.core.formats.registry"))
+        self._add(file_menu, "Open &ratings file…", f.open_ratings)
+        self._add(file_menu, "Open &vectors to explore…", f.open_vectors, "Ctrl+Shift+O")
         self._add(file_menu, "Open &model to continue training…", f.open_model)
         self.recent_menu = file_menu.addMenu("Open r&ecent")
         self._fill_recent(f.recent_files())
@@ -100,7 +87,7 @@ class MainWindow(QMainWindow):
         self._add(train_menu, "Use &item defaults", lambda: self.train_panel.options.apply_preset("items"))
         self._add(train_menu, "Open the sample &corpus", self.load_sample)
         self._add(train_menu, "Open the sample &ratings…", self.load_sample_ratings).setEnabled(
-            sample_path("sample_ratings.csv") is not None and has_module("w2v_desktop.core.items.ratings"))
+            sample_path("sample_ratings.csv") is not None)
 
         help_menu = self.menuBar().addMenu("&Help")
         self._add(help_menu, "&About", self._about)
@@ -125,10 +112,6 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(paths))
 
     def _fill_export_menus(self) -> None:
-        if not has_module("w2v_desktop.core.formats.registry"):
-            self.export_menu.setEnabled(False)
-            self.export_output_menu.setEnabled(False)
-            return
         from w2v_desktop.core.formats.registry import FORMATS
 
         for name, info in FORMATS.items():
@@ -157,11 +140,10 @@ class MainWindow(QMainWindow):
         """What reads the model (saving, exporting) waits while training runs: the
         training threads are writing its arrays."""
         idle = self.state.training_state == IDLE
-        formats = has_module("w2v_desktop.core.formats.registry")
         self.save_project_action.setEnabled(idle)
         self.save_model_action.setEnabled(idle)
-        self.export_menu.setEnabled(idle and formats and self.state.vectors is not None)
-        self.export_output_menu.setEnabled(idle and formats and self.state.trainer is not None)
+        self.export_menu.setEnabled(idle and self.state.vectors is not None)
+        self.export_output_menu.setEnabled(idle and self.state.trainer is not None)
 
     def _on_training_state(self, value: str) -> None:
         self.statusBar().showMessage(f"Training: {value}", 5000)

@@ -44,7 +44,7 @@ class TrainerReady:
 @dataclass(frozen=True)
 class EpochReport:
     epoch: int  # epochs completed in this run (1-based)
-    neighbours: dict[str, list] = field(default_factory=dict)  # watched name -> [Neighbor]
+    neighbours: dict[str, list] = field(default_factory=dict)  # watched name -> [Neighbour]
     missing: tuple[str, ...] = ()  # watched names not in the vocabulary
     analogy: object | None = None  # core.evaluate.AnalogyResult
     problem: str = ""  # why evaluation could not run, if it could not
@@ -156,7 +156,7 @@ def epoch_report(trainer: Trainer, epoch: int, watch: Sequence[str], analogy_pat
     vectors = trainer.vectors()
     neighbours, missing = {}, []
     if watch:
-        from w2v_desktop.core.vectors.similarity import Neighbor, top_k_block
+        from w2v_desktop.core.vectors.similarity import Neighbour, top_k_block
 
         found = [name for name in watch if name in vectors]
         missing = [name for name in watch if name not in vectors]
@@ -166,7 +166,7 @@ def epoch_report(trainer: Trainer, epoch: int, watch: Sequence[str], analogy_pat
         top = top_k_block(vectors, rows, NEIGHBOURS) if len(rows) else []
         for name, row, near in zip(found, rows, top):
             scores = vectors.unit[near] @ vectors.unit[row]
-            neighbours[name] = [Neighbor(vectors.names[j], float(s), int(j)) for j, s in zip(near, scores)]
+            neighbours[name] = [Neighbour(vectors.names[j], float(s), int(j)) for j, s in zip(near, scores)]
     analogy, problem = None, ""
     if analogy_path:
         from w2v_desktop.core.analysis.intrinsic import evaluate_analogies

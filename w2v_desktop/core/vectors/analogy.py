@@ -15,7 +15,7 @@ from typing import Sequence
 
 import numpy as np
 
-from w2v_desktop.core.vectors.similarity import Neighbor, _limit, _top_k_1d, resolve_query
+from w2v_desktop.core.vectors.similarity import Neighbour, _limit, _top_k_1d, resolve_query
 
 ANALOGY_METHODS = ("3cosadd", "3cosmul")
 COSMUL_EPSILON = 1e-3
@@ -42,14 +42,14 @@ def _unit_terms(vectors, items) -> tuple[list[np.ndarray], list[int]]:
     return units, rows
 
 
-def _answers(vectors, scores: np.ndarray, banned: list[int], k: int) -> list[Neighbor]:
+def _answers(vectors, scores: np.ndarray, banned: list[int], k: int) -> list[Neighbour]:
     scores = scores.copy()
     scores[[r for r in banned if r < len(scores)]] = -np.inf
     rows = _top_k_1d(scores, k)
-    return [Neighbor(vectors.names[r], float(scores[r]), int(r)) for r in rows if np.isfinite(scores[r])]
+    return [Neighbour(vectors.names[r], float(scores[r]), int(r)) for r in rows if np.isfinite(scores[r])]
 
 
-def most_similar(vectors, positive, negative=(), k: int = 10, restrict: int | None = None) -> list[Neighbor]:
+def most_similar(vectors, positive, negative=(), k: int = 10, restrict: int | None = None) -> list[Neighbour]:
     """3CosAdd: cosine to the normalised mean of +unit(positive) and −unit(negative)."""
     pos, pos_rows = _unit_terms(vectors, positive)
     neg, neg_rows = _unit_terms(vectors, negative)
@@ -63,7 +63,7 @@ def most_similar(vectors, positive, negative=(), k: int = 10, restrict: int | No
 
 
 def most_similar_cosmul(vectors, positive, negative=(), k: int = 10, restrict: int | None = None,
-                        epsilon: float = COSMUL_EPSILON) -> list[Neighbor]:
+                        epsilon: float = COSMUL_EPSILON) -> list[Neighbour]:
     """3CosMul: Π cos'(x, p) / (Π cos'(x, n) + ε), cos' = (1 + cos) / 2."""
     pos, pos_rows = _unit_terms(vectors, positive)
     neg, neg_rows = _unit_terms(vectors, negative)
@@ -77,7 +77,7 @@ def most_similar_cosmul(vectors, positive, negative=(), k: int = 10, restrict: i
 
 
 def analogy(vectors, a, b, c, k: int = 10, method: str = "3cosadd", restrict: int | None = None,
-            epsilon: float = COSMUL_EPSILON) -> list[Neighbor]:
+            epsilon: float = COSMUL_EPSILON) -> list[Neighbour]:
     """"a is to b as c is to ?": answers ranked for b − a + c; a, b and c are excluded."""
     if method == "3cosadd":
         return most_similar(vectors, [b, c], [a], k, restrict)

@@ -11,7 +11,7 @@ import time
 import numpy as np
 
 from w2v_desktop.core.vectors.metrics import check_metric
-from w2v_desktop.core.vectors.similarity import Neighbor, sample_rows, top_k_block
+from w2v_desktop.core.vectors.similarity import Neighbour, sample_rows, top_k_block
 from w2v_desktop.core.vectors.keyed import UnknownNameError
 
 # Our metric name -> PyNNDescent metric, and how to turn its distance into our score.
@@ -69,7 +69,7 @@ class AnnIndex:
         distances = distances.astype(np.float64)
         return rows, (1.0 - distances if _SIMILARITY_FROM_DISTANCE[self.metric] else distances)
 
-    def query(self, query, k: int = 10, exclude=(), epsilon: float = DEFAULT_EPSILON) -> list[Neighbor]:
+    def query(self, query, k: int = 10, exclude=(), epsilon: float = DEFAULT_EPSILON) -> list[Neighbour]:
         """Approximate top-k of a name or vector; the query name and ``exclude`` are left out."""
         banned = {self._row(x) if isinstance(x, str) else int(x) for x in exclude}
         if isinstance(query, str):
@@ -79,7 +79,7 @@ class AnnIndex:
         else:
             vec = np.asarray(query, dtype=np.float32).ravel()
         rows, scores = self.query_rows(vec, k + len(banned), epsilon)
-        out = [Neighbor(self.names[r], s, r) for r, s in zip(rows[0].tolist(), scores[0].tolist())
+        out = [Neighbour(self.names[r], s, r) for r, s in zip(rows[0].tolist(), scores[0].tolist())
                if r >= 0 and r not in banned]
         return out[:k]
 

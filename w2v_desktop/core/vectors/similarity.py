@@ -20,7 +20,7 @@ from scipy import stats
 from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.vectors.metrics import IS_DISTANCE, LABELS, METRICS, block_scores, check_metric, nearness
 
-__all__ = ["METRICS", "IS_DISTANCE", "LABELS", "Neighbor", "nearest", "nearest_rows", "top_k_block",
+__all__ = ["METRICS", "IS_DISTANCE", "LABELS", "Neighbour", "nearest", "nearest_rows", "top_k_block",
            "scores_for", "compare_metrics", "compare_metrics_sample", "hubness", "norm_frequency",
            "MetricComparison", "MetricAgreement", "Hubness", "NormFrequency"]
 
@@ -42,7 +42,7 @@ _MANHATTAN_DIM = 100
 
 
 @dataclass(frozen=True)
-class Neighbor:
+class Neighbour:
     """One answer: the name, its score under the metric used (a distance for
     Euclidean/Manhattan, else a similarity) and its row in the matrix."""
     name: str
@@ -118,7 +118,7 @@ def nearest_rows(vectors, query, k: int = 10, metric: str = "cosine", restrict: 
 
 
 def nearest(vectors, query, k: int = 10, metric: str = "cosine", restrict: int | None = None,
-            exclude: Iterable = (), index=None, exact: bool = False) -> list[Neighbor]:
+            exclude: Iterable = (), index=None, exact: bool = False) -> list[Neighbour]:
     """Top-k neighbours of a name or a vector; the query name itself is excluded.
 
     ``restrict`` searches only the first N rows (the N most frequent when rows
@@ -133,7 +133,7 @@ def nearest(vectors, query, k: int = 10, metric: str = "cosine", restrict: int |
     if not exact and index is not None and index.metric == metric and restrict is None:
         return index.query(query, k=k, exclude=exclude)
     rows, raw = nearest_rows(vectors, query, k, metric, restrict, exclude)
-    return [Neighbor(vectors.names[r], s, r) for r, s in zip(rows.tolist(), raw.tolist())]
+    return [Neighbour(vectors.names[r], s, r) for r, s in zip(rows.tolist(), raw.tolist())]
 
 
 def top_k_block(vectors, query_rows: np.ndarray, k: int = 10, metric: str = "cosine",
@@ -226,7 +226,7 @@ def compare_metrics(vectors, query, k: int = 10, metrics: Sequence[str] = METRIC
     """Top-k of ``query`` under each metric, their pairwise overlap@k and Kendall's τ."""
     metrics = tuple(check_metric(m) for m in metrics)
     tops, raws, overlap, kendall = _compare_one(vectors, query, k, metrics, restrict)
-    lists = {m: [Neighbor(vectors.names[r], float(raws[m][r]), r) for r in tops[m]] for m in metrics}
+    lists = {m: [Neighbour(vectors.names[r], float(raws[m][r]), r) for r in tops[m]] for m in metrics}
     label = query if isinstance(query, str) else "(vector)"
     return MetricComparison(label, metrics, lists, overlap, kendall)
 
