@@ -15,7 +15,7 @@ from typing import Sequence
 
 import numpy as np
 
-from w2v_desktop.core.vectors.similarity import Neighbour, _limit, _top_k_1d, resolve_query
+from w2v_desktop.core.vectors.similarity import Neighbour, searched_rows, top_k_indices, resolve_query
 
 ANALOGY_METHODS = ("3cosadd", "3cosmul")
 COSMUL_EPSILON = 1e-3
@@ -45,7 +45,7 @@ def _unit_terms(vectors, items) -> tuple[list[np.ndarray], list[int]]:
 def _answers(vectors, scores: np.ndarray, banned: list[int], k: int) -> list[Neighbour]:
     scores = scores.copy()
     scores[[r for r in banned if r < len(scores)]] = -np.inf
-    rows = _top_k_1d(scores, k)
+    rows = top_k_indices(scores, k)
     return [Neighbour(vectors.names[r], float(scores[r]), int(r)) for r in rows if np.isfinite(scores[r])]
 
 
@@ -58,7 +58,7 @@ def most_similar(vectors, positive, negative=(), k: int = 10, restrict: int | No
     mean = (np.sum(pos, axis=0) if pos else 0) - (np.sum(neg, axis=0) if neg else 0)
     mean = np.asarray(mean, dtype=np.float32) / (len(pos) + len(neg))
     mean /= max(float(np.linalg.norm(mean)), 1e-12)
-    scores = vectors.unit[:_limit(vectors, restrict)] @ mean
+    scores = vectors.unit[:searched_rows(vectors, restrict)] @ mean
     return _answers(vectors, scores.astype(np.float64), pos_rows + neg_rows, k)
 
 
@@ -69,7 +69,7 @@ def most_similar_cosmul(vectors, positive, negative=(), k: int = 10, restrict: i
     neg, neg_rows = _unit_terms(vectors, negative)
     if not pos:
         raise ValueError("most_similar_cosmul needs at least one positive term")
-    unit = vectors.unit[:_limit(vectors, restrict)]
+    unit = vectors.unit[:searched_rows(vectors, restrict)]
     shifted = lambda terms: (1.0 + (unit @ np.array(terms, dtype=np.float32).T).astype(np.float64)) / 2.0
     scores = np.prod(shifted(pos), axis=1)
     denominator = np.prod(shifted(neg), axis=1) if neg else np.ones(len(unit))

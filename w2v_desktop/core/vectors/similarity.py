@@ -50,7 +50,7 @@ class Neighbour:
     row: int
 
 
-def _limit(vectors, restrict: int | None) -> int:
+def searched_rows(vectors, restrict: int | None) -> int:
     n = len(vectors)
     return n if restrict is None or restrict <= 0 else min(int(restrict), n)
 
@@ -72,7 +72,7 @@ def resolve_query(vectors, query) -> tuple[np.ndarray, int | None]:
 def scores_for(vectors, queries: np.ndarray, metric: str = "cosine", restrict: int | None = None) -> np.ndarray:
     """Raw scores (queries x first ``restrict`` rows); float32 for cosine (cached unit
     rows), float64 for the others."""
-    n = _limit(vectors, restrict)
+    n = searched_rows(vectors, restrict)
     queries = np.atleast_2d(np.asarray(queries, dtype=np.float32))
     if check_metric(metric) == "cosine":
         # The fast path: one float32 product with the cached unit rows.
@@ -84,7 +84,7 @@ def scores_for(vectors, queries: np.ndarray, metric: str = "cosine", restrict: i
     return block_scores(vectors.matrix[:n], queries, metric)
 
 
-def _top_k_1d(nearness_scores: np.ndarray, k: int) -> np.ndarray:
+def top_k_indices(nearness_scores: np.ndarray, k: int) -> np.ndarray:
     """Indices of the k largest values, largest first (argpartition, then sort k)."""
     k = min(k, len(nearness_scores))
     if k <= 0:
@@ -102,7 +102,7 @@ def nearest_rows(vectors, query, k: int = 10, metric: str = "cosine", restrict: 
     vec, own_row = resolve_query(vectors, query)
     banned = [own_row] if own_row is not None else []
     banned += [vectors.row(x) if isinstance(x, str) else int(x) for x in exclude]
-    n = _limit(vectors, restrict)
+    n = searched_rows(vectors, restrict)
     banned = [r for r in banned if 0 <= r < n]
     if check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS and len(banned) <= QUANTIZED_MAX_BANNED:
         from w2v_desktop.core.vectors import quantized  # Numba: imported on first use
@@ -112,7 +112,7 @@ def nearest_rows(vectors, query, k: int = 10, metric: str = "cosine", restrict: 
     raw = scores_for(vectors, vec, metric, restrict)[0]
     near = nearness(raw, metric)
     near[banned] = -np.inf
-    rows = _top_k_1d(near, k)
+    rows = top_k_indices(near, k)
     rows = rows[np.isfinite(near[rows])]
     return rows, raw[rows]
 
@@ -148,7 +148,7 @@ def top_k_block(vectors, query_rows: np.ndarray, k: int = 10, metric: str = "cos
     query_rows = np.asarray(query_rows, dtype=np.int64)
     if len(query_rows) and not (0 <= query_rows.min() and query_rows.max() < len(vectors)):
         raise IndexError(f"query rows must lie in 0..{len(vectors) - 1}")
-    n = _limit(vectors, restrict)
+    n = searched_rows(vectors, restrict)
     k = min(k, n - 1 if exclude_self else n)
     if (check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS
             and (vectors.has_int8_rows or len(query_rows) >= QUANTIZED_MIN_BULK)):
@@ -216,7 +216,7 @@ def _compare_one(vectors, query, k, metrics, restrict):
         if own_row is not None and own_row < len(nr):
             nr[own_row] = -np.inf
         near[metric], raws[metric] = nr, raw
-        tops[metric] = [int(r) for r in _top_k_1d(nr, k)]
+        tops[metric] = [int(r) for r in top_k_indices(nr, k)]
     overlap, kendall = _agreement(near, tops, metrics, k)
     return tops, raws, overlap, kendall
 
@@ -254,7 +254,7 @@ def compare_metrics_sample(vectors, n_queries: int = 100, k: int = 10, metrics: 
     """Average metric agreement over random queries among the first ``restrict`` rows."""
     metrics = tuple(check_metric(m) for m in metrics)
     if query_rows is None:
-        query_rows = sample_rows(_limit(vectors, restrict), n_queries, seed)
+        query_rows = sample_rows(searched_rows(vectors, restrict), n_queries, seed)
     overlaps, kendalls = [], []
     for row in query_rows:
         _, _, overlap, kendall = _compare_one(vectors, vectors.names[row], k, metrics, restrict)
@@ -306,7 +306,7 @@ def hubness(vectors, k: int = 10, sample: int | None = None, metric: str = "cosi
     400,000 rows, chance alone gives a skewness near 4.5.) ``cancel`` is checked
     between blocks of queries; when it says stop, :class:`~w2v_desktop.core.cancel.Cancelled` is raised.
     """
-    n = _limit(vectors, restrict)
+    n = searched_rows(vectors, restrict)
     size = sample if sample is not None else (None if n <= DEFAULT_HUBNESS_SAMPLE else DEFAULT_HUBNESS_SAMPLE)
     rows = sample_rows(n, size, seed)
     sampled = len(rows) < n
