@@ -27,8 +27,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from w2v_desktop.core.formats.registry import load_vectors, save_vectors  # noqa: E402
-from w2v_desktop.core.vectors.keyed import Vectors  # noqa: E402
+from w2v_desktop.core.formats import load_vectors, save_vectors  # noqa: E402
+from w2v_desktop.core.vectors import Vectors  # noqa: E402
 
 GLOVE = Path("vectors", "glove.6B.50d.txt")
 

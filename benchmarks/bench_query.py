@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 from w2v_desktop.core.vectors import ann
 
 from w2v_desktop.core.vectors import similarity  # noqa: E402
-from w2v_desktop.core.vectors.keyed import Vectors  # noqa: E402
+from w2v_desktop.core.vectors import Vectors  # noqa: E402
 
 K = 10
 

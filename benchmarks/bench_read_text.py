@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from w2v_desktop.core.jobs.corpus import read_corpus
-from w2v_desktop.core.text.tokenize import TokenizeOptions, iter_token_lines
+from w2v_desktop.core.jobs import read_corpus
+from w2v_desktop.core.text import TokenizeOptions, iter_token_lines
 
 
 def timed(label: str, run) -> float:

@@ -38,8 +38,8 @@ def quality(data: Path) -> None:
 
     from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
     from w2v_desktop.core.items.ratings import read_items, read_ratings
-    from w2v_desktop.core.analysis.recs import EvalOptions, evaluate_recs, genre_coherence
-    from w2v_desktop.core.jobs.ratings import read_rating_data
+    from w2v_desktop.core.analysis import EvalOptions, evaluate_recs, genre_coherence
+    from w2v_desktop.core.jobs import read_rating_data
 
     a = read_rating_data(data / "ml-100k" / "u.data").corpus
     b = read_rating_data(data / "ml-100k-csv" / "ratings.csv").corpus
@@ -75,8 +75,8 @@ def gensim_rows(events, config):
     except ImportError:
         print("gensim not installed: no reference rows")
         return None
-    from w2v_desktop.core.analysis.recs import EvalOptions, ItemModel, evaluate_recs
-    from w2v_desktop.core.vectors.keyed import Vectors
+    from w2v_desktop.core.analysis import EvalOptions, ItemModel, evaluate_recs
+    from w2v_desktop.core.vectors import Vectors
 
     def fit(corpus, cfg):
         model = Word2Vec([corpus.sentence(i) for i in range(corpus.n_sentences)], vector_size=cfg.dim,

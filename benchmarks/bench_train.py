@@ -37,8 +37,8 @@ def peak_rss_mb() -> float:
 def run_ours(corpus_path: str, cfg: dict, threads: int):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from w2v_desktop.core.config import TrainConfig
-    from w2v_desktop.core.jobs.corpus import read_corpus
-    from w2v_desktop.core.train.trainer import Trainer
+    from w2v_desktop.core.jobs import read_corpus
+    from w2v_desktop.core.train import Trainer
 
     corpus = read_corpus(corpus_path)
     config = TrainConfig(sg=bool(cfg["sg"]), hs=bool(cfg["hs"]), negative=cfg["negative"], dim=COMMON["dim"],
@@ -88,7 +88,7 @@ def baseline(impl: str) -> None:
     if impl == "ours":
         sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
         from w2v_desktop.core.train import kernels
-        from w2v_desktop.core.train.trainer import Trainer  # noqa: F401
+        from w2v_desktop.core.train import Trainer  # noqa: F401
 
         kernels.warm_up()  # loads the compiled kernels from Numba's cache
     else:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from w2v_desktop.core.formats.registry import FORMATS, load_vectors, save_vectors
+from w2v_desktop.core.formats import FORMATS, load_vectors, save_vectors
 
 
 def register(subparsers) -> None:

@@ -18,7 +18,7 @@ PROJECTIONS = ("pca", "tsne", "umap")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from w2v_desktop.core.vectors.metrics import METRICS
+    from w2v_desktop.core.vectors import METRICS
 
     p = _parser(sub, "neighbors", "nearest neighbours of words or items",
                 "Top-k neighbours of each QUERY (the query itself is left out).")
@@ -98,7 +98,7 @@ def _parser(sub, name: str, help_text: str, description: str, restrict_default=N
 
 
 def _load(args):
-    from w2v_desktop.core.formats.registry import load_vectors
+    from w2v_desktop.core.formats import load_vectors
     return load_vectors(args.vectors, args.fmt)
 
 
@@ -192,7 +192,7 @@ def run_analogy(args) -> int:
 
 
 def _metric_list(text: str) -> tuple[str, ...]:
-    from w2v_desktop.core.vectors.metrics import check_metric
+    from w2v_desktop.core.vectors import check_metric
     return tuple(check_metric(m.strip()) for m in text.split(",") if m.strip())
 
 
@@ -293,7 +293,7 @@ def run_project(args) -> int:
         rows = rows[rows < args.restrict]
     result = projection.project(vectors, rows, args.method, seed=args.seed)
     if args.output:
-        from w2v_desktop.core.formats.registry import save_coordinates
+        from w2v_desktop.core.formats import save_coordinates
         save_coordinates(args.output, result.names, result.coords, {"trust": [f"{t:.3f}" for t in result.trust]})
     if args.json:
         print_json({"method": args.method, "mean_trust": float(result.trust.mean()),

@@ -113,7 +113,7 @@ def mapping_from(args):
 
 
 def sequence_options_from(args, min_count: int | None = None):
-    from w2v_desktop.core.items.sequences import SequenceOptions
+    from w2v_desktop.core.items import SequenceOptions
 
     return SequenceOptions(min_rating=None if args.keep_all else args.min_rating,
                            session_gap=args.session_gap, min_length=args.min_length,
@@ -131,7 +131,7 @@ def config_from(args) -> TrainConfig:
 def read_rating_file(args, min_count: int | None = None, out: str | None = "stderr"):
     """``args.file`` through core's rating pipeline (a ``RatingData``), reporting to
     sys.stderr, sys.stdout or nowhere (``out`` "stderr", "stdout" or None)."""
-    from w2v_desktop.core.jobs.ratings import read_rating_data
+    from w2v_desktop.core.jobs import read_rating_data
 
     say = (lambda text: None) if out is None else (lambda text: print(text, file=getattr(sys, out)))
     mapping = mapping_from(args)
@@ -151,8 +151,8 @@ def run_report(args) -> int:
 
 
 def run_evaluate(args) -> int:
-    from w2v_desktop.core.analysis.recs import EvalOptions, evaluate_recs, genre_coherence
-    from w2v_desktop.core.items.walks import WalkOptions
+    from w2v_desktop.core.analysis import EvalOptions, evaluate_recs, genre_coherence
+    from w2v_desktop.core.items import WalkOptions
 
     config = config_from(args)
     data = read_rating_file(args, config.min_count)
@@ -175,14 +175,14 @@ def run_evaluate(args) -> int:
 
 def run_recommend(args) -> int:
     from w2v_desktop.cli import CliError
-    from w2v_desktop.core.items.recommend import compare_scorings, histories, similar_items, user_vectors
-    from w2v_desktop.core.analysis.recs import fit_model
+    from w2v_desktop.core.items import compare_scorings, histories, similar_items, user_vectors
+    from w2v_desktop.core.analysis import fit_model
 
     config = config_from(args)
     data = read_rating_file(args, config.min_count)
     events, corpus, items = data.events, data.corpus, data.items
     if args.vectors:
-        from w2v_desktop.core.formats.registry import load_vectors
+        from w2v_desktop.core.formats import load_vectors
         vectors = load_vectors(args.vectors)
     else:
         print("training item2vec ...", file=sys.stderr)
@@ -196,7 +196,7 @@ def run_recommend(args) -> int:
         for r in similar_items(vectors, args.item, args.k, items):
             print(f"  {r.score:6.3f}  {label(r)}")
         return 0
-    from w2v_desktop.core.items.sequences import sort_events
+    from w2v_desktop.core.items import sort_events
     hist = histories(vectors, sort_events(events))
     if args.user not in hist.user_ids:
         raise CliError(f"user {args.user!r} is not in {args.file}")

@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_tokenize_options(p: argparse.ArgumentParser) -> None:
-    from w2v_desktop.core.text.tokenize import TokenizeOptions
+    from w2v_desktop.core.text import TokenizeOptions
 
     group = p.add_argument_group("text options")
     for field in dataclasses.fields(TokenizeOptions):
@@ -76,7 +76,7 @@ def _add_tokenize_options(p: argparse.ArgumentParser) -> None:
 
 
 def _tokenize_options(args):
-    from w2v_desktop.core.text.tokenize import TokenizeOptions
+    from w2v_desktop.core.text import TokenizeOptions
 
     values = {}
     for field in dataclasses.fields(TokenizeOptions):
@@ -112,9 +112,9 @@ def _asked(args) -> dict:
 
 def run(args) -> int:
     from w2v_desktop.cli import CliError
-    from w2v_desktop.core.formats.registry import save_vectors
-    from w2v_desktop.core.jobs.train import TrainRequest
-    from w2v_desktop.core.train.model_file import load_model, save_model
+    from w2v_desktop.core.formats import save_vectors
+    from w2v_desktop.core.jobs import TrainRequest
+    from w2v_desktop.core.train import load_model, save_model
 
     if bool(args.corpus) == bool(args.ratings):
         raise CliError("give either a CORPUS file or --ratings FILE")
@@ -162,7 +162,7 @@ def run(args) -> int:
 
 def _read_text(path: str, options, live: bool):
     """The app's corpus reader, its progress shown on one live line."""
-    from w2v_desktop.core.jobs.corpus import load_text_corpus
+    from w2v_desktop.core.jobs import load_text_corpus
 
     steps = load_text_corpus(path, options)
     while True:
@@ -196,8 +196,8 @@ FLAGS = {"sg": "--cbow"}  # options whose flag is not their name
 
 def _train(request, args, say, live: bool):
     """Run core's training job, printing its records; returns its ``Trained``."""
-    from w2v_desktop.core.jobs.train import TrainerReady, train_job
-    from w2v_desktop.core.train.trainer import Progress
+    from w2v_desktop.core.jobs import TrainerReady, train_job
+    from w2v_desktop.core.train import Progress
 
     job = train_job(request)
     last_line = epoch_started = 0.0
@@ -239,7 +239,7 @@ def _train(request, args, say, live: bool):
 def _output_format(out: Path, fmt: str | None) -> str:
     """The format to write: as given, else from the suffix, else word2vec text."""
     from w2v_desktop.cli import CliError
-    from w2v_desktop.core.formats.registry import FORMATS
+    from w2v_desktop.core.formats import FORMATS
 
     if fmt is not None:
         if fmt not in FORMATS or not FORMATS[fmt].can_write:

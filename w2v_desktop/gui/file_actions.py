@@ -11,9 +11,9 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from w2v_desktop.core.config import TrainConfig
-from w2v_desktop.core.text.tokenize import TokenizeOptions
+from w2v_desktop.core.text import TokenizeOptions
 from w2v_desktop.core.formats import project as projects
-from w2v_desktop.core.jobs.corpus import load_text_corpus
+from w2v_desktop.core.jobs import load_text_corpus
 from w2v_desktop.core.train import model_file
 from w2v_desktop.gui.state import IDLE
 
@@ -71,7 +71,7 @@ class FileActions(QObject):
     # -- opening -----------------------------------------------------------------------
     def open_any(self, path: str) -> None:
         """Open a file by what it looks like (drag and drop, recent files, command line)."""
-        from w2v_desktop.core.formats.kinds import sniff
+        from w2v_desktop.core.formats import sniff
 
         found = sniff(path)
         if found.kind == "vectors":
@@ -138,7 +138,7 @@ class FileActions(QObject):
                                       "Vectors (*.txt *.vec *.bin *.w2v *.npy *.npz *.tsv *.csv);;All files (*)")
         if not path:
             return
-        from w2v_desktop.core.formats.registry import load_vectors
+        from w2v_desktop.core.formats import load_vectors
 
         self._remember(path)
 
@@ -197,7 +197,7 @@ class FileActions(QObject):
         self.state.status_message.emit(f"Saved {path}")
 
     def export_vectors(self, fmt: str, output: bool = False, path: str | None = None) -> None:
-        from w2v_desktop.core.formats.registry import FORMATS, save_vectors
+        from w2v_desktop.core.formats import FORMATS, save_vectors
 
         if self._training_runs():
             return

@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(paths))
 
     def _fill_export_menus(self) -> None:
-        from w2v_desktop.core.formats.registry import FORMATS
+        from w2v_desktop.core.formats import FORMATS
 
         for name, info in FORMATS.items():
             if not info.can_write:

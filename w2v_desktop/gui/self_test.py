@@ -19,7 +19,7 @@ def _check_exact_scan() -> None:
     import numpy as np
 
     from w2v_desktop.core.vectors import similarity
-    from w2v_desktop.core.vectors.keyed import Vectors
+    from w2v_desktop.core.vectors import Vectors
 
     rng = np.random.default_rng(0)
     vectors = Vectors([f"w{i}" for i in range(similarity.QUANTIZED_MIN_ROWS + 77)],
@@ -41,8 +41,8 @@ def self_test(app) -> int:
         import numpy as np
 
         from w2v_desktop.core.config import TrainConfig
-        from w2v_desktop.core.text.corpus import Corpus
-        from w2v_desktop.core.train.trainer import train
+        from w2v_desktop.core.text import Corpus
+        from w2v_desktop.core.train import train
 
         sentences = [["red", "green", "blue", "colour"], ["cat", "dog", "mouse", "animal"]] * 50
         config = TrainConfig(dim=8, epochs=2, min_count=1, threads=1, seed=1)
@@ -69,7 +69,7 @@ def _check_bundled_files() -> None:
     """The samples and stop-word lists are in this install (a wheel or frozen app that lost its
     package data fails here, not when a user clicks "Open the sample")."""
     from w2v_desktop.core.bundled import missing_bundled_files
-    from w2v_desktop.core.text.stopwords import BUILTIN_LISTS, builtin_stop_words
+    from w2v_desktop.core.text import BUILTIN_LISTS, builtin_stop_words
 
     missing = missing_bundled_files()
     assert not missing, f"bundled files missing from this install: {', '.join(missing)}"

@@ -14,7 +14,7 @@ from typing import Iterator
 import numpy as np
 from scipy.linalg import orthogonal_procrustes
 
-from w2v_desktop.core.vectors.keyed import Vectors
+from w2v_desktop.core.vectors import Vectors
 
 DEFAULT_LIMIT = 5000
 BLOCK_ROWS = 512

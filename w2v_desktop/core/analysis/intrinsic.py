@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import stats
 
-from w2v_desktop.core.vectors.analogy import COSMUL_EPSILON
+from w2v_desktop.core.vectors import COSMUL_EPSILON
 from w2v_desktop.core.cancel import check_cancel
 
 # Upper bound on a (questions x vocabulary) score block, in cells; each block is a

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from w2v_desktop.core.cancel import check_cancel
-from w2v_desktop.core.vectors.similarity import nearest_rows
+from w2v_desktop.core.vectors import nearest_rows
 
 PROJECTION_METHODS = ("pca", "tsne", "umap")
 TRUST_NEIGHBOURS = 10

@@ -23,12 +23,12 @@ import numpy as np
 from w2v_desktop.core.analysis.ranking import hit_rate, mrr, ndcg
 from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
-from w2v_desktop.core.text.corpus import Corpus
+from w2v_desktop.core.text import Corpus
 from w2v_desktop.core.items.ratings import Interactions, ItemTable
-from w2v_desktop.core.items.recommend import histories, user_vectors
-from w2v_desktop.core.items.sequences import SequenceOptions, keep_ratings, make_sequences, sort_events
-from w2v_desktop.core.vectors.keyed import Vectors
-from w2v_desktop.core.items.walks import ItemGraph, WalkOptions, walk_corpus
+from w2v_desktop.core.items import histories, user_vectors
+from w2v_desktop.core.items import SequenceOptions, keep_ratings, make_sequences, sort_events
+from w2v_desktop.core.vectors import Vectors
+from w2v_desktop.core.items import ItemGraph, WalkOptions, walk_corpus
 
 METHODS = ("item2vec", "deepwalk", "node2vec")
 BLOCK_CELLS = 4_000_000
@@ -43,7 +43,7 @@ class ItemModel:
 def fit_model(corpus: Corpus, config: TrainConfig, cancel=None) -> ItemModel:
     """The one place evaluation calls the trainer (swap it to plug in another model).
     ``cancel`` stops the training at its next chunk (raising ``Cancelled``)."""
-    from w2v_desktop.core.train.trainer import Trainer
+    from w2v_desktop.core.train import Trainer
 
     trainer = Trainer(corpus, config).train(cancel)
     check_cancel(cancel)
@@ -253,7 +253,7 @@ def _sample_users(n: int, max_users: int | None, seed: int) -> np.ndarray:
 def genre_coherence(vectors: Vectors, items: ItemTable, k: int = 10, seed: int = 0) -> tuple[float, float]:
     """Share of each item's top-k cosine neighbours that share a genre with it,
     and the same share for k random items (the chance level)."""
-    from w2v_desktop.core.vectors.similarity import top_k_block
+    from w2v_desktop.core.vectors import top_k_block
 
     genres = [items.genres(name) for name in vectors.names]
     rows = np.array([i for i, g in enumerate(genres) if g])

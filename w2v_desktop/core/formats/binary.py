@@ -18,7 +18,7 @@ from numba import njit
 
 from w2v_desktop.core.atomic import atomic_write
 from w2v_desktop.core.formats.common import FormatError, check_unique, writable_names
-from w2v_desktop.core.vectors.keyed import Vectors, VectorsError
+from w2v_desktop.core.vectors import Vectors, VectorsError
 
 SPACE, NEWLINE = 32, 10
 EXPONENT = 0x7F800000  # float32 exponent bits; all set means NaN or infinity

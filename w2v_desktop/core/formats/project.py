@@ -31,7 +31,7 @@ from pathlib import Path
 from w2v_desktop.core.atomic import atomic_write
 from w2v_desktop.core.bundled import SAMPLE_FILES, sample_path
 from w2v_desktop.core.config import TrainConfig
-from w2v_desktop.core.text.tokenize import TokenizeOptions
+from w2v_desktop.core.text import TokenizeOptions
 from w2v_desktop.core.untrusted import check_plain_fields, loads
 
 FORMAT = "w2v-desktop-project"

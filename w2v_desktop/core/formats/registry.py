@@ -27,7 +27,7 @@ from w2v_desktop.core.formats.common import (FormatError, UnwritableNameError, f
                                              is_number, read_head, row_label)
 from w2v_desktop.core.formats.tables import save_coordinates
 from w2v_desktop.core.formats.text import is_header
-from w2v_desktop.core.vectors.keyed import Vectors
+from w2v_desktop.core.vectors import Vectors
 
 __all__ = ["FORMATS", "FormatError", "FormatInfo", "UnwritableNameError", "detect_format",
            "load_vectors", "save_coordinates", "save_vectors"]

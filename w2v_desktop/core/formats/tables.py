@@ -19,7 +19,7 @@ from w2v_desktop.core.formats.common import (FormatError, check_cell_values, che
                                              decode_lines, first_bad_row, format_rows, is_number,
                                              parse_floats, writable_names)
 from w2v_desktop.core.formats.text import read_careful
-from w2v_desktop.core.vectors.keyed import Vectors
+from w2v_desktop.core.vectors import Vectors
 
 COUNT_HEADERS = ("count", "counts", "freq", "frequency")
 _DIM_TITLE = re.compile(r"^[a-z_]*\d+$")

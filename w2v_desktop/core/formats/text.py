@@ -22,7 +22,7 @@ import numpy as np
 from w2v_desktop.core.atomic import atomic_write
 from w2v_desktop.core.formats.common import (FormatError, check_unique, decode_line, first_bad_row,
                                              format_rows, is_number, parse_floats, writable_names)
-from w2v_desktop.core.vectors.keyed import Vectors, VectorsError
+from w2v_desktop.core.vectors import Vectors, VectorsError
 
 ROWS_PER_BLOCK = 20_000  # rows converted/written at a time: bounds memory on huge files
 

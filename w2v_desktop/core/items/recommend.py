@@ -21,7 +21,7 @@ import scipy.sparse as sp
 
 from w2v_desktop.core.vectors import similarity
 from w2v_desktop.core.items.ratings import Interactions, ItemTable
-from w2v_desktop.core.vectors.keyed import Vectors
+from w2v_desktop.core.vectors import Vectors
 
 AGGREGATIONS = ("mean", "sum", "rating", "decay")
 SCORINGS = ("cosine", "dot")

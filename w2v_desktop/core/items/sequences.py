@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from w2v_desktop.core.config import ITEM_DEFAULTS
-from w2v_desktop.core.text.corpus import Corpus, count_ids
+from w2v_desktop.core.text import Corpus, count_ids
 from w2v_desktop.core.items.ratings import Interactions, SkippedRows
 
 EXAMPLES = 8

@@ -23,7 +23,7 @@ import numpy as np
 import scipy.sparse as sp
 from numba import njit
 
-from w2v_desktop.core.text.corpus import Corpus
+from w2v_desktop.core.text import Corpus
 
 METHODS = ("deepwalk", "node2vec")
 STARTS = ("uniform", "weighted")

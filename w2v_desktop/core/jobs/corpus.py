@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from w2v_desktop.core.cancel import check_cancel
-from w2v_desktop.core.text.corpus import Corpus, CorpusBuilder
-from w2v_desktop.core.text.tokenize import TokenizeOptions, iter_token_lines
+from w2v_desktop.core.text import Corpus, CorpusBuilder
+from w2v_desktop.core.text import TokenizeOptions, iter_token_lines
 
 REPORT_EVERY_S = 0.1
 

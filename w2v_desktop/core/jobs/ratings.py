@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from typing import Any, Callable, Generator
 
 from w2v_desktop.core.cancel import check_cancel
-from w2v_desktop.core.items.item_table import ItemTable, read_items
-from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout
-from w2v_desktop.core.items.ratings import Interactions, read_ratings
-from w2v_desktop.core.items.sequences import SequenceOptions, SequenceReport, build_sequences
+from w2v_desktop.core.items import ItemTable, read_items
+from w2v_desktop.core.items import ColumnMapping, detect_layout
+from w2v_desktop.core.items import Interactions, read_ratings
+from w2v_desktop.core.items import SequenceOptions, SequenceReport, build_sequences
 from w2v_desktop.core.jobs.corpus import LoadProgress
-from w2v_desktop.core.text.corpus import Corpus
+from w2v_desktop.core.text import Corpus
 
 # Share of the work done when each step starts: reading the file dominates.
 SEQUENCES_AT, ITEMS_AT = 0.8, 0.9

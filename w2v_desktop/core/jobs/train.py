@@ -20,7 +20,7 @@ from typing import Iterator, Sequence
 
 from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.core.config import TrainConfig, continue_config
-from w2v_desktop.core.train.trainer import Progress, Trainer
+from w2v_desktop.core.train import Progress, Trainer
 
 NEIGHBOURS = 10
 
@@ -156,7 +156,7 @@ def epoch_report(trainer: Trainer, epoch: int, watch: Sequence[str], analogy_pat
     vectors = trainer.vectors()
     neighbours, missing = {}, []
     if watch:
-        from w2v_desktop.core.vectors.similarity import Neighbour, top_k_block
+        from w2v_desktop.core.vectors import Neighbour, top_k_block
 
         found = [name for name in watch if name in vectors]
         missing = [name for name in watch if name not in vectors]
@@ -169,7 +169,7 @@ def epoch_report(trainer: Trainer, epoch: int, watch: Sequence[str], analogy_pat
             neighbours[name] = [Neighbour(vectors.names[j], float(s), int(j)) for j, s in zip(near, scores)]
     analogy, problem = None, ""
     if analogy_path:
-        from w2v_desktop.core.analysis.intrinsic import evaluate_analogies
+        from w2v_desktop.core.analysis import evaluate_analogies
 
         try:
             analogy = evaluate_analogies(vectors, analogy_path)

@@ -21,10 +21,10 @@ import numpy as np
 from w2v_desktop.core.train import kernels
 from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.core.config import TrainConfig
-from w2v_desktop.core.text.corpus import Corpus
+from w2v_desktop.core.text import Corpus
 from w2v_desktop.core.train.hot_nodes import HotNodeCopies, merge_words
 from w2v_desktop.core.priority import lower_thread_priority
-from w2v_desktop.core.vectors.keyed import Vectors
+from w2v_desktop.core.vectors import Vectors
 from w2v_desktop.core.train.vocab import Vocab, VocabReport, encode_ids
 
 BLOCK_TOKENS = 1 << 18  # tokens subsampled together before their chunks are trained

@@ -10,10 +10,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
-from w2v_desktop.core.items.item_table import sibling_item_file
-from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout
-from w2v_desktop.core.items.sequences import SequenceOptions
-from w2v_desktop.core.jobs.ratings import load_rating_data
+from w2v_desktop.core.items import sibling_item_file
+from w2v_desktop.core.items import ColumnMapping, detect_layout
+from w2v_desktop.core.items import SequenceOptions
+from w2v_desktop.core.jobs import load_rating_data
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
 
 PREVIEW_ROWS = 12

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout
                                QScrollArea, QVBoxLayout, QWidget)
 
 from w2v_desktop.core.text import tokenize
-from w2v_desktop.core.text.tokenize import TokenizeOptions, iter_token_lines
+from w2v_desktop.core.text import TokenizeOptions, iter_token_lines
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
 
 PREVIEW_LINES = 12
@@ -26,7 +26,7 @@ def _choices(name: str, fallback: tuple) -> dict:
 
 def _scorings() -> dict:
     try:
-        from w2v_desktop.core.text.phrases import SCORINGS
+        from w2v_desktop.core.text import SCORINGS
     except ImportError:
         SCORINGS = ("total_words",)
     return {value: value for value in SCORINGS}

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from w2v_desktop.core.analysis import align
 
 from w2v_desktop.core.vectors import similarity
-from w2v_desktop.core.formats.registry import load_vectors
-from w2v_desktop.core.train.trainer import train
+from w2v_desktop.core.formats import load_vectors
+from w2v_desktop.core.train import train
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
-from w2v_desktop.core.text.summary import CorpusSummary, summarize_corpus
+from w2v_desktop.core.text import CorpusSummary, summarize_corpus
 from w2v_desktop.gui import theme
 
 MIN_COUNT_TIP = ("Words (or items) seen fewer than min_count times are dropped before training: "
@@ -163,7 +163,7 @@ class DataPanel(QWidget):
         corpus, summary = self.state.corpus, self.summary
         if corpus is None or summary is None:
             return
-        from w2v_desktop.core.train.vocab import report_for
+        from w2v_desktop.core.train import report_for
 
         report = report_for(corpus.counts, self.min_count.value(), self.max_vocab.value() or None)
         self.report.setText(describe_report(report, self.min_count.value()))

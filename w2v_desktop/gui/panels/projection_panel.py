@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout
 from w2v_desktop.core.analysis import projection
 
 from w2v_desktop.core.vectors import similarity
-from w2v_desktop.core.formats.registry import save_coordinates
+from w2v_desktop.core.formats import save_coordinates
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of

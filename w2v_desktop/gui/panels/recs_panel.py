@@ -20,7 +20,7 @@ from w2v_desktop.core.analysis import recs as rec_eval
 
 from w2v_desktop.core.items import recommend
 from w2v_desktop.core.cancel import check_cancel
-from w2v_desktop.core.items.sequences import sort_events
+from w2v_desktop.core.items import sort_events
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.bar_chart import HorizontalBarChart
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, Q
                                QTabWidget, QToolButton, QVBoxLayout, QWidget)
 
 from w2v_desktop.core.config import continue_config
-from w2v_desktop.core.train.trainer import Progress
+from w2v_desktop.core.train import Progress
 from w2v_desktop.gui import state as app_state
 from w2v_desktop.gui.panels.train_monitor import EvalPlot, LossPlot, WatchTable
 from w2v_desktop.gui.panels.train_options import TrainOptions
 from w2v_desktop.core.bundled import sample_path
-from w2v_desktop.core.jobs.train import (EpochReport, Stage, Trained, TrainerReady, TrainingHandle, TrainRequest,
-                                         train_job)
+from w2v_desktop.core.jobs import (EpochReport, Stage, Trained, TrainerReady, TrainingHandle, TrainRequest,
+                                   train_job)
 
 WATCH_TIP = ("Comma-separated words or item ids. After each epoch their 10 nearest neighbours are "
              "listed under “Watch list”, so you can see the space take shape.")
