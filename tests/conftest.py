@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from w2v_desktop.core.cancel import run_to_end
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,9 +29,5 @@ def samples() -> Path:
 
 def run_job(job) -> tuple[list, object]:
     """(every record, return value) of a job generator run to its end."""
-    records = []
-    while True:
-        try:
-            records.append(next(job))
-        except StopIteration as stop:
-            return records, stop.value
+    records: list = []
+    return records, run_to_end(job, records.append)

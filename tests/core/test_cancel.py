@@ -124,3 +124,16 @@ def test_tsne_with_a_quiet_token_is_unchanged(vec):
     # 750 optimisation steps checked every _TSNE_CHECK_ITERS, plus the stage checks
     assert token.looks > 750 // projection._TSNE_CHECK_ITERS
     assert np.array_equal(watched.coords, projection.project(vec, rows, "tsne", seed=1).coords)
+
+
+def test_run_to_end_returns_the_result_and_shows_every_record():
+    from w2v_desktop.core.cancel import run_to_end
+
+    def job():
+        yield "reading"
+        yield "counting"
+        return 42
+
+    seen = []
+    assert run_to_end(job(), seen.append) == 42 and seen == ["reading", "counting"]
+    assert run_to_end(job()) == 42

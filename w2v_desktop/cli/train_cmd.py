@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 
 HELP = {
@@ -164,18 +165,16 @@ def _read_text(path: str, options, live: bool):
     """The app's corpus reader, its progress shown on one live line."""
     from w2v_desktop.core.jobs import load_text_corpus
 
-    steps = load_text_corpus(path, options)
-    while True:
-        try:
-            p = next(steps)
-        except StopIteration as stop:
-            if live:
-                sys.stderr.write("\r\033[K")
-            return stop.value
+    def show(p) -> None:
         if live:
             share = f" ({p.fraction:.0%})" if p.fraction is not None else ""
             sys.stderr.write(f"\r\033[K{p.message}{share}")
             sys.stderr.flush()
+
+    corpus = run_to_end(load_text_corpus(path, options), show)
+    if live:
+        sys.stderr.write("\r\033[K")
+    return corpus
 
 
 def _continued(args, saved: TrainConfig) -> TrainConfig:
@@ -199,13 +198,10 @@ def _train(request, args, say, live: bool):
     from w2v_desktop.core.jobs import TrainerReady, train_job
     from w2v_desktop.core.train import Progress
 
-    job = train_job(request)
     last_line = epoch_started = 0.0
-    while True:
-        try:
-            record = next(job)
-        except StopIteration as stop:
-            return stop.value
+
+    def show(record) -> None:
+        nonlocal last_line, epoch_started
         if isinstance(record, TrainerReady):
             if args.continue_from:
                 say(f"continuing {args.continue_from}: {record.added_words:,} new words added, "
@@ -214,7 +210,7 @@ def _train(request, args, say, live: bool):
                 for line in record.report.lines():
                     say(line)
         if not isinstance(record, Progress):
-            continue
+            return
         p = record
         if p.state == "compiling":
             say(p.message)
@@ -234,6 +230,8 @@ def _train(request, args, say, live: bool):
             sys.stderr.write(f"\r[{bar:<30}] {p.fraction:5.1%} epoch {p.epoch + 1}/{p.epochs} "
                              f"{p.words_per_sec:,.0f} words/s{loss} ETA {p.eta:.0f} s")
             sys.stderr.flush()
+
+    return run_to_end(train_job(request), show)
 
 
 def _output_format(out: Path, fmt: str | None) -> str:

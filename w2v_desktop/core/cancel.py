@@ -10,7 +10,9 @@ the token from its thread, the work checks it on the worker thread.
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Any, Callable, Generator, TypeVar
+
+T = TypeVar("T")
 
 
 class CancelToken:
@@ -49,3 +51,16 @@ def check_cancel(cancel: Any) -> None:
     """Raise :class:`Cancelled` if the work should stop now."""
     if is_cancelled(cancel):
         raise Cancelled()
+
+
+def run_to_end(job: Generator[Any, Any, T], on_record: Callable[[Any], object] | None = None) -> T:
+    """Run a job generator (each yield a progress record and a cancel point) to its end and
+    return what it returns; ``on_record`` sees each record (a CLI prints them, tests collect them).
+    The GUI's worker runs the same generators, turning the records into signals."""
+    while True:
+        try:
+            record = next(job)
+        except StopIteration as stop:
+            return stop.value
+        if on_record is not None:
+            on_record(record)

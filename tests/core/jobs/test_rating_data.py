@@ -6,7 +6,7 @@ from collections import defaultdict
 import numpy as np
 import pytest
 
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, run_job
 from w2v_desktop.core.cancel import CancelToken, Cancelled
 from w2v_desktop.core.config import ITEM_DEFAULTS
 from w2v_desktop.core.items.layouts import ColumnMapping, LayoutError
@@ -17,16 +17,6 @@ from w2v_desktop.core.jobs.ratings import RatingData, load_rating_data, read_rat
 
 RATINGS = SAMPLES / "sample_ratings.csv"
 ITEMS = SAMPLES / "sample_items.csv"
-
-
-def drain(steps):
-    """(progress records, return value) of a generator."""
-    records = []
-    while True:
-        try:
-            records.append(next(steps))
-        except StopIteration as stop:
-            return records, stop.value
 
 
 def sample_sequences(min_rating=3.5, min_length=2):
@@ -47,7 +37,7 @@ def corpus_sequences(corpus):
 
 
 def test_progress_records_come_out_in_order_and_the_result_is_rating_data():
-    records, data = drain(load_rating_data(RATINGS, items_path=ITEMS))
+    records, data = run_job(load_rating_data(RATINGS, items_path=ITEMS))
     assert all(isinstance(r, LoadProgress) for r in records)
     assert [r.message for r in records] == ["Reading sample_ratings.csv",
                                             "Building item sequences from 29,605 events",
@@ -78,7 +68,7 @@ def test_result_matches_the_sample_counted_by_hand():
 
 
 def test_no_item_file_means_no_items_and_no_third_step():
-    records, data = drain(load_rating_data(RATINGS))
+    records, data = run_job(load_rating_data(RATINGS))
     assert len(records) == 2 and data.items is None and data.titles() is None
     assert data.report_lines() == data.report.lines()
 
@@ -108,7 +98,7 @@ def test_cancel_stops_between_steps():
 def test_read_rating_data_passes_progress_on_and_equals_the_generator():
     seen = []
     data = read_rating_data(RATINGS, on_progress=seen.append)
-    records, same = drain(load_rating_data(RATINGS))
+    records, same = run_job(load_rating_data(RATINGS))
     assert seen == records
     assert np.array_equal(data.corpus.tokens, same.corpus.tokens) and data.corpus.words == same.corpus.words
 

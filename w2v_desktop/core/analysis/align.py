@@ -14,6 +14,7 @@ from typing import Iterator
 import numpy as np
 from scipy.linalg import orthogonal_procrustes
 
+from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.vectors import Vectors
 
 DEFAULT_LIMIT = 5000
@@ -69,12 +70,7 @@ def iter_align(a: Vectors, b: Vectors, k: int = 10, limit: int | None = DEFAULT_
 
 def align(a: Vectors, b: Vectors, k: int = 10, limit: int | None = DEFAULT_LIMIT) -> Alignment:
     """Align ``b`` onto ``a`` and compare them name by name (see ``iter_align``)."""
-    steps = iter_align(a, b, k, limit)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as stop:
-            return stop.value
+    return run_to_end(iter_align(a, b, k, limit))
 
 
 def _prepare(matrix: np.ndarray) -> np.ndarray:

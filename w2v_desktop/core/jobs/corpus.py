@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from w2v_desktop.core.cancel import check_cancel
+from w2v_desktop.core.cancel import check_cancel, run_to_end
 from w2v_desktop.core.text import Corpus, CorpusBuilder
 from w2v_desktop.core.text import TokenizeOptions, iter_token_lines
 
@@ -56,9 +56,4 @@ def load_text_corpus(path: str, options: TokenizeOptions | None = None,
 
 def read_corpus(path: str, options: TokenizeOptions | None = None, cancel: Any = None) -> Corpus:
     """``load_text_corpus`` without the progress reports (scripts, tests, benchmarks)."""
-    steps = load_text_corpus(path, options, cancel)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as stop:
-            return stop.value
+    return run_to_end(load_text_corpus(path, options, cancel))

@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Callable, Generator
 
-from w2v_desktop.core.cancel import check_cancel
+from w2v_desktop.core.cancel import check_cancel, run_to_end
 from w2v_desktop.core.items import ItemTable, read_items
 from w2v_desktop.core.items import ColumnMapping, detect_layout
 from w2v_desktop.core.items import Interactions, read_ratings
@@ -79,11 +79,4 @@ def read_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = No
                      strict: bool = False, cancel: Any = None,
                      on_progress: Callable[[LoadProgress], None] | None = None) -> RatingData:
     """``load_rating_data`` run to the end; ``on_progress`` sees each record."""
-    steps = load_rating_data(path, mapping, options, items_path, strict, cancel)
-    while True:
-        try:
-            record = next(steps)
-        except StopIteration as stop:
-            return stop.value
-        if on_progress is not None:
-            on_progress(record)
+    return run_to_end(load_rating_data(path, mapping, options, items_path, strict, cancel), on_progress)
