@@ -1,30 +1,22 @@
 """Command line: ``w2v-desktop [SUBCOMMAND] ...``; no subcommand opens the GUI, and
 ``w2v-desktop FILE`` opens the GUI with that file (as if dropped on the window).
 
-Each subcommand lives in a module of this package exposing
-``register(subparsers)``, which adds its parser and sets ``func`` (a callable
-taking the parsed args and returning an exit code).
+Each subcommand module of this package exposes ``register(subparsers)``, which
+adds its parser and sets ``func`` (a callable taking the parsed args and
+returning an exit code); they are listed explicitly below.
 """
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 
 from w2v_desktop import __version__
+from w2v_desktop.cli import convert_cmd, query_cmds, recs_cmds, train_cmd
+from w2v_desktop.cli.errors import CliError
 
 # Modules providing subcommands, in the order `--help` lists them.
-COMMAND_MODULES = [
-    "w2v_desktop.cli.train_cmd",
-    "w2v_desktop.cli.query_cmds",
-    "w2v_desktop.cli.recs_cmds",
-    "w2v_desktop.cli.convert_cmd",
-]
-
-
-class CliError(Exception):
-    """A user-facing error: printed as one line, exit status 2."""
+COMMAND_MODULES = (train_cmd, query_cmds, recs_cmds, convert_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,8 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "after a short run on the samples; `--self-test` checks the installation.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for module in COMMAND_MODULES:
+        module.register(sub)
     parser.command_names = sorted(sub.choices)
     return parser
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from w2v_desktop.cli.errors import CliError
 from w2v_desktop.cli.query_cmds import positive_int
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 
@@ -174,7 +175,6 @@ def run_evaluate(args) -> int:
 
 
 def run_recommend(args) -> int:
-    from w2v_desktop.cli import CliError
     from w2v_desktop.core.items import compare_scorings, histories, similar_items, user_vectors
     from w2v_desktop.core.analysis import fit_model
 

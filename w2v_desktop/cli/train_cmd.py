@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from w2v_desktop.cli.errors import CliError
 from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 
@@ -112,7 +113,6 @@ def _asked(args) -> dict:
 
 
 def run(args) -> int:
-    from w2v_desktop.cli import CliError
     from w2v_desktop.core.formats import save_vectors
     from w2v_desktop.core.jobs import TrainRequest
     from w2v_desktop.core.train import load_model, save_model
@@ -179,7 +179,6 @@ def _read_text(path: str, options, live: bool):
 
 def _continued(args, saved: TrainConfig) -> TrainConfig:
     """The options of a continued run (core's one rule), its refusal in terms of flags."""
-    from w2v_desktop.cli import CliError
     from w2v_desktop.core.config import ContinueError, continue_config, describe_fixed
 
     try:
@@ -236,7 +235,6 @@ def _train(request, args, say, live: bool):
 
 def _output_format(out: Path, fmt: str | None) -> str:
     """The format to write: as given, else from the suffix, else word2vec text."""
-    from w2v_desktop.cli import CliError
     from w2v_desktop.core.formats import FORMATS
 
     if fmt is not None:
