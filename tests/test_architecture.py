@@ -92,3 +92,33 @@ def test_every_gui_module_needs_qt(path):
 def test_no_module_is_over_500_lines(path):
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{path.relative_to(PACKAGE)} has {lines} lines"
+
+
+WINGS = ("text", "items", "train", "vectors", "formats", "analysis", "jobs")
+
+
+@pytest.mark.parametrize("wing", WINGS)
+def test_each_wing_face_names_what_its_modules_define(wing):
+    """Every name a wing's ``__init__`` offers resolves, to an object defined in that wing."""
+    import importlib
+
+    face = importlib.import_module(f"w2v_desktop.core.{wing}")
+    assert face.__all__, f"core.{wing} names no public API"
+    for name in face.__all__:
+        value = getattr(face, name)
+        module = getattr(value, "__module__", None) or f"w2v_desktop.core.{wing}"
+        assert module.startswith(f"w2v_desktop.core.{wing}"), (wing, name, module)
+    with pytest.raises(AttributeError):
+        getattr(face, "no_such_name")
+
+
+def test_importing_a_wing_imports_none_of_its_modules():
+    """The faces are lazy: reading a corpus must not pull in pyarrow, Numba or SciPy."""
+    import subprocess
+
+    code = ("import sys, w2v_desktop.core.jobs, w2v_desktop.core.items, w2v_desktop.core.analysis; "
+            "print(sorted(m for m in sys.modules if m.startswith('w2v_desktop.core.') and m.count('.') > 3)); "
+            "print(sorted(m for m in ('pyarrow', 'numba', 'scipy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=PACKAGE.parent).stdout.splitlines()
+    assert out == ["[]", "[]"], out

@@ -1,24 +1,13 @@
 """One pipeline per job, for the CLI and the GUI alike: generators whose yields are progress
 records and cancel points and whose return value is the result.
 
-Other wings, the CLI and the GUI import these names from here."""
-from w2v_desktop.core.jobs.corpus import LoadProgress, load_text_corpus, read_corpus
-from w2v_desktop.core.jobs.ratings import RatingData, load_rating_data, read_rating_data
-from w2v_desktop.core.jobs.train import (EpochReport, Stage, TrainRequest, Trained, TrainerReady,
-                                         TrainingHandle, train_job)
+Other wings, the CLI and the GUI import these names from here (each module is imported when one of
+its names is first used)."""
+from w2v_desktop.core.lazy import lazy_exports
 
-__all__ = [
-    "EpochReport",
-    "LoadProgress",
-    "RatingData",
-    "Stage",
-    "TrainRequest",
-    "Trained",
-    "TrainerReady",
-    "TrainingHandle",
-    "load_rating_data",
-    "load_text_corpus",
-    "read_corpus",
-    "read_rating_data",
-    "train_job",
-]
+__all__, __getattr__, __dir__ = lazy_exports(__name__, {
+    "corpus": ("LoadProgress", "load_text_corpus", "read_corpus"),
+    "ratings": ("RatingData", "load_rating_data", "read_rating_data"),
+    "train": ("EpochReport", "Stage", "TrainRequest", "Trained", "TrainerReady", "TrainingHandle",
+              "train_job"),
+})

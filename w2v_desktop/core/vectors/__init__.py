@@ -2,21 +2,13 @@
 exact search and analogies as functions. The Numba 8-bit scan (``quantized``) and the ANN index
 (``ann``) are imported by module path, on first use.
 
-Other wings, the CLI and the GUI import these names from here."""
-from w2v_desktop.core.vectors.analogy import COSMUL_EPSILON
-from w2v_desktop.core.vectors.keyed import UnknownNameError, Vectors, VectorsError
-from w2v_desktop.core.vectors.metrics import METRICS, check_metric
-from w2v_desktop.core.vectors.similarity import Neighbour, nearest, nearest_rows, top_k_block
+Other wings, the CLI and the GUI import these names from here (each module is imported when one of
+its names is first used)."""
+from w2v_desktop.core.lazy import lazy_exports
 
-__all__ = [
-    "COSMUL_EPSILON",
-    "METRICS",
-    "Neighbour",
-    "UnknownNameError",
-    "Vectors",
-    "VectorsError",
-    "check_metric",
-    "nearest",
-    "nearest_rows",
-    "top_k_block",
-]
+__all__, __getattr__, __dir__ = lazy_exports(__name__, {
+    "analogy": ("COSMUL_EPSILON",),
+    "keyed": ("UnknownNameError", "Vectors", "VectorsError"),
+    "metrics": ("METRICS", "check_metric"),
+    "similarity": ("Neighbour", "nearest", "nearest_rows", "top_k_block"),
+})
