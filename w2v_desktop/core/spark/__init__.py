@@ -1,0 +1,10 @@
+"""Spark for the data-heavy steps (optional extra ``[spark]``): a session helper with
+progress and cancel, rating logs to item sequences, walks and tokenising on the
+executors, MLlib's Word2Vec as a second trainer. Nothing here imports pyspark until
+it is used."""
+from w2v_desktop.core.lazy import lazy_exports
+
+__all__, __getattr__, __dir__ = lazy_exports(__name__, {
+    "session": ("DEFAULT_MASTER", "SparkProgress", "SparkUnavailable", "require_pyspark", "run_spark_job",
+                "spark_session"),
+})

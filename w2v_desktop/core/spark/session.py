@@ -1,0 +1,128 @@
+"""One Spark session helper for every Spark step of the app: start it quietly, run a
+job under a job group with progress records, cancel that group.
+
+pyspark is an optional extra (``pip install 'w2v-desktop[spark]'``; it needs Java
+17 or newer). Spark does the data-heavy steps (rating logs to sequences, walks,
+tokenising); what comes back to the desktop is an int32 corpus or a vectors table.
+Any master URL works: ``local[*]`` (the default), ``spark://host:7077``, ``yarn``,
+``k8s://...``; input paths are whatever the cluster reads (local, ``hdfs://``,
+``s3a://``).
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable, Generator
+
+from w2v_desktop.core.cancel import Cancelled, is_cancelled
+
+DEFAULT_MASTER = "local[*]"
+INSTALL_HINT = ("Spark support needs the optional extra: pip install 'w2v-desktop[spark]' "
+                "(pyspark 4, which needs Java 17 or newer on PATH or in JAVA_HOME)")
+POLL_SECONDS = 0.2
+_groups = itertools.count(1)
+
+
+class SparkUnavailable(RuntimeError):
+    """pyspark or Java is missing; the message says how to install them."""
+
+
+@dataclass(frozen=True)
+class SparkProgress:
+    """What the cluster is doing: the job's description, its active stage and task counts."""
+
+    message: str
+    tasks_done: int = 0
+    tasks_total: int = 0
+
+    @property
+    def fraction(self) -> float | None:
+        return self.tasks_done / self.tasks_total if self.tasks_total else None
+
+
+def require_pyspark():
+    """The pyspark module, or SparkUnavailable saying how to get it (and Java)."""
+    try:
+        import pyspark
+    except ImportError:
+        raise SparkUnavailable(INSTALL_HINT) from None
+    if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
+        raise SparkUnavailable("Spark needs Java 17 or newer: none is on PATH and JAVA_HOME is not set "
+                               "(on Debian/Ubuntu: apt-get install openjdk-17-jre-headless)")
+    return pyspark
+
+
+def spark_session(master: str = DEFAULT_MASTER, conf: dict[str, str] | None = None, verbose: bool = False):
+    """A SparkSession for ``master`` (reused while it runs). Spark's log noise stays out of the
+    user's terminal unless ``verbose``: the console progress bar is off (the app draws its own)
+    and the log level is ERROR."""
+    require_pyspark()
+    from pyspark.sql import SparkSession
+
+    builder = (SparkSession.builder.master(master).appName("w2v-desktop")
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.sql.session.timeZone", "UTC"))
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("WARN" if verbose else "ERROR")
+    return session
+
+
+def run_spark_job(session, description: str, action: Callable[[], Any], cancel: Any = None
+                  ) -> Generator[SparkProgress, None, Any]:
+    """Run ``action`` (which triggers Spark jobs) under a job group of its own, on a thread,
+    yielding SparkProgress from Spark's status tracker about every 0.2 s; returns the
+    action's result. When ``cancel`` (see core.cancel) is set, the job group is cancelled
+    and Cancelled raised once the action has stopped; the action's own errors re-raise."""
+    context = session.sparkContext
+    group = f"w2v-desktop-{os.getpid()}-{next(_groups)}"
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        context.setJobGroup(group, description, interruptOnCancel=True)
+        try:
+            outcome["value"] = action()
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+        finally:
+            context.setLocalProperty("spark.jobGroup.id", None)
+
+    thread = threading.Thread(target=work, name=f"spark-{group}", daemon=True)
+    thread.start()
+    cancelled = False
+    while thread.is_alive():
+        thread.join(POLL_SECONDS)
+        if not cancelled and is_cancelled(cancel):
+            context.cancelJobGroup(group)
+            cancelled = True
+        yield _progress(context, group, description)
+    if cancelled:
+        raise Cancelled(f"{description}: cancelled")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
+def _progress(context, group: str, description: str) -> SparkProgress:
+    tracker = context.statusTracker()
+    done = total = 0
+    stage_names = []
+    for job_id in tracker.getJobIdsForGroup(group):
+        job = tracker.getJobInfo(job_id)
+        if job is None:
+            continue
+        for stage_id in job.stageIds:
+            stage = tracker.getStageInfo(stage_id)
+            if stage is None or stage.numTasks == 0:
+                continue
+            done += stage.numCompletedTasks
+            total += stage.numTasks
+            if stage.numActiveTasks:
+                stage_names.append(stage.name.split(" at ")[0])
+    stage = f" ({stage_names[-1]})" if stage_names else ""
+    tasks = f": {done:,}/{total:,} tasks" if total else ""
+    return SparkProgress(f"{description}{stage}{tasks}", done, total)
