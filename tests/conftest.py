@@ -31,3 +31,18 @@ def run_job(job) -> tuple[list, object]:
     """(every record, return value) of a job generator run to its end."""
     records: list = []
     return records, run_to_end(job, records.append)
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local[2] Spark session shared by every ``spark`` test (skips without pyspark or Java)."""
+    pytest.importorskip("pyspark", reason="pyspark is not installed (the [spark] extra)")
+    from w2v_desktop.core.spark import SparkUnavailable, spark_session
+
+    try:
+        session = spark_session("local[2]", conf={"spark.sql.shuffle.partitions": "4",
+                                                  "spark.default.parallelism": "2"})
+    except SparkUnavailable as exc:
+        pytest.skip(str(exc))
+    yield session
+    session.stop()
