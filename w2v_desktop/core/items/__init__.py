@@ -13,5 +13,5 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
                   "user_vectors"),
     "sequences": ("EmptySequencesError", "SequenceOptions", "SequenceReport", "build_sequences",
                   "keep_ratings", "make_sequences", "sort_events"),
-    "walks": ("ItemGraph", "WalkOptions", "random_walks", "start_nodes", "walk_corpus"),
+    "walks": ("ItemGraph", "WalkOptions", "random_walks", "start_nodes", "walk_chunk", "walk_corpus"),
 })

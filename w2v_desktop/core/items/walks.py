@@ -61,19 +61,27 @@ class ItemGraph:
     def from_corpus(cls, corpus: Corpus, directed: bool = True, self_loops: bool = False) -> "ItemGraph":
         """Edges between consecutive tokens of each sentence (never across sentences)."""
         tokens = np.asarray(corpus.tokens)
-        n = len(corpus.words)
         follows = np.ones(max(len(tokens) - 1, 0), dtype=bool)
         inner_starts = np.asarray(corpus.offsets[1:-1])
         follows[inner_starts[(inner_starts > 0) & (inner_starts < len(tokens))] - 1] = False
         src, dst = tokens[:-1][follows], tokens[1:][follows]
         if not self_loops:
             src, dst = src[src != dst], dst[src != dst]
-        matrix = sp.coo_matrix((np.ones(len(src)), (src, dst)), shape=(n, n)).tocsr()
+        return cls.from_edges(list(corpus.words), src, dst, np.ones(len(src)), directed)
+
+    @classmethod
+    def from_edges(cls, names: list[str], src: np.ndarray, dst: np.ndarray, weights: np.ndarray,
+                   directed: bool = True) -> "ItemGraph":
+        """The graph of weighted edges src -> dst (repeated pairs add up; undirected: each edge
+        also counts the other way). Shared by ``from_corpus`` and the Spark builder, which
+        counts the pairs on the executors."""
+        n = len(names)
+        matrix = sp.coo_matrix((np.asarray(weights, np.float64), (src, dst)), shape=(n, n)).tocsr()
         if not directed:
             matrix = (matrix + matrix.T).tocsr()
         matrix.sum_duplicates()
         matrix.sort_indices()
-        return cls(list(corpus.words), matrix.indptr.astype(np.int64), matrix.indices.astype(np.int32),
+        return cls(list(names), matrix.indptr.astype(np.int64), matrix.indices.astype(np.int32),
                    matrix.data.astype(np.float64))
 
 
@@ -120,15 +128,22 @@ def random_walks(graph: ItemGraph, options: WalkOptions, state=None) -> tuple[np
         if state is not None and state.is_interruption_requested():
             raise InterruptedError("walk generation cancelled")
         hi = min(lo + WALKS_PER_CALL, len(starts))
-        seed = options.seed * 1_000_003 + chunk  # one stream per chunk: results do not depend on timing
-        if options.method == "deepwalk":
-            walk_deepwalk(graph.indptr, graph.indices, cumw, starts[lo:hi], seed, walks[lo:hi], lengths[lo:hi])
-        else:
-            walk_node2vec(graph.indptr, graph.indices, cumw, starts[lo:hi], 1.0 / options.p,
-                          1.0 / options.q, seed, walks[lo:hi], lengths[lo:hi])
+        walk_chunk(graph.indptr, graph.indices, cumw, starts[lo:hi], options, chunk, walks[lo:hi], lengths[lo:hi])
         if state is not None:
             state.set_progress(hi / len(starts))
     return walks, lengths
+
+
+def walk_chunk(indptr: np.ndarray, indices: np.ndarray, cumw: np.ndarray, starts: np.ndarray,
+               options: WalkOptions, chunk: int, walks: np.ndarray, lengths: np.ndarray) -> None:
+    """Fill ``walks``/``lengths`` for the starts of chunk number ``chunk`` (at most WALKS_PER_CALL).
+    Each chunk has its own random stream (seed * 1_000_003 + chunk), so the walks depend on the seed
+    alone, not on timing, threads or how chunks are split among Spark partitions."""
+    seed = options.seed * 1_000_003 + chunk
+    if options.method == "deepwalk":
+        walk_deepwalk(indptr, indices, cumw, starts, seed, walks, lengths)
+    else:
+        walk_node2vec(indptr, indices, cumw, starts, 1.0 / options.p, 1.0 / options.q, seed, walks, lengths)
 
 
 def walk_corpus(graph: ItemGraph, options: WalkOptions, state=None) -> Corpus:

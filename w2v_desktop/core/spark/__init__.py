@@ -5,6 +5,9 @@ it is used."""
 from w2v_desktop.core.lazy import lazy_exports
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
+    "collect": ("TokenSink", "collect_id_corpus", "collect_name_corpus"),
     "session": ("DEFAULT_MASTER", "SparkProgress", "SparkUnavailable", "require_pyspark", "run_spark_job",
                 "spark_session"),
+    "text": ("spark_text_corpus",),
+    "walks": ("spark_item_graph", "spark_walk_corpus"),
 })

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sys
 import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Generator
@@ -61,6 +62,11 @@ def spark_session(master: str = DEFAULT_MASTER, conf: dict[str, str] | None = No
     and the log level is ERROR."""
     require_pyspark()
     from pyspark.sql import SparkSession
+
+    if master.startswith("local"):
+        # Python workers run PYSPARK_PYTHON, "python3" on PATH when unset: in local mode they
+        # must be this Python, which has numpy, Numba and jieba; a cluster's is its own setting.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
     builder = (SparkSession.builder.master(master).appName("w2v-desktop")
                .config("spark.ui.showConsoleProgress", "false")

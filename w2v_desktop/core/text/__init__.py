@@ -7,8 +7,10 @@ from w2v_desktop.core.lazy import lazy_exports
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "corpus": ("Corpus", "CorpusBuilder", "count_ids"),
-    "phrases": ("PairCounter", "PhraseModel", "SCORINGS", "learn_phrases"),
+    "phrases": ("PairCounter", "PhraseModel", "SCORINGS", "learn_phrases", "phrases_from_counts",
+                "score_pairs"),
     "stopwords": ("BUILTIN_LISTS", "builtin_stop_words"),
     "summary": ("CorpusSummary", "summarize_corpus"),
-    "tokenize": ("CorpusError", "TokenizeOptions", "iter_token_lines", "plan_text"),
+    "tokenize": ("CorpusError", "TextPlan", "TokenizeOptions", "iter_token_lines", "line_tokenizer",
+                 "no_words_error", "phrase_learning", "plan_from_sample", "plan_text"),
 })

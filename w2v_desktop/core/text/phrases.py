@@ -161,13 +161,21 @@ def learn_phrases(sentences: Iterable[Iterable[str]], min_count: int = 5, thresh
     for sentence in sentences:
         counter.add(sentence)
     counter.flush()
-    first = counter.pair_keys >> 32
-    second = counter.pair_keys & 0xFFFFFFFF
-    counts = counter.word_counts
-    n_types = len(counts) + len(counter.pair_keys)  # gensim's len(vocab): words and pairs
-    scores = score_pairs(counts[first], counts[second], counter.pair_counts, int(counts.sum()),
+    return phrases_from_counts(counter.words, counter.word_counts, counter.pair_keys >> 32,
+                               counter.pair_keys & 0xFFFFFFFF, counter.pair_counts, min_count, threshold,
+                               delimiter, scoring)
+
+
+def phrases_from_counts(words: list[str], word_counts: np.ndarray, first: np.ndarray, second: np.ndarray,
+                        pair_counts: np.ndarray, min_count: int = 5, threshold: float = 100.0,
+                        delimiter: str = "_", scoring: str = "total_words") -> PhraseModel:
+    """The phrases of counted words and pairs (``first``/``second``: word ids of each pair), for
+    counts made elsewhere than in a PairCounter (Spark counts them on its executors)."""
+    counts = np.asarray(word_counts, np.int64)
+    first, second = np.asarray(first, np.int64), np.asarray(second, np.int64)
+    n_types = len(counts) + len(pair_counts)  # gensim's len(vocab): words and pairs
+    scores = score_pairs(counts[first], counts[second], pair_counts, int(counts.sum()),
                          n_types, min_count, scoring)
     keep = np.flatnonzero(scores > threshold)
-    words = counter.words
     phrases = {(words[first[k]], words[second[k]]): float(scores[k]) for k in keep}
     return PhraseModel(phrases, delimiter)

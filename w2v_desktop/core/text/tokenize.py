@@ -26,7 +26,8 @@ from w2v_desktop.core.text.segment import is_already_segmented, is_mostly_chines
 from w2v_desktop.core.text.stopwords import BUILTIN_LISTS, builtin_stop_words, read_stop_words, with_case_variants
 from w2v_desktop.core.text.files import CorpusError, TextFile, iter_text_blocks, list_files, sniff_file
 
-__all__ = ["CorpusError", "TokenizeOptions", "TextPlan", "plan_text", "iter_token_lines"]
+__all__ = ["CorpusError", "TokenizeOptions", "TextPlan", "plan_text", "plan_from_sample", "line_tokenizer",
+           "phrase_learning", "no_words_error", "iter_token_lines"]
 
 LONG_LINE_CHARS = 1 << 20  # a line longer than this is read as a stream
 # A word: letters/digits/underscore, with inner apostrophes or hyphens ("don't", "e-mail").
@@ -127,7 +128,12 @@ def plan_text(path: str | Path, options: TokenizeOptions | None = None) -> TextP
                 raise  # in a folder, empty files are skipped
     if not files:
         raise CorpusError(f"{path}: every file in the folder is empty")
-    sample = files[0].sample
+    return plan_from_sample(files[0].sample, options, tuple(files))
+
+
+def plan_from_sample(sample: str, options: TokenizeOptions, files: tuple[TextFile, ...] = ()) -> TextPlan:
+    """The plan with every "auto" resolved from ``sample`` (the start of the text): for readers
+    that sniff the text themselves, such as Spark's for paths only the cluster can read."""
     chinese = is_mostly_chinese(sample)
     if options.segment_chinese == "auto":
         segment = chinese and not is_already_segmented(sample)
@@ -136,7 +142,27 @@ def plan_text(path: str | Path, options: TokenizeOptions | None = None) -> TextP
     stop_list = options.stop_words
     if stop_list == "auto":
         stop_list = "chinese" if chinese else "english"
-    return TextPlan(tuple(files), chinese, segment, stop_list, sum(f.size for f in files))
+    return TextPlan(files, chinese, segment, stop_list, sum(f.size for f in files))
+
+
+def line_tokenizer(options: TokenizeOptions, plan: TextPlan, phrases: PhraseModel | None = None
+                   ) -> Callable[[str], list[str]]:
+    """One line (without its newline) to its tokens, by exactly the rules of ``iter_token_lines``
+    for a line of the "lines" layout: for readers that split the text into lines themselves
+    (Spark's executors), so that the rules live here alone."""
+    pipe = _Pipeline(options, plan, phrases)
+
+    def tokens(line: str) -> list[str]:
+        return pipe.tokens(pipe.normalise(line))
+
+    return tokens
+
+
+def phrase_learning(options: TokenizeOptions, plan: TextPlan) -> tuple[TokenizeOptions, TextPlan]:
+    """Options and plan of the phrase-learning pass: phrases are learnt on the tokens before
+    stop-word and length filtering."""
+    learning = options.replace(stop_words="none", stop_words_file="", min_token_length=1)
+    return learning, replace(plan, stop_list="none")
 
 
 class _Pipeline:
@@ -263,8 +289,7 @@ def iter_token_lines(path: str | Path, options: TokenizeOptions | None = None,
     progress = _progress_counter(on_progress, plan.total_bytes * passes)
     phrases = None
     if options.phrases:
-        learning = options.replace(stop_words="none", stop_words_file="", min_token_length=1)
-        learning_plan = replace(plan, stop_list="none")
+        learning, learning_plan = phrase_learning(options, plan)
         phrases = learn_phrases(_read_pass(learning_plan, learning, None, progress),
                                 options.phrase_min_count, options.phrase_threshold,
                                 scoring=options.phrase_scoring)
@@ -273,6 +298,11 @@ def iter_token_lines(path: str | Path, options: TokenizeOptions | None = None,
         n_tokens += len(tokens)
         yield tokens
     if n_tokens == 0:
-        raise CorpusError(f"{path}: no words found" + (
-            " (all were removed by the stop-word or length filters)" if plan.stop_list != "none"
-            or options.stop_words_file or options.min_token_length > 1 else ""))
+        raise no_words_error(path, options, plan)
+
+
+def no_words_error(path: str | Path, options: TokenizeOptions, plan: TextPlan) -> CorpusError:
+    """The error for a text without a single token, saying when the filters removed them all."""
+    return CorpusError(f"{path}: no words found" + (
+        " (all were removed by the stop-word or length filters)" if plan.stop_list != "none"
+        or options.stop_words_file or options.min_token_length > 1 else ""))
