@@ -109,9 +109,11 @@ def test_written_model_has_spark_layout_and_reads_back(tmp_path):
     metadata = json.loads((out / "metadata" / "part-00000").read_text())
     assert metadata["class"] == formats_spark.ML_CLASS and metadata["paramMap"]["vectorSize"] == 4
     assert metadata["uid"].startswith("Word2Vec_") and metadata["sparkVersion"] >= "2.4"
+    assert metadata["defaultParamMap"]["outputCol"] == metadata["uid"] + "__output"
     assert (out / "metadata" / "_SUCCESS").exists() and (out / "data" / "_SUCCESS").exists()
     [part] = (out / "data").glob("part-*.parquet")
     schema = pq.read_schema(part)
+    assert json.loads(schema.metadata[b"org.apache.spark.sql.parquet.row.metadata"]) == formats_spark.ROW_METADATA
     assert schema.field("word").type == pa.string() and schema.field("vector").type == FLOAT_LIST
     back = load_vectors(out)
     assert back.names == vectors.names and np.array_equal(back.matrix, vectors.matrix)
@@ -241,6 +243,16 @@ def test_a_model_trained_and_saved_by_spark_is_read_without_spark(spark, tmp_pat
     expected = {row.word: row.vector.toArray() for row in model.getVectors().collect()}
     back = load_vectors(tmp_path / "sparkmodel")
     assert back.meta["spark"]["layout"] == "ml rows (Spark >= 2.2)" and back.counts is None
+    # what we write has the fields, defaults and footer schema Spark wrote here
+    theirs = formats_spark.read_metadata(tmp_path / "sparkmodel")
+    ours = formats_spark.spark_metadata(8)
+    assert set(ours) == set(theirs)
+    # pyspark's default seed is hash() of the class name, which Python salts per process
+    assert ours["defaultParamMap"] | {"outputCol": "", "seed": 0} == \
+        theirs["defaultParamMap"] | {"outputCol": "", "seed": 0}
+    [part] = (tmp_path / "sparkmodel" / "data").glob("part-*.parquet")
+    footer = pq.read_schema(part).metadata[b"org.apache.spark.sql.parquet.row.metadata"]
+    assert json.loads(footer) == formats_spark.ROW_METADATA
     assert sorted(back.names) == sorted(expected)
     for name in back.names:
         np.testing.assert_allclose(back.matrix[back.row(name)], expected[name], rtol=0, atol=1e-6)

@@ -37,9 +37,15 @@ MLLIB_CLASS = "org.apache.spark.mllib.feature.Word2VecModel"
 # the version our metadata claims: Spark picks the data layout by it (>= 2.2: rows) and reads
 # defaultParamMap only from 2.4 on
 WRITTEN_SPARK_VERSION = "4.0.0"
-# Spark's own defaults for a Word2Vec estimator, written as defaultParamMap like Spark does
+# Spark's own defaults for Word2Vec, written as defaultParamMap as pyspark 4.3 writes them (its
+# default seed is Python's hash() of the class name, salted per process: any value will do)
 DEFAULT_PARAMS = {"maxIter": 1, "maxSentenceLength": 1000, "minCount": 5, "numPartitions": 1,
-                  "stepSize": 0.025, "vectorSize": 100, "windowSize": 5}
+                  "seed": 874144614881874894, "stepSize": 0.025, "vectorSize": 100, "windowSize": 5}
+# Spark's schema of the data, which Spark reads from the Parquet footer under this key
+ROW_METADATA = {"type": "struct", "fields": [
+    {"name": "word", "type": "string", "nullable": True, "metadata": {}},
+    {"name": "vector", "type": {"type": "array", "elementType": "float", "containsNull": False},
+     "nullable": True, "metadata": {}}]}
 TABLE_NAME_COLUMNS = ("item", "word")  # "word" too: a part file of a Spark model is such a table
 ROWS_BYTES = 64 << 20  # about this much vector data per row group, like Spark's part files
 
@@ -82,7 +88,7 @@ def read_spark_model(path: Path) -> Vectors:
         hint = f"; open its stage folder {stages[0]!r} instead" if stages else ""
         raise FormatError(path, f"a Spark model of class {cls}, not a Word2VecModel{hint}")
     parts = _data_files(path / "data")
-    parts = [p for p in parts if p.suffix == ".parquet" or not p.suffix]
+    parts = [p for p in parts if p.suffix == ".parquet"]
     if not parts:
         raise FormatError(path / "data", "no Parquet files: the model holds no vectors")
     import pyarrow.parquet as pq
@@ -312,21 +318,16 @@ def write_spark_model(vectors: Vectors, path: Path) -> None:
 
     path = Path(path)
     check_replaceable(path)
-    table = _arrow_table(vectors, "word", "a Spark model")
-    schema = {"type": "struct", "fields": [
-        {"name": "word", "type": "string", "nullable": True, "metadata": {}},
-        {"name": "vector", "type": {"type": "array", "elementType": "float", "containsNull": False},
-         "nullable": True, "metadata": {}}]}
-    # Spark reads its own schema from this key; without it a float list would still load
-    table = table.replace_schema_metadata({"org.apache.spark.sql.parquet.row.metadata": json.dumps(schema)})
+    table = _arrow_table(vectors, "word", "a Spark model").replace_schema_metadata({
+        "org.apache.spark.version": WRITTEN_SPARK_VERSION,
+        "org.apache.spark.sql.parquet.row.metadata": _compact(ROW_METADATA)})
     with atomic_directory(path) as tmp:
         (tmp / "metadata").mkdir()
         (tmp / "data").mkdir()
-        (tmp / "metadata" / "part-00000").write_text(json.dumps(spark_metadata(vectors.dim)) + "\n",
+        (tmp / "metadata" / "part-00000").write_text(_compact(spark_metadata(vectors.dim)) + "\n",
                                                      encoding="utf-8")
         pq.write_table(table, tmp / "data" / f"part-00000-{uuid.uuid4()}-c000.snappy.parquet",
-                       compression="snappy", row_group_size=_row_group_size(vectors.dim),
-                       store_schema=False)
+                       compression="snappy", row_group_size=_row_group_size(vectors.dim))
         for folder in ("metadata", "data"):
             (tmp / folder / "_SUCCESS").touch()
 
@@ -337,4 +338,8 @@ def spark_metadata(dim: int) -> dict:
     return {"class": ML_CLASS, "timestamp": int(time.time() * 1000),
             "sparkVersion": WRITTEN_SPARK_VERSION, "uid": uid,
             "paramMap": {"vectorSize": dim},
-            "defaultParamMap": {**DEFAULT_PARAMS, "outputCol": f"{uid}__output", "seed": 0}}
+            "defaultParamMap": {**DEFAULT_PARAMS, "outputCol": f"{uid}__output"}}
+
+
+def _compact(value) -> str:
+    return json.dumps(value, separators=(",", ":"))
