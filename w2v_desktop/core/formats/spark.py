@@ -79,6 +79,8 @@ def read_metadata(path: Path) -> dict:
 
 
 def read_spark_model(path: Path) -> Vectors:
+    """Any of the three layouts, told apart by the data's columns rather than by the
+    sparkVersion Spark itself trusts, so a model re-saved by hand still reads."""
     path = Path(path)
     metadata = read_metadata(path)
     cls = metadata["class"]
