@@ -12,9 +12,10 @@ def register(subparsers) -> None:
         "convert", help="convert vectors between file formats",
         description=f"Convert a vector file to another format. Formats: {names}. "
                     "Without --from the input format is detected; without --to the output "
-                    "format follows OUT's suffix (.txt is word2vec text).")
-    parser.add_argument("input", metavar="IN", help="vector file to read")
-    parser.add_argument("output", metavar="OUT", help="file to write (pair formats write two)")
+                    "format follows OUT's suffix (.txt is word2vec text). A Spark ML Word2VecModel "
+                    "is a folder: read it by its path, write one with --to spark.")
+    parser.add_argument("input", metavar="IN", help="vector file (or Spark model folder) to read")
+    parser.add_argument("output", metavar="OUT", help="file to write (pair formats write two, spark a folder)")
     parser.add_argument("--from", dest="from_format", choices=list(FORMATS), metavar="FMT",
                         help="input format (default: detected)")
     parser.add_argument("--to", dest="to_format", choices=list(FORMATS), metavar="FMT",

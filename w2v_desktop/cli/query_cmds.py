@@ -87,7 +87,7 @@ def positive_int(text: str) -> int:
 def _parser(sub, name: str, help_text: str, description: str, restrict_default=None,
             k_default: int = 10) -> argparse.ArgumentParser:
     p = sub.add_parser(name, help=help_text, description=description)
-    p.add_argument("vectors", metavar="VECTORS", help="vectors file (any format w2v-desktop reads)")
+    p.add_argument("vectors", metavar="VECTORS", help="vectors file or Spark model folder (any format w2v-desktop reads)")
     p.add_argument("--format", dest="fmt", default=None, help="vectors file format (default: detected)")
     p.add_argument("-k", type=positive_int, default=k_default, help=f"how many neighbours (default {k_default})")
     p.add_argument("--restrict", type=positive_int, default=restrict_default, metavar="N",

@@ -1,4 +1,4 @@
-"""Atomic file writes: write a temporary file beside the target, then rename.
+"""Atomic file writes: write a temporary file (or folder) beside the target, then rename.
 
 A crash or an error half-way leaves the previous file untouched.
 """
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import IO, Iterator
@@ -37,6 +38,45 @@ def _file_mode(path: Path) -> int:
     try:
         return os.stat(path).st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
+
+
+@contextlib.contextmanager
+def atomic_directory(path: str | os.PathLike) -> Iterator[Path]:
+    """Yield a temporary folder beside ``path`` to fill; on success it takes ``path``'s place.
+
+    For formats that are folders (Spark models): a reader never sees a half-written
+    folder, and an error half-way leaves the previous folder whole. Replacing an
+    existing folder takes two renames, so ``path`` is briefly absent, never partial.
+    Whether an existing ``path`` may be replaced at all is the caller's decision.
+    """
+    path = Path(path)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or "."))
+    try:
+        yield tmp
+        for file in tmp.rglob("*"):
+            if file.is_file():
+                with open(file, "rb") as f:
+                    os.fsync(f.fileno())
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700 folders; keep the usual mode
+        if os.path.lexists(path):
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent or "."))
+            os.rmdir(old)
+            os.rename(path, old)
+            try:
+                os.rename(tmp, path)
+            except BaseException:
+                os.rename(old, path)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(tmp, path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from w2v_desktop import __version__
 from w2v_desktop.core.config import TrainConfig
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "&Open text corpus…", f.open_text, QKeySequence.StandardKey.Open)
         self._add(file_menu, "Open &ratings file…", f.open_ratings)
         self._add(file_menu, "Open &vectors to explore…", f.open_vectors, "Ctrl+Shift+O")
+        self._add(file_menu, "Open Spar&k model folder…", self.open_spark_model)
         self._add(file_menu, "Open &model to continue training…", f.open_model)
         self.recent_menu = file_menu.addMenu("Open r&ecent")
         self._fill_recent(f.recent_files())
@@ -147,6 +148,13 @@ class MainWindow(QMainWindow):
 
     def _on_training_state(self, value: str) -> None:
         self.statusBar().showMessage(f"Training: {value}", 5000)
+
+    def open_spark_model(self) -> None:
+        """A Spark model is a folder, which the file dialog of Open vectors cannot choose."""
+        path = QFileDialog.getExistingDirectory(self, "Open a Spark ML Word2VecModel folder",
+                                                str(self.settings.value("last_dir", "")))
+        if path:
+            self.files.open_vectors(path, "spark")
 
     def save_project(self) -> None:
         panel = self.train_panel

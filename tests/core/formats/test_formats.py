@@ -53,9 +53,9 @@ def assert_format_error(path, line, fragment, named=None, **kwargs):
 
 def test_registry_lists_every_format_of_the_contract():
     assert set(FORMATS) == {"word2vec", "word2vec-binary", "glove", "fasttext",
-                            "projector-tsv", "npy", "csv", "sparrow"}
-    for name, info in FORMATS.items():
-        assert info.name == name and info.label and info.suffix.startswith(".")
+                            "projector-tsv", "npy", "csv", "sparrow", "spark", "parquet"}
+    for name, info in FORMATS.items():  # a Spark model is a folder: no suffix
+        assert info.name == name and info.label and (info.suffix.startswith(".") or name == "spark")
         assert info.can_read and info.can_write
 
 

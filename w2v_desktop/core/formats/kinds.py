@@ -2,6 +2,8 @@
 
 Vector files are recognised by the registry's own detector, so a file is
 sniffed once on open: ``sniff`` hands the format it found to ``load_vectors``.
+A Spark model is a folder, and a Parquet file may be ratings or a vector table:
+both are told by what is inside, not by a name.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 
 from w2v_desktop.core.formats.common import FormatError, is_number
 from w2v_desktop.core.formats.registry import detect_format
+from w2v_desktop.core.formats.spark import is_spark_model, is_vector_table
 
 RATING_SUFFIXES = {".csv", ".dat", ".data", ".parquet"}
 VECTOR_SUFFIXES = {".bin", ".vec", ".w2v", ".npy", ".kv"}
@@ -30,7 +33,11 @@ def sniff(path: str | Path) -> FileKind:
         return FileKind("project")
     if name.endswith(".w2vmodel.npz"):
         return FileKind("model")
+    if is_spark_model(path):
+        return FileKind("vectors", "spark")
     suffix = path.suffix.lower()
+    if suffix == ".parquet" and is_vector_table(path):
+        return FileKind("vectors", "parquet")
     if suffix in VECTOR_SUFFIXES or name.endswith(".sparrow") or suffix == ".npz":
         return FileKind("vectors")
     if suffix in RATING_SUFFIXES:

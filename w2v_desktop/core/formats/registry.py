@@ -3,7 +3,8 @@
 
 The readers and writers live in formats_text (word2vec/GloVe/fastText text,
 id:vector lines), formats_binary (word2vec binary) and formats_tables
-(Embedding Projector TSV pair, .npy + vocabulary pair, CSV, coordinates).
+(Embedding Projector TSV pair, .npy + vocabulary pair, CSV, coordinates) and
+formats_spark (Spark ML Word2VecModel folders, Parquet (item, vector) tables).
 
 Names with spaces: word2vec text/binary, GloVe and fastText end a name at the
 first space in every common reader (the C tool, gensim, fastText), so writing
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from w2v_desktop.core.formats import binary as formats_binary
-
+from w2v_desktop.core.formats import spark as formats_spark
 from w2v_desktop.core.formats import tables as formats_tables
 
 from w2v_desktop.core.formats import text as formats_text
@@ -56,10 +57,14 @@ FORMATS: dict[str, FormatInfo] = {f.name: f for f in (
     FormatInfo("csv", "CSV with a name column (.csv)", ".csv", True, True, True, True),
     FormatInfo("sparrow", "id:v1 v2 ... lines (SparrowRecSys item2vec)", ".txt", True, True, True,
                False),
+    # a folder: no suffix, so a name without one is never taken to mean a Spark model
+    FormatInfo("spark", "Spark ML Word2VecModel (folder)", "", True, True, True, False),
+    FormatInfo("parquet", "Parquet table of item, vector (.parquet)", ".parquet", True, True, True,
+               False),
 )}
 
 _BY_SUFFIX = {".bin": "word2vec-binary", ".vec": "fasttext", ".tsv": "projector-tsv",
-              ".npy": "npy", ".csv": "csv", ".txt": "word2vec"}
+              ".npy": "npy", ".csv": "csv", ".txt": "word2vec", ".parquet": "parquet"}
 
 
 def _check_format(fmt: str) -> FormatInfo:
@@ -93,6 +98,10 @@ def load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encoding: s
         vectors = formats_tables.read_projector(path, encoding)
     elif fmt == "npy":
         vectors = formats_tables.read_npy_pair(path, encoding, mmap)
+    elif fmt == "spark":
+        vectors = formats_spark.read_spark_model(path)
+    elif fmt == "parquet":
+        vectors = formats_spark.read_parquet_table(path)
     else:
         vectors = formats_tables.read_csv_vectors(path, encoding)
     vectors.meta.update(source=str(path), format=fmt)
@@ -103,7 +112,9 @@ def save_vectors(vectors: Vectors, path: str | os.PathLike, fmt: str | None = No
                  replace_spaces: bool = False) -> list[Path]:
     """Write ``vectors`` atomically; returns the files written (two for pair formats).
 
-    ``fmt=None`` picks the format from the suffix (.txt means word2vec text).
+    ``fmt=None`` picks the format from the suffix (.txt means word2vec text). A Spark model is
+    a folder, written beside ``path`` and renamed into place; only nothing, an empty folder or
+    another Spark model is replaced.
     Raises UnwritableNameError (a ValueError) for names the format cannot hold.
     """
     path = Path(path)
@@ -136,6 +147,10 @@ def _write(vectors: Vectors, path: Path, fmt: str, info: FormatInfo, replace_spa
         return formats_tables.write_projector(vectors, path)
     elif fmt == "npy":
         return formats_tables.write_npy_pair(vectors, path)
+    elif fmt == "spark":
+        formats_spark.write_spark_model(vectors, path)
+    elif fmt == "parquet":
+        formats_spark.write_parquet_table(vectors, path)
     else:
         formats_tables.write_csv_vectors(vectors, path)
     return [path]
@@ -151,14 +166,22 @@ def detect_format(path: str | os.PathLike) -> str:
     if name.endswith((".npy", ".vocab.txt")):
         return "npy"
     if path.is_dir():
+        if formats_spark.is_spark_model(path):
+            return "spark"
         if (path / "vectors.tsv").exists():
             return "projector-tsv"
-        raise FormatError(path, "a folder, and no vectors.tsv in it")
+        raise FormatError(path, "a folder, neither a Spark model (metadata/ and data/ in it) "
+                                "nor a Projector pair (vectors.tsv in it)")
     head = read_head(path)
     if not head.strip():
         raise FormatError(path, "the file is empty", 1)
     if head.startswith(b"\x93NUMPY"):
         return "npy"
+    if head.startswith(b"PAR1"):
+        if formats_spark.is_vector_table(path):
+            return "parquet"
+        raise FormatError(path, "a Parquet file without the columns of a vector table "
+                                f"({' or '.join(formats_spark.TABLE_NAME_COLUMNS)}, and vector)")
     lines = head.lstrip(b"\xef\xbb\xbf").split(b"\n")
     first = lines[0].decode("utf-8", errors="replace").split()
     if is_header(first) and b"\t" not in lines[0]:
