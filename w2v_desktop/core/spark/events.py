@@ -117,9 +117,9 @@ def collect_interactions(events: SparkEvents):
         ids[role] = [r[0] for r in firsts.select(role).collect()]
     ordered = good.orderBy("row").select("user", "item", "rating", "time")
     table = ordered.toArrow() if hasattr(ordered, "toArrow") else pa.Table.from_pandas(ordered.toPandas())
-    codes = {role: pc.index_in(table[role], value_set=pa.array(ids[role], pa.string()))
-             .to_numpy(zero_copy_only=False).astype(np.int32) for role in ids}
-    value = (lambda name, kind: table[name].to_numpy(zero_copy_only=False).astype(kind))
+    codes = {role: np.asarray(pc.index_in(table[role], value_set=pa.array(ids[role], pa.string()))
+                              .to_numpy()).astype(np.int32) for role in ids}
+    value = (lambda name, kind: np.asarray(table[name].to_numpy()).astype(kind))
     return Interactions(codes["user"], codes["item"], ids["user"], ids["item"],
                         value("rating", np.float32) if events.has_rating else None,
                         value("time", np.float64) if events.has_time else None,

@@ -93,7 +93,7 @@ def spark_sequences(session, events: SparkEvents, options: SequenceOptions | Non
     steps = [rating_step(n_in, n_kept, options.min_rating, rating_range)]
 
     first_rows = good.groupBy("user").agg(F.min("row").alias("ufirst"))
-    kept = good.filter(F.col("rating") >= float(options.min_rating)) if threshold else good
+    kept = good.filter(F.col("rating") >= _float32(options.min_rating)) if threshold else good
     kept = kept.join(first_rows, "user")
     user = Window.partitionBy("ufirst").orderBy(*(["time"] if events.has_time else []), "row")
     start = F.lag("row").over(user).isNull()
@@ -181,6 +181,12 @@ def stream_corpus(session, sequences: SparkSequences, spill_tokens: int = SPILL_
     return Corpus(list(sequences.words), sequences.counts.copy(), tokens, offsets, sequences.source)
 
 
+def _float32(threshold: float) -> float:
+    """The threshold as the local path compares it: float32 ratings against a float32 bound
+    (3.3 as float32 is below 3.3, and the local path keeps a 3.3 rating at --min-rating 3.3)."""
+    return float(np.float32(threshold))
+
+
 def _event_figures(events: SparkEvents, min_rating: float | None) -> dict:
     from pyspark.sql import functions as F
 
@@ -191,7 +197,7 @@ def _event_figures(events: SparkEvents, min_rating: float | None) -> dict:
         rating = F.when(good, F.col("rating"))
         aggs += [F.min(rating).alias("lowest"), F.max(rating).alias("highest")]
     if min_rating is not None:
-        aggs.append(F.count(F.when(good & (F.col("rating") >= float(min_rating)), 1)).alias("kept"))
+        aggs.append(F.count(F.when(good & (F.col("rating") >= _float32(min_rating)), 1)).alias("kept"))
     return events.frame.agg(*aggs).first().asDict()
 
 
