@@ -1,5 +1,6 @@
 """MLlib's Word2Vec as a trainer (our options mapped, the ones it lacks refused by name) and
 cancelling a Spark job group from a cancel token."""
+import threading
 import time
 
 import numpy as np
@@ -65,3 +66,13 @@ def test_a_cancel_token_cancels_the_spark_job_group(spark):
                 token.cancel()
     assert time.perf_counter() - started < 10  # the job would take 40 s
     assert spark.range(3).count() == 3  # the session still works
+
+    threads = []
+    job = run_spark_job(spark, "slow job", lambda: threads.append(threading.current_thread()) or spark.range(
+        0, 100_000, numPartitions=2).select(slow("id").alias("v")).agg(F.sum("v")).first())
+    next(job)
+    time.sleep(0.5)
+    started = time.perf_counter()
+    job.close()  # what the GUI worker does on Cancel
+    threads[0].join(10)
+    assert not threads[0].is_alive() and time.perf_counter() - started < 10

@@ -77,7 +77,8 @@ def run_spark_job(session, description: str, action: Callable[[], Any], cancel: 
     """Run ``action`` (which triggers Spark jobs) under a job group of its own, on a thread,
     yielding SparkProgress from Spark's status tracker about every 0.2 s; returns the
     action's result. When ``cancel`` (see core.cancel) is set, the job group is cancelled
-    and Cancelled raised once the action has stopped; the action's own errors re-raise."""
+    and Cancelled raised once the action has stopped; closing the generator cancels the group
+    too. The action's own errors re-raise."""
     context = session.sparkContext
     group = f"w2v-desktop-{os.getpid()}-{next(_groups)}"
     outcome: dict[str, Any] = {}
@@ -94,12 +95,16 @@ def run_spark_job(session, description: str, action: Callable[[], Any], cancel: 
     thread = threading.Thread(target=work, name=f"spark-{group}", daemon=True)
     thread.start()
     cancelled = False
-    while thread.is_alive():
-        thread.join(POLL_SECONDS)
-        if not cancelled and is_cancelled(cancel):
-            context.cancelJobGroup(group)
-            cancelled = True
-        yield _progress(context, group, description)
+    try:
+        while thread.is_alive():
+            thread.join(POLL_SECONDS)
+            if not cancelled and is_cancelled(cancel):
+                context.cancelJobGroup(group)
+                cancelled = True
+            yield _progress(context, group, description)
+    except GeneratorExit:  # the caller stopped iterating (the GUI worker closes a cancelled job)
+        context.cancelJobGroup(group)
+        raise
     if cancelled:
         raise Cancelled(f"{description}: cancelled")
     if "error" in outcome:
