@@ -14,7 +14,7 @@ from w2v_desktop.core.spark import SparkProgress
 pytestmark = pytest.mark.spark
 
 RATINGS = SAMPLES / "sample_ratings.csv"
-# Ties in time (u1's a, b at 10 keep file order), a session gap (u1 at 10 -> 500), repeats in a
+# Ties in time keep file order (u1's b, a at 10; u3's z, b at 3, though b came first in the file), a session gap (u1 at 10 -> 500), repeats in a
 # row (u2's c c), leading zeros ("007" is not "7"), ratings below and at the threshold (3.3 is
 # kept at 3.3, compared as float32 as the local path does), short histories, bad rows.
 CRAFTED = """user,item,rating,time
@@ -30,6 +30,7 @@ u1,d,4,501
 u2,c,4,7
 u3,y,5,2
 u3,z,3.3,3
+u3,b,4,3
 u2,a,oops,8
 u4,a,5,
 u4,b,4,2020-01-02 03:04:05
@@ -88,7 +89,7 @@ def test_crafted_file_ties_sessions_repeats_zeros_and_bad_rows(spark, tmp_path):
     on_spark = spark_read(spark, path, CRAFTED_MAPPING, OPTIONS)
     assert_same(local, on_spark)
     assert list(on_spark.corpus.iter_sentences()) == [["b", "a"], ["c", "d"], ["007", "7", "c", "d"],
-                                                      ["y", "z"]]
+                                                      ["y", "z", "b"]]
     assert on_spark.report.skipped_rows.counts == {
         "wrong column count": 1, "repeated header": 1, "missing field": 1, "non-numeric rating": 1,
         "non-numeric time": 1}
