@@ -13,6 +13,8 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sys
+import tempfile
 import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Generator
@@ -23,6 +25,8 @@ DEFAULT_MASTER = "local[*]"
 INSTALL_HINT = ("Spark support needs the optional extra: pip install 'w2v-desktop[spark]' "
                 "(pyspark 4, which needs Java 17 or newer on PATH or in JAVA_HOME)")
 POLL_SECONDS = 0.2
+# Where the JVM's own output goes when it is not asked for (its start-up banner, WARN lines).
+LOG_FILE = os.path.join(tempfile.gettempdir(), "w2v-desktop-spark.log")
 _groups = itertools.count(1)
 
 
@@ -57,8 +61,8 @@ def require_pyspark():
 
 def spark_session(master: str = DEFAULT_MASTER, conf: dict[str, str] | None = None, verbose: bool = False):
     """A SparkSession for ``master`` (reused while it runs). Spark's log noise stays out of the
-    user's terminal unless ``verbose``: the console progress bar is off (the app draws its own)
-    and the log level is ERROR."""
+    user's terminal unless ``verbose``: the console progress bar is off (the app draws its own),
+    the log level is ERROR and the JVM this starts writes to LOG_FILE instead of stderr."""
     require_pyspark()
     from pyspark.sql import SparkSession
 
@@ -67,9 +71,30 @@ def spark_session(master: str = DEFAULT_MASTER, conf: dict[str, str] | None = No
                .config("spark.sql.session.timeZone", "UTC"))
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
-    session = builder.getOrCreate()
+    from pyspark import SparkContext
+
+    if verbose or SparkContext._gateway is not None:  # a running JVM keeps the stderr it has
+        session = builder.getOrCreate()
+    else:
+        session = _with_stderr_to_log(builder.getOrCreate)
     session.sparkContext.setLogLevel("WARN" if verbose else "ERROR")
     return session
+
+
+def _with_stderr_to_log(start: Callable[[], Any]) -> Any:
+    """Run ``start`` (which launches the JVM) with file descriptor 2 pointing at LOG_FILE: the
+    JVM inherits it and writes its banner and log there for its whole life, not on the
+    user's terminal. Python's own stderr is back once ``start`` returns; Spark's errors reach
+    Python as exceptions."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(LOG_FILE, "ab") as log:
+            os.dup2(log.fileno(), 2)
+        return start()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def run_spark_job(session, description: str, action: Callable[[], Any], cancel: Any = None
