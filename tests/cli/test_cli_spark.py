@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from tests.conftest import ROOT, SAMPLES
@@ -48,3 +49,31 @@ def test_mllib_refuses_options_it_lacks_before_reading(capsys, tmp_path):
                  "--negative", "5", "--cbow"]) == 2
     err = capsys.readouterr().err
     assert "cbow" in err and "negative sampling" in err
+
+
+@pytest.mark.spark
+def test_train_through_spark_gives_the_local_vectors(spark, tmp_path, capsys):
+    """The corpus Spark sends back trains to the same vectors (one thread, one seed)."""
+    fast = ["--dim", "8", "--epochs", "1", "--threads", "1", "--seed", "3", "--quiet"]
+    assert main(["train", "--ratings", str(RATINGS), "-o", str(tmp_path / "local.txt"), *fast]) == 0
+    assert main(["train", "--ratings", str(RATINGS), "-o", str(tmp_path / "spark.txt"), "--spark", "local[2]",
+                 *fast]) == 0
+    assert (tmp_path / "spark.txt").read_text() == (tmp_path / "local.txt").read_text()
+
+
+@pytest.mark.spark
+def test_train_with_mllib_on_the_cluster(spark, tmp_path, capsys):
+    from w2v_desktop.core.formats import load_vectors
+
+    clicks = tmp_path / "clicks.csv"
+    histories = {"u1": "abcab", "u2": "bcdbc", "u3": "abdee", "u4": "cdcdx"}
+    clicks.write_text("".join(f"{u},{item}\n" for u, items in histories.items() for item in items))
+    out = tmp_path / "items.txt"
+    assert main(["train", "--ratings", str(clicks), "--user-col", "0", "--item-col", "1", "--rating-col", "none",
+                 "--trainer", "mllib", "--spark", "local[2]", "--dim", "8", "--epochs", "2", "--min-count", "2",
+                 "--window", "2", "-o", str(out)]) == 0
+    assert "training MLlib Word2Vec on 4 sequences" in capsys.readouterr().err
+    vectors = load_vectors(out)
+    assert vectors.matrix.shape == (5, 8)
+    assert vectors.names == ["b", "c", "d", "a", "e"]  # counts 5 5 4 3 2, ties by first appearance; x once
+    assert np.isfinite(vectors.matrix).all() and np.abs(vectors.matrix).sum() > 0

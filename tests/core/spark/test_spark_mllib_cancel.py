@@ -1,14 +1,12 @@
-"""MLlib's Word2Vec as a trainer (our options mapped, the ones it lacks refused by name) and
-cancelling a Spark job group from a cancel token."""
+"""MLlib's options (ours mapped, the ones it lacks refused by name; training itself is tested
+through the CLI, tests/cli/test_cli_spark.py) and cancelling a Spark job group."""
 import threading
 import time
 
-import numpy as np
 import pytest
 
 from w2v_desktop.core.cancel import CancelToken, Cancelled
 from w2v_desktop.core.config import TrainConfig
-from w2v_desktop.core.items import ColumnMapping, SequenceOptions
 from w2v_desktop.core.spark import MllibUnsupported, mllib_params
 
 
@@ -22,27 +20,6 @@ def test_options_mllib_lacks_are_refused_in_one_message_naming_them():
                                       alpha=0.05, seed=7), partitions=2, max_sentence_length=50)
     assert params == dict(vectorSize=8, windowSize=3, minCount=2, maxIter=4, stepSize=0.05, seed=7,
                           numPartitions=2, maxSentenceLength=50)
-
-
-@pytest.mark.spark
-def test_mllib_trains_on_the_sequences_spark_built(spark, tmp_path):
-    from w2v_desktop.core.cancel import run_to_end
-    from w2v_desktop.core.jobs import SparkEngine, read_rating_data
-    from w2v_desktop.core.spark import train_mllib
-
-    path = tmp_path / "clicks.csv"
-    histories = {"u1": "abcab", "u2": "bcdbc", "u3": "abdee", "u4": "cdcdx"}
-    path.write_text("".join(f"{u},{item}\n" for u, items in histories.items() for item in items))
-    data = read_rating_data(path, ColumnMapping(0, 1), SequenceOptions(min_rating=None, min_count=2),
-                            spark=SparkEngine("local[2]", corpus=False))
-    assert data.corpus is None and data.events is None
-    config = TrainConfig(hs=True, negative=0, sample=0, dim=8, window=2, min_count=2, epochs=2, seed=3)
-    vectors = run_to_end(train_mllib(spark, data.spark, config))
-    data.spark.release()
-    assert vectors.matrix.shape == (5, 8) and vectors.matrix.dtype == np.float32
-    assert vectors.names == ["b", "c", "d", "a", "e"]  # most frequent first, ties by first appearance
-    assert vectors.counts.tolist() == [5, 5, 4, 3, 2]  # x (seen once) has none
-    assert np.isfinite(vectors.matrix).all() and np.abs(vectors.matrix).sum() > 0
 
 
 @pytest.mark.spark
