@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -69,7 +70,7 @@ def spark_session(master: str = DEFAULT_MASTER, conf: dict[str, str] | None = No
     builder = (SparkSession.builder.master(master).appName("w2v-desktop")
                .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.session.timeZone", "UTC"))
-    for key, value in (conf or {}).items():
+    for key, value in {**_local_defaults(master), **(conf or {})}.items():
         builder = builder.config(key, value)
     from pyspark import SparkContext
 
@@ -79,6 +80,18 @@ def spark_session(master: str = DEFAULT_MASTER, conf: dict[str, str] | None = No
         session = _with_stderr_to_log(builder.getOrCreate)
     session.sparkContext.setLogLevel("WARN" if verbose else "ERROR")
     return session
+
+
+def _local_defaults(master: str) -> dict[str, str]:
+    """On ``local[...]``, shuffles in twice as many partitions as cores instead of Spark's 200:
+    the bundled sample's sequences took 25 s with 200 and 9 s with 4 on local[2] (a cluster
+    keeps its own setting)."""
+    found = re.fullmatch(r"local(?:\[(\*|\d+)(?:,\s*\d+)?\])?", master.strip())
+    if not found:
+        return {}
+    threads = found.group(1)
+    cores = 1 if threads is None else (os.cpu_count() or 1) if threads == "*" else int(threads)
+    return {"spark.sql.shuffle.partitions": str(2 * cores)}
 
 
 def _with_stderr_to_log(start: Callable[[], Any]) -> Any:
