@@ -33,23 +33,36 @@ def test_a_cancel_token_cancels_the_spark_job_group(spark):
         time.sleep(0.05)
         return x
 
-    token = CancelToken()
-    job = run_spark_job(spark, "slow job", lambda: spark.range(0, 100_000, numPartitions=2)
-                        .select(slow("id").alias("v")).agg(F.sum("v")).first(), token)
-    started = time.perf_counter()
+    def slow_job(delay: float = 0.0, started: list | None = None):
+        def action():
+            if started is not None:
+                started.append(threading.current_thread())
+            time.sleep(delay)  # a job submitted after the cancel must be cancelled too
+            return spark.range(0, 4000, numPartitions=2).select(slow("id").alias("v")).agg(F.sum("v")).first()
+        return action  # 100 s if nothing cancels it
+
+    token = CancelToken()  # cancelled while its tasks run
+    at = None
     with pytest.raises(Cancelled):
-        for record in job:
-            if time.perf_counter() - started > 1.0:
+        for record in run_spark_job(spark, "slow job", slow_job(), token):
+            if record.tasks_total and at is None:
                 token.cancel()
-    assert time.perf_counter() - started < 10  # the job would take 40 s
+                at = time.perf_counter()
+    assert at is not None and time.perf_counter() - at < 10
+
+    token = CancelToken()  # cancelled before its first job is submitted
+    token.cancel()
+    at = time.perf_counter()
+    with pytest.raises(Cancelled):
+        for _ in run_spark_job(spark, "late job", slow_job(delay=1.0), token):
+            pass
+    assert time.perf_counter() - at < 12
     assert spark.range(3).count() == 3  # the session still works
 
-    threads = []
-    job = run_spark_job(spark, "slow job", lambda: threads.append(threading.current_thread()) or spark.range(
-        0, 100_000, numPartitions=2).select(slow("id").alias("v")).agg(F.sum("v")).first())
+    threads = []  # closed, as the GUI worker closes a cancelled job
+    job = run_spark_job(spark, "closed job", slow_job(delay=1.0, started=threads))
     next(job)
-    time.sleep(0.5)
-    started = time.perf_counter()
-    job.close()  # what the GUI worker does on Cancel
-    threads[0].join(10)
-    assert not threads[0].is_alive() and time.perf_counter() - started < 10
+    at = time.perf_counter()
+    job.close()
+    threads[0].join(12)
+    assert not threads[0].is_alive() and time.perf_counter() - at < 12

@@ -136,18 +136,27 @@ def run_spark_job(session, description: str, action: Callable[[], Any], cancel: 
     try:
         while thread.is_alive():
             thread.join(POLL_SECONDS)
-            if not cancelled and is_cancelled(cancel):
+            if cancelled or is_cancelled(cancel):
+                # Again at every poll: cancelJobGroup stops only the jobs already submitted, and
+                # the action may submit its first (or its next) one after the cancel.
                 context.cancelJobGroup(group)
                 cancelled = True
             yield _progress(context, group, description)
     except GeneratorExit:  # the caller stopped iterating (the GUI worker closes a cancelled job)
-        context.cancelJobGroup(group)
+        threading.Thread(target=_cancel_until_done, args=(context, group, thread), daemon=True,
+                         name=f"cancel-{group}").start()
         raise
     if cancelled:
         raise Cancelled(f"{description}: cancelled")
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("value")
+
+
+def _cancel_until_done(context, group: str, thread: threading.Thread) -> None:
+    while thread.is_alive():
+        context.cancelJobGroup(group)
+        thread.join(POLL_SECONDS)
 
 
 def _progress(context, group: str, description: str) -> SparkProgress:
