@@ -37,7 +37,7 @@ def quality(data: Path) -> None:
     import numpy as np
 
     from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
-    from w2v_desktop.core.items.ratings import read_items, read_ratings
+    from w2v_desktop.core.items import read_items, read_ratings
     from w2v_desktop.core.analysis import EvalOptions, evaluate_recs, genre_coherence
     from w2v_desktop.core.jobs import read_rating_data
 

@@ -376,7 +376,7 @@ def test_compare_bad_file_is_reported(qtbot, state, tmp_path, monkeypatch):
 # -- recommendations ----------------------------------------------------------------------------
 @pytest.fixture
 def rating_state(state, samples):
-    from w2v_desktop.core.items.ratings import read_items, read_ratings
+    from w2v_desktop.core.items import read_items, read_ratings
     events = read_ratings(samples / "sample_ratings.csv")
     items = read_items(samples / "sample_items.csv")
     rng = np.random.default_rng(0)

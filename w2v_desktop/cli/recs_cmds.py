@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from w2v_desktop.cli.errors import CliError
@@ -68,6 +69,11 @@ def add_rating_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--session-gap", type=float, default=None, help="split sequences at gaps over this many seconds")
     g.add_argument("--min-length", type=int, default=2, help="drop shorter sequences (default 2)")
     g.add_argument("--dedupe", action="store_true", help="drop consecutive repeats of an item")
+    g = p.add_argument_group("Spark (the [spark] extra)")
+    g.add_argument("--spark", nargs="?", const="local[*]", default=None, metavar="MASTER",
+                   help="read the file and build the sequences on Spark: local[*] (the default), "
+                        "spark://host:7077, yarn, k8s://...; FILE may then be hdfs://, s3a:// or Parquet")
+    g.add_argument("--spark-log", action="store_true", help="let Spark's warnings through to the terminal")
 
 
 def add_model_arguments(p: argparse.ArgumentParser) -> None:
@@ -90,7 +96,7 @@ def add_model_arguments(p: argparse.ArgumentParser) -> None:
 
 def mapping_from(args):
     """The detected ColumnMapping of ``args.file`` with any explicit column options applied."""
-    from w2v_desktop.core.items.ratings import detect_layout
+    from w2v_desktop.core.items import detect_layout
 
     changes = {}
     if args.delimiter:
@@ -101,12 +107,20 @@ def mapping_from(args):
         value = getattr(args, f"{role}_col")
         if value is not None:
             changes[role] = None if value.lower() == "none" else int(value) if value.isdigit() else value
+    if getattr(args, "spark", None) and not os.path.exists(args.file):
+        # Spark reads what the desktop cannot open (hdfs://, s3a://, a folder): no detecting.
+        from w2v_desktop.core.items import ColumnMapping
+        if not changes:
+            return None  # Parquet: roles from the column names; CSV: refused, naming the options
+        if any(isinstance(v, str) for k, v in changes.items() if k in ("user", "item", "rating", "time")):
+            changes.setdefault("header", True)
+        return ColumnMapping().replace(**changes)
     if not changes:
         return detect_layout(args.file)
     try:
         base = detect_layout(args.file)
     except ValueError:
-        from w2v_desktop.core.items.ratings import ColumnMapping
+        from w2v_desktop.core.items import ColumnMapping
         base = ColumnMapping()
     if any(isinstance(v, str) for k, v in changes.items() if k in ("user", "item", "rating", "time")):
         changes.setdefault("header", True)
@@ -129,21 +143,83 @@ def config_from(args) -> TrainConfig:
     return TrainConfig(**ITEM_DEFAULTS).replace(**changes)
 
 
-def read_rating_file(args, min_count: int | None = None, out: str | None = "stderr"):
+def read_rating_file(args, min_count: int | None = None, out: str | None = "stderr",
+                     with_events: bool = False, corpus: bool = True):
     """``args.file`` through core's rating pipeline (a ``RatingData``), reporting to
-    sys.stderr, sys.stdout or nowhere (``out`` "stderr", "stdout" or None)."""
+    sys.stderr, sys.stdout or nowhere (``out`` "stderr", "stdout" or None); progress goes to a
+    live stderr line on a terminal. With ``--spark`` the pipeline runs on Spark; ``with_events``
+    then brings the events back too, and ``corpus=False`` leaves the sequences there."""
     from w2v_desktop.core.jobs import read_rating_data
 
     say = (lambda text: None) if out is None else (lambda text: print(text, file=getattr(sys, out)))
+    engine = spark_engine(args, with_events=with_events, corpus=corpus)
     mapping = mapping_from(args)
-    say(f"{args.file}: {mapping.describe()}")
-    data = read_rating_data(args.file, mapping, sequence_options_from(args, min_count), args.items or "",
-                            strict=args.strict)
-    for line, reason, text in data.events.skipped.examples[:5]:
+    if mapping is not None:
+        say(f"{args.file}: {mapping.describe()}")
+    live = LiveLine(out is not None)
+    with spark_errors(args.file):
+        data = read_rating_data(args.file, mapping, sequence_options_from(args, min_count), args.items or "",
+                                strict=args.strict, on_progress=live.show, spark=engine)
+    live.clear()
+    if mapping is None:
+        say(f"{args.file}: {data.mapping.describe()}")
+    for line, reason, text in data.report.skipped_rows.examples[:5]:
         say(f"  skipped line {line}: {reason}: {text}")
     for line in data.report_lines():
         say(line)
     return data
+
+
+def spark_engine(args, **choices):
+    """The SparkEngine that ``--spark`` asks for (None without it); without pyspark (or Java)
+    a CliError with the install hint."""
+    if not getattr(args, "spark", None):
+        return None
+    from w2v_desktop.core.jobs import SparkEngine
+    from w2v_desktop.core.spark import SparkUnavailable, require_pyspark
+
+    try:
+        require_pyspark()
+    except SparkUnavailable as exc:
+        raise CliError(f"--spark: {exc}") from None
+    return SparkEngine(args.spark, verbose=getattr(args, "spark_log", False), **choices)
+
+
+class spark_errors:
+    """Spark's own failures (a missing path, a lost executor) as one CliError line naming the file."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if exc is None or not (kind.__module__ or "").startswith(("pyspark", "py4j")):
+            return False
+        first = next((line.strip() for line in str(exc).splitlines() if line.strip()), kind.__name__)
+        raise CliError(f"{self.source}: Spark: {first}") from None
+
+
+class LiveLine:
+    """Progress records (LoadProgress, SparkProgress, ...) on one live stderr line, on a terminal only."""
+
+    def __init__(self, wanted: bool = True):
+        self.on = wanted and sys.stderr.isatty()
+
+    def show(self, record) -> None:
+        message = getattr(record, "message", None)
+        if not self.on or message is None:
+            return
+        fraction = getattr(record, "fraction", None)
+        share = f" ({fraction:.0%})" if fraction is not None else ""
+        sys.stderr.write(f"\r\033[K{message}{share}")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.on:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
 
 
 def run_report(args) -> int:
@@ -156,7 +232,7 @@ def run_evaluate(args) -> int:
     from w2v_desktop.core.items import WalkOptions
 
     config = config_from(args)
-    data = read_rating_file(args, config.min_count)
+    data = read_rating_file(args, config.min_count, with_events=True)
     events, items = data.events, data.items
     options = EvalOptions(k=args.k, sequences=sequence_options_from(args, config.min_count), train=config,
                           methods=tuple(m.strip() for m in args.methods.split(",") if m.strip()),
@@ -179,7 +255,7 @@ def run_recommend(args) -> int:
     from w2v_desktop.core.analysis import fit_model
 
     config = config_from(args)
-    data = read_rating_file(args, config.min_count)
+    data = read_rating_file(args, config.min_count, with_events=True)
     events, corpus, items = data.events, data.corpus, data.items
     if args.vectors:
         from w2v_desktop.core.formats import load_vectors

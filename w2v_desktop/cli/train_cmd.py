@@ -45,6 +45,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--model", metavar="FILE", help="also save the full model (.npz) to continue training later")
     p.add_argument("--continue-from", metavar="MODEL", help="continue training a saved model on this data")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("--trainer", choices=("local", "mllib"), default="local",
+                   help="local: our engine on this computer (default; with --spark the sequences come back "
+                        "here); mllib: Spark MLlib's Word2Vec on the cluster (skip-gram, hierarchical "
+                        "softmax, no subsampling; implies --spark)")
+    p.add_argument("--partitions", type=int, default=1, metavar="N",
+                   help="--trainer mllib: partitions MLlib trains in parallel (default 1: best vectors)")
+    p.add_argument("--max-sentence-length", type=int, default=1000, metavar="N",
+                   help="--trainer mllib: longer sequences are cut in pieces (default 1000)")
     arch = p.add_argument_group("training options")
     arch.add_argument("--cbow", dest="sg", action="store_false", help=HELP["sg"])
     arch.add_argument("--hs", action="store_true", help=HELP["hs"])
@@ -95,7 +103,12 @@ def _tokenize_options(args):
 
 def _config(args, items: bool) -> TrainConfig:
     base = TrainConfig(**ITEM_DEFAULTS) if items else TrainConfig()
-    return base.replace(**_asked(args))
+    asked = _asked(args)
+    if args.trainer == "mllib":  # what MLlib does; options asked for that it lacks are refused
+        base = base.replace(hs=True, negative=0, sample=0.0)
+        if not args.hs:
+            asked.pop("hs", None)  # the flag's default, not a choice
+    return base.replace(**asked)
 
 
 def _asked(args) -> dict:
@@ -120,9 +133,20 @@ def run(args) -> int:
     if bool(args.corpus) == bool(args.ratings):
         raise CliError("give either a CORPUS file or --ratings FILE")
     source = args.ratings or args.corpus
-    if not Path(source).exists():
+    if args.trainer == "mllib":
+        args.spark = args.spark or "local[*]"
+        for flag, given in (("--model", args.model), ("--continue-from", args.continue_from)):
+            if given:
+                raise CliError(f"{flag} needs the local trainer (MLlib's model is not ours to save or continue)")
+    if args.spark and args.corpus:
+        raise CliError("--spark with a text corpus: not yet (--spark works with --ratings FILE)")
+    if not Path(source).exists() and not (args.spark and "://" in source):
         raise CliError(f"{source}: no such file or folder")
     config = _config(args, items=bool(args.ratings))
+    if args.trainer == "mllib":
+        from w2v_desktop.core.spark import mllib_params
+
+        mllib_params(config, args.partitions, args.max_sentence_length)  # refuse before reading
     out = Path(args.output)
     fmt = _output_format(out, args.format)
     for target in (out, Path(args.model) if args.model else None):
@@ -137,20 +161,24 @@ def run(args) -> int:
         from w2v_desktop.cli.recs_cmds import read_rating_file
 
         args.file = args.ratings
-        data = read_rating_file(args, config.min_count, out=None if args.quiet else "stderr")
+        data = read_rating_file(args, config.min_count, out=None if args.quiet else "stderr",
+                                corpus=args.trainer == "local")
         corpus, items = data.corpus, data.items
     else:
         corpus = _read_text(args.corpus, _tokenize_options(args), live)
-    say(f"read {source}: {corpus.n_tokens:,} tokens in {corpus.n_sentences:,} sentences "
-        f"({time.perf_counter() - started:.1f} s)")
+    if corpus is not None:
+        say(f"read {source}: {corpus.n_tokens:,} tokens in {corpus.n_sentences:,} sentences "
+            f"({time.perf_counter() - started:.1f} s)")
 
-    trainer = None
-    if args.continue_from:
-        trainer = load_model(args.continue_from)
-        config = _continued(args, trainer.config)
-    trained = _train(TrainRequest(config, corpus, trainer, background=False), args, say, live)
-
-    vectors = trained.vectors
+    trainer = trained = None
+    if args.trainer == "mllib":
+        vectors = _train_mllib(args, data, config, say)
+    else:
+        if args.continue_from:
+            trainer = load_model(args.continue_from)
+            config = _continued(args, trainer.config)
+        trained = _train(TrainRequest(config, corpus, trainer, background=False), args, say, live)
+        vectors = trained.vectors
     if items is not None:  # titles and genres travel with the vectors (projector metadata, CSV)
         vectors.meta["columns"] = items.columns_for(vectors.names)
     save_vectors(vectors, out, fmt)
@@ -159,6 +187,27 @@ def run(args) -> int:
         save_model(trained.trainer, args.model)
         say(f"wrote model to {args.model}")
     return 0
+
+
+def _train_mllib(args, data, config: TrainConfig, say):
+    """MLlib's Word2Vec on the sequences Spark built (they never came back)."""
+    from w2v_desktop.cli.recs_cmds import LiveLine, spark_errors
+    from w2v_desktop.core.spark import spark_session, train_mllib
+
+    live = LiveLine(not args.quiet)
+    started = time.perf_counter()
+    say(f"training MLlib Word2Vec on {data.report.sequences:,} sequences ({args.spark}, "
+        f"{args.partitions} partition{'s' if args.partitions != 1 else ''})")
+    try:
+        with spark_errors(args.ratings):
+            session = spark_session(args.spark, verbose=args.spark_log)
+            vectors = run_to_end(train_mllib(session, data.spark, config, args.partitions,
+                                             args.max_sentence_length), live.show)
+    finally:
+        data.spark.release()
+    live.clear()
+    say(f"trained in {time.perf_counter() - started:.1f} s")
+    return vectors
 
 
 def _read_text(path: str, options, live: bool):

@@ -4,7 +4,7 @@ import pytest
 
 from tests.conftest import SAMPLES
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
-from w2v_desktop.core.items.ratings import Interactions, read_items, read_ratings
+from w2v_desktop.core.items import Interactions, read_items, read_ratings
 from w2v_desktop.core.analysis.recs import (EvalOptions, ItemModel, _ranked, evaluate_recs, fit_model, genre_coherence,
                                        leave_last_out)
 from w2v_desktop.core.vectors.keyed import Vectors

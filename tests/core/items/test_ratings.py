@@ -5,8 +5,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import ROOT, SAMPLES, data_path
-from w2v_desktop.core.items.ratings import (ColumnMapping, RatingsError, detect_layout, read_items,
-                                            read_ratings)
+from w2v_desktop.core.items import ColumnMapping, RatingsError, detect_layout, read_items, read_ratings
 from w2v_desktop.core.items.layouts import LayoutError
 
 

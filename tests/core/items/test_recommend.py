@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from w2v_desktop.core.items.ratings import Interactions, ItemTable
+from w2v_desktop.core.items import Interactions, ItemTable
 from w2v_desktop.core.items.recommend import (attach_item_columns, compare_scorings, event_weights, histories,
                                         recommend, similar_items, user_vectors)
 from w2v_desktop.core.items.sequences import sort_events

@@ -24,7 +24,7 @@ from w2v_desktop.core.analysis.ranking import hit_rate, mrr, ndcg
 from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 from w2v_desktop.core.text import Corpus
-from w2v_desktop.core.items.ratings import Interactions, ItemTable
+from w2v_desktop.core.items import Interactions, ItemTable
 from w2v_desktop.core.items import histories, user_vectors
 from w2v_desktop.core.items import SequenceOptions, keep_ratings, make_sequences, sort_events
 from w2v_desktop.core.vectors import Vectors

@@ -107,6 +107,15 @@ def detect_layout(path: str | Path) -> ColumnMapping:
     return ColumnMapping(delimiter=delimiter, header=header, **roles)
 
 
+def mapping_from_names(names: list[str], layout: str = "named") -> ColumnMapping:
+    """The roles of named columns (a Parquet schema, say), by the header rules of detect_layout."""
+    roles = _roles_from_names(list(names))
+    if roles is None:
+        raise LayoutError(f"cannot tell the user and item columns from the names {', '.join(names)}; "
+                          "give them explicitly")
+    return ColumnMapping(header=True, layout=layout, **{role: names[i] for role, i in roles.items()})
+
+
 def _first_lines(path: Path, limit: int = 50) -> list[str]:
     with open(path, "rb") as f:
         head = f.read(SNIFF_BYTES)

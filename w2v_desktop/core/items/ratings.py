@@ -3,7 +3,8 @@
 pyarrow's streaming CSV reader parses the file block by block; each block is
 checked with vectorised masks and its ids are encoded to int32 codes at once,
 so a 20-million-row file never exists as Python objects. Ids are kept as
-strings (``"242"``, ``"B00X4WHP5E"``): they are labels, not numbers.
+strings (``"242"``, ``"B00X4WHP5E"``, ``"007"`` apart from ``"7"``): they are
+labels, not numbers.
 
 Bad rows (wrong column count, blank lines, missing fields, a non-numeric
 rating or time, a repeated header) are skipped and counted with their line
@@ -20,8 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from w2v_desktop.core.items.item_table import ItemTable, read_items  # noqa: F401  (public API)
-from w2v_desktop.core.items.layouts import ColumnMapping, LayoutError, detect_layout  # noqa: F401
+from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout
 
 BLOCK_BYTES = 1 << 24
 MAX_EXAMPLES = 5
@@ -56,7 +56,8 @@ class SkippedRows:
             return "no bad rows"
         kinds = ", ".join(f"{n:,} {reason}" for reason, n in self.counts.items())
         lines = ", ".join(str(line) for line, _, _ in self.examples[:MAX_EXAMPLES])
-        return f"skipped {self.total:,} bad rows ({kinds}); first at lines {lines}"
+        where = f"; first at lines {lines}" if lines else ""  # Spark reads no line numbers
+        return f"skipped {self.total:,} bad rows ({kinds}){where}"
 
 
 @dataclass
@@ -210,8 +211,9 @@ class _Reader:
     def _batches(self):
         m, include = self.mapping, list(self.roles.values())
         types = {name: pa.string() for name in include}
-        if self.typed:  # ids inferred (integers parse fastest), times too (numbers or ISO dates)
-            types = {name: pa.float32() for role, name in self.roles.items() if role == "rating"}
+        if self.typed:  # ids stay text ("007" is not "7"); times inferred (numbers or ISO dates)
+            types = {name: (pa.float32() if role == "rating" else pa.string())
+                     for role, name in self.roles.items() if role != "time"}
         try:
             reader = pacsv.open_csv(
                 self.path,

@@ -20,7 +20,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from w2v_desktop.core.vectors import similarity
-from w2v_desktop.core.items.ratings import Interactions, ItemTable
+from w2v_desktop.core.items.item_table import ItemTable
+from w2v_desktop.core.items.ratings import Interactions
 from w2v_desktop.core.vectors import Vectors
 
 AGGREGATIONS = ("mean", "sum", "rating", "decay")

@@ -166,30 +166,28 @@ def make_sequences(events: Interactions, options: SequenceOptions) -> tuple[Sequ
     steps: list[Step] = []
     n_in = events.n_events
     if n_in == 0:
-        raise EmptySequencesError(f"{events.source}: the file has no readable events "
-                                  f"({events.skipped.summary()})")
+        raise EmptySequencesError(no_events_message(events.source, events.skipped))
     kept = keep_ratings(events, options.min_rating)
-    steps.append(_rating_step(events, kept, options.min_rating))
+    rating_range = None if events.ratings is None else (float(events.ratings.min()), float(events.ratings.max()))
+    steps.append(rating_step(n_in, kept.n_events, options.min_rating, rating_range))
     kept = sort_events(kept)
     first = _sequence_starts(kept, options.session_gap)
     if options.session_gap is not None:
-        n_split = int(first.sum()) - len(np.unique(kept.users))
-        steps.append(Step(f"split sessions at gaps > {_duration(options.session_gap)}", 0,
-                          kept.n_events, f"{n_split:,} extra sequences"))
+        steps.append(session_step(options.session_gap, kept.n_events,
+                                  int(first.sum()) - len(np.unique(kept.users))))
     if options.dedupe_consecutive:
         repeat = np.zeros(kept.n_events, dtype=bool)
         repeat[1:] = (kept.items[1:] == kept.items[:-1]) & ~first[1:]
         kept, first = kept.select(~repeat), first[~repeat]
-        steps.append(Step("drop consecutive duplicates", int(repeat.sum()), kept.n_events))
-    _check_left(steps, events.source)
+        steps.append(dedupe_step(int(repeat.sum()), kept.n_events))
+    check_left(steps, events.source)
     seq_id = np.cumsum(first) - 1
     lengths = np.bincount(seq_id)
     long_enough = lengths[seq_id] >= options.min_length
     n_short = int((lengths < options.min_length).sum())
     kept, first = kept.select(long_enough), first[long_enough]
-    steps.append(Step(f"drop sequences shorter than {options.min_length}", int((~long_enough).sum()),
-                      kept.n_events, f"{n_short:,} sequences"))
-    _check_left(steps, events.source)
+    steps.append(length_step(options.min_length, int((~long_enough).sum()), kept.n_events, n_short))
+    check_left(steps, events.source)
     sequences = Sequences(kept, np.append(np.flatnonzero(first), kept.n_events).astype(np.int64))
     return sequences, _report(events, sequences, steps, options)
 
@@ -208,16 +206,37 @@ def _sequence_starts(events: Interactions, session_gap: float | None) -> np.ndar
     return first
 
 
-def _rating_step(events: Interactions, kept: Interactions, min_rating: float | None) -> Step:
-    if events.ratings is None:
-        return Step("rating threshold", 0, kept.n_events, "no rating column: every event kept")
+# -- the steps and the report, shared with the Spark engine (core/spark/sequences.py) ------
+
+def no_events_message(source: str, skipped: SkippedRows) -> str:
+    return f"{source}: the file has no readable events ({skipped.summary()})"
+
+
+def rating_step(n_in: int, n_kept: int, min_rating: float | None,
+                rating_range: tuple[float, float] | None) -> Step:
+    """``rating_range``: (lowest, highest) rating read, None without a rating column."""
+    if rating_range is None:
+        return Step("rating threshold", 0, n_kept, "no rating column: every event kept")
     if min_rating is None:
-        return Step("rating threshold", 0, kept.n_events, "keep all")
-    note = f"ratings range {events.ratings.min():g} to {events.ratings.max():g}"
-    return Step(f"keep ratings >= {min_rating:g}", events.n_events - kept.n_events, kept.n_events, note)
+        return Step("rating threshold", 0, n_kept, "keep all")
+    note = f"ratings range {rating_range[0]:g} to {rating_range[1]:g}"
+    return Step(f"keep ratings >= {min_rating:g}", n_in - n_kept, n_kept, note)
 
 
-def _check_left(steps: list[Step], source: str) -> None:
+def session_step(session_gap: float, n_events: int, n_extra: int) -> Step:
+    return Step(f"split sessions at gaps > {_duration(session_gap)}", 0, n_events,
+                f"{n_extra:,} extra sequences")
+
+
+def dedupe_step(n_dropped: int, n_left: int) -> Step:
+    return Step("drop consecutive duplicates", n_dropped, n_left)
+
+
+def length_step(min_length: int, n_dropped: int, n_left: int, n_short: int) -> Step:
+    return Step(f"drop sequences shorter than {min_length}", n_dropped, n_left, f"{n_short:,} sequences")
+
+
+def check_left(steps: list[Step], source: str) -> None:
     last = steps[-1]
     if last.remaining == 0:
         note = f" ({last.note})" if last.note else ""
@@ -227,31 +246,54 @@ def _check_left(steps: list[Step], source: str) -> None:
 
 def _report(events: Interactions, sequences: Sequences, steps: list[Step],
             options: SequenceOptions) -> SequenceReport:
-    kept = sequences.events
-    lengths = np.diff(sequences.offsets)
-    item_counts = np.bincount(kept.items, minlength=events.n_items)
+    item_counts = np.bincount(sequences.events.items, minlength=events.n_items)
     in_file = np.bincount(events.items, minlength=events.n_items) > 0
-    below = np.flatnonzero((item_counts > 0) & (item_counts < options.min_count))
+    lengths, n_of_length = np.unique(np.diff(sequences.offsets), return_counts=True)
+    return assemble_report(
+        events.source, events_in=events.n_events, users_in=int((np.bincount(events.users) > 0).sum()),
+        steps=steps, users_kept=len(np.unique(sequences.users)), lengths=lengths, n_of_length=n_of_length,
+        item_ids=[events.item_ids[i] for i in np.flatnonzero(in_file)], item_counts=item_counts[in_file],
+        min_count=options.min_count, skipped=events.skipped)
+
+
+def assemble_report(source: str, *, events_in: int, users_in: int, steps: list[Step], users_kept: int,
+                    lengths: np.ndarray, n_of_length: np.ndarray, item_ids: list[str],
+                    item_counts: np.ndarray, min_count: int, skipped: SkippedRows) -> SequenceReport:
+    """The report from aggregates: the distinct sequence ``lengths`` (ascending) with how many
+    sequences have each, and every item of the file (first appearance first) with its count in
+    the kept sequences (0: it lost every event). Either engine computes these its own way."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    n_of_length = np.asarray(n_of_length, dtype=np.int64)
+    item_counts = np.asarray(item_counts, dtype=np.int64)
+    below = np.flatnonzero((item_counts > 0) & (item_counts < min_count))
     below = below[np.argsort(-item_counts[below], kind="stable")]
+    n_sequences = int(n_of_length.sum())
     return SequenceReport(
-        source=events.source, users_in=int((np.bincount(events.users) > 0).sum()),
-        items_in=int(in_file.sum()), events_in=events.n_events, steps=steps,
-        sequences=sequences.n_sequences, users_kept=len(np.unique(sequences.users)),
-        items_kept=int((item_counts > 0).sum()), events_kept=kept.n_events,
-        length_stats={"min": float(lengths.min()), "median": float(np.median(lengths)),
-                      "mean": float(lengths.mean()), "p90": float(np.percentile(lengths, 90)),
-                      "max": float(lengths.max())},
-        length_histogram=_histogram(lengths), min_count=options.min_count,
-        items_without_events=int((in_file & (item_counts == 0)).sum()),
-        items_below_min_count=len(below),
-        below_min_count_examples=[(events.item_ids[i], int(item_counts[i])) for i in below[:EXAMPLES]],
-        skipped_rows=events.skipped)
+        source=source, users_in=users_in, items_in=len(item_ids), events_in=events_in, steps=steps,
+        sequences=n_sequences, users_kept=users_kept, items_kept=int((item_counts > 0).sum()),
+        events_kept=int((lengths * n_of_length).sum()),
+        length_stats={"min": float(lengths[0]), "median": _percentile(lengths, n_of_length, 50),
+                      "mean": float((lengths * n_of_length).sum() / n_sequences),
+                      "p90": _percentile(lengths, n_of_length, 90), "max": float(lengths[-1])},
+        length_histogram=_histogram(lengths, n_of_length), min_count=min_count,
+        items_without_events=int((item_counts == 0).sum()), items_below_min_count=len(below),
+        below_min_count_examples=[(item_ids[i], int(item_counts[i])) for i in below[:EXAMPLES]],
+        skipped_rows=skipped)
 
 
-def _histogram(lengths: np.ndarray) -> list[tuple[int, int, int]]:
+def _percentile(values: np.ndarray, counts: np.ndarray, q: float) -> float:
+    """np.percentile's linear interpolation over ``values`` repeated ``counts`` times."""
+    ends = np.cumsum(counts)
+    rank = q / 100 * (ends[-1] - 1)
+    lo, hi = int(np.floor(rank)), int(np.ceil(rank))
+    at = (lambda k: float(values[np.searchsorted(ends, k, side="right")]))
+    return at(lo) + (at(hi) - at(lo)) * (rank - lo)
+
+
+def _histogram(lengths: np.ndarray, n_of_length: np.ndarray) -> list[tuple[int, int, int]]:
     """Sequence counts in power-of-two length bins: 1, 2-3, 4-7, 8-15, ..."""
     bins = np.floor(np.log2(lengths)).astype(int)
-    counts = np.bincount(bins)
+    counts = np.bincount(bins, weights=n_of_length)
     return [(2 ** b, 2 ** (b + 1) - 1, int(n)) for b, n in enumerate(counts) if n]
 
 

@@ -12,7 +12,7 @@ sequence options (CLI flags, the dialog's forms); the steps are decided here.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Generator
 
 from w2v_desktop.core.cancel import check_cancel, run_to_end
@@ -22,6 +22,7 @@ from w2v_desktop.core.items import Interactions, read_ratings
 from w2v_desktop.core.items import SequenceOptions, SequenceReport, build_sequences
 from w2v_desktop.core.jobs.corpus import LoadProgress
 from w2v_desktop.core.text import Corpus
+from w2v_desktop.core.text.corpus import SPILL_TOKENS
 
 # Share of the work done when each step starts: reading the file dominates.
 SEQUENCES_AT, ITEMS_AT = 0.8, 0.9
@@ -31,12 +32,14 @@ SEQUENCES_AT, ITEMS_AT = 0.8, 0.9
 class RatingData:
     """A rating file read and turned into item sequences, with how it was read."""
 
-    events: Interactions  # every readable row, in file order
+    events: Interactions | None  # every readable row, in file order (None: left on Spark)
     corpus: Corpus  # item sequences: what the trainer takes
     report: SequenceReport  # what each filtering step removed
     items: ItemTable | None  # titles and genres, when an item file was given
     mapping: ColumnMapping  # the columns used (detected unless given)
     options: SequenceOptions
+
+    spark: Any = None  # core.spark.SparkSequences when Spark read the file (MLlib trains on it)
 
     def titles(self) -> dict[str, str] | None:
         return {name: self.items.title(name) for name in self.items.ids} if self.items else None
@@ -46,18 +49,34 @@ class RatingData:
         return self.report.lines(self.titles())
 
 
+@dataclass(frozen=True)
+class SparkEngine:
+    """Where and how Spark reads a rating file."""
+
+    master: str = "local[*]"
+    conf: dict[str, str] = field(default_factory=dict)
+    file_format: str | None = None  # "csv" or "parquet"; None: from the suffix
+    with_events: bool = False  # bring the events back too (evaluation, recommendation)
+    corpus: bool = True  # bring the sequences back as a Corpus (MLlib needs none)
+    spill_tokens: int = SPILL_TOKENS  # past this many tokens the corpus is a memory-mapped file
+    verbose: bool = False  # let Spark's warnings through to the terminal
+
+
 def load_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = None,
                      options: SequenceOptions | None = None, items_path: str | os.PathLike = "",
-                     strict: bool = False, cancel: Any = None
+                     strict: bool = False, cancel: Any = None, spark: SparkEngine | None = None
                      ) -> Generator[LoadProgress, None, RatingData]:
     """Read ``path`` (columns from ``mapping``, else detected) into a ``RatingData``.
 
     ``strict`` stops at the first bad row instead of skipping it; ``items_path``
     ("" for none) adds item metadata; ``cancel`` (see core.cancel) is checked
-    between steps and raises ``Cancelled``. Errors name the file.
+    between steps and raises ``Cancelled``; ``spark`` runs the steps on Spark.
+    Errors name the file.
     """
     name = os.path.basename(str(path))
     options = options or SequenceOptions()
+    if spark is not None:
+        return (yield from _load_on_spark(path, mapping, options, items_path, strict, cancel, spark))
     mapping = mapping or detect_layout(path)
     yield LoadProgress(f"Reading {name}", 0.0)
     check_cancel(cancel)
@@ -77,6 +96,41 @@ def load_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = No
 def read_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = None,
                      options: SequenceOptions | None = None, items_path: str | os.PathLike = "",
                      strict: bool = False, cancel: Any = None,
-                     on_progress: Callable[[LoadProgress], None] | None = None) -> RatingData:
+                     on_progress: Callable[[LoadProgress], None] | None = None,
+                     spark: SparkEngine | None = None) -> RatingData:
     """``load_rating_data`` run to the end; ``on_progress`` sees each record."""
-    return run_to_end(load_rating_data(path, mapping, options, items_path, strict, cancel), on_progress)
+    return run_to_end(load_rating_data(path, mapping, options, items_path, strict, cancel, spark), on_progress)
+
+
+def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: SparkEngine):
+    from w2v_desktop.core.spark import collect_interactions, read_events, spark_session, spark_sequences
+    from w2v_desktop.core.spark import stream_corpus
+    from w2v_desktop.core.spark.events import file_format_of
+
+    path = str(path)
+    if mapping is None and file_format_of(path, engine.file_format) == "csv" and os.path.exists(path):
+        mapping = detect_layout(path)  # a file the desktop can open; remote ones need the columns given
+    yield LoadProgress(f"Starting Spark ({engine.master})", 0.0)
+    session = spark_session(engine.master, engine.conf, engine.verbose)
+    check_cancel(cancel)
+    events = read_events(session, path, mapping, engine.file_format)
+    try:
+        sequences = yield from spark_sequences(session, events, options, strict, cancel)
+        corpus = None
+        if engine.corpus:
+            corpus = yield from stream_corpus(session, sequences, engine.spill_tokens, cancel=cancel)
+            sequences.release()  # what stays on the cluster is what MLlib would train on
+        interactions = None
+        if engine.with_events:
+            yield LoadProgress(f"Bringing back {sequences.report.events_in:,} events", None)
+            check_cancel(cancel)
+            interactions = collect_interactions(events)
+            interactions.skipped = sequences.report.skipped_rows
+    finally:
+        events.release()
+    items = None
+    if items_path:
+        yield LoadProgress(f"Reading item metadata {os.path.basename(str(items_path))}", ITEMS_AT)
+        check_cancel(cancel)
+        items = read_items(items_path)
+    return RatingData(interactions, corpus, sequences.report, items, events.mapping, options, sequences)

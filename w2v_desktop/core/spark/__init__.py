@@ -6,6 +6,9 @@ from w2v_desktop.core.lazy import lazy_exports
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "collect": ("TokenSink", "collect_id_corpus", "collect_name_corpus"),
+    "events": ("SparkEvents", "collect_interactions", "read_events"),
+    "mllib": ("MllibUnsupported", "mllib_params", "train_mllib"),
+    "sequences": ("SparkSequences", "spark_sequences", "stream_corpus"),
     "session": ("DEFAULT_MASTER", "SparkProgress", "SparkUnavailable", "require_pyspark", "run_spark_job",
                 "spark_session"),
     "text": ("spark_text_corpus",),

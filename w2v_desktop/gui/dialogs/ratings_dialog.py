@@ -1,23 +1,29 @@
 """Opening a rating file: which column is what (detected, editable), a preview of
 the first rows with their roles, how histories become item sequences, and an
-optional item metadata file (titles, genres)."""
+optional item metadata file (titles, genres), and where the work runs: this computer
+or a Spark cluster (the [spark] extra)."""
 from __future__ import annotations
 
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from w2v_desktop.core.items import sibling_item_file
 from w2v_desktop.core.items import ColumnMapping, detect_layout
 from w2v_desktop.core.items import SequenceOptions
-from w2v_desktop.core.jobs import load_rating_data
+from w2v_desktop.core.jobs import SparkEngine, load_rating_data
+from w2v_desktop.core.spark import DEFAULT_MASTER, SparkUnavailable, require_pyspark
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
 
 PREVIEW_ROWS = 12
 ROLES = ("user", "item", "rating", "time")
+ENGINES = ("This computer", "Spark")
+MASTER_TIP = ("Spark master URL: local[*] (all cores here), spark://host:7077, yarn, k8s://...; "
+              "the sequences come back to this computer for training.")
 
 MAPPING_HINTS = {
     "user": FieldHints("User column", tooltip="0-based column number, or the header name."),
@@ -66,6 +72,11 @@ class RatingsDialog(QDialog):
         browse.clicked.connect(self._browse_items)
         self.preview = QTableWidget(0, 0)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.engine = QComboBox()
+        self.engine.addItems(ENGINES)
+        self.master = QLineEdit(DEFAULT_MASTER, toolTip=MASTER_TIP, enabled=False)
+        self.engine.currentIndexChanged.connect(lambda i: self.master.setEnabled(i == 1))
+        self._offer_spark()
         self._build(browse)
         self._refresh = QTimer(self, singleShot=True, interval=200)
         self._refresh.timeout.connect(self.update_preview)
@@ -88,6 +99,11 @@ class RatingsDialog(QDialog):
         left.addWidget(mapping_box)
         left.addWidget(sequence_box)
         left.addLayout(items_row)
+        engine_row = QHBoxLayout()
+        engine_row.addWidget(QLabel("Run on"))
+        engine_row.addWidget(self.engine)
+        engine_row.addWidget(self.master, 1)
+        left.addLayout(engine_row)
         preview_box = QGroupBox(f"First {PREVIEW_ROWS} rows, split with these settings")
         QVBoxLayout(preview_box).addWidget(self.preview)
         body = QHBoxLayout()
@@ -109,6 +125,23 @@ class RatingsDialog(QDialog):
                                               "Items (*.csv *.item *.dat *.tsv);;All files (*)")
         if path:
             self.items_path.setText(path)
+
+    def _offer_spark(self) -> None:
+        """The Spark choice, disabled with the install hint as its tooltip when pyspark is missing."""
+        try:
+            require_pyspark()
+            tip = "Read the file and build the sequences on Spark"
+        except SparkUnavailable as exc:
+            tip = str(exc)
+            self.engine.model().item(1).setEnabled(False)
+        self.engine.setItemData(1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.spark_tip = tip
+
+    def spark_engine(self) -> SparkEngine | None:
+        """None for this computer; the GUI keeps the events (recommendation needs them)."""
+        if self.engine.currentIndex() != 1:
+            return None
+        return SparkEngine(self.master.text().strip() or DEFAULT_MASTER, with_events=True)
 
     def mapping(self) -> ColumnMapping:
         return self.mapping_form.value()
@@ -151,5 +184,6 @@ class RatingsDialog(QDialog):
 
     def load_job(self):
         """The worker's generator: core's rating pipeline with these settings (a ``RatingData``)."""
-        return load_rating_data(self.path, self.mapping(), self.sequence_options(), self.items_path.text().strip())
+        return load_rating_data(self.path, self.mapping(), self.sequence_options(), self.items_path.text().strip(),
+                                spark=self.spark_engine())
 
