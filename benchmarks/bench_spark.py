@@ -48,7 +48,9 @@ print(json.dumps(dict(seconds=elapsed, peak_mb=resource.getrusage(resource.RUSAG
 
 
 def child(code: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if out.returncode:
+        sys.exit(f"a measured process failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -37,11 +37,26 @@ def test_without_pyspark_one_line_says_how_to_install_it(argv, monkeypatch, caps
     assert len(err) == 1 and "pip install 'w2v-desktop[spark]'" in err[0] and "Java 17" in err[0]
 
 
-def test_spark_with_a_text_corpus_is_refused_for_now(capsys, tmp_path):
+def test_mllib_with_a_text_corpus_is_refused_for_now(capsys, tmp_path):
     text = tmp_path / "t.txt"
     text.write_text("a b c\n")
-    assert main(["train", str(text), "-o", str(tmp_path / "v.txt"), "--spark"]) == 2
-    assert "--spark with a text corpus: not yet" in capsys.readouterr().err
+    assert main(["train", str(text), "-o", str(tmp_path / "v.txt"), "--trainer", "mllib"]) == 2
+    assert "--trainer mllib with a text corpus: not yet" in capsys.readouterr().err
+
+
+@pytest.mark.spark
+def test_a_text_corpus_tokenised_on_spark_trains_the_same_vectors(spark, tmp_path, capsys):
+    """``train CORPUS --spark``: the executors tokenise (stop words too), the ids stream back,
+    and one seeded thread trains exactly what the local reader's corpus trains."""
+    from w2v_desktop.core.formats import load_vectors
+
+    common = [str(SAMPLES / "sample_corpus.txt"), "--stop-words", "english", "--epochs", "1", "--dim", "16",
+              "--threads", "1", "--seed", "3", "--quiet"]
+    assert main(["train", *common, "-o", str(tmp_path / "local.txt")]) == 0
+    assert main(["train", *common, "-o", str(tmp_path / "spark.txt"), "--spark", "local[2]"]) == 0
+    local, on_spark = load_vectors(tmp_path / "local.txt"), load_vectors(tmp_path / "spark.txt")
+    assert on_spark.names == local.names and len(local) > 300
+    assert np.array_equal(on_spark.matrix, local.matrix)
 
 
 def test_mllib_refuses_options_it_lacks_before_reading(capsys, tmp_path):

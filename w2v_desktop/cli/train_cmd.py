@@ -138,8 +138,9 @@ def run(args) -> int:
         for flag, given in (("--model", args.model), ("--continue-from", args.continue_from)):
             if given:
                 raise CliError(f"{flag} needs the local trainer (MLlib's model is not ours to save or continue)")
-    if args.spark and args.corpus:
-        raise CliError("--spark with a text corpus: not yet (--spark works with --ratings FILE)")
+    if args.trainer == "mllib" and args.corpus:
+        raise CliError("--trainer mllib with a text corpus: not yet (it trains on --ratings FILE; "
+                       "--spark tokenises a text corpus on the cluster for the local trainer)")
     if not Path(source).exists() and not (args.spark and "://" in source):
         raise CliError(f"{source}: no such file or folder")
     config = _config(args, items=bool(args.ratings))
@@ -165,7 +166,7 @@ def run(args) -> int:
                                 corpus=args.trainer == "local")
         corpus, items = data.corpus, data.items
     else:
-        corpus = _read_text(args.corpus, _tokenize_options(args), live)
+        corpus = _read_text(args.corpus, _tokenize_options(args), live, args.spark)
     if corpus is not None:
         say(f"read {source}: {corpus.n_tokens:,} tokens in {corpus.n_sentences:,} sentences "
             f"({time.perf_counter() - started:.1f} s)")
@@ -210,8 +211,9 @@ def _train_mllib(args, data, config: TrainConfig, say):
     return vectors
 
 
-def _read_text(path: str, options, live: bool):
-    """The app's corpus reader, its progress shown on one live line."""
+def _read_text(path: str, options, live: bool, spark_master: str | None = None):
+    """The app's corpus reader (on Spark's executors with ``spark_master``), its progress
+    shown on one live line."""
     from w2v_desktop.core.jobs import load_text_corpus
 
     def show(p) -> None:
@@ -220,7 +222,13 @@ def _read_text(path: str, options, live: bool):
             sys.stderr.write(f"\r\033[K{p.message}{share}")
             sys.stderr.flush()
 
-    corpus = run_to_end(load_text_corpus(path, options), show)
+    if spark_master:
+        from w2v_desktop.cli.recs_cmds import spark_errors
+
+        with spark_errors(path):
+            corpus = run_to_end(load_text_corpus(path, options, spark_master=spark_master), show)
+    else:
+        corpus = run_to_end(load_text_corpus(path, options), show)
     if live:
         sys.stderr.write("\r\033[K")
     return corpus
