@@ -418,3 +418,22 @@ def test_the_file_opened_last_wins_whichever_load_finishes_first(qtbot, window, 
     window.files.open_vectors(str(small))  # the user changed their mind at once
     wait_idle(qtbot, window.state)
     assert window.state.vectors.names == ["a", "b"] and not window.errors
+
+
+def test_export_output_vectors_writes_the_output_weights(qtbot, window, tmp_path):
+    import numpy as np
+
+    from w2v_desktop.core.formats import load_vectors
+
+    state = window.state
+    state.set_corpus(topic_corpus(300))
+    state.set_config(state.config.replace(epochs=1, dim=8, min_count=1, threads=1))
+    window.train_panel.start()
+    wait_idle(qtbot, state)
+    out = tmp_path / "out.txt"
+    window.files.export_vectors("word2vec", output=True, path=str(out))
+    wait_idle(qtbot, state)
+    written = load_vectors(out)
+    assert written.names == state.trainer.vocab.words
+    assert np.allclose(written.matrix, state.trainer.syn1neg, atol=1e-5)
+    assert not np.allclose(written.matrix, state.vectors.matrix, atol=1e-3)

@@ -159,14 +159,19 @@ class FileActions(QObject):
             return
         self._remember(path)
 
-        def done(trainer) -> None:
+        def read():  # the vectors are copied here, on the worker, not on the GUI thread
+            trainer = model_file.load_model(path)
+            return trainer, trainer.vectors()
+
+        def done(loaded) -> None:
+            trainer, vectors = loaded
             self.state.set_trainer(trainer)
             self.state.set_config(trainer.config)
-            self.state.set_vectors(trainer.vectors())
+            self.state.set_vectors(vectors)
             self.state.status_message.emit(f"Opened model {Path(path).name} ({len(trainer.vocab):,} words, "
                                            f"{trainer.epochs_trained} epochs); open new data and Train to continue")
 
-        self.state.run_in_worker(lambda: model_file.load_model(path), self._latest_only("vectors", done),
+        self.state.run_in_worker(read, self._latest_only("vectors", done),
                                  title=f"Could not open {Path(path).name}",
                                  name="load-model")
 
@@ -201,11 +206,8 @@ class FileActions(QObject):
 
         if self._training_runs():
             return
-        if output:
-            vectors = self.state.trainer.output_vectors() if self.state.trainer is not None else None
-        else:
-            vectors = self.state.vectors
-        if vectors is None:
+        trainer, vectors = self.state.trainer, self.state.vectors
+        if (vectors is None) if not output else (trainer is None or trainer.syn1neg is None):
             self.state.report_error("Nothing to export", "Train, or open, vectors first."
                                     if not output else "Output vectors exist only after negative-sampling training.")
             return
@@ -213,7 +215,10 @@ class FileActions(QObject):
         path = path or self._ask_save(f"Export {info.label}", ("output-vectors" if output else "vectors") + info.suffix,
                                       f"{info.label} (*{info.suffix});;All files (*)")
         if path:
-            self.state.run_in_worker(lambda: save_vectors(vectors, path, fmt), lambda _r: self._saved(path),
+            # the output weights are copied on the worker, not on the GUI thread
+            write = (lambda: save_vectors(trainer.output_vectors(), path, fmt)) if output else \
+                (lambda: save_vectors(vectors, path, fmt))
+            self.state.run_in_worker(write, lambda _r: self._saved(path),
                                      title=f"Could not export {info.label}", name="export")
 
     # -- projects -------------------------------------------------------------------------
@@ -252,9 +257,10 @@ class FileActions(QObject):
                 project = projects.load_project(path, allow_outside=allow_outside)
             except projects.OutsideProjectError as outside:
                 return outside  # asked on the GUI thread: a crafted project must not read /etc/passwd unasked
-            model = projects.resolve(path, project.model_file, "model_file", allow_outside) \
-                if project.model_file else None
-            return project, model_file.load_model(model) if model else None
+            if not project.model_file:  # load_project resolved and checked the path
+                return project, None, None
+            trainer = model_file.load_model(project.model_file)
+            return project, trainer, trainer.vectors()  # copied on the worker, not the GUI thread
 
         def confirm_outside(outside: projects.OutsideProjectError) -> None:
             answer = QMessageBox.question(
@@ -268,14 +274,14 @@ class FileActions(QObject):
             if isinstance(loaded, projects.OutsideProjectError):
                 confirm_outside(loaded)
                 return
-            project, trainer = loaded
+            project, trainer, vectors = loaded
             self._remember(path)
             self.state.set_config(TrainConfig.from_dict(project.config))
             known = {f.name for f in dataclasses.fields(TokenizeOptions)}
             self.tokenize_options = TokenizeOptions(**{k: v for k, v in project.tokenize.items() if k in known})
             if trainer is not None:
                 self.state.set_trainer(trainer)
-                self.state.set_vectors(trainer.vectors())
+                self.state.set_vectors(vectors)
             if project.data_path and Path(project.data_path).is_file() and project.data_kind == "text":
                 self.open_text(project.data_path, options=self.tokenize_options)
             if on_loaded is not None:

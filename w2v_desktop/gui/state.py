@@ -14,8 +14,8 @@ Attributes (read them; change them through the setters):
                    that continues this model writes its arrays meanwhile, so read them
                    only while training_state is IDLE (the window disables saving until then)
     vectors        core Vectors to explore (trained or opened), or None
-    interactions   rating/interaction data (core.ratings.Interactions), or None
-    items          item metadata (core.ratings.ItemTable), or None
+    interactions   rating/interaction data (core.items.Interactions), or None
+    items          item metadata (core.items.ItemTable), or None
     source_path    file the corpus or ratings came from, or ""
     data_report    lines on how the data was prepared (e.g. ratings -> sequences), or []
     config         core TrainConfig being edited (the data panel's min_count lives here too)

@@ -48,3 +48,34 @@ def test_a_cancelled_read_corpus_raises_instead_of_returning_part(text):
     token.cancel()
     with pytest.raises(Cancelled):
         read_corpus(str(text), cancel=token)
+
+
+@pytest.mark.parametrize("how", ["cancel", "close"])
+def test_a_stopped_read_leaves_no_spill_file(tmp_path, monkeypatch, how):
+    """Past its RAM bound the reader spills ids to a temporary file; a read stopped by Cancel or
+    by the GUI worker closing the generator removes it."""
+    import functools
+
+    from w2v_desktop.core.cancel import CancelToken, Cancelled
+    from w2v_desktop.core.jobs import corpus as reader
+
+    spill_dir = tmp_path / "spill"
+    spill_dir.mkdir()
+    monkeypatch.setattr(reader, "CorpusBuilder",
+                        functools.partial(reader.CorpusBuilder, spill_tokens=50, spill_dir=str(spill_dir)))
+    monkeypatch.setattr(reader, "REPORT_EVERY_S", 0.0)
+    text = tmp_path / "t.txt"
+    text.write_text("the cat sat on the mat\n" * 2000, encoding="utf-8")
+    token = CancelToken()
+    job = reader.load_text_corpus(str(text), cancel=token)
+    for _ in range(20):
+        next(job)
+    assert list(spill_dir.iterdir()), "the test must reach the spill path"
+    if how == "cancel":
+        token.cancel()
+        with pytest.raises(Cancelled):
+            for _ in job:
+                pass
+    else:
+        job.close()
+    assert not list(spill_dir.iterdir())

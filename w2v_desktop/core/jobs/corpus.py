@@ -48,16 +48,20 @@ def load_text_corpus(path: str, options: TokenizeOptions | None = None,
         read[0], read[1] = done, total
 
     last = time.monotonic()
-    for n_lines, tokens in enumerate(iter_token_lines(str(path), options, on_progress=on_progress), start=1):
-        builder.add(tokens)
-        now = time.monotonic()
-        if now - last >= REPORT_EVERY_S:
-            last = now
-            check_cancel(cancel)
-            fraction = read[0] / read[1] if read[1] else None
-            yield LoadProgress(f"Reading {name}: {n_lines:,} sentences", fraction)
-    check_cancel(cancel)
-    yield LoadProgress(f"Counting words of {name}", 1.0)
+    try:
+        for n_lines, tokens in enumerate(iter_token_lines(str(path), options, on_progress=on_progress), start=1):
+            builder.add(tokens)
+            now = time.monotonic()
+            if now - last >= REPORT_EVERY_S:
+                last = now
+                check_cancel(cancel)
+                fraction = read[0] / read[1] if read[1] else None
+                yield LoadProgress(f"Reading {name}: {n_lines:,} sentences", fraction)
+        check_cancel(cancel)
+        yield LoadProgress(f"Counting words of {name}", 1.0)
+    except BaseException:  # cancelled, closed by the GUI worker, or bad input: no spill file left
+        builder.discard()
+        raise
     return builder.finish(source=str(path))
 
 

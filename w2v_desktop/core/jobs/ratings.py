@@ -114,6 +114,7 @@ def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: S
     session = spark_session(engine.master, engine.conf, engine.verbose)
     check_cancel(cancel)
     events = read_events(session, path, mapping, engine.file_format)
+    sequences = None
     try:
         sequences = yield from spark_sequences(session, events, options, strict, cancel)
         corpus = None
@@ -126,6 +127,10 @@ def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: S
             check_cancel(cancel)
             interactions = collect_interactions(events)
             interactions.skipped = sequences.report.skipped_rows
+    except BaseException:  # cancelled or failed: the session lives on, its caches must not
+        if sequences is not None:
+            sequences.release()
+        raise
     finally:
         events.release()
     items = None

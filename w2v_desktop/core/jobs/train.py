@@ -46,7 +46,7 @@ class EpochReport:
     epoch: int  # epochs completed in this run (1-based)
     neighbours: dict[str, list] = field(default_factory=dict)  # watched name -> [Neighbour]
     missing: tuple[str, ...] = ()  # watched names not in the vocabulary
-    analogy: object | None = None  # core.evaluate.AnalogyResult
+    analogy: object | None = None  # core.analysis.intrinsic.AnalogyResult
     problem: str = ""  # why evaluation could not run, if it could not
 
 

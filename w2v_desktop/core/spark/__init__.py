@@ -10,7 +10,7 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "mllib": ("MllibUnsupported", "mllib_params", "train_mllib"),
     "sequences": ("SparkSequences", "spark_sequences", "stream_corpus"),
     "session": ("DEFAULT_MASTER", "SparkProgress", "SparkUnavailable", "require_pyspark", "run_spark_job",
-                "spark_session"),
+                "spark_missing", "spark_session"),
     "text": ("spark_text_corpus",),
     "walks": ("spark_item_graph", "spark_walk_corpus"),
 })

@@ -123,8 +123,12 @@ def spark_sequences(session, events: SparkEvents, options: SequenceOptions | Non
         check_left(steps, source)
         final = kept.filter(F.col("length") >= options.min_length).drop("length")
         final = final.persist(StorageLevel.MEMORY_AND_DISK)
-        tokens, table = yield from run_spark_job(session, "Counting items", lambda: _item_table(good, final),
-                                                 cancel)
+        try:
+            tokens, table = yield from run_spark_job(session, "Counting items",
+                                                     lambda: _item_table(good, final), cancel)
+        except BaseException:  # cancelled or failed: nothing may stay cached on the cluster
+            final.unpersist()
+            raise
     finally:
         kept.unpersist()
     item_ids = [r["item"] for r in table]
@@ -209,10 +213,16 @@ def _item_table(good, final):
     in_file = good.groupBy("item").agg(F.min("row").alias("first"))
     counts = final.groupBy("item").agg(F.count(F.lit(1)).alias("n"))
     table = in_file.join(counts, "item", "left").fillna(0, ["n"]).persist(StorageLevel.MEMORY_AND_DISK)
-    rows = table.orderBy("first").select("item", "n").collect()
-    tokens = (table.filter(F.col("n") > 0)
-              .select("item", (F.row_number().over(Window.orderBy("first")) - 1).cast("int").alias("token"))
-              .persist(StorageLevel.MEMORY_AND_DISK))
-    tokens.count()
-    table.unpersist()
+    try:
+        rows = table.orderBy("first").select("item", "n").collect()
+        tokens = (table.filter(F.col("n") > 0)
+                  .select("item", (F.row_number().over(Window.orderBy("first")) - 1).cast("int").alias("token"))
+                  .persist(StorageLevel.MEMORY_AND_DISK))
+        try:
+            tokens.count()
+        except BaseException:
+            tokens.unpersist()
+            raise
+    finally:
+        table.unpersist()
     return tokens, rows

@@ -25,6 +25,8 @@ from w2v_desktop.core.cancel import Cancelled, is_cancelled
 DEFAULT_MASTER = "local[*]"
 INSTALL_HINT = ("Spark support needs the optional extra: pip install 'w2v-desktop[spark]' "
                 "(pyspark 4, which needs Java 17 or newer on PATH or in JAVA_HOME)")
+NO_JAVA = ("Spark needs Java 17 or newer: none is on PATH and JAVA_HOME is not set "
+           "(on Debian/Ubuntu: apt-get install openjdk-17-jre-headless)")
 POLL_SECONDS = 0.2
 # Where the JVM's own output goes when it is not asked for (its start-up banner, WARN lines).
 LOG_FILE = os.path.join(tempfile.gettempdir(), "w2v-desktop-spark.log")
@@ -48,6 +50,22 @@ class SparkProgress:
         return self.tasks_done / self.tasks_total if self.tasks_total else None
 
 
+def spark_missing() -> str:
+    """Why Spark cannot run here ("" when it can), without importing pyspark: for a window
+    deciding whether to offer it (the import alone costs a noticeable fraction of a second)."""
+    import importlib.util
+
+    try:
+        found = importlib.util.find_spec("pyspark") is not None
+    except (ImportError, ValueError):  # ValueError: a module entry without a spec
+        found = False
+    if not found:
+        return INSTALL_HINT
+    if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
+        return NO_JAVA
+    return ""
+
+
 def require_pyspark():
     """The pyspark module, or SparkUnavailable saying how to get it (and Java)."""
     try:
@@ -55,8 +73,7 @@ def require_pyspark():
     except ImportError:
         raise SparkUnavailable(INSTALL_HINT) from None
     if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
-        raise SparkUnavailable("Spark needs Java 17 or newer: none is on PATH and JAVA_HOME is not set "
-                               "(on Debian/Ubuntu: apt-get install openjdk-17-jre-headless)")
+        raise SparkUnavailable(NO_JAVA)
     return pyspark
 
 

@@ -90,6 +90,18 @@ class CorpusBuilder:
         self._n_spilled += len(self._buf)
         self._buf = array("i")
 
+    def discard(self) -> None:
+        """Drop what was added, the spill file too (a read that was cancelled or failed must
+        not leave gigabytes in the temp folder)."""
+        if self._spill is not None:
+            self._spill.close()
+            try:
+                os.unlink(self._spill.name)
+            except OSError:
+                pass
+            self._spill = None
+        self._buf, self._lengths, self._n_spilled = array("i"), array("q"), 0
+
     def finish(self, source: str = "") -> Corpus:
         if self._spill is None:
             tokens = np.frombuffer(self._buf, dtype=np.int32) if len(self._buf) else np.zeros(0, np.int32)

@@ -16,7 +16,7 @@ from w2v_desktop.core.items import sibling_item_file
 from w2v_desktop.core.items import ColumnMapping, detect_layout
 from w2v_desktop.core.items import SequenceOptions
 from w2v_desktop.core.jobs import SparkEngine, load_rating_data
-from w2v_desktop.core.spark import DEFAULT_MASTER, SparkUnavailable, require_pyspark
+from w2v_desktop.core.spark import DEFAULT_MASTER, spark_missing
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
 
 PREVIEW_ROWS = 12
@@ -128,12 +128,11 @@ class RatingsDialog(QDialog):
 
     def _offer_spark(self) -> None:
         """The Spark choice, disabled with the install hint as its tooltip when pyspark is missing."""
-        try:
-            require_pyspark()
-            tip = "Read the file and build the sequences on Spark"
-        except SparkUnavailable as exc:
-            tip = str(exc)
+        tip = spark_missing()  # without importing pyspark: this dialog also opens for the sample
+        if tip:
             self.engine.model().item(1).setEnabled(False)
+        else:
+            tip = "Read the file and build the sequences on Spark"
         self.engine.setItemData(1, tip, Qt.ItemDataRole.ToolTipRole)
         self.spark_tip = tip
 

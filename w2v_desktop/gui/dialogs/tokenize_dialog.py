@@ -1,6 +1,6 @@
 """Tokenising options for a text file, with a preview of its first lines as tokens.
 
-The form is generated from ``core.tokenize.TokenizeOptions``, so options added
+The form is generated from ``core.text.TokenizeOptions``, so options added
 there appear here without GUI changes (the hints below only add labels,
 tooltips and the allowed choices).
 """
