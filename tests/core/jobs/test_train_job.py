@@ -140,3 +140,18 @@ def test_the_job_continues_with_the_rule_and_refuses_before_changing_the_model()
     assert isinstance(records[0], Stage) and isinstance(records[1], TrainerReady)
     assert records[1].added_words == 2 and records[1].vocabulary == len(WORDS) + 2
     assert second.trainer is trainer and trainer.config.window == 2 and trainer.epochs_trained == 2
+
+
+def test_new_data_the_model_cannot_use_leaves_the_model_as_it_was():
+    """Continuing on data with nothing trainable (every word below min_count) fails before the
+    vocabulary, the weights or the options of the app's model change."""
+    _, first = run_job(train_job(TrainRequest(SMALL.replace(epochs=1), corpus())))
+    trainer = first.trainer
+    config, words, syn0 = trainer.config, list(trainer.vocab.words), trainer.syn0.copy()
+    rare = Corpus.from_sentences([["comet", "star"]], source="rare")
+    job = train_job(TrainRequest(SMALL.replace(window=2, min_count=5), rare, trainer))
+    from w2v_desktop.core.train import TrainingError
+
+    with pytest.raises(TrainingError, match="rare"):
+        run_job(job)
+    assert trainer.config == config and trainer.vocab.words == words and np.array_equal(trainer.syn0, syn0)

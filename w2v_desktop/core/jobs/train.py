@@ -127,10 +127,15 @@ def train_job(request: TrainRequest, handle: TrainingHandle | None = None) -> It
         yield Stage("Building the vocabulary")
         trainer = Trainer(request.corpus, request.config)
     else:
-        trainer.config = continue_config(trainer.config, request.config)
+        saved = trainer.config
+        trainer.config = continue_config(saved, request.config)
         if request.corpus is not None:
             yield Stage("Adding the new data's words to the model")
-            added = trainer.update(request.corpus)
+            try:
+                added = trainer.update(request.corpus)
+            except BaseException:  # refused new data leaves the app's model as it was
+                trainer.config = saved
+                raise
     reports: list[EpochReport] = []
 
     def on_epoch(settled: Trainer, epoch: int) -> None:

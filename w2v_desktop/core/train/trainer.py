@@ -291,6 +291,10 @@ class Trainer:
         the next ``iter_train`` trains on. Returns the number of words added."""
         cfg = self.config
         vocab, remap, added = self.vocab.extended(corpus.words, corpus.counts, cfg.min_count)
+        ids, offsets = _encode(corpus, remap)
+        if len(ids) == 0:  # refused before anything changes: the model stays as it was
+            raise TrainingError(f"no token of {corpus.source or 'the new data'} is in the vocabulary "
+                                f"or occurs at least min_count={cfg.min_count} times")
         if added:
             self.syn0 = np.vstack([self.syn0, _init_rows(added, cfg.dim, cfg.seed, len(self.vocab))])
             if self.syn1neg is not None:
@@ -299,14 +303,11 @@ class Trainer:
                 # the Huffman tree is rebuilt over the new counts; inner rows are reused by index
                 self.syn1 = np.vstack([self.syn1, np.zeros((added, cfg.dim), np.float32)])
         self.vocab = vocab
-        self.ids, self.offsets = _encode(corpus, remap)
+        self.ids, self.offsets = ids, offsets
         self.source = corpus.source
         self.vocab_report = VocabReport(int(corpus.counts.sum()), len(corpus.words),
                                         int(corpus.counts[remap >= 0].sum()), int((remap >= 0).sum()),
                                         cfg.min_count, None)
-        if len(self.ids) == 0:
-            raise TrainingError(f"no token of {corpus.source or 'the new data'} is in the vocabulary "
-                                f"or occurs at least min_count={cfg.min_count} times")
         return added
 
 
