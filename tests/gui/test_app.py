@@ -437,3 +437,20 @@ def test_export_output_vectors_writes_the_output_weights(qtbot, window, tmp_path
     assert written.names == state.trainer.vocab.words
     assert np.allclose(written.matrix, state.trainer.syn1neg, atol=1e-5)
     assert not np.allclose(written.matrix, state.vectors.matrix, atol=1e-3)
+
+
+def test_opening_a_model_or_project_waits_while_training_runs(qtbot, window, tmp_path):
+    """Opening either replaces the app's model, which the run's end would overwrite."""
+    state, panel = window.state, window.train_panel
+    state.set_corpus(topic_corpus(4000))
+    state.set_config(state.config.replace(epochs=200, dim=8, min_count=1, threads=1))
+    assert window.open_model_action.isEnabled() and window.open_project_action.isEnabled()
+    panel.start()
+    qtbot.waitUntil(lambda: panel.last_progress is not None and panel.last_progress.words_done > 0,
+                    timeout=60_000)
+    assert not window.open_model_action.isEnabled() and not window.open_project_action.isEnabled()
+    window.files.open_model(str(tmp_path / "m.w2vmodel.npz"))  # a dropped file is told to wait
+    assert window.errors[-1][0] == "Training is running"
+    panel.stop()
+    wait_idle(qtbot, state)
+    assert window.open_model_action.isEnabled() and window.open_project_action.isEnabled()

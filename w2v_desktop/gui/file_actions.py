@@ -153,6 +153,8 @@ class FileActions(QObject):
 
     def open_model(self, path: str | None = None) -> None:
         """A saved model: explore its vectors, or continue training it on new data."""
+        if self._training_runs("open the model"):
+            return
         path = path or self._ask_open("Open a model to continue training",
                                       f"Models (*{projects.MODEL_SUFFIX});;All files (*)")
         if not path:
@@ -176,12 +178,13 @@ class FileActions(QObject):
                                  name="load-model")
 
     # -- saving -----------------------------------------------------------------------
-    def _training_runs(self) -> bool:
-        """Saving reads the model, whose arrays the training threads write while it runs
-        (the window disables these commands then; this answers any other caller)."""
+    def _training_runs(self, doing: str = "save") -> bool:
+        """Saving reads the model, whose arrays the training threads write while it runs, and
+        opening a model or project would replace it (the window disables these commands then;
+        this answers any other caller: drag and drop, recent files)."""
         if self.state.training_state == IDLE:
             return False
-        self.state.report_error("Training is running", "Wait until training ends (or stop it), then save.")
+        self.state.report_error("Training is running", f"Wait until training ends (or stop it), then {doing}.")
         return True
 
     def save_model(self, path: str | None = None) -> None:
@@ -248,6 +251,8 @@ class FileActions(QObject):
 
     def open_project(self, path: str | None = None, on_loaded=None, allow_outside: bool = False) -> None:
         """``allow_outside``: the user confirmed paths that lead outside the project's folder."""
+        if self._training_runs("open the project"):
+            return
         path = path or self._ask_open("Open project", f"Projects (*{projects.SUFFIX});;All files (*)")
         if not path:
             return

@@ -66,11 +66,11 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "Open &ratings file…", f.open_ratings)
         self._add(file_menu, "Open &vectors to explore…", f.open_vectors, "Ctrl+Shift+O")
         self._add(file_menu, "Open Spar&k model folder…", self.open_spark_model)
-        self._add(file_menu, "Open &model to continue training…", f.open_model)
+        self.open_model_action = self._add(file_menu, "Open &model to continue training…", f.open_model)
         self.recent_menu = file_menu.addMenu("Open r&ecent")
         self._fill_recent(f.recent_files())
         file_menu.addSeparator()
-        self._add(file_menu, "Open &project…", f.open_project)
+        self.open_project_action = self._add(file_menu, "Open &project…", f.open_project)
         self.save_project_action = self._add(file_menu, "&Save project…", self.save_project,
                                              QKeySequence.StandardKey.Save)
         self.save_model_action = self._add(file_menu, "Save &model…", f.save_model)
@@ -139,8 +139,11 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self, *_args) -> None:
         """What reads the model (saving, exporting) waits while training runs: the
-        training threads are writing its arrays."""
+        training threads are writing its arrays; what replaces it (open model or project)
+        waits too, else the run's end would silently overwrite what was opened."""
         idle = self.state.training_state == IDLE
+        self.open_model_action.setEnabled(idle)
+        self.open_project_action.setEnabled(idle)
         self.save_project_action.setEnabled(idle)
         self.save_model_action.setEnabled(idle)
         self.export_menu.setEnabled(idle and self.state.vectors is not None)
