@@ -73,9 +73,16 @@ def _open_file(argv: list[str], commands: list[str]) -> int:
 
 
 def _run_gui(argv: list[str]) -> int:
+    from w2v_desktop.cli import qt_platform
+
+    checks_only = any(a.startswith("--screenshot") or a == "--self-test" for a in argv)
+    problem = None if checks_only else qt_platform.xcb_problem()
+    if problem:  # Qt would abort with a message that names no library
+        print(f"w2v-desktop: {problem}", file=sys.stderr)
+        return 2
     try:
         from w2v_desktop.gui.app import run_app
-    except ImportError as exc:  # pragma: no cover - depends on the GUI being installed
-        print(f"w2v-desktop: cannot start the app: {exc}", file=sys.stderr)
+    except ImportError as exc:
+        print(f"w2v-desktop: {qt_platform.explain_import_error(exc)}", file=sys.stderr)
         return 2
     return run_app(argv)

@@ -13,6 +13,8 @@ from pathlib import Path
 SAMPLE_FILES = ("sample_corpus.txt", "sample_analogies.txt", "sample_pairs.tsv", "sample_zh.txt",
                 "sample_ratings.csv", "sample_items.csv")
 
+ICON_FILES = ("w2v-desktop.svg", "w2v-desktop-256.png")
+
 
 def bundled_path(*parts: str) -> Path:
     """The path of a bundled file (it may not exist: callers that can do without it check)."""
@@ -29,4 +31,5 @@ def missing_bundled_files() -> list[str]:
     """Bundled files this install lacks (the self-test reports them)."""
     wanted = [("samples", name) for name in SAMPLE_FILES]
     wanted += [("stopwords", f"{name}.txt") for name in ("english", "chinese")]
+    wanted += [("icons", name) for name in ICON_FILES]
     return ["/".join(parts) for parts in wanted if not bundled_path(*parts).is_file()]

@@ -71,6 +71,10 @@ def make_application():
     from w2v_desktop.gui import theme
 
     app.setApplicationVersion(__version__)
+    from w2v_desktop.gui.icon import app_icon
+
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("w2v-desktop")  # Wayland/X11 docks match the window to w2v-desktop.desktop
     theme.configure_pyqtgraph()
     return app
 

@@ -50,6 +50,9 @@ def self_test(app) -> int:
         assert len(vectors) == 8 and vectors.dim == 8 and np.isfinite(vectors.matrix).all()
         _check_exact_scan()
         _check_bundled_files()
+        from w2v_desktop.gui.icon import app_icon
+
+        assert not app_icon().isNull(), "the app icon does not load"
         import tempfile
 
         from w2v_desktop.gui.main_window import MainWindow
