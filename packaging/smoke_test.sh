@@ -13,4 +13,5 @@ sample="$app/_internal/w2v_desktop/resources/samples/sample_corpus.txt"
 out="$(mktemp -d)/vectors.bin"
 "$app/w2v-desktop" train "$sample" -o "$out" --stop-words english --epochs 1
 test -s "$out"
+"$app/w2v-desktop" --startup-time   # cold start: process start to the first paint of the window
 echo "smoke test passed: $(du -sh "$app" | cut -f1) in $app"

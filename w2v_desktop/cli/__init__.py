@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0].startswith("--screenshot") or argv[0] in ("--gui", "--self-test"):
+    if not argv or argv[0].startswith("--screenshot") or argv[0] in ("--gui", "--self-test", "--startup-time"):
         return _run_gui(argv)
     parser = build_parser()
     if not argv[0].startswith("-") and argv[0] not in parser.command_names:

@@ -20,6 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="train briefly on the bundled sample and save a PNG of each tab into DIR")
     parser.add_argument("--self-test", action="store_true",
                         help="import everything, train a tiny corpus, print OK and exit (packaging check)")
+    parser.add_argument("--startup-time", action="store_true",
+                        help="open the window on the bundled sample, print the seconds from process start "
+                             "to its first paint, and quit (cold-start measurement)")
     return parser
 
 
@@ -45,7 +48,39 @@ def run_app(argv: list[str] | None = None) -> int:
             window = MainWindow(settings=QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat))
             return take_screenshots(app, window, Path(args.screenshot))
     window = open_window(args.path)  # noqa: F841 - referenced until the app quits
+    if args.startup_time:
+        _report_first_paint(app, window)
     return app.exec()
+
+
+def _seconds_since_process_start() -> float:
+    """Wall time since this process started (Linux: from /proc; elsewhere: since Python began)."""
+    import time
+
+    try:
+        with open("/proc/self/stat") as f:
+            started_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime") as f:
+            uptime = float(f.read().split()[0])
+        return uptime - started_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter()  # Python's clock starts near interpreter start on most platforms
+
+
+def _report_first_paint(app, window) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+                self.done = True
+                print(f"first window paint after {_seconds_since_process_start():.2f} s", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    window._first_paint = FirstPaint(window)
+    window.installEventFilter(window._first_paint)
+    window.update()
 
 
 def open_window(path: str | None = None, settings=None):
@@ -62,7 +97,19 @@ def open_window(path: str | None = None, settings=None):
     return window
 
 
+# Qt messages that say nothing the user can act on (the offscreen platform cannot size windows).
+_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(mode, context, message) -> None:
+    if not message.startswith(_QUIET_QT_MESSAGES):
+        sys.stderr.write(message + "\n")
+
+
 def make_application():
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(_qt_message)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("w2v-desktop")
