@@ -28,6 +28,9 @@ TRUST_NEIGHBOURS = 10
 _EXACT_PCA_CELLS = 2_000_000
 # openTSNE optimisation steps between cancel checks (each check also computes the KL error).
 _TSNE_CHECK_ITERS = 10
+# Above this many points trust is measured on a random sample of TRUST_SAMPLE of them (NaN for the
+# rest): the exact neighbour search of every point among all is quadratic (400k rows: hours).
+TRUST_SAMPLE = 2_000
 
 
 class ProjectionError(ValueError):
@@ -113,6 +116,21 @@ def trust_scores(data: np.ndarray, coords: np.ndarray, k: int = TRUST_NEIGHBOURS
     return kept / k
 
 
+def sampled_trust(data: np.ndarray, coords: np.ndarray, seed: int = 0, sample: int = TRUST_SAMPLE,
+                  k: int = TRUST_NEIGHBOURS) -> np.ndarray:
+    """:func:`trust_scores` of ``sample`` random points (their neighbours sought among all); NaN elsewhere."""
+    from sklearn.neighbors import NearestNeighbors
+    picked = np.sort(np.random.default_rng(seed).choice(len(data), size=min(sample, len(data)), replace=False))
+    high = NearestNeighbors(n_neighbors=k + 1, metric="cosine", algorithm="brute").fit(data)
+    low = NearestNeighbors(n_neighbors=k + 1).fit(coords)
+    keep = lambda idx: np.array([[j for j in row if j != i][:k] for i, row in zip(picked, idx)])  # noqa: E731
+    high_idx = keep(high.kneighbors(data[picked], return_distance=False))
+    low_idx = keep(low.kneighbors(coords[picked], return_distance=False))
+    trust = np.full(len(data), np.nan)
+    trust[picked] = (high_idx[:, :, None] == low_idx[:, None, :]).any(axis=2).sum(axis=1) / k
+    return trust
+
+
 def _drop_self(idx: np.ndarray, k: int) -> np.ndarray:
     """Remove each point from its own (k+1)-list; it need not come first on ties."""
     keep = idx != np.arange(len(idx))[:, None]
@@ -147,6 +165,6 @@ def project(vectors, rows, method: str = "pca", seed: int = 0, perplexity: float
         raise ProjectionError(f"unknown projection {method!r}; choose one of {', '.join(PROJECTION_METHODS)}")
     check_cancel(cancel)
     coords = np.asarray(coords, dtype=np.float32)
-    trust = trust_scores(data, coords)
+    trust = trust_scores(data, coords) if len(rows) <= 10 * TRUST_SAMPLE else sampled_trust(data, coords, seed)
     check_cancel(cancel)
     return Projection(rows, [vectors.names[r] for r in rows], coords, trust, method)
