@@ -256,11 +256,11 @@ def test_projection_of_most_frequent_colours_links_and_search(qtbot, state):
     assert panel.map.colorbar is not None and not panel.map.legend.isVisible()
     panel.search_edit.setText("c2_1")    # c2_1 and c2_10..c2_19
     assert len(panel.map.highlight.data) == 11 and "11 points" in panel.selection_label.text()
-    spot = panel.map.scatter.points()[5]
-    panel.map.scatter.sigClicked.emit(panel.map.scatter, [spot], None)
+    panel.show_neighbours_of(5)
     x, _ = panel.map.links.getData()
-    assert len(x) == 2 * panel.links_k.value()   # every neighbour of a cluster member is on the map
-    assert "c0_5" in panel.selection_label.text() and "10 of its 10" in panel.selection_label.text()
+    assert len(x) == 2 * panel.selection.k_spin.value()   # every neighbour of a cluster member is on the map
+    assert "c0_5" in panel.selection.heading.text() and panel.selection.original.rowCount() == 10
+    assert not panel.selection.off_map.text()
 
 
 def test_projection_subsets_neighbourhood_and_pasted(qtbot, state):

@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         s = self.state
         s.error_occurred.connect(lambda title, message, details: show_error(self, title, message, details))
         s.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        s.names_sent.connect(lambda target, _names: target in self.panels
+                             and self.tabs.setCurrentWidget(self.panels[target]))
         s.busy_changed.connect(lambda busy: self._busy_label.setText("Working…" if busy else ""))
         s.training_state_changed.connect(self._on_training_state)
         s.training_state_changed.connect(self._update_actions)

@@ -43,6 +43,7 @@ class AppState(QObject):
     busy_changed = Signal(bool)            # True while any run_in_worker job runs
     error_occurred = Signal(str, str, str)  # title, message, details (traceback)
     status_message = Signal(str)           # a short line for the status bar
+    names_sent = Signal(str, list)         # a panel's tab title and names for it (the map's selection)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -100,6 +101,11 @@ class AppState(QObject):
         if value != self.training_state:
             self.training_state = value
             self.training_state_changed.emit(value)
+
+    def send_names(self, target: str, names: list[str]) -> None:
+        """Hand ``names`` to the panel titled ``target`` ("Neighbours", "Analogy"); the main
+        window shows that tab and the panel puts the names in its inputs."""
+        self.names_sent.emit(target, list(names))
 
     # -- work off the GUI thread ---------------------------------------------------
     def run_in_worker(self, job: Callable[..., Any] | Any, on_done: Callable[[Any], None] | None = None,

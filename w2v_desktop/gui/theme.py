@@ -76,9 +76,10 @@ def style_plot(plot: pg.PlotWidget) -> None:
         item.titleLabel.setText(item.titleLabel.text, color=text)
 
 
-def make_plot(title: str = "", x_label: str = "", y_label: str = "") -> pg.PlotWidget:
-    """A PlotWidget with palette colours, labelled axes and a light grid."""
-    plot = pg.PlotWidget()
+def make_plot(title: str = "", x_label: str = "", y_label: str = "", view_box: pg.ViewBox | None = None
+              ) -> pg.PlotWidget:
+    """A PlotWidget with palette colours, labelled axes and a light grid (and ``view_box``, if given)."""
+    plot = pg.PlotWidget(viewBox=view_box)
     item = plot.getPlotItem()
     for name in ("left", "bottom"):
         item.getAxis(name).enableAutoSIPrefix(False)  # "(x0.001)" next to a label confuses more than it helps

@@ -1,5 +1,6 @@
 """Judging and seeing vectors: analogy and word-pair evaluation (``intrinsic``), recommendation
-evaluation with named ranking metrics, alignment of two runs, and 2-D maps (``projection``).
+evaluation with named ranking metrics, alignment of two runs, 2-D maps (``projection``) and what
+draws and picks on them (``map_density``, ``map_labels``, ``map_select``).
 
 Other wings, the CLI and the GUI import these names from here (each module is imported when one of
 its names is first used); ``align.align`` is used through its module, whose name it shares."""
@@ -8,6 +9,9 @@ from w2v_desktop.core.lazy import lazy_exports
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "align": ("AlignError", "iter_align"),
     "intrinsic": ("evaluate_analogies",),
+    "map_density": ("density_image", "visible_rows"),
+    "map_labels": ("Placement", "label_order", "place_labels"),
+    "map_select": ("map_neighbours", "nearest_point", "points_in_box", "points_in_polygon"),
     "ranking": ("hit_rate", "mrr", "ndcg"),
     "recs": ("EvalOptions", "ItemModel", "evaluate_recs", "fit_model", "genre_coherence", "leave_last_out"),
 })

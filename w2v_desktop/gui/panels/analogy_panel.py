@@ -67,7 +67,15 @@ class AnalogyPanel(QWidget):
         self.method_combo.currentIndexChanged.connect(lambda _i: self.answers.rowCount() and self.solve())
         self.answers.name_activated.connect(lambda name: self.word_edits[2].setText(name))
         state.vectors_changed.connect(self.set_vectors)
+        state.names_sent.connect(lambda target, names: target == "Analogy" and self.fill_words(names))
         self.set_vectors(state.vectors)
+
+    def fill_words(self, names: list[str]) -> None:
+        """Put up to three names (sent from the map's selection) into a, b, c; solve when all three are there."""
+        for edit, name in zip(self.word_edits, names):
+            edit.setText(name)
+        if len(names) >= 3:
+            self.solve()
 
     def _build_benchmark_widgets(self) -> None:
         self.path_edit = QLineEdit(placeholderText="questions-words.txt, wordsim353.tsv, simlex999.txt\N{HORIZONTAL ELLIPSIS}")

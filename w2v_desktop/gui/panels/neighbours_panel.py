@@ -64,6 +64,7 @@ class NeighboursPanel(QWidget):
         layout.addWidget(self.stack)
         self._connect()
         state.vectors_changed.connect(self.set_vectors)
+        state.names_sent.connect(lambda target, names: target == "Neighbours" and names and self.query(names[0]))
         self.set_vectors(state.vectors)
 
     def _build_content(self) -> QWidget:

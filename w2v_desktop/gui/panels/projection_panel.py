@@ -3,13 +3,18 @@
 Choose the points (the N most frequent, a name and its neighbourhood, or a
 pasted list), project off the GUI thread, then hover for names, search to
 highlight, colour by metadata or by trust (how well each point's neighbours
-survived the projection), and click a point to draw links to its nearest
-neighbours in the full space. Export the picture (PNG/SVG) or coordinates (CSV).
+survived the projection). Labels are placed without overlaps, more as you zoom
+in; large maps draw as density until few points are in view (the whole
+vocabulary can be mapped). Click, box or lasso points: the selection panel
+beside the map lists the focus point's neighbours in the full space and on the
+map (linked and labelled) and sends the selection to Neighbours, Analogy or a
+CSV file. Export the picture (PNG/SVG) or coordinates (CSV).
 """
 from __future__ import annotations
 
-import html
 import re
+
+import numpy as np
 
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
@@ -17,10 +22,10 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout
 
 from w2v_desktop.core.analysis import projection
 
-from w2v_desktop.core.vectors import similarity
 from w2v_desktop.core.formats import save_coordinates
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.map_selection import MapSelection
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import meta_columns
 from w2v_desktop.gui.widgets.plot_export import export_plot
@@ -30,6 +35,7 @@ METHODS = {"PCA": "pca", "t-SNE": "tsne", "UMAP": "umap"}
 AXIS_NAMES = {"pca": "principal component", "tsne": "t-SNE", "umap": "UMAP"}
 TOP_N, AROUND, PASTED = 0, 1, 2
 NO_COLOUR, TRUST = "single colour", "trust score"
+BY_FREQUENCY = "name, most frequent first"
 
 
 class ProjectionPanel(QWidget):
@@ -39,7 +45,9 @@ class ProjectionPanel(QWidget):
         self.vectors = None
         self.result = None   # the Projection on screen
         self.subset_note = ""  # e.g. pasted names that were skipped
+        self._search_text: list[str] = []  # each point's hover text, casefolded, for search
         self.map = ScatterMap()
+        self.selection = MapSelection(state, self.map)
         self.completer = NameCompleter(self)
         self._build_subset_widgets()
         self._build_view_widgets()
@@ -47,7 +55,6 @@ class ProjectionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.map.point_clicked.connect(self.show_neighbours_of)
         state.vectors_changed.connect(self.set_vectors)
         self.set_vectors(state.vectors)
 
@@ -59,7 +66,7 @@ class ProjectionPanel(QWidget):
         for i, radio in enumerate((self.top_radio, self.around_radio, self.pasted_radio)):
             self.subset_group.addButton(radio, i)
         self.top_radio.setChecked(True)
-        self.top_spin = QSpinBox(minimum=3, maximum=50_000, value=1000, singleStep=500, suffix=" names")
+        self.top_spin = QSpinBox(minimum=3, maximum=1000, value=1000, singleStep=500, suffix=" names")
         self.top_spin.setGroupSeparatorShown(True)
         self.around_edit = QLineEdit(placeholderText="a name")
         self.around_edit.setCompleter(self.completer)
@@ -81,13 +88,15 @@ class ProjectionPanel(QWidget):
         self.colour_combo = QComboBox()
         self.search_edit = QLineEdit(placeholderText="highlight names containing\N{HORIZONTAL ELLIPSIS}")
         self.search_edit.setClearButtonEnabled(True)
-        self.links_k = QSpinBox(minimum=1, maximum=100, value=10, prefix="links to ", suffix=" nearest")
-        self.selection_label = QLabel("Click a point to link it to its nearest neighbours (full space).")
+        self.label_combo = QComboBox()
+        self.label_combo.setToolTip("What labels say, and which points get one first when not all fit")
+        self.selection_label = QLabel("Search highlights and labels names containing the text.")
         self.selection_label.setWordWrap(True)
         self.export_plot_button = QPushButton("Picture (PNG/SVG)\N{HORIZONTAL ELLIPSIS}")
         self.export_csv_button = QPushButton("Coordinates (CSV)\N{HORIZONTAL ELLIPSIS}")
         self.colour_combo.currentIndexChanged.connect(lambda _i: self.apply_colour())
         self.search_edit.textChanged.connect(self.highlight)
+        self.label_combo.currentIndexChanged.connect(lambda _i: self.apply_labels())
         self.export_plot_button.clicked.connect(lambda: export_plot(self, self.map.plot, "projection"))
         self.export_csv_button.clicked.connect(self._ask_export_coordinates)
 
@@ -111,7 +120,7 @@ class ProjectionPanel(QWidget):
         view_form = QFormLayout(view)
         view_form.addRow("Colour:", self.colour_combo)
         view_form.addRow("Search:", self.search_edit)
-        view_form.addRow(self.links_k)
+        view_form.addRow("Label by:", self.label_combo)
         view_form.addRow(self.selection_label)
         export = QHBoxLayout()
         export.addWidget(self.export_plot_button)
@@ -127,7 +136,9 @@ class ProjectionPanel(QWidget):
         splitter = QSplitter()
         splitter.addWidget(side)
         splitter.addWidget(self.map)
+        splitter.addWidget(self.selection)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 700, 300])
         return splitter
 
     # -- vectors ----------------------------------------------------------------------
@@ -136,18 +147,25 @@ class ProjectionPanel(QWidget):
         self.vectors = vectors
         self.result = None
         self.map.clear()
+        self.selection.set_data(vectors, None)
         self._set_exportable(False)
         if vectors is None or len(vectors) < 3:
             self.completer.set_vectors(None)
             self.stack.show_empty()
             return
         self.completer.set_vectors(vectors)
-        self.top_spin.setMaximum(min(50_000, len(vectors)))
+        self.top_spin.setMaximum(len(vectors))   # all rows: large maps draw as density
         self.top_spin.setValue(min(1000, len(vectors)))
         self.colour_combo.blockSignals(True)
         self.colour_combo.clear()
         self.colour_combo.addItems([NO_COLOUR, TRUST] + list(meta_columns(vectors)))
         self.colour_combo.blockSignals(False)
+        self.label_combo.blockSignals(True)
+        self.label_combo.clear()
+        self.label_combo.addItems(label_choices(vectors))
+        if "title" in meta_columns(vectors):  # items: their titles say more than their ids
+            self.label_combo.setCurrentText("title")
+        self.label_combo.blockSignals(False)
         self.status.setText("Choose points and a method, then Project.")
         self.stack.show_content()
 
@@ -227,17 +245,26 @@ class ProjectionPanel(QWidget):
     def show_projection(self, result) -> None:
         self.result = result
         titles = titles_of(self.vectors)
-        tips = [f"{name}\n{titles[row]}" if titles and titles[row] else name
-                for name, row in zip(result.names, result.rows)]
-        short = [shorten(titles[row]) if titles and titles[row] else name
-                 for name, row in zip(result.names, result.rows)]
+        rows = result.rows.tolist()
+        if titles:
+            tips = [f"{name}\n{titles[row]}" if titles[row] else name for name, row in zip(result.names, rows)]
+        else:
+            tips = list(result.names)
+        self._search_text = [tip.casefold() for tip in tips]
         label = self.method_combo.currentText()
         self.map.set_points(result.names, result.coords, tips, f"{label} of {len(result.names):,} names",
-                            AXIS_NAMES.get(result.method, label), short_labels=short)
-        self.status.setText(f"{len(result.names):,} points; mean trust {result.trust.mean():.2f} "
+                            AXIS_NAMES.get(result.method, label))
+        sampled = np.isnan(result.trust)
+        trust = (f"mean trust {np.nanmean(result.trust):.2f} on a sample of {int((~sampled).sum()):,}"
+                 if sampled.any() else f"mean trust {result.trust.mean():.2f}")
+        self.status.setText(f"{len(result.names):,} points; {trust} "
                             "(share of each point's 10 nearest neighbours kept on the map)." + self.subset_note)
         self._set_exportable(True)
+        self.selection.set_data(self.vectors, result)
         self.apply_colour()
+        self.apply_labels()
+        around = self.subset_group.checkedId() == AROUND
+        self.map.set_pinned([0] if around else [])   # the name the neighbourhood was drawn around
         self.highlight(self.search_edit.text())
 
     def _set_exportable(self, enabled: bool) -> None:
@@ -258,31 +285,38 @@ class ProjectionPanel(QWidget):
         else:
             self.map.colour_uniform()
 
+    def apply_labels(self) -> None:
+        """Label texts and which points get a label first, from the "Label by" choice."""
+        if self.result is None:
+            return
+        choice = self.label_combo.currentText()
+        rows = self.result.rows
+        column = meta_columns(self.vectors).get(choice)
+        if column is None:     # names, most frequent (first rows) first
+            self.map.set_label_texts(list(self.result.names))
+            return
+        values = [column[r] for r in rows.tolist()]
+        numbers = numeric(values)
+        if numbers is not None:  # a number column: names, highest first
+            self.map.set_label_texts(list(self.result.names), numbers)
+        else:
+            self.map.set_label_texts([shorten(v) if str(v) else n for v, n in zip(values, self.result.names)])
+
     def highlight(self, text: str) -> None:
         if self.result is None:
             return
         needle = text.strip().casefold()
-        hits = [i for i, tip in enumerate(self.map.tips) if needle and needle in tip.casefold()]
+        hits = [i for i, tip in enumerate(self._search_text) if needle in tip] if needle else []
         self.map.show_highlights(hits)
         if needle:
             self.selection_label.setText(f"{len(hits):,} points match {text.strip()!r}.")
+        else:
+            self.selection_label.setText("Search highlights and labels names containing the text.")
 
     def show_neighbours_of(self, index: int) -> None:
-        """Links from a point to its nearest neighbours in the full space that are on the map."""
-        if self.result is None:
-            return
-        name = self.result.names[index]
-        neighbours = similarity.nearest(self.vectors, name, k=self.links_k.value())
-        position = {n: i for i, n in enumerate(self.result.names)}
-        on_map = [position[n.name] for n in neighbours if n.name in position]
-        self.map.show_links(index, on_map)
-        off_map = [n.name for n in neighbours if n.name not in position]
-        titles = titles_of(self.vectors)
-        title = f" ({html.escape(str(titles[self.result.rows[index]]))})" if titles else ""
-        text = f"<b>{html.escape(name)}</b>{title}: {len(on_map)} of its {len(neighbours)} nearest are on the map (linked)."
-        if off_map:
-            text += " Off the map: " + html.escape(", ".join(off_map[:8])) + (" \N{HORIZONTAL ELLIPSIS}" if len(off_map) > 8 else "")
-        self.selection_label.setText(text)
+        """Select point ``index``: the selection panel lists and links its nearest neighbours."""
+        if self.result is not None:
+            self.map.select([index])
 
     # -- export -----------------------------------------------------------------------------------
     def _ask_export_coordinates(self) -> None:
@@ -298,6 +332,19 @@ class ProjectionPanel(QWidget):
             extra[key] = [values[r] for r in result.rows]
         save_coordinates(path, result.names, result.coords, extra_columns=extra)
         self.status.setText(f"Wrote {len(result.names):,} coordinates to {path}")
+
+
+def label_choices(vectors) -> list[str]:
+    """"Label by" entries: names by frequency, then each metadata column."""
+    return [BY_FREQUENCY] + list(meta_columns(vectors))
+
+
+def numeric(values) -> np.ndarray | None:
+    """The values as floats when every non-empty one is a number, else None."""
+    try:
+        return np.array([float(v) if str(v).strip() else np.nan for v in values])
+    except (TypeError, ValueError):
+        return None
 
 
 def shorten(text: str, width: int = 28) -> str:

@@ -1,62 +1,92 @@
-"""The 2-D map drawing: points with hover names, colours, search highlights,
-neighbour links and a legend. It draws what it is given; no maths here."""
+"""The 2-D map drawing: points (density when many are in view), labels, colours, search
+highlights, a selection with links to its neighbours, and a legend. It draws what it is given
+and picks points; the maths lives in core (``map_density``, ``map_labels``, ``map_select``).
+
+Mouse: drag pans, the wheel zooms, a click selects the nearest point (Ctrl+click adds or
+removes it), Shift+drag selects a box, Ctrl+drag a lasso. Overlays take no clicks: every click
+goes to the view box, which picks the nearest point in screen space.
+"""
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from w2v_desktop.core.analysis import nearest_point, points_in_polygon, visible_rows
 from w2v_desktop.gui import theme
+from w2v_desktop.gui.widgets.map_density_item import POINT_SIZE, PassiveScatter, PointLayers
+from w2v_desktop.gui.widgets.map_labels_item import LabelLayer
+from w2v_desktop.gui.widgets.map_viewbox import MapViewBox
 
-MAX_LABELS = 25           # text labels for search hits; more would be unreadable
 MAX_CATEGORIES = 9        # distinct colours; the rest share "other"
-POINT_SIZE = 7
+SCALE_STEPS = 64          # a colour scale is drawn in this many steps
+LABEL_DELAY_MS = 80       # labels are re-placed once a pan or zoom has paused this long
+CLICK_RADIUS_PX = 8
 
 
-def categorical_brushes(values: list[str]) -> tuple[list, list[tuple[str, object]]]:
-    """Brush per point and (category, brush) legend entries, most common first."""
+def categorical_colours(values: list[str]) -> tuple[np.ndarray, list[QColor], list[tuple[str, QColor]]]:
+    """Category index per point, the palette, and (category, colour) legend entries, most common first."""
     order: dict[str, int] = {}
     for value in values:
         order[value] = order.get(value, 0) + 1
     common = sorted(order, key=lambda v: -order[v])[:MAX_CATEGORIES]
-    brushes = {v: pg.mkBrush(pg.intColor(i, hues=MAX_CATEGORIES, alpha=220)) for i, v in enumerate(common)}
-    other = theme.fill_brush(QPalette.ColorRole.Mid, 160)
-    legend = [(v or "(none)", brushes[v]) for v in common]
+    palette = [pg.intColor(i, hues=MAX_CATEGORIES, alpha=220) for i in range(len(common))]
+    palette.append(theme.palette_color(QPalette.ColorRole.Mid, 160))
+    index = {v: i for i, v in enumerate(common)}
+    legend = [(v or "(none)", palette[i]) for i, v in enumerate(common)]
     if len(order) > len(common):
-        legend.append(("other", other))
-    return [brushes.get(v, other) for v in values], legend
+        legend.append(("other", palette[-1]))
+    return np.array([index.get(v, len(common)) for v in values], dtype=np.int32), palette, legend
 
 
 class ScatterMap(QWidget):
-    """``point_clicked(index)`` reports the index of a clicked point."""
+    """``point_clicked(index)``: a click picked a point. ``selection_changed(indices)``: the
+    selection changed (the first index is the focus: its neighbours are linked)."""
 
     point_clicked = Signal(int)
+    selection_changed = Signal(list)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot = theme.make_plot()
+        self.view_box = MapViewBox()
+        self.plot = theme.make_plot(view_box=self.view_box)
         self.plot.getPlotItem().setAspectLocked(False)
         self.names: list[str] = []
         self.tips: list[str] = []
         self.short_labels: list[str] = []
-        self.coords = np.zeros((0, 2))
-        self.scatter = pg.ScatterPlotItem(size=POINT_SIZE, pen=None, hoverable=True,
-                                          hoverSize=POINT_SIZE + 4, tip=self._tip)
+        self.coords = np.zeros((0, 2), np.float32)
+        item = self.plot.getPlotItem()
+        self.layers = PointLayers(item, self._tip)
+        self.scatter = self.layers.scatter
         # a wide base-coloured halo under each link keeps it visible over any point colour
         self.link_halo = pg.PlotDataItem([], [], connect="pairs")
         self.links = pg.PlotDataItem([], [], connect="pairs")
-        self.highlight = pg.ScatterPlotItem(size=POINT_SIZE + 8, brush=None)
-        self.selected = pg.ScatterPlotItem(size=POINT_SIZE + 10, symbol="star")
-        for item in (self.scatter, self.link_halo, self.links, self.highlight, self.selected):
-            self.plot.addItem(item)
-        self.labels: list[pg.TextItem] = []
+        self.highlight = PassiveScatter(size=POINT_SIZE + 8, brush=None)
+        self.selected = PassiveScatter(size=POINT_SIZE + 10, symbol="star")
+        for overlay in (self.link_halo, self.links, self.highlight, self.selected):
+            overlay.setAcceptedMouseButtons(Qt.MouseButton.NoButton)   # clicks reach the points
+            item.addItem(overlay, ignoreBounds=True)
+        self.label_layer = LabelLayer(self.view_box)
         self.legend = pg.LegendItem(offset=(-10, 10))
-        self.legend.setParentItem(self.plot.getPlotItem().vb)
+        self.legend.setParentItem(self.view_box)
         self._colour = self.colour_uniform  # re-applied when the palette changes
         self.colorbar = None
-        self.scatter.sigClicked.connect(self._clicked)
+        self.selection: list[int] = []
+        self.hits: list[int] = []            # search matches (ringed, labelled first)
+        self.pinned: list[int] = []          # always labelled (the query name)
+        self.link_targets: list[int] = []
+        self.keep: np.ndarray | None = None  # isolated points, or None: all shown
+        self.label_priority = None           # higher first; None: row order (frequency)
+        self.dropped_hits = 0
+        self._label_timer = QTimer(self, singleShot=True, interval=LABEL_DELAY_MS)
+        self._label_timer.setObjectName("map labels")
+        self._label_timer.timeout.connect(self.refresh_labels)
+        self.view_box.sigRangeChanged.connect(self._range_changed)
+        self.view_box.sigResized.connect(self._range_changed)
+        self.view_box.clicked.connect(self._clicked_at)
+        self.view_box.region_selected.connect(self.select_region)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -69,58 +99,93 @@ class ScatterMap(QWidget):
         self.highlight.setPen(theme.curve_pen(width=2.5))
         self.selected.setPen(pg.mkPen(text))
         self.selected.setBrush(theme.fill_brush(alpha=255))
+        self.view_box.set_outline_pen(pg.mkPen(text, width=1.5, style=Qt.PenStyle.DashLine))
         theme.style_legend(self.legend)
-        for label in self.labels:
-            label.setColor(text)
-            label.fill = theme.fill_brush(QPalette.ColorRole.Base, 170)
-            label.update()
         self._colour()
+        self.label_layer.update()
 
     # -- data ----------------------------------------------------------------------
     def set_points(self, names: list[str], coords, tips: list[str], title: str, axis_name: str,
                    short_labels: list[str] | None = None) -> None:
-        """``tips`` show on hover; ``short_labels`` (default: names) label highlighted points."""
+        """``tips`` show on hover; ``short_labels`` (default: names) are the labels' texts."""
         self.names, self.tips = list(names), list(tips)
         self.short_labels = list(short_labels) if short_labels is not None else list(names)
-        self.coords = np.asarray(coords, dtype=float)
-        self.scatter.setData(pos=self.coords, data=np.arange(len(self.names)), brush=theme.fill_brush(alpha=180))
+        self.coords = np.asarray(coords, dtype=np.float32).reshape(-1, 2)
+        self.selection, self.hits, self.pinned, self.link_targets = [], [], [], []
+        self.keep, self.label_priority = None, None
+        self.layers.set_points(self.coords)
         self.links.setData([], [])
         self.link_halo.setData([], [])
         self.highlight.setData([])
         self.selected.setData([])
-        self._clear_labels()
+        self.label_layer.clear()
         self._clear_legend()
         theme.set_labels(self.plot, title, f"{axis_name} 1" if axis_name else "", f"{axis_name} 2" if axis_name else "")
-        self.plot.autoRange()
+        self._colour = self.colour_uniform
+        self.colour_uniform()
+        self.fit_view()
+        self.selection_changed.emit([])
 
     def clear(self) -> None:
         self.set_points([], np.zeros((0, 2)), [], "", "")
+
+    def set_label_texts(self, texts: list[str], priority=None) -> None:
+        """Label texts per point and their priority (higher labelled first; None: row order)."""
+        self.short_labels = list(texts)
+        self.label_priority = None if priority is None else np.asarray(priority, dtype=np.float64)
+        self.refresh_labels()
+
+    def fit_view(self, rows=None) -> None:
+        """Show all (shown) points, or ``rows``."""
+        if rows is None:
+            rows = np.flatnonzero(self.keep) if self.keep is not None else None
+        coords = self.coords if rows is None else self.coords[np.asarray(rows, dtype=np.int64)]
+        if len(coords) == 0:
+            self.view_box.setRange(xRange=(0, 1), yRange=(0, 1))
+            return
+        lo, hi = coords.min(axis=0).astype(float), coords.max(axis=0).astype(float)
+        span = np.maximum(hi - lo, 1e-6)
+        self.view_box.setRange(xRange=(lo[0], lo[0] + span[0]), yRange=(lo[1], lo[1] + span[1]), padding=0.05)
+
+    def center_on(self, index: int) -> None:
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        x, y = self.coords[index]
+        self.view_box.setRange(xRange=(x - (x1 - x0) / 2, x + (x1 - x0) / 2),
+                               yRange=(y - (y1 - y0) / 2, y + (y1 - y0) / 2), padding=0)
 
     # -- colour ------------------------------------------------------------------------
     def colour_uniform(self) -> None:
         self._colour = self.colour_uniform
         self._clear_legend()
-        self.scatter.setBrush(theme.fill_brush(alpha=180))
+        self.layers.set_colours(np.zeros(len(self.coords), np.int32), [theme.palette_color(QPalette.ColorRole.Highlight, 180)])
+        self._redraw()
 
     def colour_categories(self, values: list[str], title: str) -> None:
         self._colour = lambda: self.colour_categories(values, title)
-        brushes, entries = categorical_brushes(values)
+        categories, palette, entries = categorical_colours(values)
         self._clear_legend()
-        self.scatter.setBrush(brushes)
-        for label, brush in entries:
-            self.legend.addItem(pg.ScatterPlotItem(size=POINT_SIZE + 2, pen=None, brush=brush), label)
+        self.layers.set_colours(categories, palette)
+        for label, colour in entries:
+            self.legend.addItem(pg.ScatterPlotItem(size=POINT_SIZE + 2, pen=None, brush=pg.mkBrush(colour)), label)
         self.legend.setVisible(True)
+        self._redraw()
 
     def colour_scale(self, values, label: str, levels=(0.0, 1.0), colormap: str = "viridis") -> None:
+        """Colour by a number; missing values (NaN) are grey."""
         self._colour = lambda: self.colour_scale(values, label, levels, colormap)
         cmap = pg.colormap.get(colormap)
         low, high = levels
-        scaled = np.clip((np.asarray(values, dtype=float) - low) / ((high - low) or 1.0), 0, 1)
+        values = np.asarray(values, dtype=float)
+        scaled = np.clip((values - low) / ((high - low) or 1.0), 0, 1)
+        steps = np.where(np.isnan(values), SCALE_STEPS, np.round(np.nan_to_num(scaled) * (SCALE_STEPS - 1)))
+        palette = list(cmap.map(np.linspace(0, 1, SCALE_STEPS), mode="qcolor"))
+        palette.append(theme.palette_color(QPalette.ColorRole.Mid, 120))
         self._clear_legend()
-        self.scatter.setBrush([pg.mkBrush(c) for c in cmap.map(scaled, mode="qcolor")])
+        self.layers.set_colours(steps.astype(np.int32), palette)
         self.colorbar = pg.ColorBarItem(values=levels, colorMap=cmap, interactive=False, width=12)
         theme.style_colorbar(self.colorbar, label)
         self.plot.getPlotItem().layout.addItem(self.colorbar, 2, 5)
+        self._redraw()
 
     def _clear_legend(self) -> None:
         self.legend.clear()
@@ -131,40 +196,127 @@ class ScatterMap(QWidget):
             self.colorbar.deleteLater()
             self.colorbar = None
 
+    # -- drawing -----------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        """"density" or "points": how the points in view are drawn now."""
+        return self.layers.mode
+
+    def _redraw(self) -> None:
+        self.layers.refresh()
+        self._range_changed()
+
+    def _range_changed(self, *_args) -> None:
+        rect = self.view_box.rect()
+        self.layers.update(self.view_box.viewRange(), (rect.width(), rect.height()))
+        if self.isVisible():
+            self._label_timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._label_timer.start()
+
+    def hideEvent(self, event) -> None:
+        self._label_timer.stop()    # hidden: nothing to label (placed again when shown)
+        super().hideEvent(event)
+
+    def refresh_labels(self) -> None:
+        """Place the labels for the current view (called after a pan or zoom settles)."""
+        self._label_timer.stop()
+        if len(self.coords) == 0:
+            self.label_layer.clear()
+            return
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        visible = visible_rows(self.coords, (x0, x1), (y0, y1), self.keep)
+        forced = list(dict.fromkeys(self.selection[:50] + self.pinned + self.link_targets + self.hits))
+        self.label_layer.place(self.coords, visible, self.short_labels, self.label_priority, forced,
+                               strong=frozenset(self.selection[:50] + self.pinned))
+        labelled = set(self.label_layer.rows.tolist())
+        shown_hits = sum(1 for h in self.hits if h in labelled)
+        self.dropped_hits = len(self.hits) - shown_hits
+        self.label_layer.note = (f"labels for {shown_hits:,} of {len(self.hits):,} matches"
+                                 + (" (zoom in for more)" if shown_hits < len(self.hits) else "")
+                                 if self.dropped_hits else "")
+        self.label_layer.update()
+
     # -- overlays ----------------------------------------------------------------------
     def show_highlights(self, indices: list[int]) -> None:
-        self._clear_labels()
-        self.highlight.setData(pos=self.coords[indices] if indices else np.zeros((0, 2)))
-        for i in indices[:MAX_LABELS]:
-            self._add_label(i)
+        """Ring and label the search matches (labels as many as fit; the map says how many)."""
+        self.hits = [int(i) for i in indices]
+        self.highlight.setData(pos=self.coords[self.hits] if self.hits else np.zeros((0, 2)))
+        self.refresh_labels()
+
+    def set_pinned(self, indices: list[int]) -> None:
+        """Points always labelled (the name a neighbourhood map was drawn around)."""
+        self.pinned = [int(i) for i in indices]
+        self.refresh_labels()
 
     def show_links(self, index: int, targets: list[int]) -> None:
-        """Lines from point ``index`` to each of ``targets``; the point is starred."""
+        """Lines from point ``index`` to each of ``targets``, all labelled."""
+        self.link_targets = [int(t) for t in targets]
         pairs = np.zeros((2 * len(targets), 2))
         pairs[0::2] = self.coords[index]
         pairs[1::2] = self.coords[targets] if targets else pairs[1::2]
         self.links.setData(pairs[:, 0], pairs[:, 1])
         self.link_halo.setData(pairs[:, 0], pairs[:, 1])
-        self.selected.setData(pos=self.coords[[index]])
-        self._clear_labels()
-        self._add_label(index)  # neighbours' names would pile up on each other; hover shows them
+        self.refresh_labels()
 
-    def _add_label(self, i: int) -> None:
-        label = pg.TextItem(self.short_labels[i], color=theme.palette_color(QPalette.ColorRole.Text), anchor=(0, 1),
-                            fill=theme.fill_brush(QPalette.ColorRole.Base, 170))
-        label.setPos(*self.coords[i])
-        self.plot.addItem(label)
-        self.labels.append(label)
+    # -- selection ---------------------------------------------------------------------
+    def select(self, indices, add: bool = False) -> None:
+        """Select ``indices`` (replacing the selection, or with ``add`` toggling a single point
+        and adding several)."""
+        indices = [int(i) for i in indices]
+        if add and len(indices) == 1 and indices[0] in self.selection:
+            chosen = [i for i in self.selection if i != indices[0]]
+        elif add:
+            chosen = list(dict.fromkeys(self.selection + indices))
+        else:
+            chosen = list(dict.fromkeys(indices))
+        self.selection = chosen
+        self.link_targets = []
+        self.links.setData([], [])
+        self.link_halo.setData([], [])
+        self.selected.setData(pos=self.coords[chosen] if chosen else np.zeros((0, 2)))
+        self.selection_changed.emit(list(chosen))
+        self.refresh_labels()
 
-    def _clear_labels(self) -> None:
-        for label in self.labels:
-            self.plot.removeItem(label)
-        self.labels = []
+    def clear_selection(self) -> None:
+        self.select([])
+
+    def select_region(self, polygon, add: bool = False) -> None:
+        """Select the (shown) points inside ``polygon``, [(x, y), ...] in data coordinates."""
+        self.select(points_in_polygon(self.coords, polygon, self.keep).tolist(), add=add)
+
+    def isolate(self, indices=None) -> None:
+        """Show only ``indices`` (default: the selection) and fit the view to them."""
+        rows = list(self.selection if indices is None else indices)
+        if not rows:
+            return
+        keep = np.zeros(len(self.coords), dtype=bool)
+        keep[rows] = True
+        self.keep = keep
+        self.layers.set_keep(keep)
+        self.fit_view()
+        self._redraw()
+
+    def show_all(self) -> None:
+        self.keep = None
+        self.layers.set_keep(None)
+        self.fit_view()
+        self._redraw()
 
     # -- interaction --------------------------------------------------------------------
     def _tip(self, x, y, data) -> str:
         return self.tips[int(data)] if 0 <= int(data) < len(self.tips) else ""
 
-    def _clicked(self, _item, points, _event=None) -> None:
-        if len(points):
-            self.point_clicked.emit(int(points[0].data()))
+    def point_at(self, x: float, y: float) -> int | None:
+        """The shown point nearest to data (x, y) within a few pixels, or None."""
+        size = self.view_box.viewPixelSize()
+        return nearest_point(self.coords, x, y, size, CLICK_RADIUS_PX, self.keep)
+
+    def _clicked_at(self, x: float, y: float, add: bool) -> None:
+        index = self.point_at(x, y)
+        if index is None:
+            return
+        self.select([index], add=add)
+        self.point_clicked.emit(index)

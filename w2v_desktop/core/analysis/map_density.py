@@ -1,0 +1,88 @@
+"""Large maps drawn as density: points binned into a screen-sized RGBA image.
+
+A map of the whole vocabulary (400,000 GloVe rows) cannot be drawn point by
+point at interactive speed here: pyqtgraph's ScatterPlotItem takes about
+120 ms a frame at 400k points (2 cores, software rendering; figures in
+``benchmarks/bench_map.py``). Binning the points that fall in the view into
+one pixel grid with the Numba kernel below takes a few milliseconds, and the
+image draws in a few more, so the GUI re-bins on every pan or zoom. Each
+pixel's colour is the mean colour of the points in it (their category's
+colour, or one colour), its opacity grows with the log of its count.
+
+``visible_rows`` gives the rows inside a view; the map switches from density
+to points when few enough are visible.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+MIN_ALPHA = 70   # the faintest non-empty pixel stays visible on any background
+
+
+@njit(cache=True, nogil=True)
+def _bin(xs, ys, cats, keep, x0, y0, sx, sy, width, height, counts, sums, palette):
+    seen = 0
+    for i in range(xs.shape[0]):
+        if keep.shape[0] and not keep[i]:
+            continue
+        col = int(np.floor((xs[i] - x0) * sx))
+        row = int(np.floor((ys[i] - y0) * sy))
+        if col < 0 or row < 0 or col >= width or row >= height:
+            continue
+        seen += 1
+        counts[row, col] += 1
+        c = cats[i] if cats.shape[0] else 0
+        for k in range(3):
+            sums[row, col, k] += palette[c, k]
+    return seen
+
+
+@njit(cache=True, nogil=True)
+def _shade(counts, sums, top, out):
+    scale = (255.0 - MIN_ALPHA) / np.log1p(top) if top > 1 else 0.0
+    for r in range(counts.shape[0]):
+        for c in range(counts.shape[1]):
+            n = counts[r, c]
+            if n == 0:
+                continue
+            for k in range(3):
+                out[r, c, k] = np.uint8(min(255.0, sums[r, c, k] / n))
+            out[r, c, 3] = np.uint8(min(255.0, MIN_ALPHA + scale * np.log1p(n)))
+
+
+def density_image(coords, x_range, y_range, width: int, height: int, categories=None, palette=None,
+                  keep=None) -> tuple[np.ndarray, int]:
+    """RGBA image (height, width, 4) uint8 of the points of ``coords`` inside the view, row 0 at
+    ``y_range[0]`` (the bottom), and how many points it holds.
+
+    ``categories``: int index per point into ``palette`` (k, 3) RGB 0-255; without them every
+    point has ``palette[0]`` (default mid grey). ``keep``: bool per point, False hides it.
+    """
+    coords = np.asarray(coords, dtype=np.float32)
+    width, height = max(1, int(width)), max(1, int(height))
+    palette = np.asarray(palette if palette is not None else [[128, 128, 128]], dtype=np.float32).reshape(-1, 3)
+    cats = np.asarray(categories, dtype=np.int32) if categories is not None else np.zeros(0, np.int32)
+    if len(cats) and (cats.min() < 0 or cats.max() >= len(palette)):
+        raise ValueError(f"category indices must lie in 0..{len(palette) - 1}")
+    keep_arr = np.asarray(keep, dtype=np.bool_) if keep is not None else np.zeros(0, np.bool_)
+    (x0, x1), (y0, y1) = x_range, y_range
+    sx = width / (x1 - x0) if x1 > x0 else 0.0
+    sy = height / (y1 - y0) if y1 > y0 else 0.0
+    counts = np.zeros((height, width), np.int32)
+    sums = np.zeros((height, width, 3), np.float32)
+    seen = _bin(coords[:, 0], coords[:, 1], cats, keep_arr, float(x0), float(y0), sx, sy, width, height,
+                counts, sums, palette) if len(coords) else 0
+    out = np.zeros((height, width, 4), np.uint8)
+    _shade(counts, sums, int(counts.max()) if seen else 0, out)
+    return out, int(seen)
+
+
+def visible_rows(coords, x_range, y_range, keep=None) -> np.ndarray:
+    """Indices of the points inside the view (ascending), hidden ones left out."""
+    coords = np.asarray(coords)
+    (x0, x1), (y0, y1) = x_range, y_range
+    inside = (coords[:, 0] >= x0) & (coords[:, 0] <= x1) & (coords[:, 1] >= y0) & (coords[:, 1] <= y1)
+    if keep is not None:
+        inside &= np.asarray(keep, dtype=bool)
+    return np.flatnonzero(inside)

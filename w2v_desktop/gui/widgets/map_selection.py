@@ -1,0 +1,184 @@
+"""The map's selection panel: the selected point's nearest neighbours in the vectors' own space
+(the Neighbours panel's search, so scores agree) and on the map; a click on a row selects that
+point and centres it. Isolate / show all / clear, and send the selection to Neighbours, Analogy
+or a CSV file (names, map coordinates, trust, metadata)."""
+from __future__ import annotations
+
+import html
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QPushButton, QSpinBox, QTableWidget, QVBoxLayout, QWidget)
+
+from w2v_desktop.core.analysis import map_neighbours
+from w2v_desktop.core.formats import save_coordinates
+from w2v_desktop.core.vectors import similarity
+from w2v_desktop.gui.widgets.name_completer import titles_of
+from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item
+
+HINT = ("Click a point to select it (Ctrl+click adds), Shift+drag for a box, Ctrl+drag for a lasso.")
+
+
+class MapSelection(QWidget):
+    """Shows what ``map`` (a ScatterMap) has selected; ``state`` receives names sent on."""
+
+    def __init__(self, state, map_widget, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.map = map_widget
+        self.vectors = None
+        self.result = None   # the Projection on the map
+        self._position: dict[str, int] = {}
+        self.heading = QLabel(HINT)
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.metric_combo = QComboBox()
+        self.metric_combo.addItems(similarity.METRICS)
+        self.k_spin = QSpinBox(minimum=1, maximum=200, value=10, prefix="k = ")
+        self.original = NeighbourTable()
+        self.on_map = QTableWidget(0, 3)
+        self.on_map.setHorizontalHeaderLabels(["#", "name", "map distance"])
+        self.on_map.verticalHeader().setVisible(False)
+        self.on_map.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.on_map.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.on_map.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.on_map.horizontalHeader().setStretchLastSection(True)
+        self.off_map = QLabel()
+        self.off_map.setWordWrap(True)
+        self.isolate_button = QPushButton("Isolate")
+        self.show_all_button = QPushButton("Show all")
+        self.clear_button = QPushButton("Clear")
+        self.to_neighbours = QPushButton("\N{RIGHTWARDS ARROW} Neighbours")
+        self.to_analogy = QPushButton("\N{RIGHTWARDS ARROW} Analogy")
+        self.export_button = QPushButton("Export CSV\N{HORIZONTAL ELLIPSIS}")
+        self._layout()
+        self._connect()
+        self.show_selection([])
+
+    def _layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.heading)
+        options = QHBoxLayout()
+        options.addWidget(QLabel("metric:"))
+        options.addWidget(self.metric_combo, 1)
+        options.addWidget(self.k_spin)
+        layout.addLayout(options)
+        layout.addWidget(QLabel("Nearest in the vectors' space:"))
+        layout.addWidget(self.original, 3)
+        layout.addWidget(self.off_map)
+        layout.addWidget(QLabel("Nearest on the map:"))
+        layout.addWidget(self.on_map, 2)
+        buttons = QGridLayout()
+        for i, button in enumerate((self.isolate_button, self.show_all_button, self.clear_button,
+                                    self.to_neighbours, self.to_analogy, self.export_button)):
+            buttons.addWidget(button, i // 3, i % 3)
+        layout.addLayout(buttons)
+
+    def _connect(self) -> None:
+        self.map.selection_changed.connect(self.show_selection)
+        self.metric_combo.currentIndexChanged.connect(lambda _i: self.show_selection(self.map.selection))
+        self.k_spin.valueChanged.connect(lambda _v: self.show_selection(self.map.selection))
+        self.original.cellClicked.connect(lambda row, _c: self._go_to(self.original.item(row, 1)))
+        self.on_map.cellClicked.connect(lambda row, _c: self._go_to(self.on_map.item(row, 1)))
+        self.isolate_button.clicked.connect(lambda: (self.map.isolate(), self._enable_buttons()))
+        self.show_all_button.clicked.connect(lambda: (self.map.show_all(), self._enable_buttons()))
+        self.clear_button.clicked.connect(self.map.clear_selection)
+        self.to_neighbours.clicked.connect(lambda: self.state.send_names("Neighbours", self.selected_names()))
+        self.to_analogy.clicked.connect(lambda: self.state.send_names("Analogy", self.selected_names()))
+        self.export_button.clicked.connect(self._ask_export)
+
+    def set_data(self, vectors, result) -> None:
+        """The vectors and the Projection now on the map (None: nothing mapped)."""
+        self.vectors, self.result = vectors, result
+        self._position = {name: i for i, name in enumerate(result.names)} if result is not None else {}
+        self.show_selection(self.map.selection)
+
+    def selected_names(self) -> list[str]:
+        return [self.result.names[i] for i in self.map.selection] if self.result is not None else []
+
+    # -- showing ----------------------------------------------------------------------
+    def _enable_buttons(self) -> None:
+        chosen = bool(self.map.selection) and self.result is not None
+        for button in (self.isolate_button, self.clear_button, self.to_neighbours, self.to_analogy, self.export_button):
+            button.setEnabled(chosen)
+        self.show_all_button.setEnabled(self.map.keep is not None)
+
+    def show_selection(self, indices: list[int]) -> None:
+        chosen = bool(indices) and self.result is not None
+        self._enable_buttons()
+        self.original.setRowCount(0)
+        self.on_map.setRowCount(0)
+        self.off_map.clear()
+        if not chosen:
+            self.heading.setText(HINT)
+            return
+        focus = indices[0]
+        name = self.result.names[focus]
+        self.heading.setText(self._describe(focus, len(indices)))
+        metric = self.metric_combo.currentText()
+        neighbours = similarity.nearest(self.vectors, name, k=self.k_spin.value(), metric=metric, exact=True)
+        is_distance = similarity.IS_DISTANCE[metric]
+        self.original.show_neighbours(neighbours, self.vectors, show_counts=False,
+                                      score_label=f"{metric} {'distance' if is_distance else 'similarity'}",
+                                      is_distance=is_distance)
+        linked = [self._position[n.name] for n in neighbours if n.name in self._position]
+        missing = [n.name for n in neighbours if n.name not in self._position]
+        for row, n in enumerate(neighbours):
+            if n.name not in self._position:
+                for col in range(self.original.columnCount()):
+                    cell = self.original.item(row, col)
+                    cell and cell.setForeground(self.palette().color(self.palette().ColorRole.PlaceholderText))
+        if missing:
+            self.off_map.setText(f"Not on the map ({len(missing)}): " + ", ".join(missing[:8])
+                                 + (" \N{HORIZONTAL ELLIPSIS}" if len(missing) > 8 else ""))
+        self.map.show_links(focus, linked)
+        rows, distances = map_neighbours(self.result.coords, focus, self.k_spin.value(), self.map.keep)
+        self.on_map.setRowCount(len(rows))
+        for r, (i, d) in enumerate(zip(rows.tolist(), distances.tolist())):
+            cells = [read_only_item(r + 1), read_only_item(self.result.names[i]), read_only_item(f"{d:.4g}")]
+            cells[1].setData(NAME_ROLE, self.result.names[i])
+            for col, cell in enumerate(cells):
+                self.on_map.setItem(r, col, cell)
+
+    def _describe(self, focus: int, count: int) -> str:
+        name = self.result.names[focus]
+        titles = titles_of(self.vectors)
+        row = int(self.result.rows[focus])
+        text = f"<b>{html.escape(name)}</b>"
+        if titles and titles[row]:
+            text += f" ({html.escape(str(titles[row]))})"
+        trust = float(self.result.trust[focus])
+        if np.isfinite(trust):
+            text += f" \N{MIDDLE DOT} trust {trust:.1f}"
+        if count > 1:
+            text += f"<br>{count:,} points selected; neighbours of the first."
+        return text
+
+    def _go_to(self, item) -> None:
+        name = item.data(NAME_ROLE) if item is not None else None
+        index = self._position.get(name)
+        if index is None:
+            return
+        if self.map.keep is not None and not self.map.keep[index]:
+            self.map.show_all()
+        self.map.select([index])
+        self.map.center_on(index)
+
+    # -- export -------------------------------------------------------------------------
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the selection", "selection.csv", "CSV (*.csv)")
+        if path:
+            self.export_selection(path)
+
+    def export_selection(self, path: str) -> None:
+        """name, x, y, trust and the metadata columns of the selected points."""
+        chosen = list(self.map.selection)
+        rows = self.result.rows[chosen]
+        trust = self.result.trust[chosen]
+        extra = {"trust": [f"{t:.3f}" if np.isfinite(t) else "" for t in trust]}
+        for key, values in meta_columns(self.vectors).items():
+            extra[key] = [values[r] for r in rows]
+        save_coordinates(path, [self.result.names[i] for i in chosen], self.result.coords[chosen], extra_columns=extra)
+        self.heading.setText(self.heading.text() + f"<br>Wrote {len(chosen):,} points to {html.escape(path)}")
