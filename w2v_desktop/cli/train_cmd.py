@@ -29,6 +29,7 @@ HELP = {
     "seed": "random seed (one thread + fixed seed = identical vectors)",
     "threads": "worker threads (0 = all cores)",
     "chunk_words": "words per kernel call (progress/cancel granularity)",
+    "shuffle": "train the sentences in a new seeded order each epoch (for files sorted by topic or source)",
 }
 
 
@@ -57,8 +58,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     arch.add_argument("--cbow", dest="sg", action="store_false", help=HELP["sg"])
     arch.add_argument("--hs", action="store_true", help=HELP["hs"])
     arch.add_argument("--cbow-sum", dest="cbow_mean", action="store_false", help=HELP["cbow_mean"])
+    arch.add_argument("--shuffle", action="store_true", default=None, help=HELP["shuffle"])
     for field in dataclasses.fields(TrainConfig):
-        if field.name in ("sg", "hs", "cbow_mean"):
+        if field.name in ("sg", "hs", "cbow_mean", "shuffle"):
             continue
         kind = float if field.type in ("float", float) else int
         arch.add_argument("--" + field.name.replace("_", "-"), dest=field.name, type=kind, default=None,
@@ -273,7 +275,8 @@ def _train(request, args, say, live: bool):
         elif p.epoch_done:
             if live:
                 sys.stderr.write("\r\033[K")
-            loss = (f"mean loss {p.epoch_loss:.4f}" if not math.isnan(p.epoch_loss) else
+            loss = (f"online loss {p.epoch_loss:.4f}, fixed-sample loss {p.sample_loss:.4f}"
+                    if not math.isnan(p.epoch_loss) else
                     "no training pairs (every sentence was left with fewer than two words; "
                     "try --sample 0 on a corpus this small)")
             say(f"epoch {p.epoch + 1}/{p.epochs}: {loss}, {p.words_per_sec:,.0f} words/s, "

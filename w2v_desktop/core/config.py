@@ -34,6 +34,7 @@ class TrainConfig:
     seed: int = 1
     threads: int = 0  # 0: all cores
     chunk_words: int = 10_000  # words per kernel call: progress/cancel granularity
+    shuffle: bool = False  # train the sentences in a new seeded order each epoch
 
     def __post_init__(self) -> None:
         def bad(name: str, why: str) -> None:
@@ -57,6 +58,8 @@ class TrainConfig:
             bad("sample", "must be in [0, 1); 0 turns subsampling off")
         if not -2 <= self.ns_exponent <= 2:
             bad("ns_exponent", "must be in [-2, 2]")
+        if not isinstance(self.shuffle, bool):
+            bad("shuffle", "must be true or false")
         if isinstance(self.threads, bool) or not isinstance(self.threads, int) or self.threads < 0:
             bad("threads", "must be 0 (all cores) or a positive integer")
 
