@@ -35,6 +35,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--epochs", type=int, default=5)
     parser.add_argument("--configs", nargs="+", default=["sg-ns"], choices=list(CONFIGS))
+    parser.add_argument("--constant-alpha", action="store_true",
+                        help="no learning-rate decay (min_alpha = alpha): is the rise the decay's doing?")
+    parser.add_argument("--orders", nargs="+", default=["file", "shuffled"], choices=["file", "shuffled"])
     args = parser.parse_args()
 
     from w2v_desktop.core.config import TrainConfig
@@ -58,11 +61,14 @@ def main() -> None:
     trainer_module.Trainer._draw_sample = timed("draw", trainer_module.Trainer._draw_sample)
     trainer_module.Trainer._score_sample = timed("score", trainer_module.Trainer._score_sample)
     for name in args.configs:
-        for shuffle in (False, True):
+        for shuffle in (order == "shuffled" for order in args.orders):
             timings.update(draw=0.0, score=0.0)
             config = TrainConfig(epochs=args.epochs, threads=args.threads, shuffle=shuffle, **CONFIGS[name])
+            if args.constant_alpha:
+                config = config.replace(min_alpha=config.alpha)
             trainer = Trainer(corpus, config)
-            print(f"\n{name}, {'shuffled each epoch' if shuffle else 'file order'}")
+            print(f"\n{name}, {'shuffled each epoch' if shuffle else 'file order'}"
+                  f"{', constant learning rate' if args.constant_alpha else ''}")
             print("epoch  alpha at end  online loss  fixed-sample loss  words/s")
             started = time.perf_counter()
             for p in trainer.iter_train():
