@@ -134,6 +134,13 @@ def run(args) -> int:
 
     if bool(args.corpus) == bool(args.ratings):
         raise CliError("give either a CORPUS file or --ratings FILE")
+    if args.corpus and _looks_like_ratings(args.corpus):
+        # trained as text, its user ids, item ids, ratings and times are one vocabulary whose
+        # vectors collapse (mean cosine 0.998 on the bundled sample): train the items instead
+        if not args.quiet:
+            print(f"{args.corpus} looks like a rating file: training item vectors on it, as --ratings "
+                  "does (to train its lines as text, give it a .txt name)", file=sys.stderr)
+        args.ratings, args.corpus = args.corpus, None
     source = args.ratings or args.corpus
     if args.trainer == "mllib":
         args.spark = args.spark or "local[*]"
@@ -184,12 +191,28 @@ def run(args) -> int:
         vectors = trained.vectors
     if items is not None:  # titles and genres travel with the vectors (projector metadata, CSV)
         vectors.meta["columns"] = items.columns_for(vectors.names)
+    if args.ratings:
+        from w2v_desktop.core.items import collapse_warning
+
+        collapsed = collapse_warning(vectors)
+        if collapsed:
+            print(f"warning: {collapsed}", file=sys.stderr)
     save_vectors(vectors, out, fmt)
     say(f"wrote {len(vectors):,} x {vectors.dim} vectors to {out}")
     if args.model:
         save_model(trained.trainer, args.model)
         say(f"wrote model to {args.model}")
     return 0
+
+
+def _looks_like_ratings(path: str) -> bool:
+    """A .csv/.tsv/.dat/... file that the rating reader recognises (user, item, ... columns)."""
+    from w2v_desktop.core.formats import sniff
+
+    try:
+        return Path(path).is_file() and sniff(path).kind == "ratings"
+    except (OSError, ValueError):
+        return False
 
 
 def _train_mllib(args, data, config: TrainConfig, say):
