@@ -134,3 +134,17 @@ def test_training_ends_with_a_status_line_and_a_first_query(qtbot, window, corpu
     assert len(loss._sy) == 2 and loss._sy[-1] > 0  # the fixed-sample loss of each epoch
     assert "negative sampling" in loss.plot.getPlotItem().getAxis("left").labelText
     assert "(?)" == loss.help.text() and "Online loss" in loss.help.toolTip()
+
+
+def test_the_ratings_dialog_suggests_a_threshold_for_the_scale(qtbot, tmp_path):
+    from tests.core.items.test_checks import half_star_file
+    from w2v_desktop.gui.dialogs.ratings_dialog import RatingsDialog
+
+    dialog = RatingsDialog(half_star_file(tmp_path / "half.csv"))
+    qtbot.addWidget(dialog)
+    assert dialog.sequence_options().min_rating == 3.0  # not MovieLens's 3.5, which drops most events
+    assert "ratings 0.5 to 4 in steps of 0.5" in dialog.scale_label.text() and "⚠" not in dialog.scale_label.text()
+    dialog.sequence_form.editors["min_rating"].set(3.5)
+    dialog.sequence_form.changed.emit()
+    assert "⚠" in dialog.scale_label.text() and "drops" in dialog.scale_label.text()
+    dialog.close()

@@ -292,6 +292,13 @@ class TrainPanel(QWidget):
         self.status.setText(f"{what}: {len(vectors):,} vectors. Explore them in the other tabs.")
         self.progress_bar.setRange(0, 1000)
         kind = "items" if self.state.data_kind == "ratings" else "words"
+        if kind == "items":
+            from w2v_desktop.core.items import collapse_warning
+
+            collapsed = collapse_warning(vectors)
+            if collapsed:
+                self._log(f"Warning: {collapsed}")
+                self.status.setText(f"{what}, but {collapsed[0].lower()}{collapsed[1:]}")
         took = "" if p is None else f" in {p.elapsed:.1f} s" if p.elapsed < 60 else f" in {format_seconds(p.elapsed)}"
         self.finished.emit(f"{'Stopped early: trained' if stopped else 'Trained'} {len(vectors):,} {kind}{took}")
 
