@@ -39,7 +39,7 @@ def test_progress_and_report_are_printed(tmp_path):
     result = run_cli("train", SAMPLE, "-o", tmp_path / "v.txt", "--dim", "10", "--epochs", "2")
     assert result.returncode == 0, result.stderr
     assert "kept (min_count=5)" in result.stderr
-    assert "epoch 2/2: mean loss" in result.stderr
+    assert "epoch 2/2: online loss" in result.stderr
     assert "words/s" in result.stderr
 
 
@@ -126,7 +126,7 @@ def test_continuing_may_change_the_window_but_not_the_model_kind(tmp_path, capsy
     assert main(["train", str(SAMPLE), "-o", str(tmp_path / "v2.txt"), "--continue-from", str(model),
                  "--model", str(grown), "--window", "9", "--sample", "0", "--epochs", "1"]) == 0
     err = capsys.readouterr().err
-    assert f"continuing {model}: 0 new words added" in err and "epoch 1/1: mean loss" in err
+    assert f"continuing {model}: 0 new words added" in err and "epoch 1/1: online loss" in err
     continued = load_model(grown)
     assert (continued.config.window, continued.config.sample, continued.config.dim) == (9, 0.0, 8)
     assert continued.epochs_trained == 2

@@ -95,8 +95,17 @@ def test_neighbours_restrict_titles_and_unknown_name(qtbot, state):
     assert all(int(n[1]) <= 1 for n in panel.table.names())
     panel.query_edit.setText("c5_")
     panel.run_query()
-    assert "not in the vocabulary" in panel.status.text() and "Did you mean" in panel.status.text()
+    assert "not in the vocabulary" in panel.status.text() and not panel.suggestions.isHidden()
     assert panel.table.rowCount() == 0 and not panel.heading.text()  # no stale results under it
+    links = panel.suggestions.text()
+    assert links.startswith("Did you mean") and 'href="c5_0"' in links and "Title of c5_0 [c5_0]" in links
+    panel.suggestions.linkActivated.emit("c5_0")       # a click on a suggestion searches it
+    assert panel.query_edit.text() == "c5_0" and panel.table.rowCount() > 0
+    assert panel.suggestions.isHidden()
+    assert panel.completer.resolve("of c5_1") is None  # c5_1, c5_10, ...: no single completion
+    panel.query_edit.setText("of c5_3")                # part of one title: Enter takes the completion
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
+    assert panel.query_edit.text() == "c5_3" and panel.heading.text()
 
 
 def test_neighbours_approximate_index_built_in_background_with_recall(qtbot, state):

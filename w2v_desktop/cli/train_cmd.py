@@ -29,6 +29,7 @@ HELP = {
     "seed": "random seed (one thread + fixed seed = identical vectors)",
     "threads": "worker threads (0 = all cores)",
     "chunk_words": "words per kernel call (progress/cancel granularity)",
+    "shuffle": "train the sentences in a new seeded order each epoch (for files sorted by topic or source)",
 }
 
 
@@ -57,8 +58,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     arch.add_argument("--cbow", dest="sg", action="store_false", help=HELP["sg"])
     arch.add_argument("--hs", action="store_true", help=HELP["hs"])
     arch.add_argument("--cbow-sum", dest="cbow_mean", action="store_false", help=HELP["cbow_mean"])
+    arch.add_argument("--shuffle", action="store_true", default=None, help=HELP["shuffle"])
     for field in dataclasses.fields(TrainConfig):
-        if field.name in ("sg", "hs", "cbow_mean"):
+        if field.name in ("sg", "hs", "cbow_mean", "shuffle"):
             continue
         kind = float if field.type in ("float", float) else int
         arch.add_argument("--" + field.name.replace("_", "-"), dest=field.name, type=kind, default=None,
@@ -132,6 +134,13 @@ def run(args) -> int:
 
     if bool(args.corpus) == bool(args.ratings):
         raise CliError("give either a CORPUS file or --ratings FILE")
+    if args.corpus and _looks_like_ratings(args.corpus):
+        # trained as text, its user ids, item ids, ratings and times are one vocabulary whose
+        # vectors collapse (mean cosine 0.998 on the bundled sample): train the items instead
+        if not args.quiet:
+            print(f"{args.corpus} looks like a rating file: training item vectors on it, as --ratings "
+                  "does (to train its lines as text, give it a .txt name)", file=sys.stderr)
+        args.ratings, args.corpus = args.corpus, None
     source = args.ratings or args.corpus
     if args.trainer == "mllib":
         args.spark = args.spark or "local[*]"
@@ -182,12 +191,28 @@ def run(args) -> int:
         vectors = trained.vectors
     if items is not None:  # titles and genres travel with the vectors (projector metadata, CSV)
         vectors.meta["columns"] = items.columns_for(vectors.names)
+    if args.ratings:
+        from w2v_desktop.core.items import collapse_warning
+
+        collapsed = collapse_warning(vectors)
+        if collapsed:
+            print(f"warning: {collapsed}", file=sys.stderr)
     save_vectors(vectors, out, fmt)
     say(f"wrote {len(vectors):,} x {vectors.dim} vectors to {out}")
     if args.model:
         save_model(trained.trainer, args.model)
         say(f"wrote model to {args.model}")
     return 0
+
+
+def _looks_like_ratings(path: str) -> bool:
+    """A .csv/.tsv/.dat/... file that the rating reader recognises (user, item, ... columns)."""
+    from w2v_desktop.core.formats import sniff
+
+    try:
+        return Path(path).is_file() and sniff(path).kind == "ratings"
+    except (OSError, ValueError):
+        return False
 
 
 def _train_mllib(args, data, config: TrainConfig, say):
@@ -273,7 +298,8 @@ def _train(request, args, say, live: bool):
         elif p.epoch_done:
             if live:
                 sys.stderr.write("\r\033[K")
-            loss = (f"mean loss {p.epoch_loss:.4f}" if not math.isnan(p.epoch_loss) else
+            loss = (f"online loss {p.epoch_loss:.4f}, fixed-sample loss {p.sample_loss:.4f}"
+                    if not math.isnan(p.epoch_loss) else
                     "no training pairs (every sentence was left with fewer than two words; "
                     "try --sample 0 on a corpus this small)")
             say(f"epoch {p.epoch + 1}/{p.epochs}: {loss}, {p.words_per_sec:,.0f} words/s, "

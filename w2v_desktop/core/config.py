@@ -34,6 +34,7 @@ class TrainConfig:
     seed: int = 1
     threads: int = 0  # 0: all cores
     chunk_words: int = 10_000  # words per kernel call: progress/cancel granularity
+    shuffle: bool = False  # train the sentences in a new seeded order each epoch
 
     def __post_init__(self) -> None:
         def bad(name: str, why: str) -> None:
@@ -57,6 +58,8 @@ class TrainConfig:
             bad("sample", "must be in [0, 1); 0 turns subsampling off")
         if not -2 <= self.ns_exponent <= 2:
             bad("ns_exponent", "must be in [-2, 2]")
+        if not isinstance(self.shuffle, bool):
+            bad("shuffle", "must be true or false")
         if isinstance(self.threads, bool) or not isinstance(self.threads, int) or self.threads < 0:
             bad("threads", "must be 0 (all cores) or a positive integer")
 
@@ -124,3 +127,27 @@ def continue_config(saved: TrainConfig, asked: TrainConfig | Mapping[str, Any]) 
 # sample 1e-3 scored best on MovieLens-100k leave-last-out next-item HitRate@10
 # (benchmarks/bench_recs.py); sample 1e-4 discarded most events of a small log.
 ITEM_DEFAULTS = dict(window=5, min_count=2, sample=1e-3, epochs=10, dim=64)
+
+# The presets of each kind of data, by name: what differs from TrainConfig's defaults.
+PRESETS = {"text": {}, "items": ITEM_DEFAULTS}
+# Options no preset sets: they belong to the machine or the run, and survive a preset.
+RUN_OPTIONS = ("seed", "threads", "chunk_words")
+
+
+def preset_config(name: str, keep: TrainConfig | None = None) -> TrainConfig:
+    """The defaults for ``name`` ("text", "items"); ``keep``'s seed, threads and words per step."""
+    base = TrainConfig().replace(**PRESETS[name])
+    return base if keep is None else base.replace(**{k: getattr(keep, k) for k in RUN_OPTIONS})
+
+
+def matching_preset(config: TrainConfig) -> str | None:
+    """The preset ``config`` is (run options aside), or None when it was edited ("Custom")."""
+    return next((name for name in PRESETS if preset_config(name, keep=config) == config), None)
+
+
+def closest_preset(config: TrainConfig) -> str:
+    """The preset that ``config`` shares most option values with (for options saved without their kind)."""
+    def shared(name: str) -> int:
+        preset = preset_config(name, keep=config)
+        return sum(getattr(preset, k) == getattr(config, k) for k in PRESETS["items"])
+    return max(PRESETS, key=shared)

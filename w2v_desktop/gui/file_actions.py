@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from w2v_desktop.core.config import TrainConfig
+from w2v_desktop.core.config import TrainConfig, closest_preset
 from w2v_desktop.core.text import TokenizeOptions
 from w2v_desktop.core.formats import project as projects
 from w2v_desktop.core.jobs import load_text_corpus
@@ -98,8 +98,9 @@ class FileActions(QObject):
         def done(corpus) -> None:
             self.data_kind = "text"
             self.state.set_interactions(None, None)
-            self.state.set_corpus(corpus, path)
+            self.state.set_corpus(corpus, path, kind="text")
             self.state.status_message.emit(f"Loaded {path}: {corpus.n_tokens:,} tokens")
+            self.state.data_opened.emit("text", {})
 
         self.state.run_in_worker(load_text_corpus(path, self.tokenize_options), self._latest_only("data", done),
                                  lambda p: self.state.status_message.emit(p.message),
@@ -122,16 +123,14 @@ class FileActions(QObject):
 
     def _ratings_loaded(self, data, path: str) -> None:
         """``data``: core.jobs.ratings.RatingData."""
-        from w2v_desktop.gui.panels.train_options import preset_config
-
         corpus = data.corpus
         self.data_kind = "ratings"
         self.sequence_report = data.report
         self.state.set_interactions(data.events, data.items)
-        self.state.set_config(preset_config("items").replace(min_count=data.options.min_count))
-        self.state.set_corpus(corpus, path, data_report=data.report_lines())
+        self.state.set_corpus(corpus, path, data_report=data.report_lines(), kind="ratings")
         self.state.status_message.emit(f"Loaded {path}: {corpus.n_sentences:,} sequences of "
-                                       f"{len(corpus.words):,} items; item defaults applied")
+                                       f"{len(corpus.words):,} items")
+        self.state.data_opened.emit("ratings", {"min_count": data.options.min_count})
 
     def open_vectors(self, path: str | None = None, fmt: str | None = None) -> None:
         path = path or self._ask_open("Open vectors to explore",
@@ -168,7 +167,7 @@ class FileActions(QObject):
         def done(loaded) -> None:
             trainer, vectors = loaded
             self.state.set_trainer(trainer)
-            self.state.set_config(trainer.config)
+            self.state.set_config(trainer.config, kind=closest_preset(trainer.config))
             self.state.set_vectors(vectors)
             self.state.status_message.emit(f"Opened model {Path(path).name} ({len(trainer.vocab):,} words, "
                                            f"{trainer.epochs_trained} epochs); open new data and Train to continue")
@@ -281,7 +280,8 @@ class FileActions(QObject):
                 return
             project, trainer, vectors = loaded
             self._remember(path)
-            self.state.set_config(TrainConfig.from_dict(project.config))
+            config = TrainConfig.from_dict(project.config)
+            self.state.set_config(config, kind="items" if project.data_kind == "ratings" else "text")
             known = {f.name for f in dataclasses.fields(TokenizeOptions)}
             self.tokenize_options = TokenizeOptions(**{k: v for k, v in project.tokenize.items() if k in known})
             if trainer is not None:

@@ -6,8 +6,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from w2v_desktop import __version__
-from w2v_desktop.core.config import TrainConfig
-from w2v_desktop.gui import theme, worker
+from w2v_desktop.core.config import PRESETS, TrainConfig, closest_preset
+from w2v_desktop.gui import data_set, theme, worker
 from w2v_desktop.gui.dialogs.error_dialog import show_error
 from w2v_desktop.gui.file_actions import FileActions
 from w2v_desktop.gui.panels.analogy_panel import AnalogyPanel
@@ -19,7 +19,7 @@ from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
 from w2v_desktop.gui.panels.recs_panel import RecsPanel
 from w2v_desktop.gui.panels.train_panel import TrainPanel
 from w2v_desktop.core.bundled import sample_path
-from w2v_desktop.gui.state import IDLE, AppState
+from w2v_desktop.gui.state import IDLE, RUNNING, AppState
 
 # The exploration tabs after Data and Train, in order: (tab title, panel class "Panel(state, parent)").
 EXPLORATION_PANELS: tuple[tuple[str, type[QWidget]], ...] = (
@@ -135,6 +135,10 @@ class MainWindow(QMainWindow):
         s.vectors_changed.connect(self._update_actions)
         s.trainer_changed.connect(self._update_actions)
         self.files.recent_changed.connect(self._fill_recent)
+        s.data_opened.connect(self._on_data_opened)
+        s.training_state_changed.connect(self._show_training)
+        self.train_panel.finished.connect(self._on_trained)
+        self.train_panel.options.notice_changed.connect(lambda text: text and self.statusBar().showMessage(text, 10_000))
         self.data_panel.open_text_requested.connect(lambda: self.files.open_text())
         self.data_panel.open_ratings_requested.connect(lambda: self.files.open_ratings())
         self._update_actions()
@@ -152,7 +156,42 @@ class MainWindow(QMainWindow):
         self.export_output_menu.setEnabled(idle and self.state.trainer is not None)
 
     def _on_training_state(self, value: str) -> None:
-        self.statusBar().showMessage(f"Training: {value}", 5000)
+        if value != IDLE:  # the end is said by _on_trained, which stays
+            self.statusBar().showMessage(f"Training: {value}", 5000)
+
+    def _show_training(self, value: str) -> None:
+        """F5 pressed on the Data tab: show the run."""
+        if value == RUNNING and self.tabs.currentWidget() is self.data_panel:
+            self.tabs.setCurrentWidget(self.train_panel)
+
+    def _on_trained(self, line: str) -> None:
+        """Say the run ended and how to go on; answer a first query in Neighbours."""
+        vectors = self.state.vectors
+        neighbours = self.panels["Neighbours"]
+        shown = ""
+        if vectors is not None and len(vectors) and not neighbours.query_edit.text().strip():
+            watched = [n for n in self.train_panel.watch_names() if n in vectors]
+            name = watched[0] if watched else (data_set.examples(self.state, vectors) or [None])[0]
+            if name is not None:
+                neighbours.query(name)
+                shown = f" (showing {name})"
+        self.statusBar().showMessage(f"{line} \N{EM DASH} see the neighbours in the Neighbours tab{shown}, "
+                                     "or save with File \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} Save model")
+
+    # -- what belongs to the data set ---------------------------------------------------
+    def _on_data_opened(self, kind: str, changes: dict) -> None:
+        """New data: the options of its kind (notice and Undo when they change), and its own
+        watch list and analogy choice (the previous data's are kept for when it comes back)."""
+        self.train_panel.options.data_opened(kind, changes)
+        self._switch_data_set(self.state.source_path)
+
+    def _switch_data_set(self, path: str) -> None:
+        stored = data_set.load(self.settings)
+        stored[self._data_key] = self.train_panel.data_settings()
+        self._data_key = path
+        examples = data_set.examples(self.state)
+        self.train_panel.apply_data_settings(stored.get(path), examples)
+        data_set.save(self.settings, stored, first=path)
 
     def open_spark_model(self) -> None:
         """A Spark model is a folder, which the file dialog of Open vectors cannot choose."""
@@ -171,10 +210,12 @@ class MainWindow(QMainWindow):
         path = sample_path("sample_corpus.txt")
         if path is None:
             return False
+        stored = data_set.load(self.settings)
+        if str(path) not in stored:  # the sample's own watch list, shown while it trains
+            stored[str(path)] = {"watch": "paris, money, bicycle", "analogy": True,
+                                 "analogy_path": str(sample_path("sample_analogies.txt") or "")}
+            data_set.save(self.settings, stored)
         self.files.open_text(str(path), ask_options=False)
-        if not self.train_panel.watch_edit.text():
-            self.train_panel.watch_edit.setText("paris, money, bicycle")
-        self.train_panel.analogy_box.setChecked(True)
         return True
 
     def load_sample_ratings(self, ask: bool = True) -> bool:
@@ -211,19 +252,23 @@ class MainWindow(QMainWindow):
             try:
                 import json
 
-                self.state.set_config(TrainConfig.from_dict(json.loads(config)))
+                config = TrainConfig.from_dict(json.loads(config))
+                kind = self.settings.value("train_config_kind")
+                self.state.set_config(config, kind=kind if kind in PRESETS else closest_preset(config))
             except ValueError:
                 pass  # options from an older version that no longer validate: keep defaults
-        watch = self.settings.value("watch_list")
-        if isinstance(watch, str):
-            self.train_panel.watch_edit.setText(watch)
+        self._data_key = ""  # no data yet: the watch list set without data
+        self.train_panel.apply_data_settings(data_set.load(self.settings).get(""))
 
     def _save_settings(self) -> None:
         import json
 
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("train_config", json.dumps(self.state.config.to_dict()))
-        self.settings.setValue("watch_list", self.train_panel.watch_edit.text())
+        self.settings.setValue("train_config_kind", self.state.config_kind)
+        stored = data_set.load(self.settings)
+        stored[self._data_key] = self.train_panel.data_settings()
+        data_set.save(self.settings, stored, first=self._data_key)
         self.settings.sync()
 
     def changeEvent(self, event) -> None:

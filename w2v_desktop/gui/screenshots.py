@@ -32,7 +32,7 @@ def take_screenshots(app: QApplication, window: QMainWindow, folder: Path) -> in
     if not window.load_sample():
         print("w2v-desktop: the bundled sample corpus is missing", file=sys.stderr)
         return 2
-    window.state.set_config(preset_config("text"))  # whatever the last session left in the settings
+    window.state.set_config(preset_config("text"), kind="text")  # whatever the last session left in the settings
     ratings_tabs = [i for i in range(window.tabs.count())  # without sample ratings: shown empty, explained
                     if getattr(window.tabs.widget(i), "screenshot_data", "text") == "ratings" and sample_path("sample_ratings.csv")]
     ok = train_briefly(app, window, errors)

@@ -18,7 +18,10 @@ Attributes (read them; change them through the setters):
     items          item metadata (core.items.ItemTable), or None
     source_path    file the corpus or ratings came from, or ""
     data_report    lines on how the data was prepared (e.g. ratings -> sequences), or []
+    data_kind      what the corpus was made from: "text", "ratings", or "" (none)
     config         core TrainConfig being edited (the data panel's min_count lives here too)
+    config_kind    the kind of data the options were set for: "text" or "items" (a preset's
+                   name; edits keep it). Opening data of the other kind re-applies its defaults
     training_state one of IDLE, RUNNING, PAUSED, STOPPING
 """
 from __future__ import annotations
@@ -44,6 +47,7 @@ class AppState(QObject):
     error_occurred = Signal(str, str, str)  # title, message, details (traceback)
     status_message = Signal(str)           # a short line for the status bar
     names_sent = Signal(str, list)         # a panel's tab title and names for it (the map's selection)
+    data_opened = Signal(str, dict)        # data kind ("text", "ratings"), options its dialog chose
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -54,9 +58,11 @@ class AppState(QObject):
         self.interactions = None
         self.items = None
         self.source_path = ""
+        self.data_kind = ""
         self.data_report: list[str] = []
         self.training_state = IDLE
         self.config = TrainConfig()
+        self.config_kind = "text"
         self._jobs: set[Job] = set()
         self.last_error: tuple[str, str, str] | None = None
 
@@ -73,9 +79,11 @@ class AppState(QObject):
         self._vectors = vectors
         self.vectors_changed.emit(vectors)
 
-    def set_corpus(self, corpus, source_path: str = "", vocab_report=None, data_report=()) -> None:
-        """A new training corpus (text, or item sequences built from ratings)."""
+    def set_corpus(self, corpus, source_path: str = "", vocab_report=None, data_report=(),
+                   kind: str = "text") -> None:
+        """A new training corpus: ``kind`` "text", or "ratings" (item sequences built from ratings)."""
         self.corpus = corpus
+        self.data_kind = kind if corpus is not None else ""
         self.data_report = list(data_report)
         self.vocab_report = vocab_report
         self.source_path = str(source_path or getattr(corpus, "source", "") or "")
@@ -92,8 +100,11 @@ class AppState(QObject):
             self.vocab_report = getattr(trainer, "vocab_report", self.vocab_report)
         self.trainer_changed.emit(trainer)
 
-    def set_config(self, config: TrainConfig) -> None:
-        if config != self.config:
+    def set_config(self, config: TrainConfig, kind: str | None = None) -> None:
+        """New options; ``kind`` ("text", "items"): the data they are set for (None: unchanged)."""
+        changed = config != self.config or (kind is not None and kind != self.config_kind)
+        self.config_kind = kind or self.config_kind
+        if changed:
             self.config = config
             self.config_changed.emit(config)
 

@@ -25,7 +25,7 @@ from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 from w2v_desktop.core.text import Corpus
 from w2v_desktop.core.items import Interactions, ItemTable
-from w2v_desktop.core.items import histories, user_vectors
+from w2v_desktop.core.items import collapse_warning, file_order_warning, histories, user_vectors
 from w2v_desktop.core.items import SequenceOptions, keep_ratings, make_sequences, sort_events
 from w2v_desktop.core.vectors import Vectors
 from w2v_desktop.core.items import ItemGraph, WalkOptions, walk_corpus
@@ -156,7 +156,28 @@ def evaluate_recs(events: Interactions, options: EvalOptions = EvalOptions(),
         result.vectors[method] = model.vectors
         result.rows += _vector_rows(method, model, split, events, users, targets, last_items,
                                     seen, options, len(catalogue))
+    result.notes += [f"Warning: {w}" for w in evaluation_warnings(result, events)]
     return result
+
+
+def evaluation_warnings(result: EvalResult, events: Interactions) -> list[str]:
+    """What makes the table untrustworthy: a baseline beating every method, collapsed
+    vectors, a file order that makes "last event" meaningless."""
+    warnings = []
+    methods = [r for r in result.rows if r.task != "baseline"]
+    baselines = [r for r in result.rows if r.task == "baseline"]
+    if methods and baselines:
+        best = max(baselines, key=lambda r: r.hit_rate)
+        if best.hit_rate >= max(r.hit_rate for r in methods):
+            warnings.append(f"the {best.method} baseline (HitRate {best.hit_rate:.4f}) beats every method: the "
+                            "vectors add nothing here (see the warnings above and below; check the threshold, "
+                            "the time column and min_count).")
+    for method, vectors in result.vectors.items():
+        collapsed = collapse_warning(vectors, f"{method} vectors")
+        if collapsed:
+            warnings.append(collapsed)
+    order = file_order_warning(events)
+    return warnings + ([order] if order else [])
 
 
 def _method_corpus(method: str, corpus: Corpus, options: EvalOptions) -> Corpus:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Generator
 
 from w2v_desktop.core.cancel import check_cancel, run_to_end
-from w2v_desktop.core.items import ItemTable, read_items
+from w2v_desktop.core.items import ItemTable, data_warnings, read_items
 from w2v_desktop.core.items import ColumnMapping, detect_layout
 from w2v_desktop.core.items import Interactions, read_ratings
 from w2v_desktop.core.items import SequenceOptions, SequenceReport, build_sequences
@@ -40,13 +40,19 @@ class RatingData:
     options: SequenceOptions
 
     spark: Any = None  # core.spark.SparkSequences when Spark read the file (MLlib trains on it)
+    scale: Any = None  # core.items.checks.RatingScale of the events (None: left on Spark)
+    warnings: tuple[str, ...] = ()  # the threshold and the file order, when they do not suit (checks.py)
 
     def titles(self) -> dict[str, str] | None:
         return {name: self.items.title(name) for name in self.items.ids} if self.items else None
 
     def report_lines(self) -> list[str]:
-        """The sequence report, naming items by title where the item file has one."""
-        return self.report.lines(self.titles())
+        """The sequence report, naming items by title where the item file has one, then the
+        rating scale and any warning about the threshold or the file order."""
+        lines = self.report.lines(self.titles())
+        if self.scale is not None:
+            lines.append(f"rating scale: {self.scale.describe()}")
+        return lines + [f"Warning: {w}" for w in self.warnings]
 
 
 @dataclass(frozen=True)
@@ -89,8 +95,10 @@ def load_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = No
         yield LoadProgress(f"Reading item metadata {os.path.basename(str(items_path))}", ITEMS_AT)
         check_cancel(cancel)
         items = read_items(items_path)
+    scale, warnings = data_warnings(events, options.min_rating, report)
     # events.mapping: the reader may have changed the encoding (older Latin-1 files)
-    return RatingData(events, corpus, report, items, events.mapping or mapping, options)
+    return RatingData(events, corpus, report, items, events.mapping or mapping, options,
+                      scale=scale, warnings=tuple(warnings))
 
 
 def read_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = None,

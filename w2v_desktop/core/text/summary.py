@@ -58,3 +58,32 @@ def summarize_corpus(corpus: Corpus, zipf_points: int = 2000, preview: int = 8,
 
 def shorten(line: str, width: int) -> str:
     return line if len(line) <= width else line[:width - 1] + "\N{HORIZONTAL ELLIPSIS}"
+
+
+def example_names(words, counts, n: int = 3, items: bool = False) -> list[str]:
+    """``n`` names of this data to suggest as examples (the watch list, the analogy fields).
+
+    Items: the most frequent. Words: frequent but not the most frequent (those are
+    function words), letters only (CJK counts as letters), not a stop word (the
+    built-in English and Chinese lists), at least 2 characters (3 for Latin script),
+    picked from ranks spread over the first few hundred such words, so that a
+    Chinese corpus gets Chinese examples from its own vocabulary."""
+    order = np.argsort(-np.asarray(counts), kind="stable")
+    if items:
+        return [str(words[i]) for i in order[:n]]
+    from w2v_desktop.core.text.stopwords import builtin_stop_words
+
+    stop = builtin_stop_words("english") | builtin_stop_words("chinese")
+    candidates = []
+    for i in order[:5000]:
+        word = str(words[i])
+        wide = any(ord(ch) > 0x2E80 for ch in word)  # CJK and after: 2 characters make a word
+        if word.isalpha() and len(word) >= (2 if wide else 3) and word.casefold() not in stop:
+            candidates.append(word)
+            if len(candidates) >= 300:
+                break
+    if len(candidates) <= n:
+        return candidates
+    picks = np.unique(np.geomspace(5, len(candidates) - 1, n).astype(int)) if len(candidates) > 5 + n \
+        else np.arange(n)
+    return [candidates[i] for i in picks][:n]

@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 
-from w2v_desktop.core.train import kernels
+from w2v_desktop.core.train import kernels, probe
 from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.core.text import Corpus
@@ -48,6 +48,7 @@ class Progress:
     eta: float  # seconds left at the current speed
     epoch_done: bool = False
     epoch_loss: float = math.nan  # mean loss per pair over the finished epoch
+    sample_loss: float = math.nan  # at an epoch end: mean loss on the fixed sample of pairs (probe.py)
     state: str = "training"  # "compiling", "training", "paused", "cancelled", "finished"
     message: str = ""
 
@@ -128,6 +129,7 @@ class Trainer:
             self.syn1 = tables["hot"].syn1
         per_epoch = int(len(self.ids))
         total = per_epoch * cfg.epochs
+        sample = self._draw_sample(tables)
         clock = _Clock()
         done = 0
         window_loss, window_pairs, last_report = 0.0, 0, clock.elapsed()
@@ -179,13 +181,15 @@ class Trainer:
                                          _mean(window_loss, window_pairs), clock, state="cancelled")
                     return
                 self.epochs_trained += 1
+                sample_loss = self._score_sample(sample, tables)
                 message = ""
                 if on_epoch is not None:
                     result = on_epoch(self, epoch)
                     message = "" if result is None else str(result)
                 yield self._progress(epoch, done, total, self._alpha(done, total),
                                      _mean(window_loss, window_pairs), clock, epoch_done=True,
-                                     epoch_loss=_mean(epoch_loss, epoch_pairs), message=message)
+                                     epoch_loss=_mean(epoch_loss, epoch_pairs), sample_loss=sample_loss,
+                                     message=message)
                 window_loss, window_pairs, last_report = 0.0, 0, clock.elapsed()
             yield self._progress(cfg.epochs, done, total, self._alpha(done, total), math.nan, clock,
                                  state="finished")
@@ -222,9 +226,11 @@ class Trainer:
         corpora are often sorted by topic or source (20news is, by newsgroup)."""
         cfg = self.config
         keep = self.vocab.keep_probabilities(cfg.sample)
-        blocks = _blocks(self.offsets, BLOCK_TOKENS)
+        order = sentence_order(len(self.offsets) - 1, cfg.seed, epoch) if cfg.shuffle else None
+        offsets = self.offsets if order is None else _reordered_offsets(self.offsets, order)
+        blocks = _blocks(offsets, BLOCK_TOKENS)
         parts = [p for p in np.array_split(np.arange(len(blocks)), max(1, streams)) if len(p)]
-        chunks = _round_robin([self._block_chunks(epoch, [blocks[b] for b in part], part, keep)
+        chunks = _round_robin([self._block_chunks(epoch, [blocks[b] for b in part], part, keep, offsets, order)
                                for part in parts])
         scheduled = epoch * len(self.ids)
         for chunk_index, (block, t0, t1, words) in enumerate(chunks):
@@ -232,15 +238,17 @@ class Trainer:
             yield _Job(block, t0, t1, words, alpha, kernels.chunk_seed(cfg.seed, epoch, chunk_index))
             scheduled += words
 
-    def _block_chunks(self, epoch, blocks, block_numbers, keep) -> Iterator[tuple]:
+    def _block_chunks(self, epoch, blocks, block_numbers, keep, offsets, order) -> Iterator[tuple]:
         """(block, t0, t1, raw words) for the chunks of the given sentence blocks,
-        each block subsampled when its first chunk is needed."""
+        each block subsampled when its first chunk is needed. ``order``: the epoch's
+        sentence order (``offsets`` are then the sentences' starts in that order)."""
         chunk_words = self.config.chunk_words
         if self.config.hs and self.config.n_threads > 1:  # merge hot-node copies more often
             chunk_words = min(chunk_words, merge_words(self.config.n_threads))
         for b, (s0, s1) in zip(block_numbers, blocks):
-            block = _subsample(self.ids, self.offsets, s0, s1, keep,
-                               kernels.chunk_seed(self.config.seed + 7919, epoch, int(b)))
+            block = _subsample(self.ids, offsets, s0, s1, keep,
+                               kernels.chunk_seed(self.config.seed + 7919, epoch, int(b)),
+                               None if order is None else (self.offsets, order))
             n = len(block.ids)
             n_chunks = max(1, -(-n // chunk_words))
             for c in range(n_chunks):
@@ -263,6 +271,22 @@ class Trainer:
         else:
             codes, points, lengths = np.zeros((1, 1), np.uint8), np.zeros((1, 1), np.int32), np.zeros(1, np.int32)
         return dict(sig=sig, nll=nll, prob=prob, alias=alias, codes=codes, points=points, lengths=lengths)
+
+    def _draw_sample(self, tables: dict):
+        """The fixed sample of predictions scored at each epoch end (probe.py)."""
+        cfg = self.config
+        return probe.draw_sample(self.ids, self.offsets, self.vocab.keep_probabilities(cfg.sample),
+                                 None if cfg.hs else self.vocab.noise_distribution(cfg.ns_exponent),
+                                 cfg.sg, cfg.window, cfg.negative, cfg.seed)
+
+    def _score_sample(self, sample, tables: dict) -> float:
+        if not len(sample):
+            return math.nan
+        cfg = self.config
+        syn1 = self.syn1 if cfg.hs else self.syn1neg  # the shared rows: every hot-node copy merged
+        return float(probe.score_pairs(sample.targets, sample.inputs, sample.starts, sample.noise, self.syn0,
+                                       syn1, cfg.hs, tables["codes"], tables["points"], tables["lengths"],
+                                       cfg.cbow_mean))
 
     def _progress(self, epoch, done, total, alpha, loss, clock, **extra) -> Progress:
         elapsed = clock.elapsed()
@@ -398,6 +422,18 @@ def _blocks(offsets: np.ndarray, block_tokens: int) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:]) if b > a]
 
 
+def sentence_order(n_sentences: int, seed: int, epoch: int) -> np.ndarray:
+    """The sentences' order in an epoch of a shuffled run: a new permutation each epoch, seeded."""
+    return np.random.default_rng([seed, epoch, 0x5EED]).permutation(n_sentences)
+
+
+def _reordered_offsets(offsets: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Sentence starts when the sentences are laid out in ``order``."""
+    out = np.zeros(len(order) + 1, np.int64)
+    np.cumsum(np.diff(offsets)[order], out=out[1:])
+    return out
+
+
 def _round_robin(iterators: list) -> Iterator:
     """Items of the iterators in turn, until all are exhausted."""
     active = list(iterators)
@@ -409,9 +445,16 @@ def _round_robin(iterators: list) -> Iterator:
                 active.remove(it)
 
 
-def _subsample(ids, offsets, s0, s1, keep, seed) -> _Block:
+def _subsample(ids, offsets, s0, s1, keep, seed, reordered=None) -> _Block:
+    """Sentences s0..s1-1 subsampled; ``reordered`` = (the corpus's own offsets, the order):
+    sentence s is then the corpus's sentence order[s], and ``offsets`` its starts in that order."""
     o = offsets[s0:s1 + 1]
-    raw = ids[o[0]:o[-1]]
+    if reordered is None:
+        raw = ids[o[0]:o[-1]]
+    else:
+        own, order = reordered
+        starts = own[order[s0:s1]]
+        raw = ids[np.arange(o[-1] - o[0]) + np.repeat(starts - (o[:-1] - o[0]), np.diff(o))]
     kept, kept_offsets = kernels.subsample_ids(raw, o - o[0], keep, seed)
     return _Block(kept, kept_offsets, len(raw))
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 
 from w2v_desktop.core.items import sibling_item_file
 from w2v_desktop.core.items import ColumnMapping, detect_layout
-from w2v_desktop.core.items import SequenceOptions
+from w2v_desktop.core.items import SequenceOptions, sample_rating_scale, threshold_warning
 from w2v_desktop.core.jobs import SparkEngine, load_rating_data
 from w2v_desktop.core.spark import DEFAULT_MASTER, spark_missing
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
@@ -64,8 +64,10 @@ class RatingsDialog(QDialog):
         self.detected.setWordWrap(True)
         self.mapping_form = DataclassForm(ColumnMapping, detected, hints=MAPPING_HINTS)
         self.sequence_form = DataclassForm(SequenceOptions, SequenceOptions(), hints=SEQUENCE_HINTS)
-        if detected.rating is None:
-            self.sequence_form.editors["min_rating"].set(None)
+        self.scale_label = QLabel()
+        self.scale_label.setWordWrap(True)
+        self.scale = None
+        self._suggest_threshold(detected)
         self.items_path = QLineEdit(sibling_item_file(path))
         self.items_path.setPlaceholderText("none")
         browse = QToolButton(text="…", toolTip="Choose an item file (titles, genres)")
@@ -83,6 +85,7 @@ class RatingsDialog(QDialog):
         self.mapping_form.changed.connect(self._validate)
         self.mapping_form.changed.connect(self._refresh.start)
         self.sequence_form.changed.connect(self._validate)
+        self.sequence_form.changed.connect(self._warn_threshold)
         self.finished.connect(lambda _r: self._refresh.stop())
         self.update_preview()
 
@@ -90,7 +93,9 @@ class RatingsDialog(QDialog):
         mapping_box = QGroupBox("Columns")
         QVBoxLayout(mapping_box).addWidget(self.mapping_form)
         sequence_box = QGroupBox("Histories → sequences")
-        QVBoxLayout(sequence_box).addWidget(self.sequence_form)
+        sequence_layout = QVBoxLayout(sequence_box)
+        sequence_layout.addWidget(self.scale_label)
+        sequence_layout.addWidget(self.sequence_form)
         items_row = QHBoxLayout()
         items_row.addWidget(QLabel("Item file"))
         items_row.addWidget(self.items_path, 1)
@@ -119,6 +124,30 @@ class RatingsDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
         self.resize(1100, 600)
+
+    def _suggest_threshold(self, mapping: ColumnMapping) -> None:
+        """The rating scale of the first rows and a threshold that suits it (MovieLens's 3.5
+        drops most events of a 0.5-4 file; implicit data takes none)."""
+        try:
+            self.scale = sample_rating_scale(self.path, mapping)
+        except (OSError, ValueError, LookupError):
+            self.scale = None
+        if self.scale is None or self.scale.distinct <= 1:
+            self.sequence_form.editors["min_rating"].set(None)
+        else:
+            self.sequence_form.editors["min_rating"].set(self.scale.suggested)
+        self._warn_threshold()
+
+    def _warn_threshold(self) -> None:
+        if self.scale is None:
+            self.scale_label.setText("")
+            return
+        text = f"First {self.scale.sampled:,} rows: {self.scale.describe()}."
+        try:
+            warning = threshold_warning(self.scale, self.sequence_options().min_rating)
+        except ValueError:
+            warning = ""
+        self.scale_label.setText(text + (f"<br><b>⚠ {warning[0].upper() + warning[1:]}</b>" if warning else ""))
 
     def _browse_items(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Item metadata", str(Path(self.path).parent),

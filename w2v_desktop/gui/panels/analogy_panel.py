@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 
 from w2v_desktop.core.analysis import intrinsic as evaluate
 from w2v_desktop.core.vectors import analogy
+from w2v_desktop.gui import data_set
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.bar_chart import HorizontalBarChart
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
@@ -39,13 +40,16 @@ def guess_benchmark_kind(path: str) -> str:
     return ANALOGIES
 
 
+EXAMPLE_WORDS = ("man", "king", "woman")
+
+
 class AnalogyPanel(QWidget):
     def __init__(self, state, parent=None):
         super().__init__(parent)
         self.state = state
         self.vectors = None
         self.completer = NameCompleter(self)
-        self.word_edits = [QLineEdit(placeholderText=hint) for hint in ("man", "king", "woman")]
+        self.word_edits = [QLineEdit(placeholderText=hint) for hint in EXAMPLE_WORDS]
         for edit in self.word_edits:
             edit.setCompleter(self.completer)
             edit.returnPressed.connect(self.solve)
@@ -155,7 +159,17 @@ class AnalogyPanel(QWidget):
             self.stack.show_empty()
             return
         self.completer.set_vectors(vectors)
+        self._show_examples(vectors)
         self.stack.show_content()
+
+    def _show_examples(self, vectors) -> None:
+        """Placeholders from these vectors: man, king, woman where they exist, else names
+        of this data (Chinese words for a Chinese corpus, items for a rating file)."""
+        hints = list(EXAMPLE_WORDS)
+        if not all(word in vectors for word in hints):
+            hints = data_set.examples(self.state, vectors) or hints
+        for edit, hint in zip(self.word_edits, hints):
+            edit.setPlaceholderText(hint)
 
     def screenshot_demo(self) -> None:
         """king - man + woman, and the bundled analogy file (``--screenshot``)."""

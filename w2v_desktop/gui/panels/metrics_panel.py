@@ -22,7 +22,7 @@ from w2v_desktop.gui import theme
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.heatmap import HeatmapView
-from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name
+from w2v_desktop.gui.widgets.name_completer import NameCompleter, SuggestionLinks, example_name
 from w2v_desktop.gui.widgets.neighbour_table import read_only_item
 
 AGREEMENT = {"overlap@k": ("overlap", (0.0, 1.0)), "Kendall \N{GREEK SMALL LETTER TAU}": ("kendall", (-1.0, 1.0))}
@@ -41,6 +41,8 @@ class MetricsPanel(QWidget):
         self.completer = NameCompleter(self)
         self.query_edit = QLineEdit(placeholderText="a word or item")
         self.query_edit.setCompleter(self.completer)
+        self.suggestions = SuggestionLinks(self.query_edit, self.completer)
+        self.suggestions.chosen.connect(lambda _name: self.compare())
         self.k_spin = QSpinBox(minimum=2, maximum=200, value=10, prefix="k = ")
         self.compare_button = QPushButton("Compare metrics")
         self.agreement_combo = QComboBox()
@@ -108,6 +110,7 @@ class MetricsPanel(QWidget):
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(controls)
+        upper_layout.addWidget(self.suggestions)  # right under the query box
         upper_layout.addWidget(self.status)
         upper_layout.addWidget(top, 1)
 
@@ -174,7 +177,9 @@ class MetricsPanel(QWidget):
         name = self.completer.resolve(self.query_edit.text())
         if name is None:
             self.status.setText(f"{self.query_edit.text().strip()!r} is not in the vocabulary.")
+            self.suggestions.offer(self.query_edit.text())
             return
+        self.suggestions.clear_links()
         self.query_edit.setText(name)
         self.comparison = similarity.compare_metrics(self.vectors, name, k=self.k_spin.value())
         self.status.setText(f"Top {self.k_spin.value()} neighbours of <b>{html.escape(name)}</b> under each "

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 from w2v_desktop.core.vectors import similarity
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
-from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
+from w2v_desktop.gui.widgets.name_completer import NameCompleter, SuggestionLinks, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable
 
 DEFAULT_RESTRICT = 30_000
@@ -34,6 +34,7 @@ class NeighboursPanel(QWidget):
         self.query_edit = QLineEdit(placeholderText="a word or item, e.g. computer")
         self.completer = NameCompleter(self)
         self.query_edit.setCompleter(self.completer)
+        self.suggestions = SuggestionLinks(self.query_edit, self.completer)
         self.search_button = QPushButton("Find neighbours")
         self.k_spin = QSpinBox(minimum=1, maximum=1000, value=10, prefix="k = ")
         self.metric_combo = QComboBox()
@@ -83,6 +84,7 @@ class NeighboursPanel(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addLayout(controls)
+        layout.addWidget(self.suggestions)  # right under the query box
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
@@ -97,6 +99,7 @@ class NeighboursPanel(QWidget):
         self.query_edit.returnPressed.connect(self.run_query)
         self.search_button.clicked.connect(self.run_query)
         self.completer.activated.connect(lambda _text: self.run_query())
+        self.suggestions.chosen.connect(lambda _name: self.run_query())
         self.table.name_activated.connect(self.query)
         for spin in (self.k_spin, self.restrict_spin):
             spin.valueChanged.connect(self._rerun)
@@ -157,8 +160,10 @@ class NeighboursPanel(QWidget):
         if name is None:  # no stale results under the message
             self.table.setRowCount(0)
             self.heading.clear()
-            self.status.setText(not_found_message(text, self.completer, len(self.vectors)))
+            self.status.setText(not_found_message(text, len(self.vectors)))
+            self.suggestions.offer(text)
             return
+        self.suggestions.clear_links()
         if name != text:
             self.query_edit.setText(name)
         metric = self.metric_combo.currentText()
@@ -234,11 +239,9 @@ class NeighboursPanel(QWidget):
         return " \N{MIDDLE DOT} ".join(parts) + f" \N{EM DASH} neighbours {scope}"
 
 
-def not_found_message(text: str, completer: NameCompleter, vocabulary_size: int) -> str:
-    """Why nothing was searched, with close matches when there are some."""
+def not_found_message(text: str, vocabulary_size: int) -> str:
+    """Why nothing was searched (close matches are offered as links under the query box)."""
     text = text.strip()
     if not text:
         return "Type a name to search for."
-    message = f"{text!r} is not in the vocabulary ({vocabulary_size:,} names)."
-    close = completer.suggestions(text)
-    return message + (f" Did you mean: {'; '.join(close)}?" if close else "")
+    return f"{text!r} is not in the vocabulary ({vocabulary_size:,} names)."

@@ -18,50 +18,92 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTableWidget, QTa
 from w2v_desktop.gui import theme
 
 
+LOSS_HELP = (
+    "<b>Online loss</b> (the line and the epoch means): each pair's loss measured just before it is "
+    "trained on, averaged. The model has just been fitted to the pairs before it (the same document, "
+    "and in a file sorted by topic the same topic), more so while the learning rate is high; as the "
+    "rate decays that advantage fades, so the online loss can rise in the last epochs although the "
+    "model keeps improving.<br><br>"
+    "<b>Fixed sample</b> (the second curve): the loss on the same 10,000 training pairs, drawn once "
+    "before training and scored after each epoch without training on them there. It measures the "
+    "model as a whole and is the curve to judge training by. If the two part ways, try "
+    "“Shuffle sentences each epoch”.<br><br>"
+    "Hierarchical softmax sums the loss over the word's path in the tree (about log2 of the "
+    "vocabulary nodes), negative sampling over the target and its noise words: their losses are "
+    "on different scales and cannot be compared.")
+Y_LABEL = {False: "loss per pair (negative sampling)",
+           True: "loss per pair (hierarchical softmax: summed over the tree path)"}
+
+
 class LossPlot(QWidget):
-    """Loss per progress report against epochs elapsed, with a line at each epoch end."""
+    """Loss per progress report against epochs elapsed, with a line at each epoch end, and the
+    loss on the fixed sample of pairs after each epoch."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot = theme.make_plot("Training loss", "epochs", "mean loss per pair")
+        self.plot = theme.make_plot("Training loss", "epochs", Y_LABEL[False])
         self.plot.setDownsampling(auto=True, mode="mean")
         self.plot.setClipToView(True)
         self.legend = self.plot.addLegend(offset=(-10, 10))
         # No antialiasing on the live curve: it is redrawn ~10 times a second.
-        self.curve = self.plot.plot([], [], name="loss (each report)", antialias=False)
-        self.epoch_means = self.plot.plot([], [], pen=None, symbol="o", symbolSize=7, name="epoch mean")
+        self.curve = self.plot.plot([], [], name="online loss (each report)", antialias=False)
+        self.epoch_means = self.plot.plot([], [], pen=None, symbol="o", symbolSize=7, name="online, epoch mean")
+        self.sample_curve = self.plot.plot([], [], symbol="s", symbolSize=7, name="fixed sample of 10,000 pairs")
+        self.help = QLabel("(?)")
+        self.help.setToolTip(LOSS_HELP)
+        self.help.setCursor(Qt.CursorShape.WhatsThisCursor)
+        self.help.setAccessibleName("About the loss curves")
+        self.note = QLabel("Online loss: measured as training goes. Fixed sample: the same pairs after each epoch.")
+        self.note.setWordWrap(True)
         self._lines: list[pg.InfiniteLine] = []
         self._x: list[float] = []
         self._y: list[float] = []
         self._ex: list[float] = []
         self._ey: list[float] = []
+        self._sx: list[float] = []
+        self._sy: list[float] = []
+        self.hs = False
         self.updates = 0  # setData calls, read by the responsiveness benchmark
+        notes = QHBoxLayout()
+        notes.addWidget(self.note, 1)
+        notes.addWidget(self.help)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
+        layout.addWidget(self.plot, 1)
+        layout.addLayout(notes)
         self.apply_theme()
 
     def apply_theme(self) -> None:
         self.curve.setPen(theme.curve_pen())
         self.epoch_means.setSymbolBrush(theme.fill_brush(QPalette.ColorRole.Text, 255))
         self.epoch_means.setSymbolPen(None)
+        self.sample_curve.setPen(theme.curve_pen(QPalette.ColorRole.Link))
+        self.sample_curve.setSymbolBrush(theme.fill_brush(QPalette.ColorRole.Link, 255))
+        self.sample_curve.setSymbolPen(None)
         for line in self._lines:
             line.setPen(theme.marker_pen())
         theme.style_legend(self.legend)
 
-    def reset(self, offset_epochs: float = 0.0, epochs: int | None = None) -> None:
+    def reset(self, offset_epochs: float = 0.0, epochs: int | None = None, hs: bool = False) -> None:
         """Start a new run; ``offset_epochs`` > 0 keeps the previous run's points (continuation).
 
         With ``epochs`` the x range is fixed to the whole run, so only y rescales as points arrive
-        (re-laying out both axes on every update costs more than the drawing)."""
+        (re-laying out both axes on every update costs more than the drawing). ``hs``: the run's
+        loss is hierarchical softmax's, on its own scale (the axis says so)."""
         if offset_epochs <= 0:
             for line in self._lines:
                 self.plot.removeItem(line)
             self._lines.clear()
-            self._x.clear(), self._y.clear(), self._ex.clear(), self._ey.clear()
+            for points in (self._x, self._y, self._ex, self._ey, self._sx, self._sy):
+                points.clear()
             self.curve.setData([], [])
             self.epoch_means.setData([], [])
+            self.sample_curve.setData([], [])
         self.offset = offset_epochs
+        self.hs = hs
+        theme.set_labels(self.plot, "Training loss", "epochs", Y_LABEL[hs])
+        self.note.setText("Online loss: measured as training goes. Fixed sample: the same pairs after each epoch."
+                          + (" Hierarchical softmax: a larger scale than negative sampling's." if hs else ""))
         if epochs:
             self.plot.setXRange(0.0, offset_epochs + epochs, padding=0.02)
             self.plot.getPlotItem().enableAutoRange(x=False, y=True)
@@ -83,6 +125,10 @@ class LossPlot(QWidget):
             self._ex.append(x)
             self._ey.append(progress.epoch_loss)
             self.epoch_means.setData(self._ex, self._ey)
+        if math.isfinite(progress.sample_loss):
+            self._sx.append(x)
+            self._sy.append(progress.sample_loss)
+            self.sample_curve.setData(self._sx, self._sy)
 
     @property
     def points(self) -> int:

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from w2v_desktop.core.config import FIXED_WHEN_CONTINUING, ITEM_DEFAULTS, TrainConfig
+from w2v_desktop.core import config as core_config
+from w2v_desktop.core.config import FIXED_WHEN_CONTINUING, TrainConfig, matching_preset
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
 
 GROUPS = {
     "Architecture": ["sg", "cbow_mean", "dim", "window"],
     "Sampling": ["hs", "negative", "ns_exponent", "sample"],
-    "Optimisation": ["alpha", "min_alpha", "epochs", "seed", "threads", "chunk_words"],
+    "Optimisation": ["alpha", "min_alpha", "epochs", "shuffle", "seed", "threads", "chunk_words"],
     "Vocabulary": ["min_count", "max_vocab"],
 }
 
@@ -57,6 +58,10 @@ HINTS = {
                             tooltip="Learning rate reached at the end of the last epoch."),
     "epochs": FieldHints("Epochs", minimum=0, maximum=10_000, tooltip=(
         "Passes over the corpus. Small corpora need more epochs.")),
+    "shuffle": FieldHints("Shuffle sentences each epoch", tooltip=(
+        "Train the sentences in a new random order (from the seed) each epoch instead of the file's "
+        "order. Worth it for files sorted by topic or source (20news is sorted by newsgroup): in file "
+        "order the last topics of each epoch are learnt at a lower learning rate than the first.")),
     "seed": FieldHints("Random seed", minimum=0, maximum=2**31 - 1, tooltip=(
         "Seeds initial vectors, subsampling and noise draws. With 1 thread a run is repeatable; "
         "with several threads the update order varies slightly.")),
@@ -70,46 +75,110 @@ HINTS = {
                             tooltip="Keep at most this many of the most frequent words."),
 }
 
-PRESETS = {
-    "text": ("Text (word2vec defaults)", {}),
-    "items": ("Items (sessions, user histories)", ITEM_DEFAULTS),
-}
+PRESET_LABELS = {"text": "Text (word2vec defaults)", "items": "Items (sessions, user histories)"}
+CUSTOM = "custom"
+KIND_PRESET = {"text": "text", "ratings": "items"}  # the defaults each kind of data gets
+KIND_WORDS = {"text": "text", "items": "item"}
 
 
-def preset_config(name: str) -> TrainConfig:
-    return TrainConfig().replace(**PRESETS[name][1])
+def preset_config(name: str, keep: TrainConfig | None = None) -> TrainConfig:
+    return core_config.preset_config(name, keep)
 
 
 class TrainOptions(QWidget):
     """Preset chooser + grouped form; keeps ``state.config`` in step with the form."""
 
     config_changed = Signal(object)
+    notice_changed = Signal(str)  # the defaults notice ("" when hidden)
 
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(parent)
         self.state = state
         self.preset = QComboBox()
-        self.preset.setToolTip("Fill the form with defaults suited to text or to item sequences.")
-        for key, (label, _values) in PRESETS.items():
+        self.preset.setToolTip("Fill the form with defaults suited to text or to item sequences. "
+                               "“Custom” once an option is changed.")
+        for key, label in PRESET_LABELS.items():
             self.preset.addItem(label, key)
-        self.preset.activated.connect(lambda _i: self.apply_preset(self.preset.currentData()))
+        self.preset.addItem("Custom", CUSTOM)
+        self.preset.model().item(self.preset.count() - 1).setEnabled(False)  # a state, not a choice
+        self.preset.activated.connect(lambda _i: self._on_preset_chosen(self.preset.currentData()))
         self.form = DataclassForm(TrainConfig, state.config, hints=HINTS, groups=GROUPS)
         self.form.changed.connect(self._on_form_changed)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setToolTip("Put back the options as they were before the data was opened")
+        self.undo_button.clicked.connect(self.undo_defaults)
+        self._notice_row = QWidget()
+        row = QHBoxLayout(self._notice_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.notice, 1)
+        row.addWidget(self.undo_button)
+        self._notice_row.hide()
+        self._undo: tuple[TrainConfig, str] | None = None  # (options, kind) before defaults were applied
+        self._applied: TrainConfig | None = None
         top = QFormLayout()
         top.addRow("Preset", self.preset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self._notice_row)
         layout.addWidget(self.form)
         state.config_changed.connect(self._on_state_config)
         self._locked = False
         self._enable_relevant(state.config)
+        self._show_preset(state.config)
 
     def apply_preset(self, name: str) -> None:
-        index = self.preset.findData(name)
-        if index >= 0:
-            self.preset.setCurrentIndex(index)
-        self.form.set_value(preset_config(name))
+        """Fill the form with the preset's defaults (this machine's seed, threads and step kept)."""
+        self._hide_notice()
+        self.state.set_config(preset_config(name, keep=self.state.config), kind=name)
+        self._show_preset(self.state.config)
+
+    def _on_preset_chosen(self, name: str) -> None:
+        if name in PRESET_LABELS:
+            self.apply_preset(name)
+
+    def preset_name(self) -> str:
+        """The preset the form shows: "text", "items" or "custom"."""
+        return self.preset.currentData()
+
+    def _show_preset(self, config: TrainConfig) -> None:
+        self.preset.setCurrentIndex(self.preset.findData(matching_preset(config) or CUSTOM))
+
+    # -- defaults per kind of data ------------------------------------------------------
+    def data_opened(self, data_kind: str, changes: dict | None = None) -> None:
+        """New data of ``data_kind`` ("text", "ratings"): options set for the other kind give
+        way to this kind's defaults, said in a one-line notice with Undo; ``changes`` (options
+        the data's own dialog chose, such as min_count) are applied either way."""
+        wanted = KIND_PRESET.get(data_kind)
+        if wanted is None:
+            return
+        before, kind_before = self.state.config, self.state.config_kind
+        if kind_before == wanted:
+            if changes:
+                self.state.set_config(before.replace(**changes))
+            return
+        config = preset_config(wanted, keep=before).replace(**(changes or {}))
+        self.state.set_config(config, kind=wanted)
+        self._undo, self._applied = (before, kind_before), config
+        self.notice.setText(f"{KIND_WORDS[wanted].capitalize()} data opened: {KIND_WORDS[wanted]} defaults "
+                            f"applied (the options were set for {KIND_WORDS.get(kind_before, kind_before)} data).")
+        self._notice_row.show()
+        self.notice_changed.emit(self.notice.text())
+
+    def undo_defaults(self) -> None:
+        if self._undo is None:
+            return
+        config, kind = self._undo
+        self._hide_notice()
+        self.state.set_config(config, kind=kind)
+
+    def _hide_notice(self) -> None:
+        self._undo = self._applied = None
+        if not self._notice_row.isHidden():
+            self._notice_row.hide()
+            self.notice_changed.emit("")
 
     def config(self) -> TrainConfig:
         """The form's options (raises ConfigError naming the bad option)."""
@@ -139,9 +208,13 @@ class TrainOptions(QWidget):
             return  # the form shows the message; state keeps the last valid options
         self.state.set_config(config)
         self._enable_relevant(config)
+        self._show_preset(config)
+        if self._applied is not None and config != self._applied:
+            self._hide_notice()  # edited since: Undo would throw the edits away
         self.config_changed.emit(config)
 
     def _on_state_config(self, config: TrainConfig) -> None:
+        self._show_preset(config)
         if not self.form.validate() and self.form.value() == config:
             return
         self.form.set_value(config)

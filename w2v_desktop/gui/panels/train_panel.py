@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QProgressBar, QScrollArea, QSizePolicy, QSplitter,
@@ -33,6 +33,7 @@ ANALOGY_TIP = ("After each epoch, answer the analogy questions in this file (lin
 
 class TrainPanel(QWidget):
     title = "Train"
+    finished = Signal(str)  # a run ended and handed over its vectors: one line saying so
 
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,7 +64,7 @@ class TrainPanel(QWidget):
     def _build(self) -> None:
         self.options = TrainOptions(self.state)
         self.watch_edit = QLineEdit()
-        self.watch_edit.setPlaceholderText("e.g. paris, money, bicycle")
+        self.watch_edit.setPlaceholderText("words or items to follow, comma-separated")
         self.watch_edit.setToolTip(WATCH_TIP)
         self.analogy_box = QCheckBox("Evaluate analogies after each epoch")
         self.analogy_box.setToolTip(ANALOGY_TIP)
@@ -149,6 +150,23 @@ class TrainPanel(QWidget):
             self.analogy_path.setText(path)
             self.analogy_box.setChecked(True)
 
+    # -- what belongs to the data set ---------------------------------------------------
+    def data_settings(self) -> dict:
+        """The watch list and analogy choice, which belong to the data they were set for."""
+        return {"watch": self.watch_edit.text(), "analogy": self.analogy_box.isChecked(),
+                "analogy_path": self.analogy_path.text()}
+
+    def apply_data_settings(self, settings: dict | None, examples=()) -> None:
+        """The data set's own watch list and analogy choice (none remembered: an empty watch
+        list, no analogy evaluation); ``examples``: names of the data for the placeholder."""
+        settings = settings or {}
+        self.watch_edit.setText(str(settings.get("watch", "")))
+        self.analogy_box.setChecked(bool(settings.get("analogy", False)))
+        if settings.get("analogy_path"):
+            self.analogy_path.setText(str(settings["analogy_path"]))
+        self.watch_edit.setPlaceholderText(f"e.g. {', '.join(examples)}" if examples else
+                                           "words or items to follow, comma-separated")
+
     # -- commands ------------------------------------------------------------------
     def watch_names(self) -> list[str]:
         return [w.strip() for w in self.watch_edit.text().replace(";", ",").split(",") if w.strip()]
@@ -177,7 +195,7 @@ class TrainPanel(QWidget):
 
     def _begin_run(self, request: TrainRequest, continuing: bool) -> None:
         offset = self._x_end if continuing else 0.0
-        self.loss.reset(offset, request.config.epochs)
+        self.loss.reset(offset, request.config.epochs, hs=request.config.hs)
         self.evaluation.reset(offset)
         self.watch.reset(request.watch, keep=continuing)
         self.last_progress = None
@@ -246,7 +264,9 @@ class TrainPanel(QWidget):
         if p.epoch_done:
             self.loss.mark_epoch(p)
             self._x_end = self.loss.offset + p.epoch + 1
-            line = f"Epoch {p.epoch + 1}/{p.epochs}: mean loss {p.epoch_loss:.4f}, {p.words_per_sec:,.0f} words/s"
+            sample = f", fixed sample {p.sample_loss:.4f}" if math.isfinite(p.sample_loss) else ""
+            line = (f"Epoch {p.epoch + 1}/{p.epochs}: online loss {p.epoch_loss:.4f}{sample}, "
+                    f"{p.words_per_sec:,.0f} words/s")
             self._log(line + (f"; {p.message}" if p.message else ""))
 
     def _on_epoch_report(self, report: EpochReport) -> None:
@@ -271,6 +291,16 @@ class TrainPanel(QWidget):
                   f"({trainer.epochs_trained} epochs trained in all).")
         self.status.setText(f"{what}: {len(vectors):,} vectors. Explore them in the other tabs.")
         self.progress_bar.setRange(0, 1000)
+        kind = "items" if self.state.data_kind == "ratings" else "words"
+        if kind == "items":
+            from w2v_desktop.core.items import collapse_warning
+
+            collapsed = collapse_warning(vectors)
+            if collapsed:
+                self._log(f"Warning: {collapsed}")
+                self.status.setText(f"{what}, but {collapsed[0].lower()}{collapsed[1:]}")
+        took = "" if p is None else f" in {p.elapsed:.1f} s" if p.elapsed < 60 else f" in {format_seconds(p.elapsed)}"
+        self.finished.emit(f"{'Stopped early: trained' if stopped else 'Trained'} {len(vectors):,} {kind}{took}")
 
     def _on_job_done(self) -> None:
         self.job = self.handle = None
