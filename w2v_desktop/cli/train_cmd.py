@@ -149,10 +149,7 @@ def run(args) -> int:
 
         mllib_params(config, args.partitions, args.max_sentence_length)  # refuse before reading
     out = Path(args.output)
-    fmt = _output_format(out, args.format)
-    for target in (out, Path(args.model) if args.model else None):
-        if target is not None and not target.resolve().parent.is_dir():
-            raise CliError(f"{target}: its folder does not exist")
+    fmt = _check_outputs(args, _output_format(out, args.format))
 
     say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
     live = not args.quiet and sys.stderr.isatty()  # live lines only on a terminal; logs get the rest
@@ -288,6 +285,23 @@ def _train(request, args, say, live: bool):
             sys.stderr.flush()
 
     return run_to_end(train_job(request), show)
+
+
+def _check_outputs(args, fmt: str) -> str:
+    """Refuse, before anything is read or trained, outputs that would overwrite an input of the
+    run, are devices, FIFOs, sockets or folders, or lie in a folder that is missing or not
+    writable (core.outputs); returns the output format."""
+    from w2v_desktop.core.formats import check_vectors_output, files_of
+    from w2v_desktop.core.outputs import check_distinct, check_output
+
+    inputs = [args.corpus, args.ratings, getattr(args, "items", None), args.continue_from,
+              getattr(args, "tok_stop_words_file", None), getattr(args, "tok_user_dict", None)]
+    inputs = [i for i in inputs if i and "://" not in i]  # a cluster's path is not ours to compare
+    fmt = check_vectors_output(args.output, fmt, inputs)
+    if args.model:
+        check_output(args.model, inputs)
+        check_distinct([*files_of(args.output, fmt), args.model])
+    return fmt
 
 
 def _output_format(out: Path, fmt: str | None) -> str:
