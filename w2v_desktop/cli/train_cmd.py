@@ -299,7 +299,8 @@ def _check_outputs(args, fmt: str) -> str:
     inputs = [i for i in inputs if i and "://" not in i]  # a cluster's path is not ours to compare
     fmt = check_vectors_output(args.output, fmt, inputs)
     if args.model:
-        check_output(args.model, inputs)
+        # the model being continued may be replaced by its continuation: it is read whole first
+        check_output(args.model, [i for i in inputs if i != args.continue_from])
         check_distinct([*files_of(args.output, fmt), args.model])
     return fmt
 
@@ -312,7 +313,8 @@ def _output_format(out: Path, fmt: str | None) -> str:
         if fmt not in FORMATS or not FORMATS[fmt].can_write:
             raise CliError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
         return fmt
-    by_suffix = {info.suffix: name for name, info in FORMATS.items() if info.can_write}
+    # a Spark model has no suffix: a name without one is word2vec text, never a folder (--format spark)
+    by_suffix = {info.suffix: name for name, info in FORMATS.items() if info.can_write and info.suffix}
     by_suffix[".txt"] = "word2vec"
     return by_suffix.get(out.suffix.lower(), "word2vec")
 

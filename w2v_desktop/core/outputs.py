@@ -83,20 +83,20 @@ def _kind(mode: int) -> str | None:
 def check_target(path: str | os.PathLike, folder_ok: bool = False) -> Path:
     """Refuse a target that is a device, FIFO, socket or (unless ``folder_ok``) a folder, or
     whose folder does not exist. Cheap: :func:`atomic_write` calls it on every write."""
-    path = Path(path)
+    shown, path = os.fspath(path), Path(path)  # messages say the path as the user wrote it
     if path.name in ("", ".", ".."):
-        raise OutputError(f"{path}: not a file name")
+        raise OutputError(f"{shown}: not a file name")
     try:
         mode = os.stat(path).st_mode  # follows links: a link to /dev/null is a device
     except OSError:
         mode = None
     kind = None if mode is None else _kind(mode)
     if kind and not (folder_ok and stat.S_ISDIR(mode)):
-        raise OutputError(f"{path} is {kind}; refusing to write over it")
+        raise OutputError(f"{shown} is {kind}; refusing to write over it")
     folder = Path(os.path.abspath(path)).parent
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
-        raise OutputError(f"{path}: its folder {folder} {what}")
+        raise OutputError(f"{shown}: its folder {folder} {what}")
     return path
 
 
@@ -104,13 +104,14 @@ def check_output(path: str | os.PathLike, inputs: Iterable = (), *, folder_ok: b
     """Everything :func:`check_target` refuses, plus a target that is (or is inside, or holds)
     one of ``inputs``, or whose folder this process cannot create a file in. For commands to
     call before any reading or training; raises :class:`OutputError` naming ``path``."""
+    shown = os.fspath(path)
     path = check_target(path, folder_ok)
     for source in inputs:
         if source:
             why = _overlap(path, Path(source))
             if why:
-                raise OutputError(f"{path} {why}; refusing to overwrite an input of this run")
-    _probe(path)
+                raise OutputError(f"{shown} {why}; refusing to overwrite an input of this run")
+    _probe(path, shown)
     return path
 
 
@@ -140,14 +141,14 @@ def _overlap(out: Path, source: Path) -> str | None:
     return None
 
 
-def _probe(path: Path) -> None:
+def _probe(path: Path, shown: str) -> None:
     part = _part_name(path)
     try:
         os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         os.unlink(part)
     except OSError as exc:
         folder = Path(os.path.abspath(path)).parent
-        raise OutputError(f"{path}: cannot write in its folder {folder} "
+        raise OutputError(f"{shown}: cannot write in its folder {folder} "
                           f"({(exc.strerror or str(exc)).lower()})") from None
 
 
@@ -244,30 +245,68 @@ class Staged:
         binary = "b" in mode
         fd = os.open(self.part, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         _track(self.part, True)
-        self.file: IO = os.fdopen(fd, mode, encoding=None if binary else encoding,
-                                  newline=None if binary else newline)
+        self._file = os.fdopen(fd, mode, encoding=None if binary else encoding,
+                               newline=None if binary else newline)
+        self.file: IO = _NamedFile(self._file, self)  # its disk errors name self.path
         self.committed = False
+
+    def error(self, exc: OSError) -> OutputWriteError:
+        return exc if isinstance(exc, OutputWriteError) else _named(exc, self.path, self.existed)
 
     def finish(self) -> None:
         """Flush and fsync the part file and close it (idempotent)."""
-        if not self.file.closed:
-            self.file.flush()
-            os.fsync(self.file.fileno())
-            self.file.close()
+        if self._file.closed:
+            return
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
             os.chmod(self.part, _file_mode(self.path))  # parts are made 0600; keep the usual mode
+        except OSError as exc:
+            raise self.error(exc) from None
 
     def commit(self) -> None:
         self.finish()
-        os.replace(self.part, self.path)
+        try:
+            os.replace(self.part, self.path)
+        except OSError as exc:
+            raise self.error(exc) from None
         _track(self.part, False)
         self.committed = True
         _fsync_folder(self.path)
 
     def discard(self) -> None:
         with contextlib.suppress(OSError):
-            self.file.close()
+            self._file.close()
         _remove(self.part)
         _track(self.part, False)
+
+
+class _NamedFile:
+    """The part file as writers see it: a disk error while writing names the target (with two
+    files open, as for a pair, only the file itself knows which one it is)."""
+
+    def __init__(self, file: IO, owner: Staged):
+        self._f, self._owner = file, owner
+
+    def write(self, data):
+        try:
+            return self._f.write(data)
+        except OSError as exc:
+            raise self._owner.error(exc) from None
+
+    def writelines(self, lines) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self._f.flush()
+        except OSError as exc:
+            raise self._owner.error(exc) from None
+
+    def __getattr__(self, name):
+        return getattr(self._f, name)
 
 
 @contextlib.contextmanager

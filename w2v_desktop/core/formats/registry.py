@@ -153,13 +153,13 @@ def check_vectors_output(path: str | os.PathLike, fmt: str | None = None, inputs
     a folder: an empty one or another Spark model only), or its folder is missing or not
     writable. Returns the format, from the suffix when ``fmt`` is None. Raises ValueError
     (``outputs.OutputError``) naming the path."""
-    path = Path(path)
-    fmt = fmt or _BY_SUFFIX.get(path.suffix.lower())
+    fmt = fmt or _BY_SUFFIX.get(Path(path).suffix.lower())
     if fmt is None:
-        raise ValueError(f"cannot tell the format from {path.name!r}; choose one of "
+        raise ValueError(f"cannot tell the format from {Path(path).name!r}; choose one of "
                          f"{', '.join(FORMATS)}")
     _check_format(fmt)
-    for file in files_of(path, fmt):
+    targets = files_of(path, fmt) if fmt in ("projector-tsv", "npy") else [path]  # as typed: for messages
+    for file in targets:
         check_output(file, inputs, folder_ok=fmt == "spark")
     if fmt == "spark":
         formats_spark.check_replaceable(path)
