@@ -1,5 +1,6 @@
 """The output layer (core/outputs.py): refusals before work, part files that never outlive
-their writer, disk errors that name the user's file, CSV escaping, the cache folder."""
+their writer, disk errors that name the user's file; CSV escaping (formats.common), the cache
+folder (core/scratch.py)."""
 from __future__ import annotations
 
 import errno
@@ -13,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from w2v_desktop.core import outputs
+from w2v_desktop.core.formats.common import csv_text, csv_text_value
 from w2v_desktop.core.outputs import (OutputError, OutputWriteError, Terminated, atomic_directory, atomic_write,
-                                      check_distinct, check_output, csv_text, csv_text_value, sweep,
-                                      terminate_cleanly)
+                                      check_distinct, check_output, sweep, terminate_cleanly)
 
 ROOT = Path(__file__).resolve().parents[2]
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0

@@ -23,8 +23,6 @@ What it guarantees, to the CLI, the app and the Python API alike:
   read-only, permission) becomes :class:`OutputWriteError` naming the target and
   saying the old file is unchanged; a refusal is :class:`OutputError`. Neither
   mentions the part file.
-
-It also holds the CSV escaping for spreadsheet outputs (:func:`csv_text`).
 """
 from __future__ import annotations
 
@@ -462,33 +460,3 @@ def terminate_cleanly() -> Iterator[None]:
     finally:
         for name, old in previous.items():
             signal.signal(getattr(signal, name), old)
-
-
-# --- CSV for spreadsheets -------------------------------------------------------------------------
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def csv_text(cell: str) -> str:
-    """A text cell for a CSV file meant for spreadsheets: one that would start a formula
-    (``= + - @``, or a tab or carriage return before one) gets a leading ``'``, as OWASP advises.
-    A leading ``'`` is escaped too, so :func:`csv_text_value` undoes exactly this and nothing
-    else. Numbers (``-1.5``) are left alone: a negative number must stay a number."""
-    if cell.startswith(_FORMULA_START) and not _is_number(cell):
-        return "'" + cell
-    return cell
-
-
-def csv_text_value(cell: str) -> str:
-    """The text :func:`csv_text` was given (a cell it did not escape is returned as it is)."""
-    if cell.startswith("'") and csv_text(cell[1:]) == cell:
-        return cell[1:]
-    return cell
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True

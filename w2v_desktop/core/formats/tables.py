@@ -9,7 +9,7 @@ The two pairs are written with ``pairs.write_pair`` and checked on load with
 ``pairs.check_pair``: a write killed between its two files never yields a pair that
 loads. The CSV outputs (vectors with a name column, 2-D coordinates) are meant for
 spreadsheets too, so their text cells (names, titles and other metadata) are escaped
-against formula injection (``outputs.csv_text``: a leading ``'`` before ``= + - @``)
+against formula injection (``common.csv_text``: a leading ``'`` before ``= + - @``)
 and unescaped when read back; numbers never are. The Projector's TSV files, the
 vocabulary file and the word2vec formats are data for other tools and stay as they are.
 """
@@ -23,10 +23,10 @@ from pathlib import Path
 import numpy as np
 
 from w2v_desktop.core.formats.pairs import check_pair, write_pair
-from w2v_desktop.core.outputs import atomic_write, csv_text, csv_text_value
-from w2v_desktop.core.formats.common import (FormatError, check_cell_values, check_unique,
-                                             decode_lines, first_bad_row, format_rows, is_number,
-                                             parse_floats, writable_names)
+from w2v_desktop.core.outputs import atomic_write
+from w2v_desktop.core.formats.common import (FormatError, check_cell_values, check_unique, csv_text,
+                                             csv_text_value, decode_lines, first_bad_row, format_rows,
+                                             is_number, parse_floats, writable_names)
 from w2v_desktop.core.formats.text import read_careful
 from w2v_desktop.core.vectors import Vectors
 
@@ -361,7 +361,7 @@ def write_csv_vectors(vectors: Vectors, path: Path) -> None:
 
 def save_coordinates(path: Path, names, coords, extra_columns: dict | None = None) -> None:
     """``name,x,y[,extra...]`` CSV of a 2-D projection (quoted where needed; text cells escaped
-    for spreadsheets, ``outputs.csv_text``; numbers as they are)."""
+    for spreadsheets, ``common.csv_text``; numbers as they are)."""
     coords = np.asarray(coords, dtype=np.float64)
     names = list(names)
     if coords.ndim != 2 or coords.shape != (len(names), 2):
