@@ -313,3 +313,12 @@ def test_jiebas_dictionary_cache_is_in_the_users_cache_folder(tmp_path, monkeypa
             if Path(tempfile.gettempdir(), "jieba.cache").exists() else True
     finally:
         segment._segmenter.cache_clear()
+
+
+def test_a_sweep_never_takes_a_part_this_process_is_writing(tmp_path, monkeypatch):
+    """Another thread writing the same target under another spelling of its path."""
+    monkeypatch.chdir(tmp_path)
+    with atomic_write("v.txt") as f:
+        f.write("new")
+        assert sweep(tmp_path / "v.txt") == [] and len([n for n in names(tmp_path) if n.endswith(".part")]) == 1
+    assert names(tmp_path) == ["v.txt"]

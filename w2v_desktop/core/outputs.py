@@ -190,7 +190,7 @@ def sweep(path: str | os.PathLike) -> list[Path]:
     for entry in entries:
         match = pattern.match(entry.name)
         part = folder / entry.name
-        if not match or str(part) in _live:
+        if not match or os.path.abspath(part) in _live:
             continue
         pid, host, legacy, kind = match.groups()
         if pid is not None and (host != _HOST or _alive(int(pid))):
@@ -217,8 +217,8 @@ def _remove(part: Path) -> None:
 
 
 def _track(part: Path, live: bool) -> None:
-    with _live_lock:
-        (_live.add if live else _live.discard)(str(part))
+    with _live_lock:  # absolute: a sweep may name the same target another way
+        (_live.add if live else _live.discard)(os.path.abspath(part))
 
 
 @atexit.register
