@@ -100,7 +100,7 @@ def test_output_format_follows_the_suffix(tmp_path, suffix, fmt):
 def test_bad_model_folder_is_refused_before_training(tmp_path, capsys):
     rc = main(["train", str(SAMPLE), "-o", str(tmp_path / "v.txt"), "--model", str(tmp_path / "no" / "m.npz")])
     assert rc == 2
-    assert "m.npz: its folder does not exist" in capsys.readouterr().err
+    assert f"m.npz: its folder {tmp_path / 'no'} does not exist" in capsys.readouterr().err
     assert not (tmp_path / "v.txt").exists()
 
 

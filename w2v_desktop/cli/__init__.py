@@ -14,6 +14,7 @@ import sys
 from w2v_desktop import __version__
 from w2v_desktop.cli import convert_cmd, query_cmds, recs_cmds, train_cmd
 from w2v_desktop.cli.errors import CliError
+from w2v_desktop.core.outputs import OutputWriteError, Terminated, terminate_cleanly
 
 # Modules providing subcommands, in the order `--help` lists them.
 COMMAND_MODULES = (train_cmd, query_cmds, recs_cmds, convert_cmd)
@@ -44,7 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         return _run_gui(argv)
     try:
-        return int(args.func(args) or 0)
+        with terminate_cleanly():  # SIGTERM/SIGHUP unwind like Ctrl-C: no part file stays behind
+            return int(args.func(args) or 0)
+    except Terminated as exc:
+        print(f"w2v-desktop: stopped by {exc}", file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("w2v-desktop: interrupted", file=sys.stderr)
         return 130
@@ -56,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _one_line(exc: BaseException) -> str:
     """The user-facing line for an expected failure (file errors name the file)."""
+    if isinstance(exc, OutputWriteError):
+        return str(exc)  # names the file asked for and says the old one is unchanged
     if isinstance(exc, OSError) and exc.filename and exc.strerror:
         return f"{exc.filename}: {exc.strerror.lower()}"
     if isinstance(exc, KeyError) and not hasattr(exc, "name"):

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import argparse
 
-from w2v_desktop.core.formats import FORMATS, load_vectors, save_vectors
+from w2v_desktop.core.formats import (FORMATS, check_vectors_output, detect_format, files_of, load_vectors,
+                                      save_vectors)
 
 
 def register(subparsers) -> None:
@@ -29,7 +30,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    vectors = load_vectors(args.input, args.from_format, encoding=args.encoding)
+    source_format = args.from_format or detect_format(args.input)
+    # refused before reading: OUT is (a file of) IN, a device, a FIFO, a folder, or unwritable
+    check_vectors_output(args.output, args.to_format, files_of(args.input, source_format))
+    vectors = load_vectors(args.input, source_format, encoding=args.encoding)
     print(f"read {len(vectors)} vectors of dimension {vectors.dim} ({vectors.meta['format']}) "
           f"from {args.input}")
     written = save_vectors(vectors, args.output, args.to_format,

@@ -278,6 +278,15 @@ def run_evaluate(args) -> int:
     return 0
 
 
+def _detected(path: str) -> str:
+    from w2v_desktop.core.formats import detect_format
+
+    try:
+        return detect_format(path)
+    except (OSError, ValueError):
+        return ""  # reading will say what is wrong
+
+
 def vars_of(result) -> dict:
     return {k: getattr(result, k) for k in result.__dataclass_fields__}
 
@@ -285,6 +294,11 @@ def vars_of(result) -> dict:
 def run_project(args) -> int:
     from w2v_desktop.core.analysis import projection
 
+    if args.output:  # refused before the (slow) projection: an input, a device, an unwritable folder
+        from w2v_desktop.core.formats import files_of
+        from w2v_desktop.core.outputs import check_output
+
+        check_output(args.output, files_of(args.vectors, args.fmt or _detected(args.vectors)))
     vectors = _load(args)
     names = [n.strip() for n in args.names.split(",") if n.strip()] if args.names else None
     top = args.top if args.top or args.around or names else min(1000, len(vectors))

@@ -158,10 +158,7 @@ def run(args) -> int:
 
         mllib_params(config, args.partitions, args.max_sentence_length)  # refuse before reading
     out = Path(args.output)
-    fmt = _output_format(out, args.format)
-    for target in (out, Path(args.model) if args.model else None):
-        if target is not None and not target.resolve().parent.is_dir():
-            raise CliError(f"{target}: its folder does not exist")
+    fmt = _check_outputs(args, _output_format(out, args.format))
 
     say = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
     live = not args.quiet and sys.stderr.isatty()  # live lines only on a terminal; logs get the rest
@@ -316,6 +313,24 @@ def _train(request, args, say, live: bool):
     return run_to_end(train_job(request), show)
 
 
+def _check_outputs(args, fmt: str) -> str:
+    """Refuse, before anything is read or trained, outputs that would overwrite an input of the
+    run, are devices, FIFOs, sockets or folders, or lie in a folder that is missing or not
+    writable (core.outputs); returns the output format."""
+    from w2v_desktop.core.formats import check_vectors_output, files_of
+    from w2v_desktop.core.outputs import check_distinct, check_output
+
+    inputs = [args.corpus, args.ratings, getattr(args, "items", None), args.continue_from,
+              getattr(args, "tok_stop_words_file", None), getattr(args, "tok_user_dict", None)]
+    inputs = [i for i in inputs if i and "://" not in i]  # a cluster's path is not ours to compare
+    fmt = check_vectors_output(args.output, fmt, inputs)
+    if args.model:
+        # the model being continued may be replaced by its continuation: it is read whole first
+        check_output(args.model, [i for i in inputs if i != args.continue_from])
+        check_distinct([*files_of(args.output, fmt), args.model])
+    return fmt
+
+
 def _output_format(out: Path, fmt: str | None) -> str:
     """The format to write: as given, else from the suffix, else word2vec text."""
     from w2v_desktop.core.formats import FORMATS
@@ -324,7 +339,8 @@ def _output_format(out: Path, fmt: str | None) -> str:
         if fmt not in FORMATS or not FORMATS[fmt].can_write:
             raise CliError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
         return fmt
-    by_suffix = {info.suffix: name for name, info in FORMATS.items() if info.can_write}
+    # a Spark model has no suffix: a name without one is word2vec text, never a folder (--format spark)
+    by_suffix = {info.suffix: name for name, info in FORMATS.items() if info.can_write and info.suffix}
     by_suffix[".txt"] = "word2vec"
     return by_suffix.get(out.suffix.lower(), "word2vec")
 

@@ -2,6 +2,8 @@
 ``read_corpus`` giving the same corpus without the reports."""
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 
@@ -52,15 +54,24 @@ def test_a_cancelled_read_corpus_raises_instead_of_returning_part(text):
 
 @pytest.mark.parametrize("how", ["cancel", "close"])
 def test_a_stopped_read_leaves_no_spill_file(tmp_path, monkeypatch, how):
-    """Past its RAM bound the reader spills ids to a temporary file; a read stopped by Cancel or
-    by the GUI worker closing the generator removes it."""
+    """Past its RAM bound the reader spills ids to a temporary file. The file has no name from
+    the start (nothing for a kill to leave in the folder), and a read stopped by Cancel or by
+    the GUI worker closing the generator closes it, which frees its space."""
     import functools
 
     from w2v_desktop.core.cancel import CancelToken, Cancelled
     from w2v_desktop.core.jobs import corpus as reader
+    from w2v_desktop.core.text import corpus as builder_module
 
     spill_dir = tmp_path / "spill"
     spill_dir.mkdir()
+    opened, real_spill_file = [], builder_module.spill_file
+
+    def spy(folder):
+        opened.append(real_spill_file(folder))
+        return opened[-1]
+
+    monkeypatch.setattr(builder_module, "spill_file", spy)
     monkeypatch.setattr(reader, "CorpusBuilder",
                         functools.partial(reader.CorpusBuilder, spill_tokens=50, spill_dir=str(spill_dir)))
     monkeypatch.setattr(reader, "REPORT_EVERY_S", 0.0)
@@ -70,7 +81,8 @@ def test_a_stopped_read_leaves_no_spill_file(tmp_path, monkeypatch, how):
     job = reader.load_text_corpus(str(text), cancel=token)
     for _ in range(20):
         next(job)
-    assert list(spill_dir.iterdir()), "the test must reach the spill path"
+    assert opened and opened[0].tell() > 0, "the test must reach the spill path"
+    assert os.fstat(opened[0].fileno()).st_nlink == 0 and not list(spill_dir.iterdir())
     if how == "cancel":
         token.cancel()
         with pytest.raises(Cancelled):
@@ -78,4 +90,15 @@ def test_a_stopped_read_leaves_no_spill_file(tmp_path, monkeypatch, how):
                 pass
     else:
         job.close()
-    assert not list(spill_dir.iterdir())
+    assert opened[0].closed and not list(spill_dir.iterdir())
+
+
+def test_a_finished_spilled_corpus_is_mapped_from_a_nameless_file(tmp_path):
+    from w2v_desktop.core.text import CorpusBuilder
+
+    builder = CorpusBuilder(spill_tokens=10, spill_dir=str(tmp_path))
+    for _ in range(20):
+        builder.add(["a", "b", "c"])
+    corpus = builder.finish()
+    assert isinstance(corpus.tokens, np.memmap) and corpus.n_tokens == 60
+    assert corpus.tokens[:6].tolist() == [0, 1, 2, 0, 1, 2] and not list(tmp_path.iterdir())

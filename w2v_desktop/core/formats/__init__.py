@@ -9,6 +9,6 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "kinds": ("FileKind", "guess_kind", "sniff"),
     "project": ("OutsideProjectError", "Project", "ProjectError", "is_inside", "load_project", "resolve",
                 "save_project"),
-    "registry": ("FORMATS", "FormatError", "UnwritableNameError", "detect_format", "load_vectors",
-                 "save_coordinates", "save_vectors"),
+    "registry": ("FORMATS", "FormatError", "UnwritableNameError", "check_vectors_output", "detect_format",
+                 "files_of", "load_vectors", "save_coordinates", "save_vectors"),
 })

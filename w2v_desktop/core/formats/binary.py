@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from numba import njit
 
-from w2v_desktop.core.atomic import atomic_write
+from w2v_desktop.core.outputs import atomic_write
 from w2v_desktop.core.formats.common import FormatError, check_unique, writable_names
 from w2v_desktop.core.vectors import Vectors, VectorsError
 

@@ -189,3 +189,25 @@ def format_rows(matrix: np.ndarray, delimiter: str) -> list[bytes]:
     pacsv.write_csv(table, buf, pacsv.WriteOptions(include_header=False, delimiter=delimiter))
     lines = buf.getvalue().split(b"\n")
     return lines[:-1] if lines and not lines[-1] else lines
+
+
+# --- CSV for spreadsheets (the csv vectors format, 2-D coordinates) ------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def csv_text(cell: str) -> str:
+    """A text cell for a CSV file meant for spreadsheets: one that would start a formula
+    (``= + - @``, or a tab or carriage return before one) gets a leading ``'``, as OWASP advises.
+    A leading ``'`` is escaped too, so :func:`csv_text_value` undoes exactly this and nothing
+    else. Numbers (``-1.5``) are left alone: a negative number must stay a number."""
+    if cell.startswith(_FORMULA_START) and not is_number(cell):
+        return "'" + cell
+    return cell
+
+
+def csv_text_value(cell: str) -> str:
+    """The text :func:`csv_text` was given (a cell it did not escape is returned as it is)."""
+    if cell.startswith("'") and csv_text(cell[1:]) == cell:
+        return cell[1:]
+    return cell

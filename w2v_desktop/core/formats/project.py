@@ -28,7 +28,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from w2v_desktop.core.atomic import atomic_write
+from w2v_desktop.core.outputs import atomic_write
 from w2v_desktop.core.bundled import SAMPLE_FILES, sample_path
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.core.text import TokenizeOptions

@@ -28,10 +28,11 @@ from w2v_desktop.core.formats.common import (FormatError, UnwritableNameError, f
                                              is_number, read_head, row_label)
 from w2v_desktop.core.formats.tables import save_coordinates
 from w2v_desktop.core.formats.text import is_header
+from w2v_desktop.core.outputs import check_output
 from w2v_desktop.core.vectors import Vectors
 
-__all__ = ["FORMATS", "FormatError", "FormatInfo", "UnwritableNameError", "detect_format",
-           "load_vectors", "save_coordinates", "save_vectors"]
+__all__ = ["FORMATS", "FormatError", "FormatInfo", "UnwritableNameError", "check_vectors_output",
+           "detect_format", "files_of", "load_vectors", "save_coordinates", "save_vectors"]
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,36 @@ def save_vectors(vectors: Vectors, path: str | os.PathLike, fmt: str | None = No
         return _write(vectors, path, fmt, info, replace_spaces)
     except UnwritableNameError as exc:
         raise UnwritableNameError(f"{path}: {exc}") from None
+
+
+def files_of(path: str | os.PathLike, fmt: str) -> list[Path]:
+    """The files (or the folder) a vector file of format ``fmt`` at ``path`` consists of:
+    both files of a pair format, else ``path`` itself."""
+    path = Path(path)
+    if fmt == "projector-tsv":
+        return list(formats_tables.projector_paths(path))
+    if fmt == "npy":
+        return list(formats_tables.npy_paths(path))
+    return [path]
+
+
+def check_vectors_output(path: str | os.PathLike, fmt: str | None = None, inputs=()) -> str:
+    """Before any work: refuse writing vectors to ``path`` (every file of a pair format) when a
+    file there is one of ``inputs``, a device, a FIFO, a socket or a folder (a Spark model is
+    a folder: an empty one or another Spark model only), or its folder is missing or not
+    writable. Returns the format, from the suffix when ``fmt`` is None. Raises ValueError
+    (``outputs.OutputError``) naming the path."""
+    fmt = fmt or _BY_SUFFIX.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise ValueError(f"cannot tell the format from {Path(path).name!r}; choose one of "
+                         f"{', '.join(FORMATS)}")
+    _check_format(fmt)
+    targets = files_of(path, fmt) if fmt in ("projector-tsv", "npy") else [path]  # as typed: for messages
+    for file in targets:
+        check_output(file, inputs, folder_ok=fmt == "spark")
+    if fmt == "spark":
+        formats_spark.check_replaceable(path)
+    return fmt
 
 
 def _write(vectors: Vectors, path: Path, fmt: str, info: FormatInfo, replace_spaces: bool) -> list[Path]:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from w2v_desktop.core.atomic import atomic_directory, atomic_write
+from w2v_desktop.core.outputs import atomic_directory, atomic_write
 from w2v_desktop.core.formats.common import FormatError, check_unique, first_bad_row, writable_names
 from w2v_desktop.core.vectors import Vectors
 

@@ -4,6 +4,14 @@ and CSV with a name column.
 
 Tables are parsed by pyarrow (fast path) and the csv module (careful path,
 which names the bad line), not by hand.
+
+The two pairs are written with ``pairs.write_pair`` and checked on load with
+``pairs.check_pair``: a write killed between its two files never yields a pair that
+loads. The CSV outputs (vectors with a name column, 2-D coordinates) are meant for
+spreadsheets too, so their text cells (names, titles and other metadata) are escaped
+against formula injection (``common.csv_text``: a leading ``'`` before ``= + - @``)
+and unescaped when read back; numbers never are. The Projector's TSV files, the
+vocabulary file and the word2vec formats are data for other tools and stay as they are.
 """
 from __future__ import annotations
 
@@ -14,10 +22,11 @@ from pathlib import Path
 
 import numpy as np
 
-from w2v_desktop.core.atomic import atomic_write
-from w2v_desktop.core.formats.common import (FormatError, check_cell_values, check_unique,
-                                             decode_lines, first_bad_row, format_rows, is_number,
-                                             parse_floats, writable_names)
+from w2v_desktop.core.formats.pairs import check_pair, write_pair
+from w2v_desktop.core.outputs import atomic_write
+from w2v_desktop.core.formats.common import (FormatError, check_cell_values, check_unique, csv_text,
+                                             csv_text_value, decode_lines, first_bad_row, format_rows,
+                                             is_number, parse_floats, writable_names)
 from w2v_desktop.core.formats.text import read_careful
 from w2v_desktop.core.vectors import Vectors
 
@@ -97,6 +106,7 @@ def projector_paths(path: Path) -> tuple[Path, Path]:
 
 def read_projector(path: Path, encoding: str = "utf-8") -> Vectors:
     vectors_path, metadata_path = projector_paths(path)
+    check_pair(vectors_path, metadata_path)
     matrix = _read_numeric_tsv(vectors_path, encoding)
     if not metadata_path.exists():
         raise FormatError(metadata_path, f"missing: it holds the names for {vectors_path.name}")
@@ -168,8 +178,7 @@ def write_projector(vectors: Vectors, path: Path) -> list[Path]:
     columns = metadata_columns(vectors)
     for key, values in columns.items():
         check_cell_values(key, values, vectors.names, "the Embedding Projector's metadata")
-    with atomic_write(vectors_path, "wb") as fv, \
-            atomic_write(metadata_path, "w", newline="\n") as fm:
+    with write_pair(vectors_path, metadata_path, ("wb", "w"), newline="\n") as (fv, fm):
         for start in range(0, len(vectors), ROWS_PER_BLOCK):
             fv.write(b"".join(r + b"\n" for r in
                               format_rows(vectors.matrix[start:start + ROWS_PER_BLOCK], "\t")))
@@ -192,6 +201,7 @@ def npy_paths(path: Path) -> tuple[Path, Path]:
 
 def read_npy_pair(path: Path, encoding: str = "utf-8", mmap: bool = False) -> Vectors:
     npy, vocab = npy_paths(path)
+    check_pair(npy, vocab)
     try:
         matrix = np.load(npy, allow_pickle=False, mmap_mode="r" if mmap else None)
     except ValueError as exc:
@@ -214,7 +224,7 @@ def read_npy_pair(path: Path, encoding: str = "utf-8", mmap: bool = False) -> Ve
 def write_npy_pair(vectors: Vectors, path: Path) -> list[Path]:
     npy, vocab = npy_paths(path)
     names = writable_names(vectors.names, "a .vocab.txt file", "line break")
-    with atomic_write(npy, "wb") as fm, atomic_write(vocab, "w", newline="\n") as fv:
+    with write_pair(npy, vocab, ("wb", "w"), newline="\n") as (fm, fv):
         np.save(fm, np.ascontiguousarray(vectors.matrix, dtype=np.float32), allow_pickle=False)
         fv.writelines(name + "\n" for name in names)
     return [npy, vocab]
@@ -290,14 +300,14 @@ def _read_csv_fast(path, header, roles, encoding):
         if table.column(j).null_count:
             return None
         matrix[:, i] = table.column(j).to_numpy()
-    names = table.column(0).to_pylist()
+    names = [csv_text_value(name) for name in table.column(0).to_pylist()]
     if not names or first_bad_row(matrix) is not None or "" in names \
             or len(set(names)) != len(names):
         return None
     counts = next((table.column(j).to_numpy() for j, r in enumerate(roles) if r == "count"), None)
     if counts is not None and table.column(roles.index("count")).null_count:
         return None
-    columns = {(header[j] if header else f"column{j}"): table.column(j).to_pylist()
+    columns = {(csv_text_value(header[j]) if header else f"column{j}"): [csv_text_value(v) for v in table.column(j).to_pylist()]
                for j, r in enumerate(roles) if r == "meta"}
     return names, matrix, counts, columns
 
@@ -316,7 +326,7 @@ def _read_csv_careful(path, header, roles, encoding):
         line = reader.line_num
         if len(row) != len(roles):
             raise FormatError(path, f"expected {len(roles)} columns, found {len(row)}", line)
-        names.append(row[0])
+        names.append(csv_text_value(row[0]))
         lines.append(line)
         rows.append(parse_floats([row[j] for j in dims], path, line, len(dims)))
         if "count" in roles:
@@ -325,11 +335,11 @@ def _read_csv_careful(path, header, roles, encoding):
                 raise FormatError(path, f"count {cell!r} is not a whole number", line)
             counts.append(int(cell))
         for j in meta:
-            meta[j].append(row[j])
+            meta[j].append(csv_text_value(row[j]))
     if not names:
         raise FormatError(path, "the file holds no vectors", max(reader.line_num, 1))
     check_unique(names, lines, path)
-    columns = {(header[j] if header else f"column{j}"): values for j, values in meta.items()}
+    columns = {(csv_text_value(header[j]) if header else f"column{j}"): values for j, values in meta.items()}
     return names, np.stack(rows), np.array(counts) if counts else None, columns
 
 
@@ -340,9 +350,9 @@ def write_csv_vectors(vectors: Vectors, path: Path) -> None:
     writable_names(vectors.names, "CSV", None)
     columns = metadata_columns(vectors)
     arrays = [pa.array(vectors.counts) if key == "count" and vectors.counts is not None
-              else pa.array(values) for key, values in columns.items()]
+              else pa.array([csv_text(v) for v in values]) for key, values in columns.items()]
     arrays += [pa.array(np.ascontiguousarray(vectors.matrix[:, j])) for j in range(vectors.dim)]
-    table = pa.table(arrays, names=list(columns) + [f"d{j}" for j in range(vectors.dim)])
+    table = pa.table(arrays, names=[csv_text(k) for k in columns] + [f"d{j}" for j in range(vectors.dim)])
     with atomic_write(path, "wb") as f:
         pacsv.write_csv(table, f)
 
@@ -350,7 +360,8 @@ def write_csv_vectors(vectors: Vectors, path: Path) -> None:
 # --- 2-D coordinates ---------------------------------------------------------------------
 
 def save_coordinates(path: Path, names, coords, extra_columns: dict | None = None) -> None:
-    """``name,x,y[,extra...]`` CSV of a 2-D projection (quoted where needed)."""
+    """``name,x,y[,extra...]`` CSV of a 2-D projection (quoted where needed; text cells escaped
+    for spreadsheets, ``common.csv_text``; numbers as they are)."""
     coords = np.asarray(coords, dtype=np.float64)
     names = list(names)
     if coords.ndim != 2 or coords.shape != (len(names), 2):
@@ -361,7 +372,7 @@ def save_coordinates(path: Path, names, coords, extra_columns: dict | None = Non
             raise ValueError(f"column {key!r} has {len(values)} values for {len(names)} names")
     with atomic_write(path, "w", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["name", "x", "y", *extra])
+        writer.writerow(["name", "x", "y", *map(csv_text, extra)])
         for i, name in enumerate(names):
-            writer.writerow([name, repr(float(coords[i, 0])), repr(float(coords[i, 1])),
-                             *(_cell_text(values[i]) for values in extra.values())])
+            writer.writerow([csv_text(str(name)), repr(float(coords[i, 0])), repr(float(coords[i, 1])),
+                             *(csv_text(_cell_text(values[i])) for values in extra.values())])

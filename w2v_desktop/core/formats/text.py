@@ -19,7 +19,7 @@ from typing import Callable
 
 import numpy as np
 
-from w2v_desktop.core.atomic import atomic_write
+from w2v_desktop.core.outputs import atomic_write
 from w2v_desktop.core.formats.common import (FormatError, check_unique, decode_line, first_bad_row,
                                              format_rows, is_number, parse_floats, writable_names)
 from w2v_desktop.core.vectors import Vectors, VectorsError

@@ -13,7 +13,7 @@ tokenising or walking is not redone:
 2. the tokens: keys become ids on the executors (the vocabulary broadcast) and travel in
    int32 batches, streamed with ``toLocalIterator`` (one partition on the driver at a
    time) into one array sized from the counts: in RAM up to ``spill_tokens``, else a
-   memory-mapped temporary file, unlinked once mapped (or on any failure).
+   memory-mapped anonymous temporary file (``core.scratch``), which no exit leaves behind.
 
 Keys are item names (``collect_name_corpus``: text, rating sequences) or node ids with a
 name table (``collect_id_corpus``: walks, which never turn into strings on the executors).
@@ -21,14 +21,13 @@ The vocabulary and the sentence lengths must fit on the driver, as for the local
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from array import array
 from typing import Any, Callable, Generator, Iterable, Iterator
 
 import numpy as np
 
 from w2v_desktop.core.cancel import Cancelled, is_cancelled
+from w2v_desktop.core.scratch import spill_file
 from w2v_desktop.core.spark.session import SparkProgress, run_spark_job
 from w2v_desktop.core.text import Corpus
 from w2v_desktop.core.text.corpus import SPILL_TOKENS
@@ -39,22 +38,23 @@ Job = Generator[SparkProgress, None, Any]
 
 class TokenSink:
     """An int32 array of a known size filled in order: in RAM up to ``spill_tokens`` tokens,
-    else a memory-mapped temporary file in ``spill_dir``. ``finish`` returns the (read-only,
-    for a spilled file) array; ``close`` removes the file, which a finished mapping outlives
-    on POSIX. Use as ``try: ... finally: sink.close()``."""
+    else a memory map of an anonymous temporary file in ``spill_dir`` (``core.scratch``: it has
+    no name, so no exit, SIGKILL included, leaves it behind). ``finish`` returns the (read-only,
+    for a spilled file) array; ``close`` lets the file go (its space is freed once no array maps
+    it). Use as ``try: ... finally: sink.close()``."""
 
     def __init__(self, total: int, spill_tokens: int = SPILL_TOKENS, spill_dir: str | None = None):
-        self.total, self.filled, self.path = int(total), 0, None
+        self.total, self.filled, self.file = int(total), 0, None
         if self.total > spill_tokens:
-            fd, self.path = tempfile.mkstemp(prefix="w2v-corpus-", suffix=".int32", dir=spill_dir)
-            os.close(fd)
-            self.array = np.memmap(self.path, dtype=np.int32, mode="w+", shape=(self.total,))
+            self.file = spill_file(spill_dir)
+            self.file.truncate(4 * self.total)
+            self.array = np.memmap(self.file, dtype=np.int32, mode="r+", shape=(self.total,))
         else:
             self.array = np.empty(self.total, np.int32)
 
     @property
     def spilled(self) -> bool:
-        return self.path is not None
+        return self.file is not None
 
     def write(self, ids: np.ndarray) -> None:
         end = self.filled + len(ids)
@@ -68,18 +68,16 @@ class TokenSink:
         if self.filled != self.total:
             raise RuntimeError(f"the sequences changed between Spark passes: {self.filled:,} tokens "
                                f"came back, {self.total:,} were counted")
-        if self.path is None:
+        if self.file is None:
             return self.array
         self.array.flush()
         self.array = None  # the writable mapping is closed before the read-only one opens
-        return np.memmap(self.path, dtype=np.int32, mode="r", shape=(self.total,))
+        return np.memmap(self.file, dtype=np.int32, mode="r", shape=(self.total,))
 
     def close(self) -> None:
-        if self.path is not None:
-            try:  # on Windows an open mapping keeps the file: it stays in the temp folder
-                os.unlink(self.path)
-            except OSError:
-                pass
+        if self.file is not None:
+            self.array = None
+            self.file.close()
 
 
 def first_positions(index: int, sequences: Iterable[Iterable]) -> Iterator[tuple[Any, tuple[int, int, int]]]:

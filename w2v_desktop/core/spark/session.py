@@ -15,12 +15,12 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Generator
 
 from w2v_desktop.core.cancel import Cancelled, is_cancelled
+from w2v_desktop.core.scratch import cache_dir
 
 DEFAULT_MASTER = "local[*]"
 INSTALL_HINT = ("Spark support needs the optional extra: pip install 'w2v-desktop[spark]' "
@@ -29,7 +29,7 @@ NO_JAVA = ("Spark needs Java 17 or newer: none is on PATH and JAVA_HOME is not s
            "(on Debian/Ubuntu: apt-get install openjdk-17-jre-headless)")
 POLL_SECONDS = 0.2
 # Where the JVM's own output goes when it is not asked for (its start-up banner, WARN lines).
-LOG_FILE = os.path.join(tempfile.gettempdir(), "w2v-desktop-spark.log")
+LOG_NAME = "spark.log"  # in the user's cache folder (core.scratch), not at a fixed name in /tmp
 _groups = itertools.count(1)
 
 
@@ -80,7 +80,7 @@ def require_pyspark():
 def spark_session(master: str = DEFAULT_MASTER, conf: dict[str, str] | None = None, verbose: bool = False):
     """A SparkSession for ``master`` (reused while it runs). Spark's log noise stays out of the
     user's terminal unless ``verbose``: the console progress bar is off (the app draws its own),
-    the log level is ERROR and the JVM this starts writes to LOG_FILE instead of stderr."""
+    the log level is ERROR and the JVM this starts writes to the cache folder's spark.log instead of stderr."""
     require_pyspark()
     from pyspark.sql import SparkSession
 
@@ -126,14 +126,15 @@ def _local_defaults(master: str) -> dict[str, str]:
 
 
 def _with_stderr_to_log(start: Callable[[], Any]) -> Any:
-    """Run ``start`` (which launches the JVM) with file descriptor 2 pointing at LOG_FILE: the
+    """Run ``start`` (which launches the JVM) with file descriptor 2 pointing at spark.log in
+    the user's cache folder (a fixed name in /tmp could be another user's link to a victim file): the
     JVM inherits it and writes its banner and log there for its whole life, not on the
     user's terminal. Python's own stderr is back once ``start`` returns; Spark's errors reach
     Python as exceptions."""
     sys.stderr.flush()
     saved = os.dup(2)
     try:
-        with open(LOG_FILE, "ab") as log:
+        with open(cache_dir() / LOG_NAME, "ab") as log:
             os.dup2(log.fileno(), 2)
         return start()
     finally:

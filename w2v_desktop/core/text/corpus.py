@@ -1,20 +1,21 @@
 """A tokenised corpus held as one compact int32 id array.
 
 Text is read in one streaming pass: each token gets a provisional id in order
-of first appearance, ids are appended to a compact buffer (spilled to a
-temporary file and memory-mapped when large), and sentence boundaries are kept
+of first appearance, ids are appended to a compact buffer (spilled to an
+anonymous temporary file and memory-mapped when large: ``core.scratch``, which
+leaves nothing behind on any exit), and sentence boundaries are kept
 as offsets. The vocabulary (vocab.py) later maps provisional ids to
 frequency-sorted ids. No list of Python string lists is ever held.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from array import array
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 import numpy as np
+
+from w2v_desktop.core.scratch import spill_file
 
 SPILL_TOKENS = 1 << 24  # tokens kept in RAM before spilling to a temp file
 
@@ -84,21 +85,16 @@ class CorpusBuilder:
 
     def _flush(self) -> None:
         if self._spill is None:
-            self._spill = tempfile.NamedTemporaryFile(
-                prefix="w2v-corpus-", suffix=".int32", dir=self._spill_dir, delete=False)
+            self._spill = spill_file(self._spill_dir)  # unlinked already: no name to clean up
         self._buf.tofile(self._spill)
         self._n_spilled += len(self._buf)
         self._buf = array("i")
 
     def discard(self) -> None:
-        """Drop what was added, the spill file too (a read that was cancelled or failed must
-        not leave gigabytes in the temp folder)."""
+        """Drop what was added; closing the spill file frees its space at once (a read that
+        was cancelled or failed must not hold gigabytes until the process ends)."""
         if self._spill is not None:
             self._spill.close()
-            try:
-                os.unlink(self._spill.name)
-            except OSError:
-                pass
             self._spill = None
         self._buf, self._lengths, self._n_spilled = array("i"), array("q"), 0
 
@@ -107,12 +103,11 @@ class CorpusBuilder:
             tokens = np.frombuffer(self._buf, dtype=np.int32) if len(self._buf) else np.zeros(0, np.int32)
         else:
             self._flush()
+            self._spill.flush()
+            # the mapping keeps the data alive once the file is closed (and, on Windows, deleted)
+            tokens = np.memmap(self._spill, dtype=np.int32, mode="r", shape=(self._n_spilled,))
             self._spill.close()
-            tokens = np.memmap(self._spill.name, dtype=np.int32, mode="r", shape=(self._n_spilled,))
-            try:  # the mapping keeps the data alive; on POSIX the name can go now
-                os.unlink(self._spill.name)
-            except OSError:
-                pass
+            self._spill = None
         offsets = np.zeros(len(self._lengths) + 1, dtype=np.int64)
         if len(self._lengths):
             np.cumsum(np.frombuffer(self._lengths, dtype=np.int64), out=offsets[1:])

@@ -28,7 +28,7 @@ from typing import Iterable
 
 import numpy as np
 
-from w2v_desktop.core.atomic import atomic_write
+from w2v_desktop.core.outputs import atomic_write
 from w2v_desktop.core.text.files import CorpusError
 
 SCORINGS = ("total_words", "gensim", "npmi")

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
+from w2v_desktop.core.scratch import cache_dir
 from w2v_desktop.core.text.files import CorpusError
 
 # CJK Unified Ideographs, extension A and compatibility ideographs
@@ -68,6 +69,12 @@ def _segmenter(user_dict: tuple[str, int, int] | None) -> Callable[[str], str]:
                           "or turn segmentation off") from None
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-building chatter
     tokenizer = jieba.Tokenizer()
+    # jieba caches its dictionary at a fixed name in /tmp and loads it back with marshal: anyone
+    # who can write there could hand us their file. Ours lives in the user's own 0700 cache folder.
+    try:
+        tokenizer.tmp_dir = str(cache_dir("jieba"))
+    except OSError as e:
+        raise CorpusError(f"cannot use the cache folder for jieba's dictionary: {e}") from None
     if user_dict is not None:
         path = user_dict[0]
         try:

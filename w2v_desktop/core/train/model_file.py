@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 from numpy.lib import format as npy
 
-from w2v_desktop.core.atomic import atomic_write
+from w2v_desktop.core.outputs import atomic_write
 from w2v_desktop.core.train.model_checks import (FORMAT, VERSION, WEIGHTS, Member, ModelFileError, check_counts,
                                                  check_header, check_meta, check_shapes, check_weights, fail,
                                                  meta_limit)

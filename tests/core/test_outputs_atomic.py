@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from w2v_desktop.core.atomic import atomic_write
+from w2v_desktop.core.outputs import atomic_write
 
 
 def test_failed_write_keeps_the_old_file(tmp_path):
