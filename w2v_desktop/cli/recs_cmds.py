@@ -71,8 +71,9 @@ def add_rating_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--dedupe", action="store_true", help="drop consecutive repeats of an item")
     g = p.add_argument_group("Spark (the [spark] extra)")
     g.add_argument("--spark", nargs="?", const="local[*]", default=None, metavar="MASTER",
-                   help="read the file and build the sequences on Spark: local[*] (the default), "
-                        "spark://host:7077, yarn, k8s://...; FILE may then be hdfs://, s3a:// or Parquet")
+                   help="read the file and build the sequences on Spark (evaluate-recs: the DeepWalk/node2vec "
+                        "walks too): local[*] (the default), spark://host:7077, yarn, k8s://...; FILE may "
+                        "then be hdfs://, s3a:// or Parquet")
     g.add_argument("--spark-log", action="store_true", help="let Spark's warnings through to the terminal")
 
 
@@ -228,8 +229,9 @@ def run_report(args) -> int:
 
 
 def run_evaluate(args) -> int:
-    from w2v_desktop.core.analysis import EvalOptions, evaluate_recs, genre_coherence
+    from w2v_desktop.core.analysis import EvalOptions, genre_coherence
     from w2v_desktop.core.items import WalkOptions
+    from w2v_desktop.core.jobs import evaluate_ratings
 
     config = config_from(args)
     data = read_rating_file(args, config.min_count, with_events=True)
@@ -240,7 +242,15 @@ def run_evaluate(args) -> int:
                                             p=args.p, q=args.q, start=args.start, seed=config.seed),
                           user_vector=args.user_vector, half_life=args.half_life, max_users=args.max_users,
                           seed=config.seed)
-    result = evaluate_recs(events, options, on_step=lambda m: print(m, file=sys.stderr))
+    live = LiveLine()
+
+    def step(message: str) -> None:
+        live.clear()
+        print(message, file=sys.stderr)
+
+    with spark_errors(args.file):  # with --spark the walks are generated there too
+        result = evaluate_ratings(events, options, spark=spark_engine(args), on_step=step, on_progress=live.show)
+    live.clear()
     print(result.table())
     if items is not None:
         for method, vectors in result.vectors.items():

@@ -147,9 +147,10 @@ def run(args) -> int:
         for flag, given in (("--model", args.model), ("--continue-from", args.continue_from)):
             if given:
                 raise CliError(f"{flag} needs the local trainer (MLlib's model is not ours to save or continue)")
-    if args.trainer == "mllib" and args.corpus:
-        raise CliError("--trainer mllib with a text corpus: not yet (it trains on --ratings FILE; "
-                       "--spark tokenises a text corpus on the cluster for the local trainer)")
+    if args.spark:
+        from w2v_desktop.cli.recs_cmds import spark_engine
+
+        spark_engine(args)  # without pyspark or Java: one line saying how to install them
     if not Path(source).exists() and not (args.spark and "://" in source):
         raise CliError(f"{source}: no such file or folder")
     config = _config(args, items=bool(args.ratings))
@@ -171,15 +172,17 @@ def run(args) -> int:
         data = read_rating_file(args, config.min_count, out=None if args.quiet else "stderr",
                                 corpus=args.trainer == "local")
         corpus, items = data.corpus, data.items
-    else:
+    elif args.trainer == "local":
         corpus = _read_text(args.corpus, _tokenize_options(args), live, args.spark)
+    else:
+        corpus = None  # MLlib: the text is tokenised and trained on the cluster, it never comes here
     if corpus is not None:
         say(f"read {source}: {corpus.n_tokens:,} tokens in {corpus.n_sentences:,} sentences "
             f"({time.perf_counter() - started:.1f} s)")
 
     trainer = trained = None
     if args.trainer == "mllib":
-        vectors = _train_mllib(args, data, config, say)
+        vectors = _train_mllib(args, data if args.ratings else None, config, say)
     else:
         if args.continue_from:
             trainer = load_model(args.continue_from)
@@ -213,21 +216,30 @@ def _looks_like_ratings(path: str) -> bool:
 
 
 def _train_mllib(args, data, config: TrainConfig, say):
-    """MLlib's Word2Vec on the sequences Spark built (they never came back)."""
-    from w2v_desktop.cli.recs_cmds import LiveLine, spark_errors
-    from w2v_desktop.core.spark import spark_session, train_mllib
+    """MLlib's Word2Vec on the cluster: on the sequences Spark built from ``data`` (they never
+    came back), or, without ``data``, on the text corpus tokenised there."""
+    from w2v_desktop.cli.recs_cmds import LiveLine, spark_engine, spark_errors
+    from w2v_desktop.core.jobs import train_mllib_ratings, train_mllib_text
 
     live = LiveLine(not args.quiet)
     started = time.perf_counter()
-    say(f"training MLlib Word2Vec on {data.report.sequences:,} sequences ({args.spark}, "
-        f"{args.partitions} partition{'s' if args.partitions != 1 else ''})")
-    try:
-        with spark_errors(args.ratings):
-            session = spark_session(args.spark, verbose=args.spark_log)
-            vectors = run_to_end(train_mllib(session, data.spark, config, args.partitions,
-                                             args.max_sentence_length), live.show)
-    finally:
-        data.spark.release()
+    engine = spark_engine(args)
+    plural = "s" if args.partitions != 1 else ""
+    with spark_errors(args.ratings or args.corpus):
+        if data is not None:
+            say(f"training MLlib Word2Vec on {data.report.sequences:,} sequences ({args.spark}, "
+                f"{args.partitions} partition{plural})")
+            vectors = run_to_end(train_mllib_ratings(data, config, engine, args.partitions,
+                                                     args.max_sentence_length), live.show)
+        else:
+            say(f"tokenising {args.corpus} and training MLlib Word2Vec on Spark ({args.spark}, "
+                f"{args.partitions} partition{plural})")
+            trained = run_to_end(train_mllib_text(args.corpus, _tokenize_options(args), config, engine,
+                                                  args.partitions, args.max_sentence_length), live.show)
+            live.clear()
+            say(f"tokenised on Spark: {trained.n_tokens:,} tokens in {trained.n_sentences:,} sentences, "
+                f"{trained.n_words:,} words seen min_count={config.min_count} times or more")
+            vectors = trained.vectors
     live.clear()
     say(f"trained in {time.perf_counter() - started:.1f} s")
     return vectors

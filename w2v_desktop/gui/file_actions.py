@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.core.config import TrainConfig, closest_preset
 from w2v_desktop.core.text import TokenizeOptions
 from w2v_desktop.core.formats import project as projects
@@ -23,6 +24,7 @@ MAX_RECENT = 10
 class FileActions(QObject):
     recent_changed = Signal(list)
     vectors_opened = Signal(str)
+    load_started = Signal(object)  # the Job of a corpus or ratings load (progress, Cancel)
 
     def __init__(self, state, window: QWidget, settings: QSettings):
         super().__init__(window)
@@ -102,9 +104,8 @@ class FileActions(QObject):
             self.state.status_message.emit(f"Loaded {path}: {corpus.n_tokens:,} tokens")
             self.state.data_opened.emit("text", {})
 
-        self.state.run_in_worker(load_text_corpus(path, self.tokenize_options), self._latest_only("data", done),
-                                 lambda p: self.state.status_message.emit(p.message),
-                                 title=f"Could not read {Path(path).name}", name="load-text")
+        token = CancelToken()
+        self._start_load(load_text_corpus(path, self.tokenize_options, token), token, path, done, "load-text")
 
     def open_ratings(self, path: str | None = None, ask: bool = True) -> None:
         """``ask=False`` takes the detected columns and default options without showing the dialog."""
@@ -117,9 +118,19 @@ class FileActions(QObject):
         if ask and dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._remember(path)
-        self.state.run_in_worker(dialog.load_job(), self._latest_only("data", lambda d: self._ratings_loaded(d, path)),
-                                 lambda progress: self.state.status_message.emit(progress.message),
-                                 title=f"Could not read {Path(path).name}", name="load-ratings")
+        token = CancelToken()
+        self._start_load(dialog.load_job(token), token, path, lambda d: self._ratings_loaded(d, path),
+                         "load-ratings")
+
+    def _start_load(self, job, token: CancelToken, path: str, done, name: str) -> None:
+        """Run a data load (a core job generator) with its progress in the status bar and
+        ``load_started`` for the window's progress bar and Cancel; Cancel sets ``token``."""
+        handle = self.state.run_in_worker(job, self._latest_only("data", done),
+                                          lambda progress: self.state.status_message.emit(progress.message),
+                                          title=f"Could not read {Path(path).name}", name=name)
+        handle.add_cancel_callback(token.cancel)
+        handle.cancelled.connect(lambda: self.state.status_message.emit(f"Cancelled reading {Path(path).name}"))
+        self.load_started.emit(handle)
 
     def _ratings_loaded(self, data, path: str) -> None:
         """``data``: core.jobs.ratings.RatingData."""

@@ -123,10 +123,16 @@ def leave_last_out(events: Interactions, min_rating: float | None) -> Split:
     return Split(kept.select(~held), users[last], kept.items[last], kept.items[last - 1])
 
 
+Walker = Callable[[ItemGraph, WalkOptions], Corpus]
+
+
 def evaluate_recs(events: Interactions, options: EvalOptions = EvalOptions(),
                   fit: Callable[[Corpus, TrainConfig], ItemModel] = fit_model,
-                  on_step: Callable[[str], None] | None = None, cancel=None) -> EvalResult:
-    """``cancel``: checked between steps and passed to ``fit`` when it takes one."""
+                  on_step: Callable[[str], None] | None = None, cancel=None,
+                  walk: Walker = walk_corpus) -> EvalResult:
+    """``cancel``: checked between steps and passed to ``fit`` when it takes one. ``walk``
+    turns the training part's item graph into the DeepWalk/node2vec corpus (default: the local
+    walker; core.jobs passes one that walks on Spark's executors, with the same walks)."""
     say = on_step or (lambda message: None)
     fit_kwargs = {"cancel": cancel} if cancel is not None and "cancel" in inspect.signature(fit).parameters else {}
     split = leave_last_out(events, options.sequences.min_rating)
@@ -152,7 +158,7 @@ def evaluate_recs(events: Interactions, options: EvalOptions = EvalOptions(),
     for method in options.methods:
         say(f"training {method}")
         check_cancel(cancel)
-        model = fit(_method_corpus(method, corpus, options), options.train, **fit_kwargs)
+        model = fit(_method_corpus(method, corpus, options, walk), options.train, **fit_kwargs)
         result.vectors[method] = model.vectors
         result.rows += _vector_rows(method, model, split, events, users, targets, last_items,
                                     seen, options, len(catalogue))
@@ -180,12 +186,12 @@ def evaluation_warnings(result: EvalResult, events: Interactions) -> list[str]:
     return warnings + ([order] if order else [])
 
 
-def _method_corpus(method: str, corpus: Corpus, options: EvalOptions) -> Corpus:
+def _method_corpus(method: str, corpus: Corpus, options: EvalOptions, walk: Walker = walk_corpus) -> Corpus:
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
     if method == "item2vec":
         return corpus
-    return walk_corpus(ItemGraph.from_corpus(corpus), replace(options.walks, method=method))
+    return walk(ItemGraph.from_corpus(corpus), replace(options.walks, method=method))
 
 
 def _vector_rows(method, model, split, events, users, targets, last_items, seen, options, n_catalogue):

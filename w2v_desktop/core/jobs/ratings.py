@@ -112,7 +112,7 @@ def read_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = No
 
 def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: SparkEngine):
     from w2v_desktop.core.spark import collect_interactions, read_events, spark_session, spark_sequences
-    from w2v_desktop.core.spark import stream_corpus
+    from w2v_desktop.core.spark import run_spark_job, stream_corpus
     from w2v_desktop.core.spark.events import file_format_of
 
     path = str(path)
@@ -131,9 +131,9 @@ def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: S
             sequences.release()  # what stays on the cluster is what MLlib would train on
         interactions = None
         if engine.with_events:
-            yield LoadProgress(f"Bringing back {sequences.report.events_in:,} events", None)
             check_cancel(cancel)
-            interactions = collect_interactions(events)
+            interactions = yield from run_spark_job(session, f"Bringing back {sequences.report.events_in:,} events",
+                                                    lambda: collect_interactions(events), cancel)
             interactions.skipped = sequences.report.skipped_rows
     except BaseException:  # cancelled or failed: the session lives on, its caches must not
         if sequences is not None:

@@ -11,6 +11,6 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "sequences": ("SparkSequences", "spark_sequences", "stream_corpus"),
     "session": ("DEFAULT_MASTER", "SparkProgress", "SparkUnavailable", "require_pyspark", "run_spark_job",
                 "spark_missing", "spark_session"),
-    "text": ("spark_text_corpus",),
+    "text": ("SparkSentences", "spark_text_corpus", "spark_text_sentences", "spark_tokenised"),
     "walks": ("spark_item_graph", "spark_walk_corpus"),
 })

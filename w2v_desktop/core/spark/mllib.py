@@ -65,15 +65,19 @@ def train_mllib(session, sentences, config: TrainConfig, partitions: int = 1,
                 max_sentence_length: int = MAX_SENTENCE_LENGTH, column: str = "items",
                 counts: dict[str, int] | None = None, cancel: Any = None
                 ) -> Generator[SparkProgress, None, Vectors]:
-    """Train MLlib's Word2Vec on ``sentences``: a SparkSequences, or a DataFrame whose
-    ``column`` holds arrays of strings (with ``counts``, when known, for the vectors).
+    """Train MLlib's Word2Vec on ``sentences``: a SparkSequences (rating sequences), a
+    SparkSentences (a tokenised text), or a DataFrame whose ``column`` holds arrays of strings
+    (with ``counts``, when known, for the vectors).
     Rows come most frequent first (ties: first appearance), as our trainer orders them."""
     params = mllib_params(config, partitions, max_sentence_length)
     from w2v_desktop.core.spark.sequences import SparkSequences
+    from w2v_desktop.core.spark.text import SparkSentences
 
     if isinstance(sentences, SparkSequences):
         counts = dict(zip(sentences.words, sentences.counts.tolist()))
         sentences, column = sentences.item_sequences(), "items"
+    elif isinstance(sentences, SparkSentences):
+        counts, sentences, column = sentences.counts, sentences.frame, "sentence"
 
     def fit():
         from pyspark.ml.feature import Word2Vec
@@ -83,7 +87,7 @@ def train_mllib(session, sentences, config: TrainConfig, partitions: int = 1,
 
     rows = yield from run_spark_job(session, "Training MLlib Word2Vec", fit, cancel)
     if not rows:
-        raise ConfigError(f"MLlib kept no item: none is seen min_count={config.min_count} times")
+        raise ConfigError(f"MLlib kept nothing: no word or item is seen min_count={config.min_count} times")
     names = [name for name, _ in rows]
     matrix = np.array([vector for _, vector in rows], dtype=np.float32)
     known = None

@@ -16,6 +16,7 @@ import re
 import shutil
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any, Callable, Generator
 
@@ -28,6 +29,7 @@ INSTALL_HINT = ("Spark support needs the optional extra: pip install 'w2v-deskto
 NO_JAVA = ("Spark needs Java 17 or newer: none is on PATH and JAVA_HOME is not set "
            "(on Debian/Ubuntu: apt-get install openjdk-17-jre-headless)")
 POLL_SECONDS = 0.2
+CLOSE_WAIT_SECONDS = 5.0  # a closed job waits this long for its Spark tasks to stop
 # Where the JVM's own output goes when it is not asked for (its start-up banner, WARN lines).
 LOG_NAME = "spark.log"  # in the user's cache folder (core.scratch), not at a fixed name in /tmp
 _groups = itertools.count(1)
@@ -148,7 +150,8 @@ def run_spark_job(session, description: str, action: Callable[[], Any], cancel: 
     yielding SparkProgress from Spark's status tracker about every 0.2 s; returns the
     action's result. When ``cancel`` (see core.cancel) is set, the job group is cancelled
     and Cancelled raised once the action has stopped; closing the generator cancels the group
-    too. The action's own errors re-raise."""
+    too, and returns once the action has stopped (or after CLOSE_WAIT_SECONDS, the cancelling
+    then going on in the background). The action's own errors re-raise."""
     context = session.sparkContext
     group = f"w2v-desktop-{os.getpid()}-{next(_groups)}"
     outcome: dict[str, Any] = {}
@@ -175,8 +178,12 @@ def run_spark_job(session, description: str, action: Callable[[], Any], cancel: 
                 cancelled = True
             yield _progress(context, group, description)
     except GeneratorExit:  # the caller stopped iterating (the GUI worker closes a cancelled job)
-        threading.Thread(target=_cancel_until_done, args=(context, group, thread), daemon=True,
-                         name=f"cancel-{group}").start()
+        # Wait a little for the group's tasks to stop, so that what the caller's finally blocks
+        # release (cached frames) is no longer being computed; past that, cancel in the background.
+        _cancel_until_done(context, group, thread, CLOSE_WAIT_SECONDS)
+        if thread.is_alive():
+            threading.Thread(target=_cancel_until_done, args=(context, group, thread), daemon=True,
+                             name=f"cancel-{group}").start()
         raise
     if cancelled:
         raise Cancelled(f"{description}: cancelled")
@@ -185,8 +192,9 @@ def run_spark_job(session, description: str, action: Callable[[], Any], cancel: 
     return outcome.get("value")
 
 
-def _cancel_until_done(context, group: str, thread: threading.Thread) -> None:
-    while thread.is_alive():
+def _cancel_until_done(context, group: str, thread: threading.Thread, seconds: float | None = None) -> None:
+    deadline = None if seconds is None else time.monotonic() + seconds
+    while thread.is_alive() and (deadline is None or time.monotonic() < deadline):
         context.cancelJobGroup(group)
         thread.join(POLL_SECONDS)
 

@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import codecs
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import numpy as np
 
-from w2v_desktop.core.spark.collect import Job, collect_name_corpus
+from w2v_desktop.core.spark.collect import Job, collect_name_corpus, first_positions, merge_counts, order_vocabulary
 from w2v_desktop.core.spark.session import run_spark_job
 from w2v_desktop.core.text import (CorpusError, PhraseModel, TextPlan, TokenizeOptions, line_tokenizer,
                                    no_words_error, phrase_learning, phrases_from_counts, plan_from_sample,
@@ -138,13 +138,12 @@ def _plan(session, path: str, options: TokenizeOptions, cancel: Any):
     return plan_from_sample("\n".join(sample).lstrip("\ufeff"), options), path
 
 
-def spark_text_corpus(session, path: str, options: TokenizeOptions | None = None, *,
-                      min_partitions: int | None = None, spill_tokens: int = SPILL_TOKENS,
-                      spill_dir: str | None = None, cancel: Any = None) -> Job:
-    """Job: the Corpus of the text at ``path`` (one sentence a line), tokenised on the
-    executors; equal to ``load_text_corpus(path, options)`` for the text this module reads
-    (see the module's notes). With ``options.phrases`` a first Spark pass counts words and
-    pairs for the phrase model, which is broadcast to the second. Raises CorpusError."""
+def spark_tokenised(session, path: str, options: TokenizeOptions | None = None, *,
+                    min_partitions: int | None = None, cancel: Any = None) -> Job:
+    """Job: (an RDD of the non-empty token lists of the text at ``path``, tokenised on the
+    executors when an action reads it; the resolved TextPlan). With ``options.phrases`` a
+    first Spark pass counts words and pairs for the phrase model, which is broadcast with the
+    tokeniser. Raises CorpusError for what Spark cannot read as the local reader does."""
     options = options or TokenizeOptions()
     path = str(path)
     if options.layout == "stream":
@@ -162,10 +161,73 @@ def spark_text_corpus(session, path: str, options: TokenizeOptions | None = None
             cancel)
         phrases = phrases_from_spark_counts(counted, options)
     plan = replace(plan, files=())  # what executors need of it: its resolved options
-    tokenised = lines.mapPartitions(lambda part: tokenise_lines(part, options, plan, phrases))
+    return lines.mapPartitions(lambda part: tokenise_lines(part, options, plan, phrases)), plan
+
+
+def spark_text_corpus(session, path: str, options: TokenizeOptions | None = None, *,
+                      min_partitions: int | None = None, spill_tokens: int = SPILL_TOKENS,
+                      spill_dir: str | None = None, cancel: Any = None) -> Job:
+    """Job: the Corpus of the text at ``path`` (one sentence a line), tokenised on the
+    executors; equal to ``load_text_corpus(path, options)`` for the text this module reads
+    (see the module's notes). Raises CorpusError."""
+    options = options or TokenizeOptions()
+    path = str(path)
+    tokenised, plan = yield from spark_tokenised(session, path, options, min_partitions=min_partitions,
+                                                 cancel=cancel)
     corpus = yield from collect_name_corpus(session, tokenised, path, spill_tokens=spill_tokens,
                                             spill_dir=spill_dir, cancel=cancel,
                                             description=f"Tokenising {Path(path).name}")
     if corpus.n_tokens == 0:
         raise no_words_error(path, options, plan)
     return corpus
+
+
+@dataclass
+class SparkSentences:
+    """A text tokenised on the cluster and left there, for MLlib's Word2Vec: ``frame`` has one
+    row per sentence (column ``sentence``, array<string>; persisted, memory then disk);
+    ``counts``: the words seen at least ``min_count`` times, in order of first appearance, with
+    their counts (what the driver holds of the vocabulary, as MLlib's driver does)."""
+
+    frame: Any
+    counts: dict[str, int]
+    n_tokens: int
+    n_sentences: int
+    source: str
+
+    def release(self) -> None:
+        self.frame.unpersist()
+
+
+def spark_text_sentences(session, path: str, options: TokenizeOptions | None = None, *, min_count: int = 1,
+                         min_partitions: int | None = None, cancel: Any = None) -> Job:
+    """Job: the text at ``path`` tokenised on the executors (the rules of ``spark_text_corpus``)
+    as a SparkSentences that stays on the cluster; one pass counts the words (and their first
+    positions, for the local trainer's row order), one the tokens and sentences. The caller
+    releases it. Raises CorpusError when no word is left."""
+    from pyspark import StorageLevel
+
+    options = options or TokenizeOptions()
+    path = str(path)
+    name = Path(path).name
+    tokenised, plan = yield from spark_tokenised(session, path, options, min_partitions=min_partitions,
+                                                 cancel=cancel)
+    frame = session.createDataFrame(tokenised.map(lambda tokens: (tokens,)), "sentence array<string>")
+    frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        def count_words():
+            sentences = frame.rdd.map(lambda row: row[0])
+            return (sentences.mapPartitionsWithIndex(first_positions).reduceByKey(merge_counts)
+                    .filter(lambda entry: entry[1][0] >= min_count).collect())
+
+        entries = yield from run_spark_job(session, f"Tokenising {name}: counting words", count_words, cancel)
+        totals = yield from run_spark_job(
+            session, f"Tokenising {name}: counting sentences",
+            lambda: frame.selectExpr("count(1) AS n", "coalesce(sum(size(sentence)), 0) AS tokens").first(), cancel)
+        if totals["tokens"] == 0:
+            raise no_words_error(path, options, plan)
+    except BaseException:  # cancelled, failed or empty: nothing stays cached on the cluster
+        frame.unpersist()
+        raise
+    words, counts = order_vocabulary(entries)
+    return SparkSentences(frame, dict(zip(words, counts.tolist())), int(totals["tokens"]), int(totals["n"]), path)

@@ -210,8 +210,9 @@ class RatingsDialog(QDialog):
                 self.preview.setItem(r, c, QTableWidgetItem(value))
         self.preview.resizeColumnsToContents()
 
-    def load_job(self):
-        """The worker's generator: core's rating pipeline with these settings (a ``RatingData``)."""
+    def load_job(self, cancel=None):
+        """The worker's generator: core's rating pipeline with these settings (a ``RatingData``);
+        ``cancel`` (a core cancel token) stops it, cancelling its Spark job group on Spark."""
         return load_rating_data(self.path, self.mapping(), self.sequence_options(), self.items_path.text().strip(),
-                                spark=self.spark_engine())
+                                cancel=cancel, spark=self.spark_engine())
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout
 from w2v_desktop.core.analysis import recs as rec_eval
 
 from w2v_desktop.core.items import recommend
+from w2v_desktop.core.jobs import evaluate_ratings
 from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.items import sort_events
 from w2v_desktop.gui.jobs import JobRunner
@@ -280,7 +281,7 @@ class RecsPanel(QWidget):
                 check_cancel(cancel)
                 relay.step.emit(message)
 
-            return rec_eval.evaluate_recs(events, options, fit=fit, on_step=on_step, cancel=cancel)
+            return evaluate_ratings(events, options, fit=fit, on_step=on_step, cancel=cancel)
 
         self.eval_runner.start(work, self.show_evaluation, button=self.eval_button, title="Evaluation failed",
                                name="evaluate-recs")
