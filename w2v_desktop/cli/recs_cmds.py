@@ -64,7 +64,9 @@ def add_rating_arguments(p: argparse.ArgumentParser) -> None:
                    help="the first line is a header (default: detected)")
     g.add_argument("--strict", action="store_true", help="stop at the first bad row instead of skipping it")
     g = p.add_argument_group("sequences")
-    g.add_argument("--min-rating", type=float, default=3.5, help="keep ratings >= this (default 3.5)")
+    g.add_argument("--min-rating", type=float, default=None,
+                   help="keep ratings >= this (default: suggested from the file's rating scale, keeping about "
+                        "the top half of the events: 3.5 on a 1-5 scale; none for implicit data)")
     g.add_argument("--keep-all", action="store_true", help="keep every event (implicit data)")
     g.add_argument("--session-gap", type=float, default=None, help="split sequences at gaps over this many seconds")
     g.add_argument("--min-length", type=int, default=2, help="drop shorter sequences (default 2)")
@@ -159,10 +161,13 @@ def read_rating_file(args, min_count: int | None = None, out: str | None = "stde
     live = LiveLine(out is not None)
     with spark_errors(args.file):
         data = read_rating_data(args.file, mapping, sequence_options_from(args, min_count), args.items or "",
-                                strict=args.strict, on_progress=live.show, spark=engine)
+                                strict=args.strict, on_progress=live.show, spark=engine,
+                                suggest_threshold=args.min_rating is None and not args.keep_all)
     live.clear()
     if mapping is None:
         say(f"{args.file}: {data.mapping.describe()}")
+    if data.threshold_note:
+        say(f"{data.threshold_note}; set --min-rating to change")
     for line, reason, text in data.report.skipped_rows.examples[:5]:
         say(f"  skipped line {line}: {reason}: {text}")
     for line in data.report_lines():
@@ -234,7 +239,8 @@ def run_evaluate(args) -> int:
     config = config_from(args)
     data = read_rating_file(args, config.min_count, with_events=True)
     events, items = data.events, data.items
-    options = EvalOptions(k=args.k, sequences=sequence_options_from(args, config.min_count), train=config,
+    # data.options: the threshold read_rating_file used (the file's suggestion unless given)
+    options = EvalOptions(k=args.k, sequences=data.options, train=config,
                           methods=tuple(m.strip() for m in args.methods.split(",") if m.strip()),
                           walks=WalkOptions(walks_per_node=args.walks_per_node, walk_length=args.walk_length,
                                             p=args.p, q=args.q, start=args.start, seed=config.seed),

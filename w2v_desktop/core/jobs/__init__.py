@@ -7,7 +7,9 @@ from w2v_desktop.core.lazy import lazy_exports
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "corpus": ("LoadProgress", "load_text_corpus", "read_corpus"),
+    "progress": ("TimeLeft", "format_duration", "format_size"),
     "ratings": ("RatingData", "SparkEngine", "load_rating_data", "read_rating_data"),
     "train": ("EpochReport", "Stage", "TrainRequest", "Trained", "TrainerReady", "TrainingHandle",
               "train_job"),
+    "vectors": ("load_vectors_job",),
 })
