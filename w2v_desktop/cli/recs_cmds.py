@@ -47,6 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     who.add_argument("--item", help="item id")
     p.add_argument("-k", type=positive_int, default=10)
     p.add_argument("--vectors", metavar="PATH", help="use these item vectors instead of training")
+    p.add_argument("--min-popularity", type=int, default=0, metavar="N",
+                   help="never recommend items with fewer than N training events (default 0: any)")
     add_rating_arguments(p)
     add_model_arguments(p)
     p.set_defaults(func=run_recommend)
@@ -257,7 +259,7 @@ def run_evaluate(args) -> int:
 
 
 def run_recommend(args) -> int:
-    from w2v_desktop.core.items import compare_scorings, histories, similar_items, user_vectors
+    from w2v_desktop.core.items import compare_scorings, histories, rare_rows, similar_items, user_vectors
     from w2v_desktop.core.analysis import fit_model
 
     config = config_from(args)
@@ -270,12 +272,16 @@ def run_recommend(args) -> int:
         print("training item2vec ...", file=sys.stderr)
         vectors = fit_model(corpus, config).vectors
     label = (lambda r: f"{r.name} {r.title}".strip() + (f" [{r.genres}]" if r.genres else ""))
+    rare = rare_rows(vectors, args.min_popularity, events)
+    if len(rare):
+        print(f"leaving out {len(rare):,} items with fewer than {args.min_popularity:,} training events",
+              file=sys.stderr)
     if args.item:
         if args.item not in vectors:
             raise CliError(f"item {args.item!r} has no vector (too rare, filtered out, or unknown)")
         if items:
             print(f"items similar to {args.item} {items.title(args.item)} [{items.get(args.item, 'genres')}]:")
-        for r in similar_items(vectors, args.item, args.k, items):
+        for r in similar_items(vectors, args.item, args.k, items, exclude=rare):
             print(f"  {r.score:6.3f}  {label(r)}")
         return 0
     from w2v_desktop.core.items import sort_events
@@ -284,7 +290,8 @@ def run_recommend(args) -> int:
         raise CliError(f"user {args.user!r} is not in {args.file}")
     i = hist.index(args.user)
     profile = user_vectors(vectors, hist, args.user_vector, args.half_life)[i]
-    cmp = compare_scorings(vectors, profile, hist.seen_rows(i), args.k, items)
+    import numpy as np
+    cmp = compare_scorings(vectors, profile, np.union1d(hist.seen_rows(i), rare).astype(np.int64), args.k, items)
     print(f"user {args.user}: {len(hist.seen_rows(i))} items with vectors; user vector: {args.user_vector}")
     print(f"{'by cosine (direction only)':<50}  by dot product (length counts)")
     for a, b in zip(cmp.cosine, cmp.dot):
