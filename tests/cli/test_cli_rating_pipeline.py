@@ -39,6 +39,7 @@ def test_each_command_reads_through_load_rating_data(argv, calls, tmp_path, caps
 def test_the_report_is_the_pipeline_report(capsys):
     assert main(["ratings-report", str(RATINGS), "--items", str(ITEMS)]) == 0
     out = capsys.readouterr().out.splitlines()
-    data = pipeline.read_rating_data(RATINGS, items_path=ITEMS)
+    data = pipeline.read_rating_data(RATINGS, items_path=ITEMS, suggest_threshold=True)  # no --min-rating
     assert out[0] == f"{RATINGS}: {data.mapping.describe()}"
-    assert out[1:] == data.report_lines()  # no skipped rows in the sample: nothing in between
+    assert out[1] == f"{data.threshold_note}; set --min-rating to change"
+    assert out[2:] == data.report_lines()  # no skipped rows in the sample: nothing in between

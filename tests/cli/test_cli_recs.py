@@ -22,7 +22,7 @@ def test_evaluate_recs_prints_the_table(capsys):
 def test_ratings_report_shows_bad_rows_and_steps(tmp_path, capsys):
     bad = tmp_path / "r.csv"
     bad.write_text("user;item;stars\nu1;a;5\nu1;b;x\nu1;c;4\nu2;a\n")
-    assert main(["ratings-report", str(bad)]) == 0
+    assert main(["ratings-report", str(bad), "--min-rating", "3.5"]) == 0
     report = capsys.readouterr().out  # the report is the command's output
     assert "skipped line 3: non-numeric rating" in report and "skipped line 5: wrong column count" in report
     assert "keep ratings >= 3.5" in report
@@ -41,7 +41,7 @@ def test_explicit_columns_and_strict_mode(tmp_path, capsys):
 def test_empty_result_explains_the_step(tmp_path, capsys):
     low = tmp_path / "low.csv"
     low.write_text("user,item,rating\nu,a,1\nu,b,2\n")
-    assert main(["ratings-report", str(low)]) == 2
+    assert main(["ratings-report", str(low), "--min-rating", "3.5"]) == 2
     assert "keep ratings >= 3.5' removed all 2" in capsys.readouterr().err
     assert main(["ratings-report", str(low), "--keep-all"]) == 0
 

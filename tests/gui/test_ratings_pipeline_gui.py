@@ -29,7 +29,10 @@ def test_gui_and_cli_go_through_one_pipeline_with_one_result(qtbot, tmp_path, mo
     monkeypatch.setattr(pipeline, "build_sequences", lambda *a, **k: runs.append(1) or real(*a, **k))
 
     assert main(["ratings-report", str(RATINGS), "--items", str(ITEMS)]) == 0
-    cli_lines = capsys.readouterr().out.splitlines()[1:]  # after the column description
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].endswith("keeping ratings \N{GREATER-THAN OR EQUAL TO} 3.5 (69% of the events, about the top half); "
+                           "set --min-rating to change")  # the threshold the dialog suggests too
+    cli_lines = out[2:]  # after the column description and the threshold
     assert len(runs) == 1
 
     window = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))

@@ -33,7 +33,7 @@ def test_spark_load_shows_task_progress_and_cancel_stops_it(qtbot, spark, tmp_pa
     window.resize(1100, 700)
     window.show()
     cached = cached_on_the_cluster(spark)
-    indicator, state = window.load_indicator, window.state
+    indicator, state = window.files.loads, window.state
     records = []
     window.files.load_started.connect(lambda job: job.progress.connect(records.append))
 
@@ -56,7 +56,7 @@ def test_spark_load_shows_task_progress_and_cancel_stops_it(qtbot, spark, tmp_pa
     assert state.corpus is None and state.interactions is None  # no result applied
     assert state.last_error is None  # a cancel is not an error
     assert not indicator.isVisible()
-    assert window.statusBar().currentMessage() == "Cancelled reading sample_ratings.csv"
+    assert window.statusBar().currentMessage().startswith("Load cancelled: sample_ratings.csv was not opened")
     assert not [r for r in records if type(r).__name__ == "RatingData"]
     assert cached_on_the_cluster(spark) <= cached  # nothing left cached by the stopped load
 

@@ -47,6 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     who.add_argument("--item", help="item id")
     p.add_argument("-k", type=positive_int, default=10)
     p.add_argument("--vectors", metavar="PATH", help="use these item vectors instead of training")
+    p.add_argument("--min-popularity", type=int, default=0, metavar="N",
+                   help="never recommend items with fewer than N training events (default 0: any)")
     add_rating_arguments(p)
     add_model_arguments(p)
     p.set_defaults(func=run_recommend)
@@ -64,7 +66,9 @@ def add_rating_arguments(p: argparse.ArgumentParser) -> None:
                    help="the first line is a header (default: detected)")
     g.add_argument("--strict", action="store_true", help="stop at the first bad row instead of skipping it")
     g = p.add_argument_group("sequences")
-    g.add_argument("--min-rating", type=float, default=3.5, help="keep ratings >= this (default 3.5)")
+    g.add_argument("--min-rating", type=float, default=None,
+                   help="keep ratings >= this (default: suggested from the file's rating scale, keeping about "
+                        "the top half of the events: 3.5 on a 1-5 scale; none for implicit data)")
     g.add_argument("--keep-all", action="store_true", help="keep every event (implicit data)")
     g.add_argument("--session-gap", type=float, default=None, help="split sequences at gaps over this many seconds")
     g.add_argument("--min-length", type=int, default=2, help="drop shorter sequences (default 2)")
@@ -160,10 +164,13 @@ def read_rating_file(args, min_count: int | None = None, out: str | None = "stde
     live = LiveLine(out is not None)
     with spark_errors(args.file):
         data = read_rating_data(args.file, mapping, sequence_options_from(args, min_count), args.items or "",
-                                strict=args.strict, on_progress=live.show, spark=engine)
+                                strict=args.strict, on_progress=live.show, spark=engine,
+                                suggest_threshold=args.min_rating is None and not args.keep_all)
     live.clear()
     if mapping is None:
         say(f"{args.file}: {data.mapping.describe()}")
+    if data.threshold_note:
+        say(f"{data.threshold_note}; set --min-rating to change")
     for line, reason, text in data.report.skipped_rows.examples[:5]:
         say(f"  skipped line {line}: {reason}: {text}")
     for line in data.report_lines():
@@ -236,7 +243,8 @@ def run_evaluate(args) -> int:
     config = config_from(args)
     data = read_rating_file(args, config.min_count, with_events=True)
     events, items = data.events, data.items
-    options = EvalOptions(k=args.k, sequences=sequence_options_from(args, config.min_count), train=config,
+    # data.options: the threshold read_rating_file used (the file's suggestion unless given)
+    options = EvalOptions(k=args.k, sequences=data.options, train=config,
                           methods=tuple(m.strip() for m in args.methods.split(",") if m.strip()),
                           walks=WalkOptions(walks_per_node=args.walks_per_node, walk_length=args.walk_length,
                                             p=args.p, q=args.q, start=args.start, seed=config.seed),
@@ -261,7 +269,7 @@ def run_evaluate(args) -> int:
 
 
 def run_recommend(args) -> int:
-    from w2v_desktop.core.items import compare_scorings, histories, similar_items, user_vectors
+    from w2v_desktop.core.items import compare_scorings, histories, rare_rows, similar_items, user_vectors
     from w2v_desktop.core.analysis import fit_model
 
     config = config_from(args)
@@ -274,12 +282,16 @@ def run_recommend(args) -> int:
         print("training item2vec ...", file=sys.stderr)
         vectors = fit_model(corpus, config).vectors
     label = (lambda r: f"{r.name} {r.title}".strip() + (f" [{r.genres}]" if r.genres else ""))
+    rare = rare_rows(vectors, args.min_popularity, events)
+    if len(rare):
+        print(f"leaving out {len(rare):,} items with fewer than {args.min_popularity:,} training events",
+              file=sys.stderr)
     if args.item:
         if args.item not in vectors:
             raise CliError(f"item {args.item!r} has no vector (too rare, filtered out, or unknown)")
         if items:
             print(f"items similar to {args.item} {items.title(args.item)} [{items.get(args.item, 'genres')}]:")
-        for r in similar_items(vectors, args.item, args.k, items):
+        for r in similar_items(vectors, args.item, args.k, items, exclude=rare):
             print(f"  {r.score:6.3f}  {label(r)}")
         return 0
     from w2v_desktop.core.items import sort_events
@@ -288,7 +300,8 @@ def run_recommend(args) -> int:
         raise CliError(f"user {args.user!r} is not in {args.file}")
     i = hist.index(args.user)
     profile = user_vectors(vectors, hist, args.user_vector, args.half_life)[i]
-    cmp = compare_scorings(vectors, profile, hist.seen_rows(i), args.k, items)
+    import numpy as np
+    cmp = compare_scorings(vectors, profile, np.union1d(hist.seen_rows(i), rare).astype(np.int64), args.k, items)
     print(f"user {args.user}: {len(hist.seen_rows(i))} items with vectors; user vector: {args.user_vector}")
     print(f"{'by cosine (direction only)':<50}  by dot product (length counts)")
     for a, b in zip(cmp.cosine, cmp.dot):

@@ -1,6 +1,11 @@
 """Opening and saving files from the window: corpora, ratings, vectors, models,
 projects and exports. Reading and writing run off the GUI thread through
 ``AppState.run_in_worker``; failures reach the user in the error dialog.
+
+Long loads (text corpora, rating files, vectors files) show their share read, the
+time left and a Cancel button in the status bar (``widgets.load_progress``); a
+cancelled load changes nothing, and a new load of the same kind replaces one
+still running.
 """
 from __future__ import annotations
 
@@ -8,15 +13,16 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.core.config import TrainConfig, closest_preset
 from w2v_desktop.core.text import TokenizeOptions
 from w2v_desktop.core.formats import project as projects
-from w2v_desktop.core.jobs import load_text_corpus
+from w2v_desktop.core.jobs import load_text_corpus, load_vectors_job
 from w2v_desktop.core.train import model_file
 from w2v_desktop.gui.state import IDLE
+from w2v_desktop.gui.widgets.load_progress import LoadProgressWidget
 
 MAX_RECENT = 10
 
@@ -33,6 +39,11 @@ class FileActions(QObject):
         self.data_kind = "text"
         self.sequence_report = None  # how the last rating file became sequences
         self._tickets = {"data": 0, "vectors": 0}  # loads started, per what they replace
+        self._loading: dict[str, object] = {}  # the running long load of each channel (a Job)
+        self._superseded: set = set()  # loads cancelled by a newer one, not by the user
+        self.loads = LoadProgressWidget(window)
+        if isinstance(window, QMainWindow):  # the window's status bar, beside its other notes
+            window.statusBar().addPermanentWidget(self.loads)
 
     def _latest_only(self, channel: str, done):
         """Wrap a load's callback so that only the most recently started load of
@@ -47,6 +58,30 @@ class FileActions(QObject):
                 done(result)
 
         return apply
+
+    def _long_load(self, channel: str, job, path: str, done, on_progress=None, *, title: str, name: str,
+                   token: CancelToken | None = None):
+        """Run a load generator with the status bar's progress and Cancel; a load of the same
+        channel still running is cancelled (its result would be dropped anyway). Cancel closes
+        the generator at its next yield and sets ``token``, which the job passes to work that
+        does not yield often (a Spark action: its job group is cancelled)."""
+        previous = self._loading.get(channel)
+        if previous is not None and previous.is_running():
+            self._superseded.add(previous)
+            previous.cancel()
+        handle = self.state.run_in_worker(job, self._latest_only(channel, done), on_progress, title=title, name=name)
+        self._loading[channel] = handle
+        if token is not None:
+            handle.add_cancel_callback(token.cancel)
+        self.loads.track(handle, Path(path).name)
+        self.load_started.emit(handle)
+        handle.done.connect(lambda: self._superseded.discard(handle))
+        handle.done.connect(lambda: self._loading.get(channel) is handle and self._loading.pop(channel))
+        handle.cancelled.connect(lambda: handle in self._superseded or self._say_cancelled(Path(path).name))
+        return handle
+
+    def _say_cancelled(self, name: str) -> None:
+        self.state.status_message.emit(f"Load cancelled: {name} was not opened; what was open before stays open.")
 
     # -- recent files and folders ---------------------------------------------------------
     def recent_files(self) -> list[str]:
@@ -105,7 +140,9 @@ class FileActions(QObject):
             self.state.data_opened.emit("text", {})
 
         token = CancelToken()
-        self._start_load(load_text_corpus(path, self.tokenize_options, token), token, path, done, "load-text")
+        self._long_load("data", load_text_corpus(path, self.tokenize_options, token), path, done,
+                        lambda p: self.state.status_message.emit(p.message),
+                        title=f"Could not read {Path(path).name}", name="load-text", token=token)
 
     def open_ratings(self, path: str | None = None, ask: bool = True) -> None:
         """``ask=False`` takes the detected columns and default options without showing the dialog."""
@@ -119,18 +156,9 @@ class FileActions(QObject):
             return
         self._remember(path)
         token = CancelToken()
-        self._start_load(dialog.load_job(token), token, path, lambda d: self._ratings_loaded(d, path),
-                         "load-ratings")
-
-    def _start_load(self, job, token: CancelToken, path: str, done, name: str) -> None:
-        """Run a data load (a core job generator) with its progress in the status bar and
-        ``load_started`` for the window's progress bar and Cancel; Cancel sets ``token``."""
-        handle = self.state.run_in_worker(job, self._latest_only("data", done),
-                                          lambda progress: self.state.status_message.emit(progress.message),
-                                          title=f"Could not read {Path(path).name}", name=name)
-        handle.add_cancel_callback(token.cancel)
-        handle.cancelled.connect(lambda: self.state.status_message.emit(f"Cancelled reading {Path(path).name}"))
-        self.load_started.emit(handle)
+        self._long_load("data", dialog.load_job(token), path, lambda d: self._ratings_loaded(d, path),
+                        lambda progress: self.state.status_message.emit(progress.message),
+                        title=f"Could not read {Path(path).name}", name="load-ratings", token=token)
 
     def _ratings_loaded(self, data, path: str) -> None:
         """``data``: core.jobs.ratings.RatingData."""
@@ -148,8 +176,6 @@ class FileActions(QObject):
                                       "Vectors (*.txt *.vec *.bin *.w2v *.npy *.npz *.tsv *.csv);;All files (*)")
         if not path:
             return
-        from w2v_desktop.core.formats import load_vectors
-
         self._remember(path)
 
         def done(vectors) -> None:
@@ -157,9 +183,9 @@ class FileActions(QObject):
             self.state.status_message.emit(f"Opened {len(vectors):,} vectors of {vectors.dim} dimensions")
             self.vectors_opened.emit(path)
 
-        self.state.run_in_worker(lambda: load_vectors(path, fmt), self._latest_only("vectors", done),
-                                 title=f"Could not open {Path(path).name}",
-                                 name="load-vectors")
+        self._long_load("vectors", load_vectors_job(path, fmt), path, done,
+                        lambda progress: self.state.status_message.emit(progress.message),
+                        title=f"Could not open {Path(path).name}", name="load-vectors")
 
     def open_model(self, path: str | None = None) -> None:
         """A saved model: explore its vectors, or continue training it on new data."""

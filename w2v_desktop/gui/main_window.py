@@ -20,7 +20,6 @@ from w2v_desktop.gui.panels.recs_panel import RecsPanel
 from w2v_desktop.gui.panels.train_panel import TrainPanel
 from w2v_desktop.core.bundled import sample_path
 from w2v_desktop.gui.state import IDLE, RUNNING, AppState
-from w2v_desktop.gui.widgets.load_indicator import LoadIndicator
 
 # The exploration tabs after Data and Train, in order: (tab title, panel class "Panel(state, parent)").
 EXPLORATION_PANELS: tuple[tuple[str, type[QWidget]], ...] = (
@@ -54,8 +53,6 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(panel, title)
         self.setCentralWidget(self.tabs)
         self._busy_label = QLabel()
-        self.load_indicator = LoadIndicator()  # a corpus or ratings load: its progress and Cancel
-        self.statusBar().addPermanentWidget(self.load_indicator)
         self.statusBar().addPermanentWidget(self._busy_label)
         self._build_menus()
         self._connect()
@@ -142,7 +139,6 @@ class MainWindow(QMainWindow):
         s.training_state_changed.connect(self._show_training)
         self.train_panel.finished.connect(self._on_trained)
         self.train_panel.options.notice_changed.connect(lambda text: text and self.statusBar().showMessage(text, 10_000))
-        self.files.load_started.connect(self.load_indicator.track)
         self.data_panel.open_text_requested.connect(lambda: self.files.open_text())
         self.data_panel.open_ratings_requested.connect(lambda: self.files.open_ratings())
         self._update_actions()

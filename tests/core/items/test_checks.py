@@ -117,7 +117,7 @@ def test_a_baseline_beating_every_method_is_warned_about(tmp_path):
 
 def test_the_cli_report_and_evaluation_show_the_warnings(tmp_path, capsys):
     half = half_star_file(tmp_path / "half.csv")
-    assert main(["ratings-report", str(half)]) == 0
+    assert main(["ratings-report", str(half), "--min-rating", "3.5"]) == 0
     out = capsys.readouterr().out
     assert "rating scale: ratings 0.5 to 4 in steps of 0.5" in out and "Warning: ratings run 0.5-4" in out
     clicks = item_sorted_file(tmp_path / "clicks.tsv")

@@ -12,6 +12,7 @@ from w2v_desktop.core.config import ITEM_DEFAULTS
 from w2v_desktop.core.items.layouts import ColumnMapping, LayoutError
 from w2v_desktop.core.items.ratings import RatingsError
 from w2v_desktop.core.items.sequences import EmptySequencesError, SequenceOptions
+from w2v_desktop.core.jobs import format_size
 from w2v_desktop.core.jobs.corpus import LoadProgress
 from w2v_desktop.core.jobs.ratings import RatingData, load_rating_data, read_rating_data
 
@@ -39,7 +40,9 @@ def corpus_sequences(corpus):
 def test_progress_records_come_out_in_order_and_the_result_is_rating_data():
     records, data = run_job(load_rating_data(RATINGS, items_path=ITEMS))
     assert all(isinstance(r, LoadProgress) for r in records)
+    size = RATINGS.stat().st_size
     assert [r.message for r in records] == ["Reading sample_ratings.csv",
+                                            f"Reading sample_ratings.csv: {format_size(size)} of {format_size(size)}",
                                             "Building item sequences from 29,605 events",
                                             "Reading item metadata sample_items.csv"]
     fractions = [r.fraction for r in records]
@@ -70,7 +73,7 @@ def test_result_matches_the_sample_counted_by_hand():
 
 def test_no_item_file_means_no_items_and_no_third_step():
     records, data = run_job(load_rating_data(RATINGS))
-    assert len(records) == 2 and data.items is None and data.titles() is None
+    assert len(records) == 3 and data.items is None and data.titles() is None  # start, one block, sequences
     assert data.report_lines()[:-1] == data.report.lines()
 
 

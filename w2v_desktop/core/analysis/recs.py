@@ -106,6 +106,17 @@ class EvalResult:
                      f"events over {self.catalogue:,} items. 'missed': no vector for the held-out item or query.")
         return "\n".join(lines + self.notes)
 
+    def ranking_order(self, rankings: dict[str, tuple[str, str]], method: str = "item2vec") -> list[str]:
+        """The keys of ``rankings`` (name -> (task, scoring), e.g. ``recommend.RANKINGS``), best
+        evaluated first: by HitRate of ``method``'s rows (else of the best method for each);
+        rankings the evaluation did not measure come last, in their given order."""
+        def hit(task_scoring) -> float:
+            rows = [r for r in self.rows if (r.task, r.scoring) == task_scoring]
+            mine = [r.hit_rate for r in rows if r.method == method]
+            return max(mine or [r.hit_rate for r in rows] or [-1.0])
+
+        return sorted(rankings, key=lambda name: -hit(rankings[name]))
+
     def row(self, method: str, task: str, scoring: str | None = None) -> MetricRow:
         return next(r for r in self.rows if r.method == method and r.task == task
                     and (scoring is None or r.scoring == scoring))

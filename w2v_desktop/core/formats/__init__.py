@@ -10,5 +10,5 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "project": ("OutsideProjectError", "Project", "ProjectError", "is_inside", "load_project", "resolve",
                 "save_project"),
     "registry": ("FORMATS", "FormatError", "UnwritableNameError", "check_vectors_output", "detect_format",
-                 "files_of", "load_vectors", "save_coordinates", "save_vectors"),
+                 "files_of", "iter_load_vectors", "load_vectors", "save_coordinates", "save_vectors"),
 })

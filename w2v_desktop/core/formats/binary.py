@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Generator
 
 import numpy as np
 from numba import njit
 
+from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.outputs import atomic_write
 from w2v_desktop.core.formats.common import FormatError, check_unique, writable_names
 from w2v_desktop.core.vectors import Vectors, VectorsError
@@ -24,6 +26,7 @@ SPACE, NEWLINE = 32, 10
 EXPONENT = 0x7F800000  # float32 exponent bits; all set means NaN or infinity
 ROWS_PER_BLOCK = 20_000
 MMAP_BYTES = 1 << 30
+READ_BYTES = 1 << 25  # read this much at a time: the progress and cancel step
 SCAN_OK, SCAN_TRUNCATED, SCAN_BAD_NAME = 0, 1, 2
 
 
@@ -91,12 +94,33 @@ def _read_header(buf: np.ndarray, path: Path) -> tuple[int, int, int]:
 
 
 def read_word2vec_binary(path: Path, encoding: str = "utf-8") -> Vectors:
+    return run_to_end(iter_word2vec_binary(path, encoding))
+
+
+def _read_into(path: Path, size: int) -> Generator[tuple[int, int], None, np.ndarray]:
+    """The file's bytes, read READ_BYTES at a time, yielding (bytes read, size)."""
+    buf = np.empty(size, dtype=np.uint8)
+    view = memoryview(buf)
+    done = 0
+    with open(path, "rb") as f:
+        while done < size:
+            n = f.readinto(view[done:done + READ_BYTES])
+            if not n:
+                break
+            done += n
+            yield done, size
+    return buf[:done]
+
+
+def iter_word2vec_binary(path: Path, encoding: str = "utf-8") -> Generator[tuple[int, int], None, Vectors]:
+    """``read_word2vec_binary``, yielding (bytes read, file size) while it reads the file."""
     size = Path(path).stat().st_size
     if size == 0:
         raise FormatError(path, "the file is empty", 1)
-    # One read is fastest; past MMAP_BYTES, map the file so it is not held twice in memory.
+    # Past MMAP_BYTES, map the file so it is not held twice in memory (pages come in as the
+    # scan reaches them: no progress to report).
     buf = np.memmap(path, dtype=np.uint8, mode="r") if size > MMAP_BYTES else \
-        np.fromfile(path, dtype=np.uint8)
+        (yield from _read_into(Path(path), size))
     count, dim, pos = _read_header(buf, path)
     vec_bytes = 4 * dim
     name_start = np.empty(count, dtype=np.int64)

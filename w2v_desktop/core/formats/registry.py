@@ -18,7 +18,9 @@ import codecs
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generator
 
+from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.formats import binary as formats_binary
 from w2v_desktop.core.formats import spark as formats_spark
 from w2v_desktop.core.formats import tables as formats_tables
@@ -32,7 +34,7 @@ from w2v_desktop.core.outputs import check_output
 from w2v_desktop.core.vectors import Vectors
 
 __all__ = ["FORMATS", "FormatError", "FormatInfo", "UnwritableNameError", "check_vectors_output",
-           "detect_format", "files_of", "load_vectors", "save_coordinates", "save_vectors"]
+           "detect_format", "files_of", "iter_load_vectors", "load_vectors", "save_coordinates", "save_vectors"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,14 @@ def load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encoding: s
     ``mmap`` memory-maps a float32 .npy matrix instead of reading it.
     Raises FormatError (a ValueError) naming the file and line on bad input.
     """
+    return run_to_end(iter_load_vectors(path, fmt, encoding=encoding, mmap=mmap))
+
+
+def iter_load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encoding: str = "utf-8",
+                      mmap: bool = False) -> Generator[tuple[int, int], None, Vectors]:
+    """``load_vectors`` as a generator: the text and binary word2vec families yield (bytes
+    read, file size) between blocks (a progress report, and a point where a caller may stop
+    the read by closing the generator); the other formats read in one step."""
     path = Path(path)
     try:
         codecs.lookup(encoding)
@@ -90,11 +100,11 @@ def load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encoding: s
     fmt = detect_format(path) if fmt is None else fmt
     _check_format(fmt)
     if fmt in ("word2vec", "glove", "fasttext"):
-        vectors = formats_text.read_word2vec_text(path, encoding)
+        vectors = yield from formats_text.iter_word2vec_text(path, encoding)
     elif fmt == "word2vec-binary":
-        vectors = formats_binary.read_word2vec_binary(path, encoding)
+        vectors = yield from formats_binary.iter_word2vec_binary(path, encoding)
     elif fmt == "sparrow":
-        vectors = formats_text.read_sparrow(path, encoding)
+        vectors = yield from formats_text.iter_sparrow(path, encoding)
     elif fmt == "projector-tsv":
         vectors = formats_tables.read_projector(path, encoding)
     elif fmt == "npy":

@@ -15,16 +15,21 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Generator
 
 import numpy as np
 
+from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.outputs import atomic_write
 from w2v_desktop.core.formats.common import (FormatError, check_unique, decode_line, first_bad_row,
                                              format_rows, is_number, parse_floats, writable_names)
 from w2v_desktop.core.vectors import Vectors, VectorsError
 
 ROWS_PER_BLOCK = 20_000  # rows converted/written at a time: bounds memory on huge files
+BLOCK_BYTES = 1 << 23  # the fast tier parses this much at a time: the progress and cancel step
+
+# (bytes read, file size): what the readers yield between blocks
+Reading = Generator[tuple[int, int], None, "Vectors"]
 
 # split_record(text, dim, path, line) -> (name, value tokens)
 RecordSplitter = Callable[[str, "int | None", Path, int], "tuple[str, list[str]]"]
@@ -89,6 +94,14 @@ def _read_fast(path: Path, layout: TextLayout, encoding: str
                ) -> tuple[list[str], np.ndarray] | None:
     """The whole file through pyarrow, or None when anything looks unusual
     (duplicates are left to the Vectors constructor, which checks them anyway)."""
+    return run_to_end(_iter_fast(path, layout, encoding))
+
+
+def _iter_fast(path: Path, layout: TextLayout, encoding: str
+               ) -> Generator[tuple[int, int], None, tuple[list[str], np.ndarray] | None]:
+    """``_read_fast``, yielding (bytes parsed, file size) after each block: pyarrow's
+    streaming reader, which parses a block on several threads and is as fast as one
+    ``read_csv`` of the whole file."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.csv as pacsv
@@ -96,17 +109,23 @@ def _read_fast(path: Path, layout: TextLayout, encoding: str
     if layout.first_line != 1:
         return None
     dim = layout.dim
+    total = path.stat().st_size
     columns = [f"c{i}" for i in range(dim + 1 + layout.trailing_space)]
     types = {c: pa.float32() for c in columns[1:dim + 1]}
     types.update({c: pa.string() for c in columns if c not in types})
+    batches = []
     try:
-        table = pacsv.read_csv(
+        reader = pacsv.open_csv(
             str(path),
             pacsv.ReadOptions(column_names=columns, skip_rows=1 if layout.header_line else 0,
-                              encoding=encoding, block_size=1 << 24),
+                              encoding=encoding, block_size=BLOCK_BYTES),
             pacsv.ParseOptions(delimiter=" ", quote_char=False, double_quote=False,
                                escape_char=False, ignore_empty_lines=True),
             pacsv.ConvertOptions(column_types=types, strings_can_be_null=False))
+        for batch in reader:  # each batch is one block of the file (pyarrow reads ahead)
+            batches.append(batch)
+            yield min(len(batches) * BLOCK_BYTES, total), total
+        table = pa.Table.from_batches(batches, reader.schema)
     except (pa.ArrowException, UnicodeError):
         return None
     if layout.count is not None and table.num_rows != layout.count:
@@ -163,6 +182,14 @@ def read_careful(path: Path, split_record: RecordSplitter, encoding: str = "utf-
                  layout: TextLayout | None = None, named: bool = True
                  ) -> tuple[list[str], np.ndarray]:
     """Stream the file line by line; read it or raise at the first bad line."""
+    return run_to_end(iter_careful(path, split_record, encoding, layout, named))
+
+
+def iter_careful(path: Path, split_record: RecordSplitter, encoding: str = "utf-8",
+                 layout: TextLayout | None = None, named: bool = True
+                 ) -> Generator[tuple[int, int], None, tuple[list[str], np.ndarray]]:
+    """``read_careful``, yielding (bytes read, file size) every ROWS_PER_BLOCK rows."""
+    total, done = path.stat().st_size, 0
     dim = layout.dim if layout else None
     count = layout.count if layout else None
     skip = layout.header_line if layout else 0
@@ -173,6 +200,7 @@ def read_careful(path: Path, split_record: RecordSplitter, encoding: str = "utf-
     number = 0
     with open(path, "rb") as f:
         for number, raw in enumerate(f, start=1):
+            done += len(raw)
             if number == 1:
                 raw = _strip_bom(raw, encoding)
             if number <= skip or not raw.strip():
@@ -191,6 +219,7 @@ def read_careful(path: Path, split_record: RecordSplitter, encoding: str = "utf-
             if len(pending) == ROWS_PER_BLOCK:
                 blocks.append(_convert_block(pending, line_numbers, path))
                 pending = []
+                yield done, total
     if not names:
         raise FormatError(path, "the file holds no vectors", max(number, 1))
     if count is not None and len(names) < count:
@@ -223,18 +252,28 @@ def _convert_block(rows: list[list[str]], line_numbers: list[int], path: Path) -
 
 def read_word2vec_text(path: Path, encoding: str = "utf-8") -> Vectors:
     """word2vec / fastText / GloVe text; the header is optional in all three."""
+    return run_to_end(iter_word2vec_text(path, encoding))
+
+
+def iter_word2vec_text(path: Path, encoding: str = "utf-8") -> Reading:
+    """``read_word2vec_text``, yielding (bytes read, file size) as it goes (the careful tier,
+    when needed, starts again from 0)."""
     layout = sniff_text_layout(path, encoding)
-    result = _read_fast(path, layout, encoding)
+    result = yield from _iter_fast(path, layout, encoding)
     if result is not None:
         try:
             return Vectors(*result)
         except VectorsError:  # a duplicate name: the careful tier names its line
             pass
-    return Vectors(*read_careful(path, split_text_record, encoding, layout))
+    return Vectors(*(yield from iter_careful(path, split_text_record, encoding, layout)))
 
 
 def read_sparrow(path: Path, encoding: str = "utf-8") -> Vectors:
-    return Vectors(*read_careful(path, split_sparrow_record, encoding))
+    return run_to_end(iter_sparrow(path, encoding))
+
+
+def iter_sparrow(path: Path, encoding: str = "utf-8") -> Reading:
+    return Vectors(*(yield from iter_careful(path, split_sparrow_record, encoding)))
 
 
 def write_word2vec_text(vectors: Vectors, path: Path, *, header: bool, fmt_label: str,

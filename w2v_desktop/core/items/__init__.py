@@ -6,13 +6,13 @@ its names is first used); ``recommend.recommend`` is used through its module, wh
 from w2v_desktop.core.lazy import lazy_exports
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
-    "checks": ("RatingScale", "collapse_warning", "data_warnings", "file_order_warning", "mean_pairwise_cosine",
+    "checks": ("MOVIELENS_THRESHOLD", "RatingScale", "collapse_warning", "data_warnings", "file_order_warning", "mean_pairwise_cosine",
                "rating_scale", "sample_rating_scale", "threshold_warning"),
     "item_table": ("ItemTable", "read_items", "sibling_item_file"),
     "layouts": ("ColumnMapping", "LayoutError", "detect_layout"),
-    "ratings": ("Interactions", "RatingsError", "read_ratings"),
-    "recommend": ("attach_item_columns", "compare_scorings", "event_weights", "histories", "similar_items",
-                  "user_vectors"),
+    "ratings": ("Interactions", "RatingsError", "iter_ratings", "read_ratings"),
+    "recommend": ("RANKINGS", "attach_item_columns", "compare_scorings", "event_counts", "event_weights",
+                  "histories", "rank_for_user", "rare_rows", "similar_items", "user_vectors"),
     "sequences": ("EmptySequencesError", "SequenceOptions", "SequenceReport", "build_sequences",
                   "keep_ratings", "make_sequences", "sort_events"),
     "walks": ("ItemGraph", "WalkOptions", "random_walks", "start_nodes", "walk_chunk", "walk_corpus"),

@@ -200,12 +200,12 @@ def vectorless_warning(report) -> str:
 
 
 def data_warnings(events: Interactions | None, min_rating: float | None,
-                  report=None) -> tuple[RatingScale | None, list[str]]:
-    """The scale of ``events`` and the warnings about the threshold, the items left without
-    a vector (``report``, a SequenceReport) and the file order."""
+                  report=None, scale: RatingScale | None = None) -> tuple[RatingScale | None, list[str]]:
+    """The scale of ``events`` (``scale`` when already known) and the warnings about the
+    threshold, the items left without a vector (``report``, a SequenceReport) and the file order."""
     if events is None:
         return None, []
-    scale = rating_scale(events.ratings)
+    scale = scale or rating_scale(events.ratings)
     checks = (threshold_warning(scale, min_rating), vectorless_warning(report) if report is not None else "",
               file_order_warning(events))
     return scale, [w for w in checks if w]

@@ -15,15 +15,17 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generator
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout
 
-BLOCK_BYTES = 1 << 24
+BLOCK_BYTES = 1 << 23  # a block takes ~0.2 s to parse and check: the cancel and progress step
 MAX_EXAMPLES = 5
 NUMBER_PATTERN = r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$"
 DATE_FORMATS = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d")
@@ -102,17 +104,26 @@ class Interactions:
 
 def read_ratings(path: str | Path, mapping: ColumnMapping | None = None, strict: bool = False) -> Interactions:
     """Read a rating file; ``mapping`` defaults to ``detect_layout(path)``."""
+    return run_to_end(iter_ratings(path, mapping, strict))
+
+
+def iter_ratings(path: str | Path, mapping: ColumnMapping | None = None, strict: bool = False
+                 ) -> Generator[tuple[int, int], None, Interactions]:
+    """``read_ratings`` as a generator: after each block it yields (bytes read, file size),
+    a progress report and a point to stop at (a caller that closes it stops the read), and
+    returns the Interactions. A file that needs a second read (Latin-1, untidy values)
+    starts again from 0. Compressed files report a size of 0 (the share is unknown)."""
     path = Path(path)
     mapping = mapping or detect_layout(path)
     try:
         try:
-            return _Reader(path, mapping, strict, typed=True).read()
+            return (yield from _Reader(path, mapping, strict, typed=True).read())
         except pa.ArrowInvalid as exc:
             if "UTF8" in str(exc) and mapping.encoding.lower().replace("-", "") == "utf8":
-                return read_ratings(path, mapping.replace(encoding="latin-1"), strict)  # older files
+                return (yield from iter_ratings(path, mapping.replace(encoding="latin-1"), strict))  # older files
             # A value did not convert to the inferred type: re-read every column as text
             # and check values one block at a time (slower; only for untidy files).
-            return _Reader(path, mapping, strict, typed=False).read()
+            return (yield from _Reader(path, mapping, strict, typed=False).read())
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         raise RatingsError(f"{path}: {exc}") from None
 
@@ -153,14 +164,18 @@ class _Reader:
         self.header_names: list[str] = []
 
     # -- reading --------------------------------------------------------------
-    def read(self) -> Interactions:
+    def read(self) -> Generator[tuple[int, int], None, Interactions]:
+        """Yields (bytes read, file size) after each block; returns the Interactions."""
         m = self.mapping
+        # pyarrow reads ahead of the parser, so the file position says little: each batch is
+        # one block of BLOCK_BYTES of the file (the last one shorter)
+        total = 0 if _compressed(self.path) else self.path.stat().st_size
         columns = self._column_names()
         roles = self.roles = {role: columns[role] for role in ("user", "item", "rating", "time")
                               if columns.get(role) is not None}
         users, items = _IdEncoder(), _IdEncoder()
         parts: dict[str, list[np.ndarray]] = {role: [] for role in roles}
-        for batch in self._batches():
+        for n_batches, batch in enumerate(self._batches(), start=1):
             cols = {role: batch.column(name) for role, name in roles.items()}
             for role in ("user", "item"):  # ids are labels: " 42" is "42"
                 if pa.types.is_binary(cols[role].type):  # pyarrow's answer to invalid UTF-8
@@ -175,6 +190,7 @@ class _Reader:
             parts["item"].append(items.encode(cols["item"]))
             for role, v in values.items():
                 parts[role].append(v)
+            yield min(n_batches * BLOCK_BYTES, total), total
         self._finish_skipped()
         joined = {role: (np.concatenate(p) if p else np.zeros(0)) for role, p in parts.items()}
         return Interactions(
@@ -301,6 +317,15 @@ class _Reader:
         line, reason, text = self.skipped.examples[0]
         raise RatingsError(f"{self.path}, line {line}: {reason}: {text} "
                            "(strict mode; turn it off to skip bad rows)")
+
+
+def _compressed(path: Path) -> bool:
+    """Whether pyarrow decompresses ``path`` (it goes by the suffix: .gz, .bz2, ...)."""
+    try:
+        pa.Codec.detect(str(path))
+    except (TypeError, ValueError, pa.ArrowException):
+        return False
+    return True
 
 
 def _arrow_encoding(name: str) -> str:

@@ -26,6 +26,10 @@ from w2v_desktop.core.vectors import Vectors
 
 AGGREGATIONS = ("mean", "sum", "rating", "decay")
 SCORINGS = ("cosine", "dot")
+# How a user's list is ranked, and the (task, scoring) of the same ranking in the evaluation
+# (core.analysis.recs): the last item's neighbours, or the user vector by cosine or dot product.
+RANKINGS = {"next-item": ("next item", "cosine"), "user-cosine": ("user vector", "cosine"),
+            "user-dot": ("user vector", "dot")}
 
 
 @dataclass
@@ -122,9 +126,49 @@ def recommend(vectors: Vectors, user_vector: np.ndarray, seen_rows=(), k: int = 
 
 
 def similar_items(vectors: Vectors, item: str, k: int = 10, items: ItemTable | None = None,
-                  metric: str = "cosine") -> list[Recommendation]:
-    """Items nearest to ``item`` (itself excluded), with titles and genres when known."""
-    found = similarity.nearest(vectors, item, k=k, metric=metric)
+                  metric: str = "cosine", exclude=()) -> list[Recommendation]:
+    """Items nearest to ``item`` (itself and the rows of ``exclude`` left out), with titles and
+    genres when known."""
+    found = similarity.nearest(vectors, item, k=k, metric=metric, exclude=list(exclude))
+    return [_with_metadata(n.name, n.score, n.row, items) for n in found]
+
+
+def event_counts(vectors: Vectors, events: Interactions | None = None) -> np.ndarray | None:
+    """Training events of each row: the vectors' counts, else the events' count of each item
+    (None when neither is known)."""
+    if vectors.counts is not None:
+        return np.asarray(vectors.counts)
+    if events is None:
+        return None
+    per_code = np.bincount(events.items, minlength=events.n_items)
+    index = {name: code for code, name in enumerate(events.item_ids)}
+    return np.array([per_code[index[n]] if n in index else 0 for n in vectors.names], dtype=np.int64)
+
+
+def rare_rows(vectors: Vectors, min_events: int, events: Interactions | None = None) -> np.ndarray:
+    """Rows of items with fewer than ``min_events`` training events: not to be recommended
+    (a few events give a vector close to chance, and a list of them looks random)."""
+    counts = event_counts(vectors, events)
+    if min_events <= 1 or counts is None:
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(counts < min_events)
+
+
+def rank_for_user(vectors: Vectors, ranking: str, hist: Histories, i: int, user_vector: np.ndarray,
+                  k: int = 10, items: ItemTable | None = None, exclude=()) -> list[Recommendation]:
+    """User ``i``'s top-k unseen items by a ranking of RANKINGS (``exclude``: rows never
+    recommended, e.g. ``rare_rows``). "next-item" ranks by cosine to the user's last item
+    that has a vector, as the evaluation's next-item task does."""
+    if ranking not in RANKINGS:
+        raise ValueError(f"unknown ranking {ranking!r}; choose one of {', '.join(RANKINGS)}")
+    banned = np.union1d(hist.seen_rows(i), np.asarray(exclude, dtype=np.int64)).astype(np.int64)
+    if ranking != "next-item":
+        return recommend(vectors, user_vector, banned, k, RANKINGS[ranking][1], items)
+    rows = hist.rows[hist.offsets[i]:hist.offsets[i + 1]]
+    rows = rows[rows >= 0]
+    if not len(rows):
+        return []
+    found = similarity.nearest(vectors, vectors.matrix[rows[-1]], k=k, metric="cosine", exclude=list(banned))
     return [_with_metadata(n.name, n.score, n.row, items) for n in found]
 
 

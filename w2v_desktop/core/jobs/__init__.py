@@ -9,8 +9,10 @@ from w2v_desktop.core.lazy import lazy_exports
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "corpus": ("LoadProgress", "load_text_corpus", "read_corpus"),
     "mllib": ("MllibText", "train_mllib_text", "train_mllib_ratings"),
+    "progress": ("TimeLeft", "format_duration", "format_size"),
     "ratings": ("RatingData", "SparkEngine", "load_rating_data", "read_rating_data"),
     "recs": ("evaluate_ratings", "spark_walker"),
     "train": ("EpochReport", "Stage", "TrainRequest", "Trained", "TrainerReady", "TrainingHandle",
               "train_job"),
+    "vectors": ("load_vectors_job",),
 })

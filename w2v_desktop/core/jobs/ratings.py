@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Generator
 
 from w2v_desktop.core.cancel import check_cancel, run_to_end
-from w2v_desktop.core.items import ItemTable, data_warnings, read_items
+from w2v_desktop.core.items import ItemTable, RatingScale, data_warnings, rating_scale, read_items
 from w2v_desktop.core.items import ColumnMapping, detect_layout
-from w2v_desktop.core.items import Interactions, read_ratings
+from w2v_desktop.core.items import Interactions, iter_ratings
+from w2v_desktop.core.items import MOVIELENS_THRESHOLD, sample_rating_scale
 from w2v_desktop.core.items import SequenceOptions, SequenceReport, build_sequences
 from w2v_desktop.core.jobs.corpus import LoadProgress
+from w2v_desktop.core.jobs.progress import format_size
 from w2v_desktop.core.text import Corpus
 from w2v_desktop.core.text.corpus import SPILL_TOKENS
 
@@ -42,6 +44,7 @@ class RatingData:
     spark: Any = None  # core.spark.SparkSequences when Spark read the file (MLlib trains on it)
     scale: Any = None  # core.items.checks.RatingScale of the events (None: left on Spark)
     warnings: tuple[str, ...] = ()  # the threshold and the file order, when they do not suit (checks.py)
+    threshold_note: str = ""  # which threshold was suggested and why (``suggest_threshold=True``)
 
     def titles(self) -> dict[str, str] | None:
         return {name: self.items.title(name) for name in self.items.ids} if self.items else None
@@ -68,25 +71,49 @@ class SparkEngine:
     verbose: bool = False  # let Spark's warnings through to the terminal
 
 
+def suggested_threshold(scale: RatingScale) -> tuple[float | None, str]:
+    """The rating threshold for data of this scale when the user gives none, and why, in one
+    line: the threshold keeping about the top half of the events (``checks.rating_scale``: 3.5
+    on MovieLens's 1-5, 3 on a 0.5-4 scale), none for implicit data. The CLI's default and the
+    open dialog's suggestion are this one rule."""
+    if scale.distinct == 0:
+        return None, "no rating column (implicit data): keeping every event"
+    if scale.implicit:
+        return None, f"every rating is {scale.minimum:g} (implicit data): keeping every event"
+    where = f"ratings {scale.minimum:g}\N{EN DASH}{scale.maximum:g}" + (f" in steps of {scale.step:g}"
+                                                                        if scale.step else "")
+    if scale.suggested is None:
+        return None, f"{where}: keeping every event (the lowest rating alone is over half of them)"
+    return scale.suggested, (f"{where}: keeping ratings \N{GREATER-THAN OR EQUAL TO} {scale.suggested:g} "
+                             f"({scale.kept_share:.0%} of the events, about the top half)")
+
+
 def load_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = None,
                      options: SequenceOptions | None = None, items_path: str | os.PathLike = "",
-                     strict: bool = False, cancel: Any = None, spark: SparkEngine | None = None
-                     ) -> Generator[LoadProgress, None, RatingData]:
+                     strict: bool = False, cancel: Any = None, spark: SparkEngine | None = None,
+                     suggest_threshold: bool = False) -> Generator[LoadProgress, None, RatingData]:
     """Read ``path`` (columns from ``mapping``, else detected) into a ``RatingData``.
 
     ``strict`` stops at the first bad row instead of skipping it; ``items_path``
     ("" for none) adds item metadata; ``cancel`` (see core.cancel) is checked
-    between steps and raises ``Cancelled``; ``spark`` runs the steps on Spark.
-    Errors name the file.
+    between steps and while reading, and raises ``Cancelled``; ``spark`` runs the steps on Spark.
+    ``suggest_threshold``: the user gave no rating threshold, so ``options.min_rating`` is
+    replaced by ``suggested_threshold`` of the file's scale (the result's ``options`` hold the
+    one used, ``threshold_note`` says why). Errors name the file.
     """
     name = os.path.basename(str(path))
     options = options or SequenceOptions()
     if spark is not None:
-        return (yield from _load_on_spark(path, mapping, options, items_path, strict, cancel, spark))
+        return (yield from _load_on_spark(path, mapping, options, items_path, strict, cancel, spark,
+                                          suggest_threshold))
     mapping = mapping or detect_layout(path)
     yield LoadProgress(f"Reading {name}", 0.0)
     check_cancel(cancel)
-    events = read_ratings(path, mapping, strict)
+    events = yield from _read_events(path, mapping, strict, cancel, name)
+    scale, note = rating_scale(events.ratings), ""
+    if suggest_threshold:
+        min_rating, note = suggested_threshold(scale)
+        options = options.replace(min_rating=min_rating)
     yield LoadProgress(f"Building item sequences from {events.n_events:,} events", SEQUENCES_AT)
     check_cancel(cancel)
     corpus, report = build_sequences(events, options)
@@ -95,22 +122,40 @@ def load_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = No
         yield LoadProgress(f"Reading item metadata {os.path.basename(str(items_path))}", ITEMS_AT)
         check_cancel(cancel)
         items = read_items(items_path)
-    scale, warnings = data_warnings(events, options.min_rating, report)
+    scale, warnings = data_warnings(events, options.min_rating, report, scale)
     # events.mapping: the reader may have changed the encoding (older Latin-1 files)
     return RatingData(events, corpus, report, items, events.mapping or mapping, options,
-                      scale=scale, warnings=tuple(warnings))
+                      scale=scale, warnings=tuple(warnings), threshold_note=note)
+
+
+def _read_events(path, mapping: ColumnMapping, strict: bool, cancel: Any, name: str):
+    """``read_ratings`` with a progress record per block read (the share of the file's bytes,
+    up to SEQUENCES_AT) and a cancel point after each block."""
+    reading = iter_ratings(path, mapping, strict)
+    while True:
+        try:
+            done, total = next(reading)
+        except StopIteration as stop:
+            check_cancel(cancel)
+            return stop.value
+        check_cancel(cancel)
+        share = done / total if total else 0.0
+        yield LoadProgress(f"Reading {name}: {format_size(done)} of {format_size(total)}" if total
+                           else f"Reading {name}: {format_size(done)}", share * SEQUENCES_AT if total else None)
 
 
 def read_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = None,
                      options: SequenceOptions | None = None, items_path: str | os.PathLike = "",
                      strict: bool = False, cancel: Any = None,
                      on_progress: Callable[[LoadProgress], None] | None = None,
-                     spark: SparkEngine | None = None) -> RatingData:
+                     spark: SparkEngine | None = None, suggest_threshold: bool = False) -> RatingData:
     """``load_rating_data`` run to the end; ``on_progress`` sees each record."""
-    return run_to_end(load_rating_data(path, mapping, options, items_path, strict, cancel, spark), on_progress)
+    return run_to_end(load_rating_data(path, mapping, options, items_path, strict, cancel, spark,
+                                       suggest_threshold), on_progress)
 
 
-def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: SparkEngine):
+def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: SparkEngine,
+                   suggest_threshold: bool = False):
     from w2v_desktop.core.spark import collect_interactions, read_events, spark_session, spark_sequences
     from w2v_desktop.core.spark import run_spark_job, stream_corpus
     from w2v_desktop.core.spark.events import file_format_of
@@ -118,6 +163,16 @@ def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: S
     path = str(path)
     if mapping is None and file_format_of(path, engine.file_format) == "csv" and os.path.exists(path):
         mapping = detect_layout(path)  # a file the desktop can open; remote ones need the columns given
+    note = ""
+    if suggest_threshold:  # the open dialog's rule: the scale of the first rows
+        if mapping is not None and os.path.isfile(path):
+            min_rating, note = suggested_threshold(sample_rating_scale(path, mapping))
+            note += " (from the first 20,000 rows)"
+        else:
+            min_rating = MOVIELENS_THRESHOLD
+            note = (f"the scale of {os.path.basename(path)} is not known before Spark reads it: keeping ratings "
+                    f"\N{GREATER-THAN OR EQUAL TO} {min_rating:g} (MovieLens's 4 and 5 stars)")
+        options = options.replace(min_rating=min_rating)
     yield LoadProgress(f"Starting Spark ({engine.master})", 0.0)
     session = spark_session(engine.master, engine.conf, engine.verbose)
     check_cancel(cancel)
@@ -146,4 +201,5 @@ def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: S
         yield LoadProgress(f"Reading item metadata {os.path.basename(str(items_path))}", ITEMS_AT)
         check_cancel(cancel)
         items = read_items(items_path)
-    return RatingData(interactions, corpus, sequences.report, items, events.mapping, options, sequences)
+    return RatingData(interactions, corpus, sequences.report, items, events.mapping, options, sequences,
+                      threshold_note=note)

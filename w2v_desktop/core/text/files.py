@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
 SAMPLE_BYTES = 1 << 16  # sniffed for encoding and language
-BLOCK_BYTES = 1 << 20  # decoded per step while streaming
+BLOCK_BYTES = 1 << 18  # decoded per step while streaming; also the step of the progress bar (jieba: ~0.6 s)
 
 _MAGIC = [(b"\x1f\x8b", lambda raw: gzip.GzipFile(fileobj=raw, mode="rb")),
           (b"BZh", lambda raw: bz2.BZ2File(raw, "rb")),

@@ -1,15 +1,20 @@
 """Recommendations from item vectors trained on rating data.
 
 "User" tab: pick a user, see their history (with titles) and the unseen items
-ranked by cosine and by dot product side by side, with what sets the two
-lists apart (popularity, vector length). "Evaluation" tab: a leave-last-out
-offline evaluation (core.rec_eval) that trains fresh models off the GUI thread.
+ranked two ways side by side (the last item's neighbours, or the user vector by
+cosine or by dot product), with what sets the two lists apart (popularity,
+vector length). Once an evaluation has run, the two lists default to the
+rankings it found best; items with fewer training events than the minimum are
+never recommended. "Evaluation" tab: a leave-last-out offline evaluation
+(core.analysis.recs) that trains fresh models off the GUI thread.
 """
 from __future__ import annotations
 
 import datetime as dt
 import html
 import random
+
+import numpy as np
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel,
@@ -32,7 +37,11 @@ NO_RATINGS = ("<b>No rating data loaded.</b><br><br>Open a rating file (MovieLen
               "any user,item[,rating,time] file), train item vectors on it, then pick a user here.")
 NO_VECTORS = ("<b>Rating data loaded, but no item vectors yet.</b><br><br>Train on the ratings "
               "(Train tab) or open item vectors, then come back here.")
-HISTORY_HEADERS = ["date", "item", "rating", "title", "genres"]
+HISTORY_HEADERS = ["date", "item id", "rating", "title", "genres"]
+RANKING_LABELS = {"next-item": "Last item's neighbours", "user-cosine": "User vector, by cosine (direction only)",
+                  "user-dot": "User vector, by dot product (vector length counts)"}
+DEFAULT_RANKINGS = ("user-cosine", "user-dot")  # before any evaluation
+RANKINGS_SCORE = {"next-item": "cosine", "user-cosine": "cosine", "user-dot": "dot"}
 EVAL_HEADERS = ["method", "task", "scoring", "HitRate@k", "NDCG@k", "MRR", "coverage", "users", "missed"]
 
 
@@ -76,6 +85,16 @@ class RecsPanel(QWidget):
                                           "mean, sum, rating-weighted, or recent items weighted more (decay).")
         self.half_life_spin = QDoubleSpinBox(minimum=0.5, maximum=10_000, value=30, suffix=" days half-life")
         self.k_spin = QSpinBox(minimum=1, maximum=200, value=10, prefix="k = ")
+        self.min_events_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0, specialValueText="any popularity",
+                                        prefix="at least ", suffix=" events")
+        self.min_events_spin.setToolTip("Do not recommend items with fewer training events than this: a vector "
+                                        "learnt from a handful of events is close to chance.")
+        self.ranking_combos = [QComboBox(), QComboBox()]
+        for combo, default in zip(self.ranking_combos, DEFAULT_RANKINGS):
+            for key, label in RANKING_LABELS.items():
+                combo.addItem(label, key)
+            combo.setCurrentIndex(combo.findData(default))
+            combo.currentIndexChanged.connect(lambda _i: self.show_user())
         self.user_status = QLabel()
         self.user_status.setWordWrap(True)
         self.history_table = QTableWidget(0, len(HISTORY_HEADERS))
@@ -91,19 +110,20 @@ class RecsPanel(QWidget):
         self.aggregation_combo.currentIndexChanged.connect(lambda _i: self._prepare())
         self.half_life_spin.valueChanged.connect(lambda _v: self._is_decay() and self._prepare())
         self.k_spin.valueChanged.connect(lambda _v: self.show_user())
+        self.min_events_spin.valueChanged.connect(lambda _v: self.show_user())
 
     def _build_user_tab(self) -> QWidget:
         controls = QHBoxLayout()
         controls.addWidget(QLabel("User:"))
         for widget in (self.user_edit, self.random_button, QLabel("user vector:"), self.aggregation_combo,
-                       self.half_life_spin, self.k_spin):
+                       self.half_life_spin, self.k_spin, self.min_events_spin):
             controls.addWidget(widget)
         controls.addStretch(1)
         # History across the top, the two rankings side by side below: each table gets
         # the width its title and genres columns need.
         rankings = QSplitter()
-        rankings.addWidget(titled("By cosine (direction only)", self.cosine_table))
-        rankings.addWidget(titled("By dot product (vector length counts)", self.dot_table))
+        for combo, table in zip(self.ranking_combos, (self.cosine_table, self.dot_table)):
+            rankings.addWidget(titled(combo, table))
         rows = QSplitter(Qt.Vertical)
         rows.addWidget(titled("History (most recent first)", self.history_table))
         rows.addWidget(rankings)
@@ -235,16 +255,35 @@ class RecsPanel(QWidget):
             self.cosine_table.setRowCount(0)
             self.dot_table.setRowCount(0)
             return
-        cmp = recommend.compare_scorings(self.vectors, self.user_matrix[i], seen, k=self.k_spin.value(),
-                                         items=self.state.items)
-        self.cosine_table.show_neighbours(cmp.cosine, self.vectors, "cosine", show_counts=True)
-        self.dot_table.show_neighbours(cmp.dot, self.vectors, "dot", show_counts=True)
-        self.comparison_label.setText(
-            f"{cmp.overlap} of {self.k_spin.value()} items in both lists. Mean training count of the "
-            f"recommended items: cosine {cmp.mean_count['cosine']:,.0f}, dot {cmp.mean_count['dot']:,.0f} "
-            f"(catalogue {cmp.catalogue_mean_count:,.0f}); mean vector length: cosine "
-            f"{cmp.mean_norm['cosine']:.2f}, dot {cmp.mean_norm['dot']:.2f} (catalogue {cmp.catalogue_mean_norm:.2f}). "
-            "Dot product favours long, often frequent, item vectors, as matrix factorisation does.")
+        k, vectors = self.k_spin.value(), self.vectors
+        rare = recommend.rare_rows(vectors, self.min_events_spin.value(), self.events)
+        lists = []
+        for combo, table in zip(self.ranking_combos, (self.cosine_table, self.dot_table)):
+            ranking = combo.currentData()
+            found = recommend.rank_for_user(vectors, ranking, self.hist, i, self.user_matrix[i], k,
+                                            self.state.items, exclude=rare)
+            table.show_neighbours(found, vectors, RANKINGS_SCORE[ranking], show_counts=True, name_header="item id",
+                                  hide_empty=True)
+            lists.append(found)
+        self.comparison_label.setText(self._comparison(lists, rare))
+
+    def _comparison(self, lists, rare) -> str:
+        """What sets the two lists apart: overlap, popularity and vector length."""
+        counts = recommend.event_counts(self.vectors, self.events)
+        norms = self.vectors.norms
+        names = [RANKING_LABELS[c.currentData()].split(" (")[0].lower() for c in self.ranking_combos]
+        overlap = len({r.name for r in lists[0]} & {r.name for r in lists[1]})
+        mean = (lambda values, recs: float(np.mean([values[r.row] for r in recs])) if recs else 0.0)
+        text = f"{overlap} of {self.k_spin.value()} items in both lists."
+        if counts is not None:
+            text += (f" Mean training events of the recommended items: {names[0]} {mean(counts, lists[0]):,.0f}, "
+                     f"{names[1]} {mean(counts, lists[1]):,.0f} (catalogue {float(np.mean(counts)):,.0f}).")
+        text += (f" Mean vector length: {names[0]} {mean(norms, lists[0]):.2f}, {names[1]} {mean(norms, lists[1]):.2f} "
+                 f"(catalogue {float(norms.mean()):.2f}). Dot product favours long, often frequent, item vectors, "
+                 "as matrix factorisation does.")
+        if len(rare):
+            text += f" {len(rare):,} items with fewer than {self.min_events_spin.value():,} events are left out."
+        return text
 
     def _fill_history(self, i: int) -> None:
         events, hist, items = self.events_sorted, self.hist, self.state.items
@@ -303,12 +342,25 @@ class RecsPanel(QWidget):
                                  x_label=f"HitRate@{result.k}", fmt="{:.3f}")
         self.eval_status.setText(f"{result.n_users:,} users, {result.n_train_events:,} training events over "
                                  f"{result.catalogue:,} items. " + " ".join(result.notes))
+        self.use_best_rankings(result)
+
+    def use_best_rankings(self, result) -> None:
+        """The User tab's two lists become the two rankings this evaluation found best."""
+        best = result.ranking_order(recommend.RANKINGS)
+        for combo, ranking in zip(self.ranking_combos, best):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(ranking))
+            combo.blockSignals(False)
+        self.eval_status.setText(f"{self.eval_status.text()} The User tab now shows the best-evaluated ranking "
+                                 f"first: {RANKING_LABELS[best[0]].lower()}.")
+        self.show_user()
 
 
-def titled(title: str, widget: QWidget) -> QWidget:
+def titled(title: str | QWidget, widget: QWidget) -> QWidget:
+    """``widget`` under a bold title (or under a widget that titles it, e.g. a choice)."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(QLabel(f"<b>{title}</b>"))
+    layout.addWidget(title if isinstance(title, QWidget) else QLabel(f"<b>{title}</b>"))
     layout.addWidget(widget)
     return box

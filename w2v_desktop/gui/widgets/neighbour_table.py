@@ -47,10 +47,15 @@ class NeighbourTable(QTableWidget):
         self.cellActivated.connect(lambda row, _col: self._activate(row))
 
     def show_neighbours(self, neighbours, vectors, score_label: str = "score",
-                        is_distance: bool = False, show_counts: bool = True) -> None:
+                        is_distance: bool = False, show_counts: bool = True, name_header: str = "name",
+                        hide_empty: bool = False) -> None:
+        """``hide_empty``: leave out metadata columns that are empty for every row shown."""
         meta = meta_columns(vectors)
+        if hide_empty:
+            meta = {key: values for key, values in meta.items()
+                    if any(str(values[n.row]).strip() for n in neighbours)}
         counts = getattr(vectors, "counts", None) if show_counts else None
-        headers = ["#", "name", score_label] + (["count"] if counts is not None else []) + list(meta)
+        headers = ["#", name_header, score_label] + (["count"] if counts is not None else []) + list(meta)
         self.clear()
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)
