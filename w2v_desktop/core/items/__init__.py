@@ -7,7 +7,8 @@ from w2v_desktop.core.lazy import lazy_exports
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "checks": ("MOVIELENS_THRESHOLD", "RatingScale", "collapse_warning", "data_warnings", "file_order_warning", "mean_pairwise_cosine",
-               "rating_scale", "sample_rating_scale", "threshold_warning"),
+               "rating_scale", "sample_rating_scale", "scale_from_counts", "threshold_warning",
+               "vectorless_warning"),
     "item_table": ("ItemTable", "read_items", "sibling_item_file"),
     "layouts": ("ColumnMapping", "LayoutError", "detect_layout"),
     "ratings": ("Interactions", "RatingsError", "iter_ratings", "read_ratings"),

@@ -78,18 +78,27 @@ def rating_scale(ratings: np.ndarray | None, seed: int = 0) -> RatingScale:
     if len(values) > SCALE_SAMPLE:
         values = np.random.default_rng(seed).choice(values, SCALE_SAMPLE, replace=False)
     distinct, counts = np.unique(values, return_counts=True)
-    low, high = float(distinct[0]), float(distinct[-1])
+    return scale_from_counts(distinct, counts)
+
+
+def scale_from_counts(distinct, counts) -> RatingScale:
+    """``rating_scale`` from a histogram: the distinct finite ratings (ascending) and how many
+    events have each (a Spark aggregate gives this without bringing the events back)."""
+    distinct = np.asarray(distinct, dtype=np.float64)
+    counts = np.asarray(counts, dtype=np.int64)
+    if not len(distinct):
+        return RatingScale(None, None, 0, None, None, 1.0)
+    low, high, n = float(distinct[0]), float(distinct[-1]), int(counts.sum())
     if len(distinct) == 1:
-        return RatingScale(low, high, 1, None, None, 1.0, len(values))
+        return RatingScale(low, high, 1, None, None, 1.0, n)
     step = float(np.diff(distinct).min())
     at_or_above = np.cumsum(counts[::-1])[::-1] / counts.sum()  # share >= each distinct value
     v = int(np.flatnonzero(at_or_above >= KEEP_SHARE).max())
     table = dict(values=tuple(float(x) for x in distinct), shares=tuple(float(x) for x in at_or_above))
     if v == 0:  # the lowest value already holds more than half: keep everything
-        return RatingScale(low, high, len(distinct), step, None, 1.0, len(values), **table)
+        return RatingScale(low, high, len(distinct), step, None, 1.0, n, **table)
     threshold = float(distinct[v]) - (step / 2 if step >= 1 else 0.0)
-    return RatingScale(low, high, len(distinct), step, round(threshold, 6), float(at_or_above[v]), len(values),
-                       **table)
+    return RatingScale(low, high, len(distinct), step, round(threshold, 6), float(at_or_above[v]), n, **table)
 
 
 def threshold_warning(scale: RatingScale, min_rating: float | None) -> str:

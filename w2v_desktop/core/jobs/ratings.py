@@ -19,7 +19,8 @@ from w2v_desktop.core.cancel import check_cancel, run_to_end
 from w2v_desktop.core.items import ItemTable, RatingScale, data_warnings, rating_scale, read_items
 from w2v_desktop.core.items import ColumnMapping, detect_layout
 from w2v_desktop.core.items import Interactions, iter_ratings
-from w2v_desktop.core.items import MOVIELENS_THRESHOLD, sample_rating_scale
+from w2v_desktop.core.items import MOVIELENS_THRESHOLD, sample_rating_scale, scale_from_counts
+from w2v_desktop.core.items import file_order_warning, threshold_warning, vectorless_warning
 from w2v_desktop.core.items import SequenceOptions, SequenceReport, build_sequences
 from w2v_desktop.core.jobs.corpus import LoadProgress
 from w2v_desktop.core.jobs.progress import format_size
@@ -163,20 +164,29 @@ def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: S
     path = str(path)
     if mapping is None and file_format_of(path, engine.file_format) == "csv" and os.path.exists(path):
         mapping = detect_layout(path)  # a file the desktop can open; remote ones need the columns given
-    note = ""
-    if suggest_threshold:  # the open dialog's rule: the scale of the first rows
-        if mapping is not None and os.path.isfile(path):
-            min_rating, note = suggested_threshold(sample_rating_scale(path, mapping))
-            note += " (from the first 20,000 rows)"
-        else:
-            min_rating = MOVIELENS_THRESHOLD
-            note = (f"the scale of {os.path.basename(path)} is not known before Spark reads it: keeping ratings "
-                    f"\N{GREATER-THAN OR EQUAL TO} {min_rating:g} (MovieLens's 4 and 5 stars)")
-        options = options.replace(min_rating=min_rating)
     yield LoadProgress(f"Starting Spark ({engine.master})", 0.0)
     session = spark_session(engine.master, engine.conf, engine.verbose)
     check_cancel(cancel)
     events = read_events(session, path, mapping, engine.file_format)
+    try:
+        histogram = yield from run_spark_job(session, "Reading the rating scale", events.rating_histogram, cancel)
+    except BaseException:
+        events.release()
+        raise
+    scale = scale_from_counts(*histogram) if histogram else None
+    if not events.has_rating:
+        scale = scale_from_counts([], [])  # implicit data, as the local reader sees it
+    if scale is None and mapping is not None and os.path.isfile(path):
+        scale = sample_rating_scale(path, mapping)  # a continuous score: its first rows
+    note = ""
+    if suggest_threshold:
+        if scale is not None:
+            min_rating, note = suggested_threshold(scale)
+        else:
+            min_rating = MOVIELENS_THRESHOLD
+            note = (f"the scale of {os.path.basename(path)} is not known: keeping ratings "
+                    f"\N{GREATER-THAN OR EQUAL TO} {min_rating:g} (MovieLens's 4 and 5 stars)")
+        options = options.replace(min_rating=min_rating)
     sequences = None
     try:
         sequences = yield from spark_sequences(session, events, options, strict, cancel)
@@ -201,5 +211,9 @@ def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: S
         yield LoadProgress(f"Reading item metadata {os.path.basename(str(items_path))}", ITEMS_AT)
         check_cancel(cancel)
         items = read_items(items_path)
+    warnings = [threshold_warning(scale, options.min_rating) if scale is not None else "",
+                vectorless_warning(sequences.report)]
+    if interactions is not None:
+        warnings.append(file_order_warning(interactions))
     return RatingData(interactions, corpus, sequences.report, items, events.mapping, options, sequences,
-                      threshold_note=note)
+                      scale=scale, warnings=tuple(w for w in warnings if w), threshold_note=note)

@@ -54,6 +54,23 @@ class SparkEvents:
     def release(self) -> None:
         self.frame.unpersist()
 
+    def rating_histogram(self, max_values: int = 100_000):
+        """(distinct finite ratings ascending, events with each) of the readable rows, counted on
+        the cluster; None without a rating column or with more than ``max_values`` distinct
+        ratings (a continuous score: its scale is then read from a sample)."""
+        from pyspark.sql import functions as F
+
+        if not self.has_rating:
+            return None
+        rating = F.col("rating")
+        finite = F.col("reason").isNull() & rating.isNotNull() & ~F.isnan(rating) & \
+            (F.abs(rating) != float("inf"))
+        rows = self.frame.filter(finite).groupBy("rating").count().limit(max_values + 1).collect()
+        if len(rows) > max_values:
+            return None
+        rows.sort(key=lambda row: row["rating"])
+        return [float(r["rating"]) for r in rows], [int(r["count"]) for r in rows]
+
 
 def file_format_of(path: str, file_format: str | None = None) -> str:
     if file_format:
