@@ -29,6 +29,7 @@ from w2v_desktop.core.formats.common import (FormatError, UnwritableNameError, f
 from w2v_desktop.core.formats.tables import save_coordinates
 from w2v_desktop.core.formats.text import is_header
 from w2v_desktop.core.vectors import Vectors
+from w2v_desktop.core.untrusted import require_regular
 
 __all__ = ["FORMATS", "FormatError", "FormatInfo", "UnwritableNameError", "detect_format",
            "load_vectors", "save_coordinates", "save_vectors"]
@@ -86,6 +87,7 @@ def load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encoding: s
         codecs.lookup(encoding)
     except LookupError:
         raise ValueError(f"unknown text encoding {encoding!r}") from None
+    require_regular(path, "vectors file")
     fmt = detect_format(path) if fmt is None else fmt
     _check_format(fmt)
     if fmt in ("word2vec", "glove", "fasttext"):

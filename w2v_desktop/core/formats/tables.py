@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from w2v_desktop.core.atomic import atomic_write
 from w2v_desktop.core.formats.common import (FormatError, check_cell_values, check_unique,
                                              decode_lines, first_bad_row, format_rows, is_number,
                                              parse_floats, writable_names)
+from w2v_desktop.core.untrusted import require_regular
 from w2v_desktop.core.formats.text import read_careful
 from w2v_desktop.core.vectors import Vectors
 
@@ -53,6 +55,7 @@ def _cell_text(value) -> str:
 
 def _read_lines(path: Path, encoding: str) -> list[str]:
     """Decoded lines without line ends (a final line end adds no empty line)."""
+    require_regular(path, "text file")
     with open(path, "rb") as f:
         data = f.read()
     if not data:
@@ -97,6 +100,7 @@ def projector_paths(path: Path) -> tuple[Path, Path]:
 
 def read_projector(path: Path, encoding: str = "utf-8") -> Vectors:
     vectors_path, metadata_path = projector_paths(path)
+    require_regular(vectors_path, "vectors file")
     matrix = _read_numeric_tsv(vectors_path, encoding)
     if not metadata_path.exists():
         raise FormatError(metadata_path, f"missing: it holds the names for {vectors_path.name}")
@@ -192,6 +196,8 @@ def npy_paths(path: Path) -> tuple[Path, Path]:
 
 def read_npy_pair(path: Path, encoding: str = "utf-8", mmap: bool = False) -> Vectors:
     npy, vocab = npy_paths(path)
+    require_regular(npy, ".npy file")
+    _check_npy_header(npy)
     try:
         matrix = np.load(npy, allow_pickle=False, mmap_mode="r" if mmap else None)
     except ValueError as exc:
@@ -209,6 +215,32 @@ def read_npy_pair(path: Path, encoding: str = "utf-8", mmap: bool = False) -> Ve
         raise FormatError(npy, f"the vector of {names[bad]!r} (line {bad + 1} of {vocab.name}) "
                                f"holds NaN or infinity", where=f"row {bad + 1}")
     return Vectors(names, matrix)
+
+
+def _check_npy_header(npy: Path) -> None:
+    """Read only the header and refuse, before numpy allocates anything, a shape the file
+    cannot hold (an .npy of shape (10**8, 10**8) is 40 PB), a negative one, or an object
+    array (which only pickle could read)."""
+    from numpy.lib import format as npy_format
+
+    try:
+        with open(npy, "rb") as f:
+            version = npy_format.read_magic(f)
+            reader = npy_format.read_array_header_1_0 if version == (1, 0) else \
+                npy_format.read_array_header_2_0
+            shape, _, dtype = reader(f, max_header_size=10_000)
+            offset = f.tell()
+    except (ValueError, OSError, SyntaxError, TypeError) as exc:
+        raise FormatError(npy, f"not a NumPy .npy file, or its header is damaged ({exc})") from None
+    if dtype.hasobject or dtype.kind not in "fiu" or len(shape) != 2:
+        raise FormatError(npy, f"expected a 2-D numeric matrix, found shape {shape} of {dtype}")
+    if min(shape) < 0:
+        raise FormatError(npy, f"the header gives a negative shape {shape}")
+    need = offset + shape[0] * shape[1] * dtype.itemsize  # Python ints: no overflow
+    size = os.stat(npy).st_size
+    if need > size:
+        raise FormatError(npy, f"the header gives shape {shape} of {dtype}, which needs "
+                               f"{need:,} bytes, but the file has {size:,} (truncated or damaged)")
 
 
 def write_npy_pair(vectors: Vectors, path: Path) -> list[Path]:

@@ -13,6 +13,7 @@ one place, with one wording.
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -64,6 +65,18 @@ def _first_lines(path: Path, encoding: str, wanted: int = 2) -> list[tuple[int, 
     return found
 
 
+def _check_header_size(path: Path, count: int, dim: int, line: int) -> None:
+    """Refuse a header that promises more than the file can hold, before anything is allocated:
+    each vector takes at least a one-character name and ``dim`` one-digit values, each after a
+    separator, and a line end (2 * dim + 2 bytes)."""
+    size = os.stat(path).st_size
+    need = count * (2 * dim + 2)
+    if need > size:
+        raise FormatError(path, f"the header '{count} {dim}' promises {count:,} vectors of dimension {dim:,}, which need "
+                                f"at least {need:,} bytes, but the file has {size:,} (truncated, or not this "
+                                f"format)", line)
+
+
 def sniff_text_layout(path: Path, encoding: str = "utf-8") -> TextLayout:
     """Header or not, dimension, trailing spaces - from the first lines."""
     lines = _first_lines(path, encoding)
@@ -75,6 +88,7 @@ def sniff_text_layout(path: Path, encoding: str = "utf-8") -> TextLayout:
         count, dim = int(tokens[0]), int(tokens[1])
         if dim < 1:
             raise FormatError(path, f"the header gives dimension {dim}", number)
+        _check_header_size(path, count, dim, number)
         trailing = len(lines) > 1 and lines[1][1].endswith(b" ")
         return TextLayout(number, number, count, dim, trailing)
     if len(tokens) < 2:

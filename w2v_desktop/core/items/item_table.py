@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from w2v_desktop.core.items.layouts import ROLE_NAMES, LayoutError
+from w2v_desktop.core.untrusted import require_regular
 
 ML100K_GENRES = ["unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime",
                  "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery",
@@ -68,6 +69,7 @@ def sibling_item_file(path: str | Path) -> str:
 def read_items(path: str | Path) -> ItemTable:
     """Read item metadata; the layout is recognised from the name and first line."""
     path = Path(path)
+    require_regular(path, "item file")
     text = _decode(path)
     first = text.split("\n", 1)[0]
     if path.name == "u.item" or re.match(r"^[^|]*\|[^|]*\|.*(\|[01]){19}\s*$", first):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from w2v_desktop.core.untrusted import InputError, require_regular
 
 SNIFF_BYTES = 1 << 16
 DELIMITERS = (",", "\t", ";", "|", " ")
@@ -31,7 +32,7 @@ ROLE_NAMES = {
 }
 
 
-class LayoutError(ValueError):
+class LayoutError(InputError):
     """The columns of a rating file could not be determined."""
 
 
@@ -117,6 +118,7 @@ def mapping_from_names(names: list[str], layout: str = "named") -> ColumnMapping
 
 
 def _first_lines(path: Path, limit: int = 50) -> list[str]:
+    require_regular(path, "rating file")
     with open(path, "rb") as f:
         head = f.read(SNIFF_BYTES)
     text = head.decode("utf-8", errors="replace")

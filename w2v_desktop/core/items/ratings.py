@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout
+from w2v_desktop.core.untrusted import InputError, require_regular
 
 BLOCK_BYTES = 1 << 24
 MAX_EXAMPLES = 5
@@ -31,7 +32,7 @@ REASONS = ("wrong column count", "blank line", "repeated header", "missing field
            "non-numeric rating", "non-numeric time")
 
 
-class RatingsError(ValueError):
+class RatingsError(InputError):
     """A rating file that cannot be read; the message names the file (and line)."""
 
 
@@ -103,6 +104,7 @@ class Interactions:
 def read_ratings(path: str | Path, mapping: ColumnMapping | None = None, strict: bool = False) -> Interactions:
     """Read a rating file; ``mapping`` defaults to ``detect_layout(path)``."""
     path = Path(path)
+    require_regular(path, "rating file")
     mapping = mapping or detect_layout(path)
     try:
         try:
