@@ -195,6 +195,10 @@ def detect_format(path: str | os.PathLike) -> str:
         return "projector-tsv"
     if sample and all(":" in ln and _all_numbers(ln.rpartition(":")[2].split()) for ln in sample):
         return "sparrow"
+    if sample and _is_sparrow_line(sample[0]) and not name.endswith((".csv", ".vec")):
+        # id:v1 v2 lines with a damaged one: the careful id:vector reader names that line
+        # (GloVe would read names like "the:0.1" and one dimension fewer)
+        return "sparrow"
     if name.endswith(".csv") or (sample and all("," in ln for ln in sample)
                                  and _all_numbers(sample[-1].split(",")[1:])):
         return "csv"
@@ -204,6 +208,12 @@ def detect_format(path: str | os.PathLike) -> str:
         return "word2vec-binary"
     raise FormatError(path, "cannot tell the vector format; choose it explicitly "
                             f"({', '.join(FORMATS)})", 1)
+
+
+def _is_sparrow_line(line: str) -> bool:
+    """``name:v1 v2 ...`` with the first value glued to the name by the colon."""
+    name, sep, rest = line.partition(" ")[0].rpartition(":")
+    return bool(sep) and is_number(rest) and _all_numbers(line.rpartition(":")[2].split())
 
 
 def _all_numbers(tokens: list[str]) -> bool:

@@ -269,14 +269,17 @@ def _csv_layout(path: Path, encoding: str) -> tuple[list[str] | None, list[str]]
     with open(path, "rb") as f:
         head = f.read(1 << 16)
     text = head.decode(encoding, errors="replace")  # the real read reports bad bytes
-    rows = [r for r in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if r][:2]
+    rows = _csv_rows(text.lstrip("\ufeff"), path, 2)
     if not rows:
         raise FormatError(path, "the file is empty", 1)
     cells = [c.strip() for c in rows[0][1:]]
     numbered = cells == [str(i) for i in range(len(cells))]
     header = rows[0] if numbered or not all(map(is_number, cells)) else None
-    sample = rows[-1]
-    titles = [t.strip().lower() for t in header] if header else [""] * len(sample)
+    # The header, or else the first row, decides how many columns there are; a shorter or
+    # longer row is the careful reader's to name (never fewer vector components).
+    width = len(rows[0])
+    sample = (rows[-1] + [""] * width)[:width]
+    titles = [t.strip().lower() for t in header] if header else [""] * width
     by_title = header is not None and any(_DIM_TITLE.match(t) for t in titles[1:])
     roles = ["name"]
     for title, cell in zip(titles[1:], sample[1:]):
@@ -301,10 +304,22 @@ def read_csv_vectors(path: Path, encoding: str = "utf-8") -> Vectors:
     return Vectors(names, matrix, counts, {"columns": columns} if columns else {})
 
 
+def _first_line_decodes(path: Path, encoding: str) -> bool:
+    with open(path, "rb") as f:
+        first = f.readline()
+    try:
+        first.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _read_csv_fast(path, header, roles, encoding):
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
+    if header and not _first_line_decodes(path, encoding):
+        return None  # pyarrow skips the header unread; the careful reader names its bad bytes
     keys = [f"c{j}" for j in range(len(roles))]
     kinds = {"name": pa.string(), "meta": pa.string(), "count": pa.int64(), "dim": pa.float32()}
     try:
@@ -334,15 +349,30 @@ def _read_csv_fast(path, header, roles, encoding):
     return names, matrix, counts, columns
 
 
+def _csv_rows(text: str, path: Path, limit: int) -> list[list[str]]:
+    """The first ``limit`` non-empty rows; a line the csv module cannot split is named."""
+    reader = csv.reader(io.StringIO(text, newline=None))  # \r, \r\n and \n end lines, as for pyarrow
+    rows = []
+    try:
+        for row in reader:
+            if row:
+                rows.append(row)
+                if len(rows) == limit:
+                    break
+    except csv.Error as exc:
+        raise FormatError(path, f"not CSV ({exc})", reader.line_num) from None
+    return rows
+
+
 def _read_csv_careful(path, header, roles, encoding):
     """csv-module pass that reads the file or names the first bad line."""
     with open(path, "rb") as f:
         text = "\n".join(decode_lines(f.read(), path, encoding)).lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text, newline=None))  # a lone \r ends a line, as for pyarrow
     dims = [j for j, r in enumerate(roles) if r == "dim"]
     names, lines, rows, counts = [], [], [], []
     meta = {j: [] for j, r in enumerate(roles) if r == "meta"}
-    for row in reader:
+    for row in _checked(reader, path):
         if not row or reader.line_num == 1 and header:
             continue
         line = reader.line_num
@@ -364,6 +394,14 @@ def _read_csv_careful(path, header, roles, encoding):
     columns = {(header[j] if header else f"column{j}"): values for j, values in meta.items()}
     return names, np.stack(rows), np.array(counts) if counts else None, columns
 
+
+
+def _checked(reader, path: Path):
+    """The csv reader's rows; a line it cannot split is named."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise FormatError(path, f"not CSV ({exc})", reader.line_num) from None
 
 def write_csv_vectors(vectors: Vectors, path: Path) -> None:
     import pyarrow as pa

@@ -25,7 +25,8 @@ from w2v_desktop.core.formats.common import (FormatError, check_unique, decode_l
                                              format_rows, is_number, parse_floats, writable_names)
 from w2v_desktop.core.vectors import Vectors, VectorsError
 
-ROWS_PER_BLOCK = 20_000  # rows converted/written at a time: bounds memory on huge files
+ROWS_PER_BLOCK = 20_000
+SLACK_BYTES = 1 << 20  # headers promising a little more than the file holds are named at the end  # rows converted/written at a time: bounds memory on huge files
 
 # split_record(text, dim, path, line) -> (name, value tokens)
 RecordSplitter = Callable[[str, "int | None", Path, int], "tuple[str, list[str]]"]
@@ -71,7 +72,7 @@ def _check_header_size(path: Path, count: int, dim: int, line: int) -> None:
     separator, and a line end (2 * dim + 2 bytes)."""
     size = os.stat(path).st_size
     need = count * (2 * dim + 2)
-    if need > size:
+    if need > 2 * size + SLACK_BYTES:  # a modest shortfall is left to the reader, which says where it ends
         raise FormatError(path, f"the header '{count} {dim}' promises {count:,} vectors of dimension {dim:,}, which need "
                                 f"at least {need:,} bytes, but the file has {size:,} (truncated, or not this "
                                 f"format)", line)

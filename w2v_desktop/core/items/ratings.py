@@ -131,7 +131,10 @@ def read_ratings(path: str | Path, mapping: ColumnMapping | None = None, strict:
             # A value did not convert to the inferred type: re-read every column as text
             # and check values one block at a time (slower; only for untidy files).
             return _read(path, mapping, strict, typed=False)
-    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+    except pa.ArrowKeyError as exc:  # a column the header named, not found by the parser
+        raise RatingsError(f"{path}: {_arrow_message(exc)} (the header's bytes may not be "
+                           f"{mapping.encoding}; give the columns by number with --header off)") from None
+    except (pa.ArrowException, UnicodeDecodeError) as exc:
         raise RatingsError(f"{path}: {_arrow_message(exc)}") from None
 
 
