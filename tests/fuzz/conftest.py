@@ -11,3 +11,6 @@ _COMMON = dict(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too
 settings.register_profile("ci", max_examples=50, deadline=timedelta(seconds=5), **_COMMON)
 settings.register_profile("long", max_examples=5_000, deadline=timedelta(seconds=10), **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+if os.environ.get("HYPOTHESIS_MAX_EXAMPLES"):  # e.g. a long run cut to fit the time at hand
+    settings.register_profile("chosen", settings(max_examples=int(os.environ["HYPOTHESIS_MAX_EXAMPLES"])))
+    settings.load_profile("chosen")

@@ -32,6 +32,8 @@ def text_pair(path: Path):
     except FormatError:
         return None, None
     fast = outcome(lambda: text._read_fast(path, layout, "utf-8"))
+    if isinstance(fast, tuple) and len(set(fast[0])) != len(fast[0]):
+        fast = None  # duplicates: read_word2vec_text hands the file to the careful tier, as here
     careful = outcome(lambda: text.read_careful(path, text.split_text_record, "utf-8", layout))
     return fast, careful
 
@@ -71,6 +73,9 @@ ODD_TEXT = {
     "quote in a name": b'"the 0.1 0.2\ncat" 0.3 0.4\n',
     "nan": b"the 0.1 nan\ncat 0.3 0.4\n",
     "blank line": b"the 0.1 0.2\n\ncat 0.3 0.4\n",
+    "tab after a name (found by fuzzing)": b"3 2\nthe 0.1 0.2\ncat -1.5 3e-2\nsat\t 7 8\n",
+    "unit separator in a name (found by fuzzing)": b":\x1f 0\n",
+    "duplicate names": b"0 0 0\n0 0 0\n",
 }
 ODD_CSV = {
     "short row": b"name,d0,d1,d2\nthe,0.1,0.2,0.3\ncat,0.1\n",
@@ -82,6 +87,7 @@ ODD_CSV = {
     "count column": b"name,count,d0\nthe,5,0.2\ncat,3,0.4\n",
     "no header": b"the,0.1,0.2\ncat,0.3,0.4\n",
     "lone carriage return": b"the,0.1,0.2\rcat,0.3,0.4\n",
+    "CRLF inside a quoted name (found by fuzzing)": b'name,count,d0,d1\nthe,5,0.1,0.2\n"\r\nat",3,-1.5,3e-2\n',
 }
 
 

@@ -101,7 +101,10 @@ def load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encoding: s
     elif fmt == "npy":
         vectors = formats_tables.read_npy_pair(path, encoding, mmap)
     elif fmt == "spark":
-        vectors = formats_spark.read_spark_model(path)
+        try:
+            vectors = formats_spark.read_spark_model(path)
+        except UnicodeDecodeError as exc:  # names pyarrow took for UTF-8 without checking
+            raise FormatError(path, f"names that are not UTF-8 ({exc.reason})") from None
     elif fmt == "parquet":
         vectors = formats_spark.read_parquet_table(path)
     else:

@@ -230,8 +230,9 @@ def _check_npy_header(npy: Path) -> None:
                 npy_format.read_array_header_2_0
             shape, _, dtype = reader(f, max_header_size=10_000)
             offset = f.tell()
-    except (ValueError, OSError, SyntaxError, TypeError) as exc:
-        raise FormatError(npy, f"not a NumPy .npy file, or its header is damaged ({exc})") from None
+    except Exception as exc:  # numpy parses the header as a Python literal: SyntaxError, TokenError, ...
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise FormatError(npy, f"not a NumPy .npy file, or its header is damaged ({reason})") from None
     if dtype.hasobject or dtype.kind not in "fiu" or len(shape) != 2:
         raise FormatError(npy, f"expected a 2-D numeric matrix, found shape {shape} of {dtype}")
     if min(shape) < 0:
@@ -316,6 +317,7 @@ def _first_line_decodes(path: Path, encoding: str) -> bool:
 
 def _read_csv_fast(path, header, roles, encoding):
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
     if header and not _first_line_decodes(path, encoding):
@@ -337,6 +339,8 @@ def _read_csv_fast(path, header, roles, encoding):
         if table.column(j).null_count:
             return None
         matrix[:, i] = table.column(j).to_numpy()
+    if pc.any(pc.match_substring_regex(table.column(0), "[\r\n]")).as_py():
+        return None  # a line break inside a quoted name: the careful reader's line ends decide
     names = table.column(0).to_pylist()
     if not names or first_bad_row(matrix) is not None or "" in names \
             or len(set(names)) != len(names):

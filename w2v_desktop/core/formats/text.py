@@ -26,7 +26,9 @@ from w2v_desktop.core.formats.common import (FormatError, check_unique, decode_l
 from w2v_desktop.core.vectors import Vectors, VectorsError
 
 ROWS_PER_BLOCK = 20_000
-SLACK_BYTES = 1 << 20  # headers promising a little more than the file holds are named at the end  # rows converted/written at a time: bounds memory on huge files
+SLACK_BYTES = 1 << 20
+# What Python's str.split() splits at (RE2's \s knows only ASCII space, tab and line ends).
+PY_WHITESPACE = r"[\s\x0b\x1c-\x1f\x85\xa0\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"  # headers promising a little more than the file holds are named at the end  # rows converted/written at a time: bounds memory on huge files
 
 # split_record(text, dim, path, line) -> (name, value tokens)
 RecordSplitter = Callable[[str, "int | None", Path, int], "tuple[str, list[str]]"]
@@ -134,6 +136,8 @@ def _read_fast(path: Path, layout: TextLayout, encoding: str
         if column.null_count:
             return None
         matrix[:, j] = column.to_numpy()
+    if pc.any(pc.match_substring_regex(table.column(0), PY_WHITESPACE)).as_py():
+        return None  # a tab or other space in a name: the careful tier splits on all whitespace
     names = table.column(0).to_pylist()
     if table.num_rows == 0 or first_bad_row(matrix) is not None or "" in names:
         return None

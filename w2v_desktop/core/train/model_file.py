@@ -68,7 +68,7 @@ def load_model(path) -> Trainer:
         raise fail(path, "no such file") from None
     except IsADirectoryError:
         raise fail(path, "a folder, not a model file") from None
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError):  # NotImplementedError: "zip file version 10.9"
         # numpy's or zipfile's own wording would mislead here
         raise fail(path, "not a w2v-desktop model file (a .npz saved with --model or File > Save model)") from None
     except OSError as exc:
