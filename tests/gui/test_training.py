@@ -219,11 +219,11 @@ def test_the_app_state_gets_the_trainer_when_the_run_ends(qtbot, panel):
 
 def test_a_window_the_options_refuse_shows_their_message(qtbot, panel):
     panel.options.form.editors["window"].set(0)
-    assert panel.options.form.validate() == "window must be a positive integer (got 0)"
+    assert panel.options.form.validate().startswith("window 0: at least 1 needed (word2vec cuts sentences")
     configure(panel, topic_corpus(50))  # the state keeps the last valid options; the form does not
     panel.options.form.editors["window"].set(0)
     panel.start()
-    assert panel.job is None and "window must be a positive integer" in panel.errors[-1][1]
+    assert panel.job is None and "window 0: at least 1 needed" in panel.errors[-1][1]
     for box in open_error_dialogs():
         box.close()
 

@@ -13,6 +13,8 @@ import sys
 
 import numpy as np
 
+from w2v_desktop.cli.options import whole
+
 ANALOGY_METHODS = ("3cosadd", "3cosmul")
 PROJECTIONS = ("pca", "tsne", "umap")
 
@@ -43,11 +45,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                 "and optionally hubness per metric.")
     p.add_argument("query", nargs="?", help="word or item name (omit for a sample of queries)")
     p.add_argument("--metrics", default=",".join(METRICS), help="comma-separated metrics (default: all)")
-    p.add_argument("--sample", type=int, default=200, help="random queries when no QUERY is given (default 200)")
+    p.add_argument("--sample", type=whole(1, 10_000_000, "queries to average over"), default=200, help="random queries when no QUERY is given (default 200)")
     p.add_argument("--hubness", action="store_true", help="also report hubness (k-occurrence skew) per metric")
-    p.add_argument("--hubness-sample", type=int, default=None, metavar="N",
+    p.add_argument("--hubness-sample", type=whole(1), default=None, metavar="N",
                    help="queries for hubness (default: every row up to 20000, else 20000 random rows)")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=whole(0, 2 ** 32 - 1, "numpy seeds"), default=0)
     p.set_defaults(func=run_compare)
 
     p = _parser(sub, "evaluate", "accuracy on analogy questions and correlation with word-pair scores",
@@ -65,23 +67,21 @@ def register(sub: argparse._SubParsersAction) -> None:
                 "frequent) to 2-D. Trust: share of a point's 10 nearest neighbours (cosine) that stay "
                 "among its 10 nearest on the map.", k_default=50)
     p.add_argument("--method", choices=PROJECTIONS, default="pca")
-    p.add_argument("--top", type=int, metavar="N", help="the N most frequent (first N rows)")
+    p.add_argument("--top", type=whole(1), metavar="N", help="the N most frequent (first N rows)")
     p.add_argument("--around", metavar="NAME", help="a name and its -k nearest neighbours")
     p.add_argument("--names", help="comma-separated names")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=whole(0, 2 ** 32 - 1, "numpy seeds"), default=0)
     p.add_argument("-o", "--output", metavar="CSV", help="write name,x,y,trust to this file")
     p.set_defaults(func=run_project)
 
 
+MAX_K = 1_000_000  # a list longer than this is never read; a larger k only asks for memory
+
+
 def positive_int(text: str) -> int:
-    """argparse type: a whole number of at least 1 (-k 0 would print an empty table)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
+    """argparse type: a whole number from 1 to MAX_K (-k 0 would print an empty table; a k past
+    the number of vectors gives them all)."""
+    return whole(1, MAX_K, "a longer list is never read")(text)
 
 
 def _parser(sub, name: str, help_text: str, description: str, restrict_default=None,
@@ -275,6 +275,11 @@ def run_evaluate(args) -> int:
     if pairs:
         print_table(["file", "spearman", "pearson", "pairs", "OOV %"],
                     [[p, r.spearman, r.pearson, r.n_pairs, 100 * r.oov_ratio] for p, r in pairs.items()])
+        for p, r in pairs.items():
+            if r.not_finite:
+                lines = ", ".join(map(str, r.not_finite[:5])) + (", ..." if len(r.not_finite) > 5 else "")
+                print(f"{p}: left out {len(r.not_finite)} pair(s) whose score is NaN or infinite "
+                      f"(line {lines})", file=sys.stderr)
     return 0
 
 

@@ -9,6 +9,7 @@ import os
 import sys
 
 from w2v_desktop.cli.errors import CliError
+from w2v_desktop.cli.options import delimiter, real, training_option, whole
 from w2v_desktop.cli.query_cmds import positive_int
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 
@@ -32,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-k", type=positive_int, default=10, help="list length K (default 10)")
     p.add_argument("--methods", default="item2vec,deepwalk",
                    help="comma-separated: item2vec, deepwalk, node2vec (default item2vec,deepwalk)")
-    p.add_argument("--max-users", type=int, default=None, help="evaluate a seeded sample of users")
+    p.add_argument("--max-users", type=whole(1), default=None, help="evaluate a seeded sample of users")
     add_rating_arguments(p)
     add_model_arguments(p)
     p.set_defaults(func=run_evaluate)
@@ -61,17 +62,17 @@ def add_rating_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--item-col", help="item column")
     g.add_argument("--rating-col", help="rating column ('none' for implicit data)")
     g.add_argument("--time-col", help="time column: Unix seconds or ISO dates ('none': file order)")
-    g.add_argument("--delimiter", help="field delimiter (default: detected; 'tab' for tabs)")
+    g.add_argument("--delimiter", type=delimiter, help="field delimiter (default: detected; 'tab' for tabs)")
     g.add_argument("--header", action=argparse.BooleanOptionalAction, default=None,
                    help="the first line is a header (default: detected)")
     g.add_argument("--strict", action="store_true", help="stop at the first bad row instead of skipping it")
     g = p.add_argument_group("sequences")
-    g.add_argument("--min-rating", type=float, default=None,
+    g.add_argument("--min-rating", type=real(), default=None,
                    help="keep ratings >= this (default: suggested from the file's rating scale, keeping about "
                         "the top half of the events: 3.5 on a 1-5 scale; none for implicit data)")
     g.add_argument("--keep-all", action="store_true", help="keep every event (implicit data)")
-    g.add_argument("--session-gap", type=float, default=None, help="split sequences at gaps over this many seconds")
-    g.add_argument("--min-length", type=int, default=2, help="drop shorter sequences (default 2)")
+    g.add_argument("--session-gap", type=real(0, above=True, why="seconds between two events"), default=None, help="split sequences at gaps over this many seconds")
+    g.add_argument("--min-length", type=whole(1, why="a sequence holds at least one item"), default=2, help="drop shorter sequences (default 2)")
     g.add_argument("--dedupe", action="store_true", help="drop consecutive repeats of an item")
     g = p.add_argument_group("Spark (the [spark] extra)")
     g.add_argument("--spark", nargs="?", const="local[*]", default=None, metavar="MASTER",
@@ -85,16 +86,18 @@ def add_model_arguments(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("training (defaults suit item sequences)")
     for name in TRAIN_FLAGS:
         default = ITEM_DEFAULTS.get(name, getattr(TrainConfig(), name))
-        g.add_argument("--" + name.replace("_", "-"), dest=name, type=type(default), default=None,
+        g.add_argument("--" + name.replace("_", "-"), dest=name, type=training_option(name), default=None,
                        help=f"(default {default})")
     g.add_argument("--cbow", action="store_true", help="CBOW instead of skip-gram")
     g.add_argument("--user-vector", default="mean", choices=("mean", "sum", "rating", "decay"))
-    g.add_argument("--half-life", type=float, default=None, help="seconds (events without timestamps), for decay")
+    g.add_argument("--half-life", type=real(0, above=True), default=None, help="seconds (events without timestamps), for decay")
     g = p.add_argument_group("graph walks (deepwalk, node2vec)")
-    g.add_argument("--walks-per-node", type=int, default=10)
-    g.add_argument("--walk-length", type=int, default=40)
-    g.add_argument("--p", type=float, default=1.0, help="node2vec return parameter")
-    g.add_argument("--q", type=float, default=1.0, help="node2vec in-out parameter")
+    g.add_argument("--walks-per-node", type=whole(1, 10_000, "each walk visits --walk-length items"), default=10)
+    g.add_argument("--walk-length", type=whole(2, 100_000, "a walk is one training sequence"), default=40)
+    g.add_argument("--p", type=real(0, 10 ** 6, "node2vec weights a step by 1/p", above=True), default=1.0,
+                   help="node2vec return parameter")
+    g.add_argument("--q", type=real(0, 10 ** 6, "node2vec weights a step by 1/q", above=True), default=1.0,
+                   help="node2vec in-out parameter")
     g.add_argument("--start", choices=("uniform", "weighted"), default="uniform",
                    help="walk starts: every item equally often, or by out-weight")
 
@@ -105,7 +108,7 @@ def mapping_from(args):
 
     changes = {}
     if args.delimiter:
-        changes["delimiter"] = "\t" if args.delimiter in ("tab", "\\t") else args.delimiter
+        changes["delimiter"] = args.delimiter  # one character, checked by its argparse type
     if args.header is not None:
         changes["header"] = args.header
     for role in ("user", "item", "rating", "time"):

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from w2v_desktop.cli.errors import CliError
+from w2v_desktop.cli.options import training_option, whole
 from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 
@@ -50,9 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="local: our engine on this computer (default; with --spark the sequences come back "
                         "here); mllib: Spark MLlib's Word2Vec on the cluster (skip-gram, hierarchical "
                         "softmax, no subsampling; implies --spark)")
-    p.add_argument("--partitions", type=int, default=1, metavar="N",
+    p.add_argument("--partitions", type=whole(1, 100_000), default=1, metavar="N",
                    help="--trainer mllib: partitions MLlib trains in parallel (default 1: best vectors)")
-    p.add_argument("--max-sentence-length", type=int, default=1000, metavar="N",
+    p.add_argument("--max-sentence-length", type=whole(1, 10 ** 9), default=1000, metavar="N",
                    help="--trainer mllib: longer sequences are cut in pieces (default 1000)")
     arch = p.add_argument_group("training options")
     arch.add_argument("--cbow", dest="sg", action="store_false", help=HELP["sg"])
@@ -62,8 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     for field in dataclasses.fields(TrainConfig):
         if field.name in ("sg", "hs", "cbow_mean", "shuffle"):
             continue
-        kind = float if field.type in ("float", float) else int
-        arch.add_argument("--" + field.name.replace("_", "-"), dest=field.name, type=kind, default=None,
+        arch.add_argument("--" + field.name.replace("_", "-"), dest=field.name, type=training_option(field.name),
+                          default=None,
                           metavar=field.name.upper(),
                           help=f"{HELP.get(field.name, '')} (default {field.default})")
     _add_tokenize_options(p)
@@ -95,10 +96,15 @@ def _tokenize_options(args):
         value = getattr(args, "tok_" + field.name, None)
         if value is None:
             continue
-        if isinstance(field.default, int) and not isinstance(field.default, bool):
-            value = int(value)
-        elif isinstance(field.default, float):
-            value = float(value)
+        kind = int if isinstance(field.default, int) and not isinstance(field.default, bool) else \
+            float if isinstance(field.default, float) else None
+        if kind is not None:
+            try:
+                value = kind(value)
+            except ValueError:
+                flag = "--" + field.name.replace("_", "-")
+                raise CliError(f"{flag} {value!r}: {'a whole number' if kind is int else 'a number'} "
+                               f"needed") from None
         values[field.name] = value
     return TokenizeOptions(**values)
 

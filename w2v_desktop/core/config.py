@@ -1,6 +1,14 @@
-"""Training options as frozen dataclasses, validated on construction."""
+"""Training options as frozen dataclasses, validated on construction.
+
+``BOUNDS`` is the one table of what each numeric option may be, with the
+reason; ``TrainConfig`` checks it, and the command line's argument types
+(``check_bound``) refuse a value out of range before anything is read, so
+``--dim 1000000000`` fails at once with the reason instead of asking for
+terabytes an hour later.
+"""
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Mapping
@@ -8,6 +16,67 @@ from typing import Any, Mapping
 
 class ConfigError(ValueError):
     """An option value that training cannot use; the message names the option."""
+
+
+_CORES = os.cpu_count() or 1
+
+
+def _gigabytes(dim: float) -> str:
+    """Memory of the two weight matrices (input and output vectors) for 100,000 words."""
+    size = dim * 100_000 * 4 * 2
+    return f"{size / 1e12:,.0f} TB" if size >= 1e12 else f"{size / 1e9:,.0f} GB"
+
+
+# name: (lowest, highest, why the limits), for integers and floats alike; a float range
+# given as (low, high) includes both ends unless the reason says otherwise. The upper
+# limits are far beyond what word2vec (C), gensim or the papers use, and low enough that
+# one bad value cannot ask for terabytes or overflow 64-bit arithmetic in the kernels.
+BOUNDS: dict[str, tuple[float, float, str]] = {
+    "dim": (1, 10_000, "gensim and the papers use 50-1000; each dimension costs 800 kB per "
+                       "100,000 words"),
+    "window": (1, 1_000, "word2vec cuts sentences at 1,000 words, so a wider window adds nothing"),
+    "negative": (0, 100, "5-20 is usual; each noise word costs as much as the true context"),
+    "epochs": (1, 10_000, "small corpora need tens of epochs, not tens of thousands"),
+    "min_count": (1, 10 ** 12, "a count above 10^12 would drop every word of any real corpus"),
+    "max_vocab": (1, 2 ** 31 - 1, "word ids are 32-bit"),
+    "chunk_words": (1, 10_000_000, "progress, pause and cancel act between chunks"),
+    # A fixed limit, not this computer's: a model or project saved on a bigger one still opens.
+    "threads": (0, 1_024, f"more threads than cores only adds switching; this computer has {_CORES}, "
+                          f"and 0 uses them all"),
+    "seed": (0, 2 ** 62 - 1, "seeds are 62-bit integers"),
+    "alpha": (1e-10, 1, "a learning rate must be above 0; above 1 the vectors diverge"),
+    "min_alpha": (0, 1, "the final learning rate lies between 0 and the initial one"),
+    "sample": (0, 0.999999, "a share of the corpus below 1; 0 turns subsampling off"),
+    "ns_exponent": (-2, 2, "0.75 is the paper's value; 0 draws noise words uniformly, 1 by frequency"),
+}
+INTEGER_OPTIONS = ("dim", "window", "negative", "epochs", "min_count", "max_vocab", "chunk_words", "threads",
+                   "seed")
+
+
+def bound_problem(name: str, value) -> str | None:
+    """Why ``value`` is not allowed for option ``name``, e.g. "at most 10,000 (reason)";
+    None when it is allowed."""
+    low, high, why = BOUNDS[name]
+    integer = name in INTEGER_OPTIONS
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not isinstance(value, int)):
+        return "not a whole number" if integer else "not a number"
+    if not math.isfinite(value):
+        return f"not a finite number ({why})"
+    if value < low:
+        return f"above 0 needed ({why})" if low == 1e-10 else \
+            f"at least {low:,} needed ({why})" if integer else f"at least {low:g} needed ({why})"
+    if value > high:
+        if name == "dim":
+            why += f"; {value:,} dimensions would need {_gigabytes(value)} for 100,000 words"
+        return f"at most {high:,} ({why})" if integer else f"at most {high:g} ({why})"
+    return None
+
+
+def check_bound(name: str, value) -> None:
+    """Raise ConfigError naming the option, the value and the reason when ``value`` is out of range."""
+    problem = bound_problem(name, value)
+    if problem:
+        raise ConfigError(f"{name} {value!r}: {problem}")
 
 
 @dataclass(frozen=True)
@@ -37,31 +106,18 @@ class TrainConfig:
     shuffle: bool = False  # train the sentences in a new seeded order each epoch
 
     def __post_init__(self) -> None:
-        def bad(name: str, why: str) -> None:
-            raise ConfigError(f"{name} {why} (got {getattr(self, name)!r})")
-
-        for name in ("dim", "window", "epochs", "min_count", "chunk_words"):
+        for name in BOUNDS:
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                bad(name, "must be a positive integer")
-        if isinstance(self.negative, bool) or not isinstance(self.negative, int) or self.negative < 0:
-            bad("negative", "must be a non-negative integer")
+            if name == "max_vocab" and value is None:
+                continue
+            check_bound(name, value)
+        for name in ("sg", "hs", "cbow_mean", "shuffle"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(f"{name} must be true or false (got {getattr(self, name)!r})")
         if not self.hs and self.negative == 0:
             raise ConfigError("negative must be at least 1 when hierarchical softmax is off")
-        if self.max_vocab is not None and (not isinstance(self.max_vocab, int) or self.max_vocab < 1):
-            bad("max_vocab", "must be a positive integer or None")
-        if not 0 < self.alpha <= 1:
-            bad("alpha", "must be in (0, 1]")
-        if not 0 <= self.min_alpha <= self.alpha:
-            bad("min_alpha", "must be in [0, alpha]")
-        if not 0 <= self.sample < 1:
-            bad("sample", "must be in [0, 1); 0 turns subsampling off")
-        if not -2 <= self.ns_exponent <= 2:
-            bad("ns_exponent", "must be in [-2, 2]")
-        if not isinstance(self.shuffle, bool):
-            bad("shuffle", "must be true or false")
-        if isinstance(self.threads, bool) or not isinstance(self.threads, int) or self.threads < 0:
-            bad("threads", "must be 0 (all cores) or a positive integer")
+        if self.min_alpha > self.alpha:
+            raise ConfigError(f"min_alpha must not exceed alpha (got {self.min_alpha!r} > {self.alpha!r})")
 
     @property
     def n_threads(self) -> int:

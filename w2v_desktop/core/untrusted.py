@@ -10,14 +10,20 @@ the options dataclasses trust their callers' types (``sg="yes"`` is truthy,
 ``alpha="x"`` fails with a ``TypeError`` deep inside), which is right for
 code but not for values read from a file.
 
-Everything here raises plain ``ValueError`` saying what is wrong; callers add
-the file's name and raise their own error type.
+The JSON and field checks raise plain ``ValueError`` saying what is wrong;
+callers add the file's name and raise their own error type. ``InputError`` is
+the base of those error types (every reader's), so a caller or a test can tell
+"this input is bad" from a bug; ``require_regular`` is the one check every
+reader makes before opening a path: a FIFO, a socket or a device would block
+the read forever or stream without end.
 """
 from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import stat
 import typing
 
 import numpy as np
@@ -25,6 +31,40 @@ import numpy as np
 MAX_DEPTH = 64  # the files written here nest 3 deep; 64 leaves room and stays far from recursion limits
 _INT64 = 1 << 63
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # brackets inside strings do not nest
+
+
+class InputError(ValueError):
+    """Bad input (a file, a value in it, an option): one line for the user, naming the file
+    (and line) or the option. Every reader's own error type derives from it."""
+
+
+class NotRegularFileError(InputError):
+    """A path that is a FIFO, a socket or a device where a file was expected."""
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def special_kind(path: str | os.PathLike) -> str | None:
+    """What a path is when it is neither a regular file nor a folder (None otherwise, and
+    for a path that does not exist: opening it reports that). Follows symbolic links."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((what for test, what in _KINDS if test(mode)), "not a regular file")
+
+
+def require_regular(path: str | os.PathLike, what: str = "file") -> None:
+    """Refuse, naming the path, anything but a regular file or a folder, before it is opened:
+    ``open`` on a FIFO blocks until a writer comes, and a device never ends."""
+    kind = special_kind(path)
+    if kind is not None:
+        raise NotRegularFileError(f"{os.fspath(path)}: is {kind}, not a regular {what}; "
+                                  f"it cannot be read as one")
 
 
 def nesting_depth(text: str) -> int:

@@ -130,7 +130,7 @@ def test_npy_pair_loads_memory_mapped_and_never_unpickles(tmp_path):
     mapped = load_vectors(vocab, mmap=True)
     assert not mapped.matrix.flags.writeable and np.array_equal(mapped.matrix, vectors.matrix)
     np.save(npy, np.array([{"a": 1}] * len(vectors), dtype=object), allow_pickle=True)
-    assert_format_error(npy, None, "not a plain numeric NumPy array")
+    assert_format_error(npy, None, "expected a 2-D numeric matrix")
 
 
 # --- gensim interop ---------------------------------------------------------------------------

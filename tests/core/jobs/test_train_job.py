@@ -121,7 +121,7 @@ def test_a_softmax_model_cannot_gain_negative_sampling_but_may_keep_its_own_kind
 
 
 def test_continuing_checks_values_and_names_too():
-    with pytest.raises(ValueError, match="window must be a positive integer"):
+    with pytest.raises(ValueError, match="window 0: at least 1 needed"):
         continue_config(TrainConfig(), {"window": 0})
     with pytest.raises(ValueError, match="unknown training option"):
         continue_config(TrainConfig(), {"windw": 3})

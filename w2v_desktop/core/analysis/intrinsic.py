@@ -17,6 +17,7 @@ between blocks, that stops them with ``Cancelled``.
 """
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from scipy import stats
 
 from w2v_desktop.core.vectors import COSMUL_EPSILON
 from w2v_desktop.core.cancel import check_cancel
+from w2v_desktop.core.untrusted import InputError, require_regular
 
 # Upper bound on a (questions x vocabulary) score block, in cells; each block is a
 # cancel point (well under a second on one core).
@@ -64,6 +66,7 @@ class PairResult:
     n_pairs: int        # pairs scored (both words known)
     oov: int            # pairs skipped for an unknown word
     oov_ratio: float    # oov / (n_pairs + oov), a fraction in [0, 1]
+    not_finite: tuple[int, ...] = ()  # lines whose score is NaN or infinite: left out, and said so
 
 
 def _vocabulary(vectors, restrict: int | None, case_insensitive: bool, cancel=None) -> tuple[dict, int]:
@@ -82,20 +85,19 @@ def _vocabulary(vectors, restrict: int | None, case_insensitive: bool, cancel=No
 def read_analogies(path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
     """Sections of (line number, [a, b, c, expected]) from a questions-words file."""
     sections: list = []
-    with open(path, encoding="utf-8") as f:
-        for line_no, line in enumerate(f, 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith(":"):
-                sections.append((line.lstrip(": ").strip(), []))
-                continue
-            words = line.split()
-            if not sections:
-                raise ValueError(f"{os.fspath(path)}, line {line_no}: question before any ': section' line")
-            if len(words) != 4:
-                raise ValueError(f"{os.fspath(path)}, line {line_no}: expected 4 words, found {len(words)}")
-            sections[-1][1].append((line_no, words))
+    for line_no, line in _text_lines(path, "analogy file"):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith(":"):
+            sections.append((line.lstrip(": ").strip(), []))
+            continue
+        words = line.split()
+        if not sections:
+            raise ValueError(f"{os.fspath(path)}, line {line_no}: question before any ': section' line")
+        if len(words) != 4:
+            raise ValueError(f"{os.fspath(path)}, line {line_no}: expected 4 words, found {len(words)}")
+        sections[-1][1].append((line_no, words))
     return sections
 
 
@@ -173,6 +175,19 @@ def evaluate_analogies(vectors, path, restrict: int | None = 30000, method: str 
                          sum(s.skipped for s in results), results, method, n)
 
 
+def _text_lines(path, what: str):
+    """(line number, text) of a UTF-8 file; bytes that are not UTF-8 are refused naming the line."""
+    require_regular(path, what)
+    with open(path, "rb") as f:
+        for line_no, raw in enumerate(f, 1):
+            try:
+                yield line_no, raw.decode("utf-8-sig" if line_no == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{os.fspath(path)}, line {line_no}: not UTF-8 text (byte "
+                                 f"0x{raw[exc.start]:02x} at column {exc.start + 1}); save the {what} as "
+                                 f"UTF-8") from None
+
+
 def read_pairs(path) -> list[tuple[int, str, str, float]]:
     """(line number, word1, word2, score) from a WordSim353/SimLex-style file.
 
@@ -180,21 +195,20 @@ def read_pairs(path) -> list[tuple[int, str, str, float]]:
     whitespace-separated when a line has no tab.
     """
     pairs = []
-    with open(path, encoding="utf-8") as f:
-        for line_no, line in enumerate(f, 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            fields = line.rstrip("\r\n").split("\t") if "\t" in line else line.split()
-            fields = [x.strip() for x in fields]
-            if len(fields) < 3:
-                raise ValueError(f"{os.fspath(path)}, line {line_no}: expected 'word1 word2 score', "
-                                 f"found {len(fields)} field(s)")
-            try:
-                score = float(fields[2])
-            except ValueError:
-                raise ValueError(f"{os.fspath(path)}, line {line_no}: score {fields[2]!r} is not a number "
-                                 "(header lines must start with '#')") from None
-            pairs.append((line_no, fields[0], fields[1], score))
+    for line_no, line in _text_lines(path, "word-pair file"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.rstrip("\r\n").split("\t") if "\t" in line else line.split()
+        fields = [x.strip() for x in fields]
+        if len(fields) < 3:
+            raise ValueError(f"{os.fspath(path)}, line {line_no}: expected 'word1 word2 score', "
+                             f"found {len(fields)} field(s)")
+        try:
+            score = float(fields[2])
+        except ValueError:
+            raise ValueError(f"{os.fspath(path)}, line {line_no}: score {fields[2]!r} is not a number "
+                             "(header lines must start with '#')") from None
+        pairs.append((line_no, fields[0], fields[1], score))
     return pairs
 
 
@@ -207,9 +221,12 @@ def evaluate_pairs(vectors, path, restrict: int | None = None, case_insensitive:
     """
     vocab, _ = _vocabulary(vectors, restrict, case_insensitive, cancel)
     fold = str.upper if case_insensitive else (lambda w: w)
-    gold, left, right, oov = [], [], [], 0
+    gold, left, right, oov, not_finite = [], [], [], 0, []
     check_cancel(cancel)
-    for _, w1, w2, score in read_pairs(path):
+    for line_no, w1, w2, score in read_pairs(path):
+        if not math.isfinite(score):  # a correlation with NaN in it is NaN: leave the pair out, and say so
+            not_finite.append(line_no)
+            continue
         r1, r2 = vocab.get(fold(w1)), vocab.get(fold(w2))
         if r1 is None or r2 is None:
             oov += 1
@@ -223,4 +240,4 @@ def evaluate_pairs(vectors, path, restrict: int | None = None, case_insensitive:
     unit = vectors.unit
     model = np.einsum("ij,ij->i", unit[left], unit[right]).astype(np.float64)
     return PairResult(float(stats.spearmanr(gold, model).statistic), float(stats.pearsonr(gold, model).statistic),
-                      len(gold), oov, oov / (len(gold) + oov))
+                      len(gold), oov, oov / (len(gold) + oov), tuple(not_finite))

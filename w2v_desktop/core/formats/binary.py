@@ -90,6 +90,13 @@ def _read_header(buf: np.ndarray, path: Path) -> tuple[int, int, int]:
     count, dim = int(tokens[0]), int(tokens[1])
     if count < 1 or dim < 1:
         raise FormatError(path, f"the header promises {count} vectors of dimension {dim}", 1)
+    # Checked before anything is allocated: each record is a name of at least one byte, a
+    # space and 4 * dim bytes (the line end after it is optional).
+    need = end + 1 + count * (4 * dim + 2)
+    if need > 2 * buf.size + (1 << 20):  # a modest shortfall is named where the records end
+        raise FormatError(path, f"the header '{count} {dim}' promises {count:,} vectors of dimension {dim:,}, which need at "
+                                f"least {need:,} bytes, but the file has {buf.size:,} (truncated, or not "
+                                f"this format)", 1)
     return count, dim, end + 1
 
 

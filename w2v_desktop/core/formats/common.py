@@ -11,11 +11,12 @@ import re
 from pathlib import Path
 
 import numpy as np
+from w2v_desktop.core.untrusted import InputError, require_regular
 
 HEAD_BYTES = 1 << 16  # enough to sniff a format and read a header
 
 
-class FormatError(ValueError):
+class FormatError(InputError):
     """A vector file that cannot be read; the message names the file and where."""
 
     def __init__(self, path: str | os.PathLike, reason: str, line: int | None = None,
@@ -29,11 +30,12 @@ class FormatError(ValueError):
         super().__init__(f"{self.path}, {where}: {reason}" if where else f"{self.path}: {reason}")
 
 
-class UnwritableNameError(ValueError):
+class UnwritableNameError(InputError):
     """A name the chosen export format cannot hold (space, tab, line break...)."""
 
 
 def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
+    require_regular(path, "vectors file")
     with open(path, "rb") as f:
         return f.read(size)
 

@@ -32,7 +32,7 @@ from w2v_desktop.core.outputs import atomic_write
 from w2v_desktop.core.bundled import SAMPLE_FILES, sample_path
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.core.text import TokenizeOptions
-from w2v_desktop.core.untrusted import check_plain_fields, loads
+from w2v_desktop.core.untrusted import InputError, check_plain_fields, loads, require_regular
 
 FORMAT = "w2v-desktop-project"
 VERSION = 1
@@ -44,7 +44,7 @@ PATH_FIELDS = ("data_path", "model_file", "analogy_path")
 TOKENIZE_PATHS = ("stop_words_file", "user_dict")
 
 
-class ProjectError(ValueError):
+class ProjectError(InputError):
     pass
 
 
@@ -128,6 +128,7 @@ def load_project(path: str | Path, allow_outside: bool = False) -> Project:
 
 
 def _read(path: Path):
+    require_regular(path, "project file")
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ProjectError(f"{path}: {path.stat().st_size:,} bytes is too large for a project file")

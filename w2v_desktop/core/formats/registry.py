@@ -32,6 +32,7 @@ from w2v_desktop.core.formats.tables import save_coordinates
 from w2v_desktop.core.formats.text import is_header
 from w2v_desktop.core.outputs import check_output
 from w2v_desktop.core.vectors import Vectors
+from w2v_desktop.core.untrusted import require_regular
 
 __all__ = ["FORMATS", "FormatError", "FormatInfo", "UnwritableNameError", "check_vectors_output",
            "detect_format", "files_of", "iter_load_vectors", "load_vectors", "save_coordinates", "save_vectors"]
@@ -97,6 +98,7 @@ def iter_load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encodi
         codecs.lookup(encoding)
     except LookupError:
         raise ValueError(f"unknown text encoding {encoding!r}") from None
+    require_regular(path, "vectors file")
     fmt = detect_format(path) if fmt is None else fmt
     _check_format(fmt)
     if fmt in ("word2vec", "glove", "fasttext"):
@@ -110,7 +112,10 @@ def iter_load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encodi
     elif fmt == "npy":
         vectors = formats_tables.read_npy_pair(path, encoding, mmap)
     elif fmt == "spark":
-        vectors = formats_spark.read_spark_model(path)
+        try:
+            vectors = formats_spark.read_spark_model(path)
+        except UnicodeDecodeError as exc:  # names pyarrow took for UTF-8 without checking
+            raise FormatError(path, f"names that are not UTF-8 ({exc.reason})") from None
     elif fmt == "parquet":
         vectors = formats_spark.read_parquet_table(path)
     else:
@@ -234,6 +239,10 @@ def detect_format(path: str | os.PathLike) -> str:
         return "projector-tsv"
     if sample and all(":" in ln and _all_numbers(ln.rpartition(":")[2].split()) for ln in sample):
         return "sparrow"
+    if sample and _is_sparrow_line(sample[0]) and not name.endswith((".csv", ".vec")):
+        # id:v1 v2 lines with a damaged one: the careful id:vector reader names that line
+        # (GloVe would read names like "the:0.1" and one dimension fewer)
+        return "sparrow"
     if name.endswith(".csv") or (sample and all("," in ln for ln in sample)
                                  and _all_numbers(sample[-1].split(",")[1:])):
         return "csv"
@@ -243,6 +252,12 @@ def detect_format(path: str | os.PathLike) -> str:
         return "word2vec-binary"
     raise FormatError(path, "cannot tell the vector format; choose it explicitly "
                             f"({', '.join(FORMATS)})", 1)
+
+
+def _is_sparrow_line(line: str) -> bool:
+    """``name:v1 v2 ...`` with the first value glued to the name by the colon."""
+    name, sep, rest = line.partition(" ")[0].rpartition(":")
+    return bool(sep) and is_number(rest) and _all_numbers(line.rpartition(":")[2].split())
 
 
 def _all_numbers(tokens: list[str]) -> bool:

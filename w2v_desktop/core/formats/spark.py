@@ -250,7 +250,10 @@ def _check_finite(matrix: np.ndarray, names: list[str], path: Path) -> None:
 def read_parquet_table(path: Path) -> Vectors:
     import pyarrow.parquet as pq
 
-    names, matrix = table_rows(_read_parquet(pq, Path(path)), Path(path))
+    try:
+        names, matrix = table_rows(_read_parquet(pq, Path(path)), Path(path))
+    except UnicodeDecodeError as exc:  # names pyarrow took for UTF-8 without checking
+        raise FormatError(path, f"names that are not UTF-8 ({exc.reason} at byte {exc.start})") from None
     if not names:
         raise FormatError(path, "the table has no rows")
     return Vectors(names, matrix)

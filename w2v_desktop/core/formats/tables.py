@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from w2v_desktop.core.outputs import atomic_write
 from w2v_desktop.core.formats.common import (FormatError, check_cell_values, check_unique, csv_text,
                                              csv_text_value, decode_lines, first_bad_row, format_rows,
                                              is_number, parse_floats, writable_names)
+from w2v_desktop.core.untrusted import require_regular
 from w2v_desktop.core.formats.text import read_careful
 from w2v_desktop.core.vectors import Vectors
 
@@ -62,6 +64,7 @@ def _cell_text(value) -> str:
 
 def _read_lines(path: Path, encoding: str) -> list[str]:
     """Decoded lines without line ends (a final line end adds no empty line)."""
+    require_regular(path, "text file")
     with open(path, "rb") as f:
         data = f.read()
     if not data:
@@ -106,6 +109,7 @@ def projector_paths(path: Path) -> tuple[Path, Path]:
 
 def read_projector(path: Path, encoding: str = "utf-8") -> Vectors:
     vectors_path, metadata_path = projector_paths(path)
+    require_regular(vectors_path, "vectors file")
     check_pair(vectors_path, metadata_path)
     matrix = _read_numeric_tsv(vectors_path, encoding)
     if not metadata_path.exists():
@@ -201,6 +205,8 @@ def npy_paths(path: Path) -> tuple[Path, Path]:
 
 def read_npy_pair(path: Path, encoding: str = "utf-8", mmap: bool = False) -> Vectors:
     npy, vocab = npy_paths(path)
+    require_regular(npy, ".npy file")
+    _check_npy_header(npy)
     check_pair(npy, vocab)
     try:
         matrix = np.load(npy, allow_pickle=False, mmap_mode="r" if mmap else None)
@@ -219,6 +225,33 @@ def read_npy_pair(path: Path, encoding: str = "utf-8", mmap: bool = False) -> Ve
         raise FormatError(npy, f"the vector of {names[bad]!r} (line {bad + 1} of {vocab.name}) "
                                f"holds NaN or infinity", where=f"row {bad + 1}")
     return Vectors(names, matrix)
+
+
+def _check_npy_header(npy: Path) -> None:
+    """Read only the header and refuse, before numpy allocates anything, a shape the file
+    cannot hold (an .npy of shape (10**8, 10**8) is 40 PB), a negative one, or an object
+    array (which only pickle could read)."""
+    from numpy.lib import format as npy_format
+
+    try:
+        with open(npy, "rb") as f:
+            version = npy_format.read_magic(f)
+            reader = npy_format.read_array_header_1_0 if version == (1, 0) else \
+                npy_format.read_array_header_2_0
+            shape, _, dtype = reader(f, max_header_size=10_000)
+            offset = f.tell()
+    except Exception as exc:  # numpy parses the header as a Python literal: SyntaxError, TokenError, ...
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise FormatError(npy, f"not a NumPy .npy file, or its header is damaged ({reason})") from None
+    if dtype.hasobject or dtype.kind not in "fiu" or len(shape) != 2:
+        raise FormatError(npy, f"expected a 2-D numeric matrix, found shape {shape} of {dtype}")
+    if min(shape) < 0:
+        raise FormatError(npy, f"the header gives a negative shape {shape}")
+    need = offset + shape[0] * shape[1] * dtype.itemsize  # Python ints: no overflow
+    size = os.stat(npy).st_size
+    if need > size:
+        raise FormatError(npy, f"the header gives shape {shape} of {dtype}, which needs "
+                               f"{need:,} bytes, but the file has {size:,} (truncated or damaged)")
 
 
 def write_npy_pair(vectors: Vectors, path: Path) -> list[Path]:
@@ -247,14 +280,17 @@ def _csv_layout(path: Path, encoding: str) -> tuple[list[str] | None, list[str]]
     with open(path, "rb") as f:
         head = f.read(1 << 16)
     text = head.decode(encoding, errors="replace")  # the real read reports bad bytes
-    rows = [r for r in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if r][:2]
+    rows = _csv_rows(text.lstrip("\ufeff"), path, 2)
     if not rows:
         raise FormatError(path, "the file is empty", 1)
     cells = [c.strip() for c in rows[0][1:]]
     numbered = cells == [str(i) for i in range(len(cells))]
     header = rows[0] if numbered or not all(map(is_number, cells)) else None
-    sample = rows[-1]
-    titles = [t.strip().lower() for t in header] if header else [""] * len(sample)
+    # The header, or else the first row, decides how many columns there are; a shorter or
+    # longer row is the careful reader's to name (never fewer vector components).
+    width = len(rows[0])
+    sample = (rows[-1] + [""] * width)[:width]
+    titles = [t.strip().lower() for t in header] if header else [""] * width
     by_title = header is not None and any(_DIM_TITLE.match(t) for t in titles[1:])
     roles = ["name"]
     for title, cell in zip(titles[1:], sample[1:]):
@@ -279,10 +315,23 @@ def read_csv_vectors(path: Path, encoding: str = "utf-8") -> Vectors:
     return Vectors(names, matrix, counts, {"columns": columns} if columns else {})
 
 
+def _first_line_decodes(path: Path, encoding: str) -> bool:
+    with open(path, "rb") as f:
+        first = f.readline()
+    try:
+        first.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _read_csv_fast(path, header, roles, encoding):
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
+    if header and not _first_line_decodes(path, encoding):
+        return None  # pyarrow skips the header unread; the careful reader names its bad bytes
     keys = [f"c{j}" for j in range(len(roles))]
     kinds = {"name": pa.string(), "meta": pa.string(), "count": pa.int64(), "dim": pa.float32()}
     try:
@@ -300,6 +349,8 @@ def _read_csv_fast(path, header, roles, encoding):
         if table.column(j).null_count:
             return None
         matrix[:, i] = table.column(j).to_numpy()
+    if pc.any(pc.match_substring_regex(table.column(0), "[\r\n]")).as_py():
+        return None  # a line break inside a quoted name: the careful reader's line ends decide
     names = [csv_text_value(name) for name in table.column(0).to_pylist()]
     if not names or first_bad_row(matrix) is not None or "" in names \
             or len(set(names)) != len(names):
@@ -312,15 +363,30 @@ def _read_csv_fast(path, header, roles, encoding):
     return names, matrix, counts, columns
 
 
+def _csv_rows(text: str, path: Path, limit: int) -> list[list[str]]:
+    """The first ``limit`` non-empty rows; a line the csv module cannot split is named."""
+    reader = csv.reader(io.StringIO(text, newline=None))  # \r, \r\n and \n end lines, as for pyarrow
+    rows = []
+    try:
+        for row in reader:
+            if row:
+                rows.append(row)
+                if len(rows) == limit:
+                    break
+    except csv.Error as exc:
+        raise FormatError(path, f"not CSV ({exc})", reader.line_num) from None
+    return rows
+
+
 def _read_csv_careful(path, header, roles, encoding):
     """csv-module pass that reads the file or names the first bad line."""
     with open(path, "rb") as f:
         text = "\n".join(decode_lines(f.read(), path, encoding)).lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text, newline=None))  # a lone \r ends a line, as for pyarrow
     dims = [j for j, r in enumerate(roles) if r == "dim"]
     names, lines, rows, counts = [], [], [], []
     meta = {j: [] for j, r in enumerate(roles) if r == "meta"}
-    for row in reader:
+    for row in _checked(reader, path):
         if not row or reader.line_num == 1 and header:
             continue
         line = reader.line_num
@@ -342,6 +408,14 @@ def _read_csv_careful(path, header, roles, encoding):
     columns = {(csv_text_value(header[j]) if header else f"column{j}"): values for j, values in meta.items()}
     return names, np.stack(rows), np.array(counts) if counts else None, columns
 
+
+
+def _checked(reader, path: Path):
+    """The csv reader's rows; a line it cannot split is named."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise FormatError(path, f"not CSV ({exc})", reader.line_num) from None
 
 def write_csv_vectors(vectors: Vectors, path: Path) -> None:
     import pyarrow as pa

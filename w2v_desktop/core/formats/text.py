@@ -13,6 +13,7 @@ one place, with one wording.
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Generator
@@ -26,6 +27,9 @@ from w2v_desktop.core.formats.common import (FormatError, check_unique, decode_l
 from w2v_desktop.core.vectors import Vectors, VectorsError
 
 ROWS_PER_BLOCK = 20_000  # rows converted/written at a time: bounds memory on huge files
+SLACK_BYTES = 1 << 20  # headers promising a little more than the file holds are named at the end
+# What Python's str.split() splits at (RE2's \s knows only ASCII space, tab and line ends).
+PY_WHITESPACE = r"[\s\x0b\x1c-\x1f\x85\xa0\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
 BLOCK_BYTES = 1 << 23  # the fast tier parses this much at a time: the progress and cancel step
 
 # (bytes read, file size): what the readers yield between blocks
@@ -69,6 +73,18 @@ def _first_lines(path: Path, encoding: str, wanted: int = 2) -> list[tuple[int, 
     return found
 
 
+def _check_header_size(path: Path, count: int, dim: int, line: int) -> None:
+    """Refuse a header that promises more than the file can hold, before anything is allocated:
+    each vector takes at least a one-character name and ``dim`` one-digit values, each after a
+    separator, and a line end (2 * dim + 2 bytes)."""
+    size = os.stat(path).st_size
+    need = count * (2 * dim + 2)
+    if need > 2 * size + SLACK_BYTES:  # a modest shortfall is left to the reader, which says where it ends
+        raise FormatError(path, f"the header '{count} {dim}' promises {count:,} vectors of dimension {dim:,}, which need "
+                                f"at least {need:,} bytes, but the file has {size:,} (truncated, or not this "
+                                f"format)", line)
+
+
 def sniff_text_layout(path: Path, encoding: str = "utf-8") -> TextLayout:
     """Header or not, dimension, trailing spaces - from the first lines."""
     lines = _first_lines(path, encoding)
@@ -80,6 +96,7 @@ def sniff_text_layout(path: Path, encoding: str = "utf-8") -> TextLayout:
         count, dim = int(tokens[0]), int(tokens[1])
         if dim < 1:
             raise FormatError(path, f"the header gives dimension {dim}", number)
+        _check_header_size(path, count, dim, number)
         trailing = len(lines) > 1 and lines[1][1].endswith(b" ")
         return TextLayout(number, number, count, dim, trailing)
     if len(tokens) < 2:
@@ -138,6 +155,8 @@ def _iter_fast(path: Path, layout: TextLayout, encoding: str
         if column.null_count:
             return None
         matrix[:, j] = column.to_numpy()
+    if pc.any(pc.match_substring_regex(table.column(0), PY_WHITESPACE)).as_py():
+        return None  # a tab or other space in a name: the careful tier splits on all whitespace
     names = table.column(0).to_pylist()
     if table.num_rows == 0 or first_bad_row(matrix) is not None or "" in names:
         return None

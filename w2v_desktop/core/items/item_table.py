@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from w2v_desktop.core.items.layouts import ROLE_NAMES, LayoutError
+from w2v_desktop.core.untrusted import require_regular
 
 ML100K_GENRES = ["unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime",
                  "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery",
@@ -68,6 +69,7 @@ def sibling_item_file(path: str | Path) -> str:
 def read_items(path: str | Path) -> ItemTable:
     """Read item metadata; the layout is recognised from the name and first line."""
     path = Path(path)
+    require_regular(path, "item file")
     text = _decode(path)
     first = text.split("\n", 1)[0]
     if path.name == "u.item" or re.match(r"^[^|]*\|[^|]*\|.*(\|[01]){19}\s*$", first):
@@ -86,15 +88,17 @@ def _decode(path: Path) -> str:
 
 
 def _table(text: str, delimiter: str, header: bool) -> pa.Table:
+    """Every column as text: ids are labels ("007" is not "7"; "1e3" is not 1000.0)."""
     skipped = []
-    table = pacsv.read_csv(
-        pa.py_buffer(text.encode("utf-8")),
-        read_options=pacsv.ReadOptions(autogenerate_column_names=not header),
-        parse_options=pacsv.ParseOptions(delimiter=delimiter,
-                                         invalid_row_handler=lambda r: skipped.append(r) or "skip"),
-        convert_options=pacsv.ConvertOptions(column_types={}, strings_can_be_null=False,
-                                             auto_dict_encode=False, check_utf8=False))
-    return table.cast(pa.schema([(name, pa.string()) for name in table.column_names]))
+    data = pa.py_buffer(text.encode("utf-8"))
+    parse = pacsv.ParseOptions(delimiter=delimiter, invalid_row_handler=lambda r: skipped.append(r) or "skip")
+    read = pacsv.ReadOptions(autogenerate_column_names=not header)
+    first = text.split("\n", 1)[0] + "\n"
+    names = pacsv.read_csv(pa.py_buffer(first.encode("utf-8")), read_options=pacsv.ReadOptions(
+        autogenerate_column_names=not header, skip_rows_after_names=0), parse_options=parse).column_names
+    return pacsv.read_csv(data, read_options=read, parse_options=parse, convert_options=pacsv.ConvertOptions(
+        column_types={name: pa.string() for name in names}, strings_can_be_null=False,
+        auto_dict_encode=False, check_utf8=False))
 
 
 def _read_ml100k(path: Path, text: str) -> ItemTable:

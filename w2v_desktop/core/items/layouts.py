@@ -9,9 +9,11 @@ part of the guess. (Not ``Mapping``: that name shadowed ``typing.Mapping``.)
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from w2v_desktop.core.untrusted import InputError, require_regular
 
 SNIFF_BYTES = 1 << 16
 DELIMITERS = (",", "\t", ";", "|", " ")
@@ -31,7 +33,7 @@ ROLE_NAMES = {
 }
 
 
-class LayoutError(ValueError):
+class LayoutError(InputError):
     """The columns of a rating file could not be determined."""
 
 
@@ -89,7 +91,7 @@ def detect_layout(path: str | Path) -> ColumnMapping:
     if path.name == "u.data" or re.match(r"^\d+\t\d+\t\d+\t\d+$", lines[0]):
         return MOVIELENS_100K
     delimiter = _sniff_delimiter(path, lines)
-    rows = [line.split(delimiter) for line in lines]
+    rows = [split_line(line, delimiter) for line in lines]
     widths = [len(r) for r in rows]
     width = max(set(widths), key=widths.count)
     rows = [r for r in rows if len(r) == width]  # odd lines are the reader's business
@@ -116,10 +118,34 @@ def mapping_from_names(names: list[str], layout: str = "named") -> ColumnMapping
     return ColumnMapping(header=True, layout=layout, **{role: names[i] for role, i in roles.items()})
 
 
-def _first_lines(path: Path, limit: int = 50) -> list[str]:
+def read_text_head(path: Path, size: int = SNIFF_BYTES) -> bytes:
+    """The first bytes of a rating file, refusing what is not a regular text file."""
+    require_regular(path, "rating file")
     with open(path, "rb") as f:
-        head = f.read(SNIFF_BYTES)
-    text = head.decode("utf-8", errors="replace")
+        head = f.read(size)
+    nul = head.find(b"\0")
+    if nul >= 0:
+        raise LayoutError(f"{path}: not a text file (binary data: a NUL byte at byte offset {nul})")
+    return head
+
+
+def split_line(line: str, delimiter: str) -> list[str]:
+    """The fields of one line as a CSV reader sees them: a delimiter inside quotes splits
+    nothing ("x,y" is one field); a line with an unmatched quote is split plainly."""
+    if '"' not in line:
+        return line.split(delimiter)
+    try:
+        return next(csv.reader([line], delimiter=delimiter, strict=True))
+    except (csv.Error, StopIteration):
+        return line.split(delimiter)
+
+
+_QUOTED = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _first_lines(path: Path, limit: int = 50) -> list[str]:
+    head = read_text_head(path)
+    text = head.decode("utf-8", errors="replace").removeprefix("\ufeff")  # a byte-order mark is no data
     lines = [line.rstrip("\r") for line in text.split("\n")]
     if len(head) == SNIFF_BYTES:
         lines = lines[:-1]  # the last one may be cut
@@ -127,6 +153,7 @@ def _first_lines(path: Path, limit: int = 50) -> list[str]:
 
 
 def _sniff_delimiter(path: Path, lines: list[str]) -> str:
+    lines = [_QUOTED.sub("", line) for line in lines]  # a comma inside "x,y" delimits nothing
     for delimiter in DELIMITERS:
         counts = {line.count(delimiter) for line in lines}
         if len(counts) == 1 and counts.pop() >= 1:

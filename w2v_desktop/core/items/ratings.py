@@ -6,9 +6,19 @@ so a 20-million-row file never exists as Python objects. Ids are kept as
 strings (``"242"``, ``"B00X4WHP5E"``, ``"007"`` apart from ``"7"``): they are
 labels, not numbers.
 
-Bad rows (wrong column count, blank lines, missing fields, a non-numeric
-rating or time, a repeated header) are skipped and counted with their line
-numbers, or with ``strict=True`` stop the read with the file and line.
+Bad rows (wrong column count, blank lines, missing fields, a non-numeric or
+non-finite rating or time, a repeated header, an unmatched quote) are skipped
+and counted with their line numbers, or with ``strict=True`` stop the read with
+the file and line.
+
+Quotes: ``"x,y"`` is one id. An unmatched quote would make the CSV parser read
+on to the next quote, swallowing every line in between into one field (one
+"bad row" that was half the file). Reading notices that - a row or an id that
+holds a line break - and reads the file again with each line that has an odd
+number of quotes replaced by a marker row, so that each such line costs itself
+only and is reported as "unmatched quote". The second read holds the file in
+memory; only damaged files take it. (Reading with quoting off instead would
+split every legitimately quoted id at its commas.)
 """
 from __future__ import annotations
 
@@ -23,18 +33,25 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from w2v_desktop.core.cancel import run_to_end
-from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout
+from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout, read_text_head, split_line
+from w2v_desktop.core.untrusted import InputError
 
 BLOCK_BYTES = 1 << 23  # a block takes ~0.2 s to parse and check: the cancel and progress step
 MAX_EXAMPLES = 5
-NUMBER_PATTERN = r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$"
+# Numbers, and the words for infinity and NaN (read, then counted as non-finite, not as text).
+NUMBER_PATTERN = r"(?i)^\s*[-+]?((\d+\.?\d*|\.\d+)(e[-+]?\d+)?|inf|infinity|nan)\s*$"
+STRAY_QUOTE_MARK = "\x00unmatched quote\x00"  # stands for a line of the file with an unmatched quote
 DATE_FORMATS = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d")
-REASONS = ("wrong column count", "blank line", "repeated header", "missing field",
-           "non-numeric rating", "non-numeric time")
+REASONS = ("wrong column count", "unmatched quote", "blank line", "repeated header", "missing field",
+           "non-numeric rating", "non-numeric time", "non-finite rating", "non-finite time")
 
 
-class RatingsError(ValueError):
+class RatingsError(InputError):
     """A rating file that cannot be read; the message names the file (and line)."""
+
+
+class _Swallowed(Exception):
+    """An unmatched quote made the parser join lines: read the file again, line by line."""
 
 
 @dataclass
@@ -114,18 +131,47 @@ def iter_ratings(path: str | Path, mapping: ColumnMapping | None = None, strict:
     returns the Interactions. A file that needs a second read (Latin-1, untidy values)
     starts again from 0. Compressed files report a size of 0 (the share is unknown)."""
     path = Path(path)
+    read_text_head(path)  # a FIFO, a device or binary data is refused here
     mapping = mapping or detect_layout(path)
     try:
         try:
-            return (yield from _Reader(path, mapping, strict, typed=True).read())
+            return (yield from _read(path, mapping, strict, typed=True))
         except pa.ArrowInvalid as exc:
             if "UTF8" in str(exc) and mapping.encoding.lower().replace("-", "") == "utf8":
                 return (yield from iter_ratings(path, mapping.replace(encoding="latin-1"), strict))  # older files
             # A value did not convert to the inferred type: re-read every column as text
             # and check values one block at a time (slower; only for untidy files).
-            return (yield from _Reader(path, mapping, strict, typed=False).read())
-    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-        raise RatingsError(f"{path}: {exc}") from None
+            return (yield from _read(path, mapping, strict, typed=False))
+    except pa.ArrowKeyError as exc:  # a column the header named, not found by the parser
+        raise RatingsError(f"{path}: {_arrow_message(exc)} (the header's bytes may not be "
+                           f"{mapping.encoding}; give the columns by number with --header off)") from None
+    except (pa.ArrowException, UnicodeDecodeError) as exc:
+        raise RatingsError(f"{path}: {_arrow_message(exc)}") from None
+
+
+def _read(path: Path, mapping: ColumnMapping, strict: bool, typed: bool):
+    try:
+        return (yield from _Reader(path, mapping, strict, typed).read())
+    except _Swallowed:
+        return (yield from _Reader(path, mapping, strict, typed, source=_mark_stray_quotes(path, mapping)).read())
+
+
+def _arrow_message(exc: BaseException) -> str:
+    """pyarrow's wording without its C++ source locations."""
+    text = str(exc).split("\n")[0]
+    return text.split("/arrow/")[0].strip() or type(exc).__name__
+
+
+def _mark_stray_quotes(path: Path, mapping: ColumnMapping) -> pa.Buffer:
+    """The file with every line holding an odd number of quotes replaced by a marker row
+    (as many marker fields as the first line has columns, so it parses as one row)."""
+    with open(path, "rb") as f:
+        lines = f.read().split(b"\n")
+    delimiter = mapping.delimiter.encode(mapping.encoding)
+    first = lines[0].decode(mapping.encoding, errors="replace").removeprefix("\ufeff").rstrip("\r")
+    width = len(split_line(first, mapping.delimiter))
+    mark = delimiter.join([STRAY_QUOTE_MARK.encode(mapping.encoding)] * width)
+    return pa.py_buffer(b"\n".join(mark if line.count(b'"') % 2 else line for line in lines))
 
 
 class _IdEncoder:
@@ -155,8 +201,11 @@ class _IdEncoder:
 
 
 class _Reader:
-    def __init__(self, path: Path, mapping: ColumnMapping, strict: bool, typed: bool):
+    def __init__(self, path: Path, mapping: ColumnMapping, strict: bool, typed: bool,
+                 source: pa.Buffer | None = None):
         self.path, self.mapping, self.strict, self.typed = path, mapping, strict, typed
+        self.source = source  # the file with unmatched quotes marked (a second, careful read)
+        self.swallowed = False
         self.skipped = SkippedRows()
         self.skipped_lines = array("q")  # every line dropped by the parser (for line numbers)
         self.parser_examples: list[tuple[int, str, str]] = []
@@ -221,8 +270,17 @@ class _Reader:
                                        f"(the header has {len(self.header_names)} columns)")
                 names[role] = self.header_names[column]
             else:
+                width = self._first_width()
+                if column >= width:
+                    raise RatingsError(f"{self.path}: {role} column {column} does not exist (columns "
+                                       f"count from 0 and the first line has {width})")
                 names[role] = f"f{column}"
         return names
+
+    def _first_width(self) -> int:
+        head = read_text_head(self.path).decode(self.mapping.encoding, errors="replace")
+        first = next((ln for ln in head.removeprefix("\ufeff").split("\n") if ln.strip()), "")
+        return len(split_line(first.rstrip("\r"), self.mapping.delimiter))
 
     def _batches(self):
         m, include = self.mapping, list(self.roles.values())
@@ -232,7 +290,7 @@ class _Reader:
                      for role, name in self.roles.items() if role != "time"}
         try:
             reader = pacsv.open_csv(
-                self.path,
+                self.path if self.source is None else pa.BufferReader(self.source),
                 read_options=pacsv.ReadOptions(use_threads=False, block_size=BLOCK_BYTES,
                                                autogenerate_column_names=not m.header,
                                                encoding=_arrow_encoding(m.encoding)),
@@ -246,12 +304,16 @@ class _Reader:
                 return
             raise
         for batch in reader:
+            if self.swallowed and self.source is None:
+                raise _Swallowed
             yield batch
             self.rows_seen += batch.num_rows
             if self.strict and self.skipped.total + len(self.skipped_lines):
                 self._raise_first_bad()
 
     def _on_invalid_row(self, row) -> str:
+        if "\n" in (row.text or ""):
+            self.swallowed = True  # an unmatched quote joined lines
         self.skipped_lines.append(row.number if row.number is not None else -1)
         if len(self.parser_examples) < MAX_EXAMPLES:
             reason = (f"wrong column count (expected {row.expected_columns}, "
@@ -263,17 +325,21 @@ class _Reader:
     def _check(self, cols: dict) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """Mask of good rows and the numeric columns; bad rows are recorded."""
         numbers = {role: _to_numbers(cols[role], role) for role in ("rating", "time") if role in cols}
+        if self.source is None and any(_holds_line_break(cols[role]) for role in ("user", "item")):
+            raise _Swallowed
         empty_user, empty_item = _empty(cols["user"]), _empty(cols["item"])
         blank, missing = empty_user & empty_item, empty_user | empty_item
         for _, absent, _ in numbers.values():
             blank &= absent
             missing |= absent
-        checks = [("blank line", blank)]
+        checks = [("unmatched quote", _equals(cols["user"], STRAY_QUOTE_MARK)), ("blank line", blank)]
         if self.mapping.header:
             checks.append(("repeated header", _equals(cols["user"], self._header_name("user"))
                            & _equals(cols["item"], self._header_name("item"))))
         checks.append(("missing field", missing))
         checks += [(f"non-numeric {role}", garbled) for role, (_, _, garbled) in numbers.items()]
+        checks += [(f"non-finite {role}", ~np.isfinite(values) & ~absent & ~garbled)  # inf, nan
+                   for role, (values, absent, garbled) in numbers.items()]
         bad = np.zeros(len(blank), dtype=bool)
         for reason, mask in checks:
             mask = mask & ~bad
@@ -290,7 +356,8 @@ class _Reader:
         rows = np.flatnonzero(mask)
         first = rows[:MAX_EXAMPLES]
         lines = self._lines_of(first + self.rows_seen)
-        texts = [" ".join(f"{role}={cols[role][int(r)].as_py()!r}" for role in cols) for r in first]
+        texts = [" ".join(f"{role}={cols[role][int(r)].as_py()!r}" for role in cols) for r in first] \
+            if reason != "unmatched quote" else ["a line with an odd number of '\"'"] * len(first)
         self.skipped.add(reason, len(rows), list(zip(lines.tolist(), [reason] * len(first), texts)))
 
     def _lines_of(self, rows: np.ndarray) -> np.ndarray:
@@ -335,11 +402,15 @@ def _arrow_encoding(name: str) -> str:
 
 def _read_header(path: Path, mapping: ColumnMapping) -> list[str]:
     with open(path, encoding=mapping.encoding, errors="replace") as f:
-        line = f.readline().rstrip("\r\n")
+        line = f.readline().rstrip("\r\n").removeprefix("\ufeff")
     table = pacsv.read_csv(pa.py_buffer((line + "\n").encode()),
                            parse_options=pacsv.ParseOptions(delimiter=mapping.delimiter),
                            read_options=pacsv.ReadOptions(autogenerate_column_names=True))
     return [str(table.column(i)[0].as_py()) for i in range(table.num_columns)] if table.num_rows else []
+
+
+def _holds_line_break(column) -> bool:
+    return pa.types.is_string(column.type) and bool(pc.any(pc.match_substring(column, "\n")).as_py())
 
 
 def _empty(column) -> np.ndarray:

@@ -19,6 +19,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
+from w2v_desktop.core.untrusted import InputError, require_regular
 
 SAMPLE_BYTES = 1 << 16  # sniffed for encoding and language
 BLOCK_BYTES = 1 << 18  # decoded per step while streaming; also the step of the progress bar (jieba: ~0.6 s)
@@ -32,7 +33,7 @@ _AUTO_CANDIDATES = ("utf-8", "gb18030")  # GB18030 is a superset of GBK and GB23
 _DAMAGED = (OSError, EOFError, lzma.LZMAError, zlib.error)
 
 
-class CorpusError(ValueError):
+class CorpusError(InputError):
     """A corpus that cannot be read; the one-line message names the file (and line)."""
 
 
@@ -49,6 +50,7 @@ class TextFile:
 def list_files(path: str | os.PathLike) -> list[Path]:
     """The file itself, or every non-hidden file under a folder in sorted path order."""
     root = Path(path)
+    require_regular(root, "text file")
     if root.is_file():
         return [root]
     if not root.is_dir():
@@ -57,6 +59,8 @@ def list_files(path: str | os.PathLike) -> list[Path]:
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         found += [Path(folder, n) for n in names if not n.startswith(".")]
+    for file in found:  # a FIFO in the folder would block the read forever
+        require_regular(file, "text file")
     found.sort(key=lambda p: p.relative_to(root).parts)
     if not found:
         raise CorpusError(f"{root}: the folder contains no files")
@@ -66,6 +70,7 @@ def list_files(path: str | os.PathLike) -> list[Path]:
 @contextlib.contextmanager
 def open_binary(path: Path) -> Iterator[tuple[BinaryIO, BinaryIO]]:
     """(raw file, decompressed stream); the raw file's position measures progress."""
+    require_regular(path, "text file")
     try:
         raw = open(path, "rb")
     except OSError as e:

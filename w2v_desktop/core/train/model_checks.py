@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from w2v_desktop.core.config import TrainConfig
-from w2v_desktop.core.untrusted import check_plain_fields
+from w2v_desktop.core.untrusted import InputError, check_plain_fields
 
 FORMAT = "w2v-desktop-model"
 VERSION = 1
@@ -29,7 +29,7 @@ BYTES_PER_WORD = 256  # a JSON word list averages far less (quotes, comma, UTF-8
 WEIGHTS = ("syn0", "syn1neg", "syn1")
 
 
-class ModelFileError(ValueError):
+class ModelFileError(InputError):
     pass
 
 

@@ -28,7 +28,7 @@ from w2v_desktop.core.train.model_checks import (FORMAT, VERSION, WEIGHTS, Membe
                                                  meta_limit)
 from w2v_desktop.core.train.trainer import Trainer
 from w2v_desktop.core.train.vocab import Vocab
-from w2v_desktop.core.untrusted import loads
+from w2v_desktop.core.untrusted import loads, require_regular
 
 __all__ = ["FORMAT", "VERSION", "ModelFileError", "load_model", "save_model"]
 
@@ -60,6 +60,7 @@ def save_model(trainer: Trainer, path) -> None:
 def load_model(path) -> Trainer:
     """A trainer over the model file at ``path``; :class:`ModelFileError` naming the file if it is not sound."""
     path = Path(path)
+    require_regular(path, "model file")
     try:
         with zipfile.ZipFile(path) as zf:
             return _load(path, zf)
@@ -67,7 +68,7 @@ def load_model(path) -> Trainer:
         raise fail(path, "no such file") from None
     except IsADirectoryError:
         raise fail(path, "a folder, not a model file") from None
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError):  # NotImplementedError: "zip file version 10.9"
         # numpy's or zipfile's own wording would mislead here
         raise fail(path, "not a w2v-desktop model file (a .npz saved with --model or File > Save model)") from None
     except OSError as exc:

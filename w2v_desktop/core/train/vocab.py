@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 import numpy as np
 from numba import njit
+from w2v_desktop.core.untrusted import InputError
 
 
-class VocabError(ValueError):
+class VocabError(InputError):
     """The vocabulary cannot be built as asked (e.g. nothing survives min_count)."""
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from w2v_desktop.core.untrusted import InputError
 
 
-class VectorsError(ValueError):
+class VectorsError(InputError):
     """Inconsistent vectors (mismatched sizes, duplicate or unknown names)."""
 
 
