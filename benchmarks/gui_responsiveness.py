@@ -79,7 +79,8 @@ def main() -> int:
 
     from PySide6.QtCore import QSettings
 
-    from w2v_desktop.gui.app import freeze_startup_objects, make_application, wait_until
+    from w2v_desktop.gui.app import freeze_startup_objects, make_application
+    from w2v_desktop.gui.events import wait_until
     from w2v_desktop.gui.main_window import MainWindow
 
     app = make_application()

@@ -3,7 +3,7 @@
 Exact search is one matrix product of the query against all (pre-normalised,
 for cosine) rows, then ``argpartition`` for the top k: no Python loop over
 rows. Single cosine queries on large vocabularies scan 8-bit copies of the
-unit rows instead and re-score the few rows that could be in the top k
+unit rows instead, once that copy is built (``prepare.prepare_search``) and re-score the few rows that could be in the top k
 (:mod:`w2v_desktop.core.vectors.quantized`); the answer is still exact. Queries in
 bulk (hubness, metric agreement on a sample, recall checks) go through
 :func:`top_k_block`: one such scan per query on large vocabularies, else a
@@ -104,7 +104,10 @@ def nearest_rows(vectors, query, k: int = 10, metric: str = "cosine", restrict: 
     banned += [vectors.row(x) if isinstance(x, str) else int(x) for x in exclude]
     n = searched_rows(vectors, restrict)
     banned = [r for r in banned if 0 <= r < n]
-    if check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS and len(banned) <= QUANTIZED_MAX_BANNED:
+    # Only once the 8-bit copy exists (built in the background, or by bulk queries): building
+    # it takes longer than the one product it saves, and a single query must not wait for it.
+    if (check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS and len(banned) <= QUANTIZED_MAX_BANNED
+            and vectors.has_int8_rows):
         from w2v_desktop.core.vectors import quantized  # Numba: imported on first use
 
         # exact, through an 8-bit scan with error bounds (it normalises the query)
