@@ -134,6 +134,7 @@ def main() -> int:
     finishing = probe.summary()
     probe.timer.stop()
     p = panel.last_progress
+    window.state.set_unsaved(False)  # a measurement: the model is not kept
     window.close()
     if errors:
         print("errors:", *errors, sep="\n  ")

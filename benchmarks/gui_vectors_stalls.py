@@ -102,7 +102,6 @@ def main() -> int:
     wait_until(app, lambda: False, 0.3)
     compare = probe.summary()
     probe.timer.stop()
-    window.state.unsaved = False
     window.close()
     if errors:
         print("errors:", *errors, sep="\n  ")

@@ -103,6 +103,11 @@ class Vectors:
         return self._unit
 
     @property
+    def has_unit_rows(self) -> bool:
+        """Whether :attr:`unit` is built already."""
+        return self._unit is not None
+
+    @property
     def int8_rows(self):
         """The unit rows as 8-bit codes with per-row error bounds, for fast exact
         cosine search (:mod:`w2v_desktop.core.vectors.quantized`); computed once."""
