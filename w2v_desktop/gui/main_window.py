@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
             action = self._add(tabs_menu, self.tabs.tabText(index), lambda i=index: self.tabs.setCurrentIndex(i),
                                f"Ctrl+{index + 1}")
             self.tab_actions.append(action)
+        self.addActions([self.find_action, *self.tab_actions])  # keys work wherever the focus is in the window
 
     def set_theme(self, scheme: str) -> None:
         """System, Light or Dark; remembered for the next start."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from w2v_desktop.core.analysis import align
 
 from w2v_desktop.core.vectors import similarity
+from w2v_desktop.core.wording import plural
 from w2v_desktop.core.formats import load_vectors
 from w2v_desktop.core.train import train
 from w2v_desktop.gui.jobs import JobRunner
@@ -146,7 +147,7 @@ class ComparePanel(QWidget):
         self.shared = sum(1 for name in vectors.names if name in self.vectors.index) if self.vectors else 0
         self.file_label.setText(f"<b>{html.escape(os.path.basename(path) or 'second run')}</b>: "
                                 f"{len(vectors):,} names \N{MULTIPLICATION SIGN} {vectors.dim} dimensions; "
-                                f"{self.shared:,} names shared with the current run.")
+                                f"{plural(self.shared, 'name', 'names')} shared with the current run.")
         self.other_title.setText(f"Second run ({html.escape(os.path.basename(path))})")
         self._enable_align()
 

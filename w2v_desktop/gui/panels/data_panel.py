@@ -259,6 +259,6 @@ def describe_report(report, min_count: int) -> str:
     share = report.kept_types / report.total_types if report.total_types else 0.0
     return (f"Keeps <b>{report.kept_types:,}</b> of {report.total_types:,} distinct words ({share:.0%}), "
             f"covering <b>{report.coverage:.1%}</b> of {report.total_tokens:,} tokens.<br>"
-            f"Drops {report.dropped_types:,} words seen fewer than {min_count} times "
-            f"({report.dropped_tokens:,} tokens).")
+            f"Drops {plural(report.dropped_types, 'word', 'words')} seen fewer than "
+            f"{plural(min_count, 'time', 'times')} ({plural(report.dropped_tokens, 'token', 'tokens')}).")
 

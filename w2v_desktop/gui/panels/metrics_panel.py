@@ -158,16 +158,17 @@ class MetricsPanel(QWidget):
         self.status.clear()
         self.hub_curve.setData([], [])
         self.hubs_label.clear()
-        press = "Press \N{LEFT DOUBLE QUOTATION MARK}Compute hubness and norms\N{RIGHT DOUBLE QUOTATION MARK}"
-        self._hub_hint = set_plot_hint(self.hub_plot, self._hub_hint,
-                                       f"{press} to count how often each name is among others' nearest names.")
-        self._norm_hint = set_plot_hint(self.norm_plot, self._norm_hint,
-                                        f"{press} to plot vector length against frequency.")
         self.norm_points.setData([], [])
         theme.set_labels(self.hub_plot, "Hubness", HUB_X_LABEL, HUB_Y_LABEL)
         theme.set_labels(self.norm_plot, "Norm vs frequency", NORM_X_LABEL, "vector norm")
         theme.set_log_ticks(self.hub_plot, "left", 1, 100)  # pyqtgraph's own log ticks crowd an empty plot
         theme.set_log_ticks(self.norm_plot, "bottom", 1, 1000)
+        # after the labels: setting a label shows its axis again
+        press = "Press \N{LEFT DOUBLE QUOTATION MARK}Compute hubness and norms\N{RIGHT DOUBLE QUOTATION MARK}"
+        self._hub_hint = set_plot_hint(self.hub_plot, self._hub_hint,
+                                       f"{press} to count how often each name is among others' nearest names.")
+        self._norm_hint = set_plot_hint(self.norm_plot, self._norm_hint,
+                                        f"{press} to plot vector length against frequency.")
         if vectors is None or len(vectors) == 0:
             self.completer.set_vectors(None)
             self.stack.show_empty()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
                                QSpinBox, QVBoxLayout, QWidget)
 
 from w2v_desktop.core.vectors import similarity
+from w2v_desktop.core.wording import plural
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack, TableHint
 from w2v_desktop.gui.widgets.help_badge import with_help
@@ -249,7 +250,7 @@ class NeighboursPanel(QWidget):
         if titles is not None and titles[row]:
             parts.append(html.escape(str(titles[row])))
         if self.vectors.counts is not None:
-            parts.append(f"seen {int(self.vectors.counts[row]):,} times")
+            parts.append("seen " + plural(int(self.vectors.counts[row]), "time", "times"))
         scope = f"among the {restrict:,} most frequent" if restrict else f"among all {len(self.vectors):,} names"
         return " \N{MIDDLE DOT} ".join(parts) + f" \N{EM DASH} neighbours {scope}"
 

@@ -79,7 +79,7 @@ class EmptyHint(QObject):
 
     @property
     def text(self) -> str:
-        return self.label.text() if self.label.isVisible() else ""
+        return "" if self.label.isHidden() else self.label.text()
 
 
 class TableHint(EmptyHint):

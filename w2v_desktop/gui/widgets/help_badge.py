@@ -51,7 +51,7 @@ class HelpBadge(QToolButton):
         size = self.fontMetrics().height() + 4
         self.setFixedSize(size, size)
         self.setStyleSheet(f"QToolButton#helpBadge {{ border: 1px solid palette(mid); border-radius: {size // 2}px;"
-                           " font-weight: bold; padding: 0; }")
+                           " color: palette(window-text); font-weight: bold; padding: 0; }")
         self.clicked.connect(self.show_help)
 
     def show_help(self) -> None:
