@@ -8,7 +8,8 @@ shows that entry. Tooltips alone are invisible until found: the badge says
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QToolButton, QToolTip, QWidget
 
 GLOSSARY: dict[str, str] = {
     "3CosAdd": "<b>3CosAdd</b>: the answer to “a is to b as c is to ?” is the name nearest to "
@@ -48,11 +49,18 @@ class HelpBadge(QToolButton):
         self.setAccessibleName("Help")
         self.setAccessibleDescription(self.help_text)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        size = self.fontMetrics().height() + 4
-        self.setFixedSize(size, size)
-        self.setStyleSheet(f"QToolButton#helpBadge {{ border: 1px solid palette(mid); border-radius: {size // 2}px;"
-                           " color: palette(window-text); font-weight: bold; padding: 0; }")
+        self._size = self.fontMetrics().height() + 4
+        self.setFixedSize(self._size, self._size)
+        self.apply_theme()
         self.clicked.connect(self.show_help)
+
+    def apply_theme(self) -> None:
+        """Colours from the current palette (called again when the theme changes)."""
+        palette = QApplication.palette()
+        text = palette.color(QPalette.ColorRole.WindowText).name()
+        mid = palette.color(QPalette.ColorRole.Mid).name()
+        self.setStyleSheet(f"QToolButton#helpBadge {{ border: 1px solid {mid}; border-radius: {self._size // 2}px;"
+                           f" color: {text}; font-weight: bold; padding: 0; }}")
 
     def show_help(self) -> None:
         QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), self.help_text, self)
