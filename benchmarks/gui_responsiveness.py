@@ -79,7 +79,8 @@ def main() -> int:
 
     from PySide6.QtCore import QSettings
 
-    from w2v_desktop.gui.app import freeze_startup_objects, make_application, wait_until
+    from w2v_desktop.gui.app import freeze_startup_objects, make_application
+    from w2v_desktop.gui.events import wait_until
     from w2v_desktop.gui.main_window import MainWindow
 
     app = make_application()
@@ -133,6 +134,7 @@ def main() -> int:
     finishing = probe.summary()
     probe.timer.stop()
     p = panel.last_progress
+    window.state.set_unsaved(False)  # a measurement: the model is not kept
     window.close()
     if errors:
         print("errors:", *errors, sep="\n  ")

@@ -18,6 +18,15 @@ from w2v_desktop.gui import worker  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def unsaved_model_is_discarded_on_close(monkeypatch):
+    """Closing a window with a trained, unsaved model asks (a modal box) what to do with it;
+    tests that train answer "discard" unless they test the question (they patch it again)."""
+    from w2v_desktop.gui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "ask_about_unsaved", lambda self: "discard")
+
+
+@pytest.fixture(autouse=True)
 def no_dangling_threads_or_timers(qapp, monkeypatch):
     started: list[QTimer] = []
     original_start = QTimer.start

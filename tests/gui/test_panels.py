@@ -210,6 +210,8 @@ def test_metrics_side_by_side_and_heatmap(qtbot, state):
     panel.k_spin.setValue(5)
     qtbot.keyClicks(panel.query_edit, "c1_1")
     qtbot.keyClick(panel.query_edit, Qt.Key_Return)
+    assert panel.compare_button.text() == "Cancel"  # on a worker, not the GUI thread
+    wait_job(qtbot, panel)
     table = panel.tops_table
     assert table.columnCount() == len(METRICS) and table.rowCount() == 5
     assert table.horizontalHeaderItem(0).text() == "cosine"

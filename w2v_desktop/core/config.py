@@ -169,7 +169,8 @@ def continue_config(saved: TrainConfig, asked: TrainConfig | Mapping[str, Any]) 
     changes = asked.to_dict() if isinstance(asked, TrainConfig) else dict(asked)
     unknown = sorted(set(changes) - {f.name for f in fields(TrainConfig)})
     if unknown:
-        raise ConfigError(f"unknown training option(s): {', '.join(unknown)}")
+        label = "unknown training option" if len(unknown) == 1 else "unknown training options"
+        raise ConfigError(f"{label}: {', '.join(unknown)}")
     refused = [name for name in FIXED_WHEN_CONTINUING if name in changes and changes[name] != getattr(saved, name)]
     if "negative" in changes and (changes["negative"] > 0) != (saved.negative > 0):
         refused.append("negative")

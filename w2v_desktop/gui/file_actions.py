@@ -27,8 +27,19 @@ from w2v_desktop.gui.widgets.load_progress import LoadProgressWidget
 MAX_RECENT = 10
 
 
+def inside_package(path: str) -> bool:
+    """Whether ``path`` lies in the installed package (the bundled samples): no place to save to."""
+    from w2v_desktop.core.bundled import bundled_path
+
+    try:
+        return Path(path).resolve().is_relative_to(bundled_path().resolve().parent)
+    except (OSError, ValueError):
+        return False
+
+
 class FileActions(QObject):
-    recent_changed = Signal(list)
+    recent_changed = Signal(list)          # recent data: what was opened (or saved to open again)
+    recent_exports_changed = Signal(list)  # recent exports: vectors written for other programs
     vectors_opened = Signal(str)
     load_started = Signal(object)  # the Job of a corpus or ratings load (progress, Cancel)
 
@@ -84,16 +95,41 @@ class FileActions(QObject):
         self.state.status_message.emit(f"Load cancelled: {name} was not opened; what was open before stays open.")
 
     # -- recent files and folders ---------------------------------------------------------
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
+    def _recent(self, key: str) -> list[str]:
+        value = self.settings.value(key, [])
         return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
 
-    def _remember(self, path: str) -> None:
-        recent = [p for p in self.recent_files() if p != str(path)]
+    def recent_files(self) -> list[str]:
+        """Data opened (corpora, ratings, vectors, models, projects), newest first."""
+        return self._recent("recent_files")
+
+    def recent_exports(self) -> list[str]:
+        """Files exported for other programs, newest first: a separate list, so exports do not
+        push the data one works on out of Open recent."""
+        return self._recent("recent_exports")
+
+    def _push(self, key: str, path: str) -> list[str]:
+        recent = [p for p in self._recent(key) if p != str(path)]
         recent.insert(0, str(path))
-        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+        self.settings.setValue(key, recent[:MAX_RECENT])
+        return recent[:MAX_RECENT]
+
+    def _remember(self, path: str) -> None:
+        self.recent_changed.emit(self._push("recent_files", path))
         self.settings.setValue("last_dir", str(Path(path).parent))
-        self.recent_changed.emit(recent[:MAX_RECENT])
+
+    def _remember_export(self, path: str) -> None:
+        self.recent_exports_changed.emit(self._push("recent_exports", path))
+        self.settings.setValue("last_export_dir", str(Path(path).parent))
+
+    def save_folder(self) -> str:
+        """Where save and export dialogs start: the folder of the data in use (never the
+        package's own folder, where the samples live), else the last folder saved to, else home."""
+        for path in (self.state.source_path, self.state.vectors_path, self.state.document_path):
+            if path and not inside_package(path) and Path(path).parent.is_dir():
+                return str(Path(path).parent)
+        last = str(self.settings.value("last_export_dir", "") or "")
+        return last if last and Path(last).is_dir() and not inside_package(last) else str(Path.home())
 
     def _ask_open(self, caption: str, filters: str) -> str:
         path, _ = QFileDialog.getOpenFileName(self.window, caption, str(self.settings.value("last_dir", "")),
@@ -101,7 +137,7 @@ class FileActions(QObject):
         return path
 
     def _ask_save(self, caption: str, name: str, filters: str) -> str:
-        start = str(Path(str(self.settings.value("last_dir", ""))) / name)
+        start = str(Path(self.save_folder()) / name)
         path, _ = QFileDialog.getSaveFileName(self.window, caption, start, filters)
         return path
 
@@ -117,7 +153,9 @@ class FileActions(QObject):
         {"project": self.open_project, "model": self.open_model,
          "ratings": self.open_ratings, "text": self.open_text}[found.kind](path)
 
-    def open_text(self, path: str | None = None, ask_options: bool = True, options=None) -> None:
+    def open_text(self, path: str | None = None, ask_options: bool = True, options=None,
+                  as_document: bool = True) -> None:
+        """``as_document``: the window title names the corpus (a project's data leaves the project's name)."""
         path = path or self._ask_open("Open a text corpus", "Text (*.txt *.cor *.gz *.bz2 *.xz);;All files (*)")
         if not path:
             return
@@ -136,6 +174,8 @@ class FileActions(QObject):
             self.data_kind = "text"
             self.state.set_interactions(None, None)
             self.state.set_corpus(corpus, path, kind="text")
+            if as_document:
+                self.state.set_document(path)
             self.state.status_message.emit(f"Loaded {path}: {corpus.n_tokens:,} tokens")
             self.state.data_opened.emit("text", {})
 
@@ -167,6 +207,7 @@ class FileActions(QObject):
         self.sequence_report = data.report
         self.state.set_interactions(data.events, data.items)
         self.state.set_corpus(corpus, path, data_report=data.report_lines(), kind="ratings")
+        self.state.set_document(path)
         self.state.status_message.emit(f"Loaded {path}: {corpus.n_sentences:,} sequences of "
                                        f"{len(corpus.words):,} items")
         self.state.data_opened.emit("ratings", {"min_count": data.options.min_count})
@@ -179,7 +220,8 @@ class FileActions(QObject):
         self._remember(path)
 
         def done(vectors) -> None:
-            self.state.set_vectors(vectors)
+            self.state.set_vectors(vectors, path)
+            self.state.set_document(path)
             self.state.status_message.emit(f"Opened {len(vectors):,} vectors of {vectors.dim} dimensions")
             self.vectors_opened.emit(path)
 
@@ -205,7 +247,8 @@ class FileActions(QObject):
             trainer, vectors = loaded
             self.state.set_trainer(trainer)
             self.state.set_config(trainer.config, kind=closest_preset(trainer.config))
-            self.state.set_vectors(vectors)
+            self.state.set_vectors(vectors, path)
+            self.state.set_document(path)
             self.state.status_message.emit(f"Opened model {Path(path).name} ({len(trainer.vocab):,} words, "
                                            f"{trainer.epochs_trained} epochs); open new data and Train to continue")
 
@@ -223,22 +266,33 @@ class FileActions(QObject):
         self.state.report_error("Training is running", f"Wait until training ends (or stop it), then {doing}.")
         return True
 
-    def save_model(self, path: str | None = None) -> None:
+    def save_model(self, path: str | None = None) -> bool:
+        """Write the model (asking where when ``path`` is None); True when the writing started."""
         if self._training_runs():
-            return
+            return False
         trainer = self.state.trainer
         if trainer is None:
             self.state.report_error("Nothing to save", "Train a model (or open one) first.")
-            return
+            return False
         path = path or self._ask_save("Save model", "model" + projects.MODEL_SUFFIX,
                                       f"Models (*{projects.MODEL_SUFFIX})")
         if path:
-            self.state.run_in_worker(lambda: model_file.save_model(trainer, path), lambda _r: self._saved(path),
-                                     title="Could not save the model", name="save-model")
+            self.state.run_in_worker(lambda: model_file.save_model(trainer, path),
+                                     lambda _r: self._saved(path, trainer), title="Could not save the model",
+                                     name="save-model")
+        return bool(path)
 
-    def _saved(self, path: str) -> None:
+    def _saved(self, path: str, trainer=None) -> None:
+        """A model or project written: it is data one opens again (Open recent)."""
         self._remember(path)
+        self.state.set_document(path)
+        if trainer is not None and trainer is self.state.trainer:
+            self.state.set_unsaved(False)
         self.state.status_message.emit(f"Saved {path}")
+
+    def _exported(self, path: str) -> None:
+        self._remember_export(path)
+        self.state.status_message.emit(f"Exported {path}")
 
     def export_vectors(self, fmt: str, output: bool = False, path: str | None = None) -> None:
         from w2v_desktop.core.formats import FORMATS, save_vectors
@@ -257,7 +311,7 @@ class FileActions(QObject):
             # the output weights are copied on the worker, not on the GUI thread
             write = (lambda: save_vectors(trainer.output_vectors(), path, fmt)) if output else \
                 (lambda: save_vectors(vectors, path, fmt))
-            self.state.run_in_worker(write, lambda _r: self._saved(path),
+            self.state.run_in_worker(write, lambda _r: self._exported(path),
                                      title=f"Could not export {info.label}", name="export")
 
     # -- projects -------------------------------------------------------------------------
@@ -282,7 +336,7 @@ class FileActions(QObject):
                 model_file.save_model(trainer, model)
             projects.save_project(project, path)
 
-        self.state.run_in_worker(write, lambda _r: self._saved(path), title="Could not save the project",
+        self.state.run_in_worker(write, lambda _r: self._saved(path, trainer), title="Could not save the project",
                                  name="save-project")
 
     def open_project(self, path: str | None = None, on_loaded=None, allow_outside: bool = False) -> None:
@@ -324,8 +378,9 @@ class FileActions(QObject):
             if trainer is not None:
                 self.state.set_trainer(trainer)
                 self.state.set_vectors(vectors)
+            self.state.set_document(path)
             if project.data_path and Path(project.data_path).is_file() and project.data_kind == "text":
-                self.open_text(project.data_path, options=self.tokenize_options)
+                self.open_text(project.data_path, options=self.tokenize_options, as_document=False)
             if on_loaded is not None:
                 on_loaded(project)
 

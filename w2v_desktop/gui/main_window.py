@@ -1,8 +1,10 @@
 """The main window: menus, the tab of each panel, drag and drop, settings."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings
-from PySide6.QtGui import QAction, QKeySequence
+import os
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from w2v_desktop import __version__
@@ -10,6 +12,7 @@ from w2v_desktop.core.config import PRESETS, TrainConfig, closest_preset
 from w2v_desktop.gui import data_set, theme, worker
 from w2v_desktop.gui.dialogs.error_dialog import show_error
 from w2v_desktop.gui.file_actions import FileActions
+from w2v_desktop.gui.widgets import plot_export
 from w2v_desktop.gui.panels.analogy_panel import AnalogyPanel
 from w2v_desktop.gui.panels.compare_panel import ComparePanel
 from w2v_desktop.gui.panels.data_panel import DataPanel
@@ -30,6 +33,10 @@ EXPLORATION_PANELS: tuple[tuple[str, type[QWidget]], ...] = (
     ("Recs", RecsPanel),
     ("Compare", ComparePanel),
 )
+# What Ctrl+F focuses on each tab: the attribute holding its search box (or first input).
+SEARCH_BOXES = {"Train": "watch_edit", "Neighbours": "query_edit", "Analogy": "word_edits", "Metrics": "query_edit",
+                "Projection": "search_edit", "Recs": "user_edit", "Compare": "filter_edit"}
+THEME_LABELS = {"system": "&System", "light": "&Light", "dark": "&Dark"}
 
 
 class MainWindow(QMainWindow):
@@ -37,7 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.state = state or AppState(self)
         self.settings = settings or QSettings()
-        self.setWindowTitle(f"w2v-desktop {__version__}")
+        self._update_title()
         self.setAcceptDrops(True)
         self.files = FileActions(self.state, self, self.settings)
         self.tabs = QTabWidget()
@@ -57,6 +64,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._restore_settings()
+        self.context_dialog = None  # the word-in-context window, made on first use
+        self._close_after_save = False
+        plot_export.start_folder = self.files.save_folder
 
     # -- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -69,6 +79,8 @@ class MainWindow(QMainWindow):
         self.open_model_action = self._add(file_menu, "Open &model to continue training…", f.open_model)
         self.recent_menu = file_menu.addMenu("Open r&ecent")
         self._fill_recent(f.recent_files())
+        self.recent_exports_menu = file_menu.addMenu("Recent e&xports")
+        self._fill_recent_exports(f.recent_exports())
         file_menu.addSeparator()
         self.open_project_action = self._add(file_menu, "Open &project…", f.open_project)
         self.save_project_action = self._add(file_menu, "&Save project…", self.save_project,
@@ -90,6 +102,7 @@ class MainWindow(QMainWindow):
         self._add(train_menu, "Open the sample &ratings…", self.load_sample_ratings).setEnabled(
             sample_path("sample_ratings.csv") is not None)
 
+        self._build_view_menu()
         help_menu = self.menuBar().addMenu("&Help")
         self._add(help_menu, "&About", self._about)
 
@@ -105,12 +118,69 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def _build_view_menu(self) -> None:
+        view = self.menuBar().addMenu("&View")
+        theme_menu = view.addMenu("&Theme")
+        self.theme_actions = QActionGroup(self)
+        for scheme in theme.SCHEMES:
+            action = theme_menu.addAction(THEME_LABELS[scheme])
+            action.setCheckable(True)
+            action.setData(scheme)
+            self.theme_actions.addAction(action)
+            action.triggered.connect(lambda _c=False, name=scheme: self.set_theme(name))
+        view.addSeparator()
+        self.find_action = self._add(view, "&Find in this tab", self.focus_search, QKeySequence.StandardKey.Find,
+                                     fallback="Ctrl+F")
+        self._add(view, "Word in &context\N{HORIZONTAL ELLIPSIS}", lambda: self.show_context(""), "Ctrl+K")
+        tabs_menu = view.addMenu("&Go to tab")
+        self.tab_actions = []
+        for index in range(min(self.tabs.count(), 9)):
+            action = self._add(tabs_menu, self.tabs.tabText(index), lambda i=index: self.tabs.setCurrentIndex(i),
+                               f"Ctrl+{index + 1}")
+            self.tab_actions.append(action)
+        self.addActions([self.find_action, *self.tab_actions])  # keys work wherever the focus is in the window
+
+    def set_theme(self, scheme: str) -> None:
+        """System, Light or Dark; remembered for the next start."""
+        theme.apply_scheme(scheme)
+        self.settings.setValue("theme", scheme)
+        for action in self.theme_actions.actions():
+            action.setChecked(action.data() == scheme)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the current tab's search box (its first input where it has none)."""
+        title = self.tabs.tabText(self.tabs.currentIndex())
+        box = getattr(self.tabs.currentWidget(), SEARCH_BOXES.get(title, ""), None)
+        box = box[0] if isinstance(box, list) else box
+        if box is not None and box.isEnabled():
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            box.selectAll()
+
+    def show_context(self, name: str) -> None:
+        """The word-in-context window, showing ``name`` (when given)."""
+        from w2v_desktop.gui.dialogs.context_dialog import ContextDialog
+
+        if self.context_dialog is None:
+            self.context_dialog = ContextDialog(self.state, self)
+        self.context_dialog.show()
+        self.context_dialog.raise_()
+        if name:
+            self.context_dialog.show_word(name)
+        elif self.state.corpus is None:
+            self.context_dialog.search()  # says why there is nothing to show
+
     def _fill_recent(self, paths: list[str]) -> None:
-        self.recent_menu.clear()
+        self._fill_menu(self.recent_menu, paths)
+
+    def _fill_recent_exports(self, paths: list[str]) -> None:
+        self._fill_menu(self.recent_exports_menu, paths)
+
+    def _fill_menu(self, menu: QMenu, paths: list[str]) -> None:
+        menu.clear()
         for path in paths:
-            action = self.recent_menu.addAction(path)
+            action = menu.addAction(path)
             action.triggered.connect(lambda _c=False, p=path: self.files.open_any(p))
-        self.recent_menu.setEnabled(bool(paths))
+        menu.setEnabled(bool(paths))
 
     def _fill_export_menus(self) -> None:
         from w2v_desktop.core.formats import FORMATS
@@ -139,6 +209,11 @@ class MainWindow(QMainWindow):
         s.training_state_changed.connect(self._show_training)
         self.train_panel.finished.connect(self._on_trained)
         self.train_panel.options.notice_changed.connect(lambda text: text and self.statusBar().showMessage(text, 10_000))
+        self.files.recent_exports_changed.connect(self._fill_recent_exports)
+        s.document_changed.connect(self._update_title)
+        s.unsaved_changed.connect(self._on_unsaved)
+        s.context_requested.connect(self.show_context)
+        s.error_occurred.connect(lambda *_a: setattr(self, "_close_after_save", False))  # a failed save: stay
         self.data_panel.open_text_requested.connect(lambda: self.files.open_text())
         self.data_panel.open_ratings_requested.connect(lambda: self.files.open_ratings())
         self._update_actions()
@@ -154,6 +229,19 @@ class MainWindow(QMainWindow):
         self.save_model_action.setEnabled(idle)
         self.export_menu.setEnabled(idle and self.state.vectors is not None)
         self.export_output_menu.setEnabled(idle and self.state.trainer is not None)
+
+    def _update_title(self, *_args) -> None:
+        """The file the window is about, and a "*" while a trained model is unsaved."""
+        path = self.state.document_path
+        app = f"w2v-desktop {__version__}"
+        self.setWindowTitle(f"{os.path.basename(path)}[*] \N{EM DASH} {app}" if path else f"{app}[*]")
+        self.setWindowFilePath(path)
+        self.setWindowModified(self.state.unsaved)
+
+    def _on_unsaved(self, unsaved: bool) -> None:
+        self.setWindowModified(unsaved)
+        if not unsaved and self._close_after_save:
+            self.close()
 
     def _on_training_state(self, value: str) -> None:
         if value != IDLE:  # the end is said by _on_trained, which stays
@@ -259,6 +347,12 @@ class MainWindow(QMainWindow):
                 pass  # options from an older version that no longer validate: keep defaults
         self._data_key = ""  # no data yet: the watch list set without data
         self.train_panel.apply_data_settings(data_set.load(self.settings).get(""))
+        scheme = self.settings.value("theme", "system")
+        scheme = scheme if scheme in theme.SCHEMES else "system"
+        if scheme != "system":
+            theme.apply_scheme(scheme)
+        for action in self.theme_actions.actions():
+            action.setChecked(action.data() == scheme)
 
     def _save_settings(self) -> None:
         import json
@@ -276,8 +370,31 @@ class MainWindow(QMainWindow):
             theme.retheme(self)
         super().changeEvent(event)
 
+    def ask_about_unsaved(self) -> str:
+        """"save", "discard" or "cancel": what to do with a trained model no file holds."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Save the trained model?",
+                          "The model trained in this session has not been saved.",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText("Save it to continue training it or explore it later; "
+                               "discarded, it is gone when the window closes.")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
+
     def closeEvent(self, event) -> None:
-        """Stop training and other jobs cleanly before the window goes."""
+        """Ask about an unsaved trained model, then stop training and other jobs cleanly."""
+        if self.state.unsaved and not self.train_panel.is_running():
+            answer = self.ask_about_unsaved()
+            if answer == "cancel":
+                event.ignore()
+                return
+            if answer == "save":
+                event.ignore()  # the window closes once the model is written (and stays if that fails)
+                self._close_after_save = self.files.save_model()  # False: no file was chosen
+                return
+            self.state.set_unsaved(False)
         self._save_settings()
         if self.train_panel.is_running():
             self.train_panel.stop()

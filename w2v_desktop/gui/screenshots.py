@@ -46,6 +46,7 @@ def take_screenshots(app: QApplication, window: QMainWindow, folder: Path) -> in
     if errors or not ok:
         print("w2v-desktop: screenshot run failed: " + ("; ".join(errors) or "a step did not finish"),
               file=sys.stderr)
+    window.state.set_unsaved(False)  # pictures only: the model trained for them is not kept
     window.close()
     return 0 if ok and not errors else 1
 

@@ -23,6 +23,11 @@ Attributes (read them; change them through the setters):
     config_kind    the kind of data the options were set for: "text" or "items" (a preset's
                    name; edits keep it). Opening data of the other kind re-applies its defaults
     training_state one of IDLE, RUNNING, PAUSED, STOPPING
+    document_path  the file the window is about (the last corpus, ratings, vectors, model or
+                   project opened or saved), or "": the window title names it
+    vectors_path   the file the current vectors were opened from ("" when trained here)
+    unsaved        a trained model exists that no model or project file holds yet
+    ready_vectors  the vectors whose search caches are built (``prepare_search``), or None
 """
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import SIGNAL, QObject, Signal
 
+from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.gui.worker import Job
 
@@ -48,6 +54,10 @@ class AppState(QObject):
     status_message = Signal(str)           # a short line for the status bar
     names_sent = Signal(str, list)         # a panel's tab title and names for it (the map's selection)
     data_opened = Signal(str, dict)        # data kind ("text", "ratings"), options its dialog chose
+    document_changed = Signal(str)         # document_path
+    unsaved_changed = Signal(bool)         # unsaved
+    vectors_ready = Signal(object)         # Vectors whose search caches were built in the background
+    context_requested = Signal(str)        # a name to show in its corpus contexts (word in context)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -65,6 +75,11 @@ class AppState(QObject):
         self.config_kind = "text"
         self._jobs: set[Job] = set()
         self.last_error: tuple[str, str, str] | None = None
+        self.document_path = ""
+        self.vectors_path = ""
+        self.unsaved = False
+        self.ready_vectors = None
+        self._preparing: Job | None = None
 
     # -- data ------------------------------------------------------------------
     @property
@@ -75,9 +90,52 @@ class AppState(QObject):
     def vectors(self, vectors) -> None:
         self.set_vectors(vectors)
 
-    def set_vectors(self, vectors) -> None:
+    def set_vectors(self, vectors, path: str = "") -> None:
+        """New vectors to explore; ``path``: the file they were opened from ("" when trained)."""
         self._vectors = vectors
+        self.vectors_path = str(path or "")
         self.vectors_changed.emit(vectors)
+        self._prepare(vectors)
+
+    def _prepare(self, vectors) -> None:
+        """Build large vectors' search caches (unit rows, 8-bit copy, name index) on a worker,
+        so that neither the first keystroke nor the first query waits for them."""
+        from w2v_desktop.core.vectors.prepare import prepare_search, worth_preparing
+
+        if self._preparing is not None:
+            self._preparing.cancel()
+            self._preparing = None
+        if not worth_preparing(vectors):
+            self.ready_vectors = vectors
+            self.vectors_ready.emit(vectors)
+            return
+        self.ready_vectors = None
+        token = CancelToken()
+
+        def ready(_result) -> None:
+            if vectors is self._vectors:
+                self.ready_vectors = vectors
+                self.vectors_ready.emit(vectors)
+
+        job = self.run_in_worker(prepare_search(vectors, token), ready, title="Could not prepare the vectors",
+                                 name="prepare-vectors")
+        job.add_cancel_callback(token.cancel)
+        job.done.connect(lambda: self._preparing is job and setattr(self, "_preparing", None))
+        self._preparing = job
+
+    def set_document(self, path: str) -> None:
+        if str(path) != self.document_path:
+            self.document_path = str(path)
+            self.document_changed.emit(self.document_path)
+
+    def set_unsaved(self, unsaved: bool) -> None:
+        if unsaved != self.unsaved:
+            self.unsaved = unsaved
+            self.unsaved_changed.emit(unsaved)
+
+    def request_context(self, name: str) -> None:
+        """Show where ``name`` occurs in the corpus (the main window opens the word-in-context view)."""
+        self.context_requested.emit(name)
 
     def set_corpus(self, corpus, source_path: str = "", vocab_report=None, data_report=(),
                    kind: str = "text") -> None:
@@ -98,6 +156,8 @@ class AppState(QObject):
         self.trainer = trainer
         if trainer is not None:
             self.vocab_report = getattr(trainer, "vocab_report", self.vocab_report)
+        # a run hands its trainer over before it reports IDLE: that model is in no file yet
+        self.set_unsaved(trainer is not None and self.training_state != IDLE)
         self.trainer_changed.emit(trainer)
 
     def set_config(self, config: TrainConfig, kind: str | None = None) -> None:

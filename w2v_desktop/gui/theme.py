@@ -148,3 +148,51 @@ def retheme(widget: QWidget) -> None:
     for child in widget.findChildren(QWidget):
         if callable(getattr(child, "apply_theme", None)):
             child.apply_theme()  # curves, markers and overlays of widgets that define it
+
+
+# -- the window's colour scheme (View > Theme) ----------------------------------------------------
+SCHEMES = ("system", "light", "dark")
+_system_look: tuple[str, QPalette] | None = None  # the platform's style and palette, before any choice
+
+_DARK = {
+    QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e4e4e4",
+    QPalette.ColorRole.Base: "#1e1e1e", QPalette.ColorRole.AlternateBase: "#272727",
+    QPalette.ColorRole.ToolTipBase: "#3a3a3a", QPalette.ColorRole.ToolTipText: "#e4e4e4",
+    QPalette.ColorRole.Text: "#e4e4e4", QPalette.ColorRole.Button: "#353535",
+    QPalette.ColorRole.ButtonText: "#e4e4e4", QPalette.ColorRole.BrightText: "#ff6b6b",
+    QPalette.ColorRole.Link: "#6cb4ff", QPalette.ColorRole.Highlight: "#3d7bd9",
+    QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.Light: "#4a4a4a",
+    QPalette.ColorRole.Midlight: "#3c3c3c", QPalette.ColorRole.Mid: "#646464",
+    QPalette.ColorRole.Dark: "#1a1a1a", QPalette.ColorRole.Shadow: "#000000",
+    QPalette.ColorRole.PlaceholderText: "#8c8c8c",
+}
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in _DARK.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return palette
+
+
+def apply_scheme(scheme: str) -> None:
+    """"system": the platform's own look; "light" / "dark": Qt's Fusion style with a light or dark
+    palette (the same on every platform). Plots follow through the palette-change event."""
+    global _system_look
+    from PySide6.QtWidgets import QStyleFactory
+
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown theme {scheme!r}; choose one of {', '.join(SCHEMES)}")
+    app = QApplication.instance()
+    if _system_look is None:
+        _system_look = (app.style().name(), QPalette(app.palette()))
+    if scheme == "system":
+        style, palette = _system_look
+        app.setStyle(QStyleFactory.create(style) or style)
+        app.setPalette(palette)
+    else:
+        app.setStyle("Fusion")
+        app.setPalette(app.style().standardPalette() if scheme == "light" else dark_palette())
+    configure_pyqtgraph()

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import stats
 
+from w2v_desktop.core.wording import plural
 from w2v_desktop.core.vectors import COSMUL_EPSILON
 from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.untrusted import InputError, require_regular
@@ -202,7 +203,7 @@ def read_pairs(path) -> list[tuple[int, str, str, float]]:
         fields = [x.strip() for x in fields]
         if len(fields) < 3:
             raise ValueError(f"{os.fspath(path)}, line {line_no}: expected 'word1 word2 score', "
-                             f"found {len(fields)} field(s)")
+                             f"found {plural(len(fields), 'field', 'fields')}")
         try:
             score = float(fields[2])
         except ValueError:

@@ -6,6 +6,7 @@ its names is first used)."""
 from w2v_desktop.core.lazy import lazy_exports
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
+    "kwic": ("Concordance", "ContextLine", "WordNotInCorpus", "concordance"),
     "corpus": ("Corpus", "CorpusBuilder", "count_ids"),
     "phrases": ("PairCounter", "PhraseModel", "SCORINGS", "learn_phrases", "phrases_from_counts",
                 "score_pairs"),

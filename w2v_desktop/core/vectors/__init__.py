@@ -10,5 +10,8 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "analogy": ("COSMUL_EPSILON",),
     "keyed": ("UnknownNameError", "Vectors", "VectorsError"),
     "metrics": ("METRICS", "check_metric"),
+    "names": ("NameIndex", "titles_of"),
+    "prepare": ("prepare_search", "worth_preparing"),
     "similarity": ("Neighbour", "nearest", "nearest_rows", "top_k_block"),
+    "summary": ("VectorsSummary", "summarize_vectors"),
 })

@@ -64,6 +64,7 @@ class Vectors:
             raise VectorsError(f"duplicate name {dup!r}")
         self._unit: np.ndarray | None = None
         self._int8 = None
+        self._names = None
         self._ann = None
 
     def __len__(self) -> int:
@@ -103,6 +104,11 @@ class Vectors:
         return self._unit
 
     @property
+    def has_unit_rows(self) -> bool:
+        """Whether :attr:`unit` is built already."""
+        return self._unit is not None
+
+    @property
     def int8_rows(self):
         """The unit rows as 8-bit codes with per-row error bounds, for fast exact
         cosine search (:mod:`w2v_desktop.core.vectors.quantized`); computed once."""
@@ -116,6 +122,20 @@ class Vectors:
     def has_int8_rows(self) -> bool:
         """Whether :attr:`int8_rows` is built already (it costs a pass over the rows)."""
         return self._int8 is not None
+
+    @property
+    def name_index(self):
+        """Case-insensitive substring search over the names (and titles), for completion
+        (:class:`~w2v_desktop.core.vectors.names.NameIndex`); computed once."""
+        if self._names is None:
+            from w2v_desktop.core.vectors.names import NameIndex
+
+            self._names = NameIndex.of(self)
+        return self._names
+
+    @property
+    def has_name_index(self) -> bool:
+        return self._names is not None
 
     @property
     def norms(self) -> np.ndarray:

@@ -3,7 +3,7 @@
 Exact search is one matrix product of the query against all (pre-normalised,
 for cosine) rows, then ``argpartition`` for the top k: no Python loop over
 rows. Single cosine queries on large vocabularies scan 8-bit copies of the
-unit rows instead and re-score the few rows that could be in the top k
+unit rows instead, once that copy is built (``prepare.prepare_search``) and re-score the few rows that could be in the top k
 (:mod:`w2v_desktop.core.vectors.quantized`); the answer is still exact. Queries in
 bulk (hubness, metric agreement on a sample, recall checks) go through
 :func:`top_k_block`: one such scan per query on large vocabularies, else a
@@ -74,7 +74,9 @@ def scores_for(vectors, queries: np.ndarray, metric: str = "cosine", restrict: i
     rows), float64 for the others."""
     n = searched_rows(vectors, restrict)
     queries = np.atleast_2d(np.asarray(queries, dtype=np.float32))
-    if check_metric(metric) == "cosine":
+    # Large vectors whose unit rows are not built yet (they are built in the background) answer
+    # from the raw rows: building the unit rows first would make this query wait 0.5 s for 400k.
+    if check_metric(metric) == "cosine" and (vectors.has_unit_rows or n < QUANTIZED_MIN_ROWS):
         # The fast path: one float32 product with the cached unit rows.
         norms = np.linalg.norm(queries.astype(np.float64), axis=1, keepdims=True)  # float32 overflows
         q_unit = (queries / np.maximum(norms, 1e-12)).astype(np.float32)
@@ -104,7 +106,10 @@ def nearest_rows(vectors, query, k: int = 10, metric: str = "cosine", restrict: 
     banned += [vectors.row(x) if isinstance(x, str) else int(x) for x in exclude]
     n = searched_rows(vectors, restrict)
     banned = [r for r in banned if 0 <= r < n]
-    if check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS and len(banned) <= QUANTIZED_MAX_BANNED:
+    # Only once the 8-bit copy exists (built in the background, or by bulk queries): building
+    # it takes longer than the one product it saves, and a single query must not wait for it.
+    if (check_metric(metric) == "cosine" and n >= QUANTIZED_MIN_ROWS and len(banned) <= QUANTIZED_MAX_BANNED
+            and vectors.has_int8_rows):
         from w2v_desktop.core.vectors import quantized  # Numba: imported on first use
 
         # exact, through an 8-bit scan with error bounds (it normalises the query)

@@ -19,7 +19,8 @@ from w2v_desktop.core.vectors import analogy
 from w2v_desktop.gui import data_set
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.bar_chart import HorizontalBarChart
-from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.empty_state import EmptyStateStack, TableHint
+from w2v_desktop.gui.widgets.help_badge import GLOSSARY, with_help
 from w2v_desktop.core.bundled import sample_path
 from w2v_desktop.gui.widgets.name_completer import NameCompleter
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable, read_only_item
@@ -62,6 +63,7 @@ class AnalogyPanel(QWidget):
         self.solve_status = QLabel()
         self.solve_status.setWordWrap(True)
         self.answers = NeighbourTable()
+        self.answers_hint = TableHint(self.answers, "Fill in a, b and c (e.g. man, king, woman), then press Solve.")
         self._build_benchmark_widgets()
         self.stack = EmptyStateStack(self._build_content())
         layout = QVBoxLayout(self)
@@ -70,6 +72,7 @@ class AnalogyPanel(QWidget):
         self.solve_button.clicked.connect(self.solve)
         self.method_combo.currentIndexChanged.connect(lambda _i: self.answers.rowCount() and self.solve())
         self.answers.name_activated.connect(lambda name: self.word_edits[2].setText(name))
+        self.answers.context_requested.connect(state.request_context)
         state.vectors_changed.connect(self.set_vectors)
         state.names_sent.connect(lambda target, names: target == "Analogy" and self.fill_words(names))
         self.set_vectors(state.vectors)
@@ -114,7 +117,8 @@ class AnalogyPanel(QWidget):
             words.addWidget(edit, 1, column)
         words.addWidget(QLabel("is to ?"), 1, 3)
         options = QHBoxLayout()
-        for widget in (self.method_combo, self.k_spin, self.restrict_check):
+        options.addWidget(with_help(self.method_combo, text=GLOSSARY["3CosAdd"] + "<br><br>" + GLOSSARY["3CosMul"]))
+        for widget in (self.k_spin, self.restrict_check):
             options.addWidget(widget)
         options.addStretch(1)
         options.addWidget(self.solve_button)

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from w2v_desktop.core.analysis import align
 
 from w2v_desktop.core.vectors import similarity
+from w2v_desktop.core.wording import plural
 from w2v_desktop.core.formats import load_vectors
 from w2v_desktop.core.train import train
 from w2v_desktop.gui.jobs import JobRunner
-from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.empty_state import EmptyStateStack, TableHint
 from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item
 from w2v_desktop.gui.widgets.similarity_bar import BAR_ROLE, SimilarityBarDelegate
 
@@ -61,6 +62,10 @@ class ComparePanel(QWidget):
         self.current_neighbours = NeighbourTable()
         self.other_neighbours = NeighbourTable()
         self.current_title, self.other_title = QLabel("Current run"), QLabel("Second run")
+        self.table_hint = TableHint(self.table, "Load a second run, then press \N{LEFT DOUBLE QUOTATION MARK}Align "
+                                    "and compare\N{RIGHT DOUBLE QUOTATION MARK}: the names that moved most are listed here.")
+        self.neighbour_hints = [TableHint(t, "Select a name on the left to see its nearest names in this run.")
+                                for t in (self.current_neighbours, self.other_neighbours)]
         self.stack = EmptyStateStack(self._build_content())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -71,6 +76,8 @@ class ComparePanel(QWidget):
         self.runner.ended.connect(self._enable_align)
         self.filter_edit.textChanged.connect(self._filter)
         self.table.itemSelectionChanged.connect(self._show_selected)
+        for table in (self.current_neighbours, self.other_neighbours):
+            table.context_requested.connect(state.request_context)
         self._enable_align()
         state.vectors_changed.connect(self.set_vectors)
         self.set_vectors(state.vectors)
@@ -140,7 +147,7 @@ class ComparePanel(QWidget):
         self.shared = sum(1 for name in vectors.names if name in self.vectors.index) if self.vectors else 0
         self.file_label.setText(f"<b>{html.escape(os.path.basename(path) or 'second run')}</b>: "
                                 f"{len(vectors):,} names \N{MULTIPLICATION SIGN} {vectors.dim} dimensions; "
-                                f"{self.shared:,} names shared with the current run.")
+                                f"{plural(self.shared, 'name', 'names')} shared with the current run.")
         self.other_title.setText(f"Second run ({html.escape(os.path.basename(path))})")
         self._enable_align()
 
@@ -161,8 +168,6 @@ class ComparePanel(QWidget):
     def _compare_demo(self, vectors, label: str) -> None:
         self.set_other(vectors, label)
         self.run_alignment()
-        if self.job is not None:
-            self.job.finished.connect(lambda _result: self.table.selectRow(0))
 
     # -- alignment (worker, a generator: progress and cancel) ----------------------------
     @property
@@ -227,6 +232,14 @@ class ComparePanel(QWidget):
         header.setStretchLastSection(True)
         self.table.sortItems(1, Qt.DescendingOrder)
         self._filter(self.filter_edit.text())
+        self._select_first_shown()
+
+    def _select_first_shown(self) -> None:
+        """Select the first listed name, so both neighbour lists show something at once."""
+        for row in range(self.table.rowCount()):
+            if not self.table.isRowHidden(row):
+                self.table.selectRow(row)
+                return
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()

@@ -10,15 +10,23 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-                               QSpinBox, QSplitter, QVBoxLayout, QWidget)
+                               QSpinBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from w2v_desktop.core.text import CorpusSummary, summarize_corpus
+from w2v_desktop.core.vectors.summary import summarize_vectors
 from w2v_desktop.gui import theme
+from w2v_desktop.gui.panels.vectors_view import VectorsView, format_label
+from w2v_desktop.core.wording import plural
+from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 
 MIN_COUNT_TIP = ("Words (or items) seen fewer than min_count times are dropped before training: "
                  "they get no vector and are skipped in the sentences. Rare words learn poor vectors "
                  "and inflate the vocabulary; for item data, too high a value leaves few items.")
 MAX_VOCAB_TIP = "Keep at most this many of the most frequent words (none: no limit)."
+NO_DATA = ("<b>No data yet.</b><br><br>Open a text corpus or a ratings file to train on "
+           "(the buttons above, or the File menu), or open vectors to explore "
+           "(File \N{RIGHTWARDS ARROW} Open vectors\N{HORIZONTAL ELLIPSIS}).<br>"
+           "Drop any of them on the window to open it.")
 
 
 class DataPanel(QWidget):
@@ -30,16 +38,20 @@ class DataPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.summary: CorpusSummary | None = None
+        self.vectors_summary = None  # core VectorsSummary of the vectors shown, or None
         self._build()
         state.corpus_changed.connect(self._on_corpus_changed)
         state.config_changed.connect(self._on_config_changed)
+        state.vectors_changed.connect(self._on_vectors_changed)
+        state.document_changed.connect(lambda _p: self._show_page())
         self._on_config_changed(state.config)
         if state.corpus is not None:
             self._on_corpus_changed(state.corpus)
+        self._on_vectors_changed(state.vectors)
 
     # -- layout ------------------------------------------------------------------
     def _build(self) -> None:
-        self.info = QLabel("No data loaded. Open a text corpus or a ratings file.")
+        self.info = QLabel("No data loaded.")
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         open_text = QPushButton("Open text…")
@@ -91,10 +103,19 @@ class DataPanel(QWidget):
         bottom.addWidget(filter_box, 1)
         bottom.addWidget(preview_box, 2)
 
+        corpus_page = QWidget()
+        corpus_layout = QVBoxLayout(corpus_page)
+        corpus_layout.setContentsMargins(0, 0, 0, 0)
+        corpus_layout.addWidget(plots, 3)
+        corpus_layout.addLayout(bottom, 1)
+        self.vectors_view = VectorsView()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(corpus_page)
+        self.pages.addWidget(self.vectors_view)
+        self.stack = EmptyStateStack(self.pages, NO_DATA)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(plots, 3)
-        layout.addLayout(bottom, 1)
+        layout.addWidget(self.stack, 1)
         self.apply_theme()
 
     def apply_theme(self) -> None:
@@ -106,12 +127,66 @@ class DataPanel(QWidget):
         self.length_curve.setBrush(theme.fill_brush())
 
     # -- state -> view ---------------------------------------------------------------
+    def showing_vectors(self) -> bool:
+        """The vectors page is shown for vectors opened on their own, or opened after the corpus."""
+        state = self.state
+        return state.vectors is not None and (
+            state.corpus is None or bool(state.vectors_path) and state.document_path == state.vectors_path)
+
+    def _show_page(self) -> None:
+        if self.showing_vectors():
+            self.pages.setCurrentWidget(self.vectors_view)
+            self.stack.show_content()
+            self._describe_vectors()
+        elif self.state.corpus is not None:
+            self.pages.setCurrentIndex(0)
+            self.stack.show_content()
+            if self.summary is not None:
+                self._describe_corpus(self.summary)
+        else:
+            self.info.setText("No data loaded.")
+            self.info.setToolTip("")
+            self.stack.show_empty()
+
+    def _on_vectors_changed(self, vectors) -> None:
+        self.vectors_summary = None
+        self.vectors_view.clear()
+        if vectors is not None and self.showing_vectors():
+            self.state.run_in_worker(lambda: summarize_vectors(vectors), lambda s: self._vectors_summarized(vectors, s),
+                                     title="Could not summarise the vectors", name="summarize-vectors")
+        self._show_page()
+
+    def _vectors_summarized(self, vectors, summary) -> None:
+        if vectors is self.state.vectors:
+            self.vectors_summary = summary
+            self.vectors_view.show_summary(summary)
+            self._show_page()
+
+    def _describe_vectors(self) -> None:
+        vectors, summary = self.state.vectors, self.vectors_summary
+        source = self.state.vectors_path or (summary.source if summary else "")
+        self.info.setToolTip(source)
+        name = html.escape(os.path.basename(source) or "vectors")
+        facts = [f"{len(vectors):,} rows \N{MULTIPLICATION SIGN} {vectors.dim} dimensions"]
+        if summary is not None and summary.format:
+            facts.append(html.escape(format_label(summary.format)))
+        facts.append("with frequencies" if vectors.counts is not None else "no frequencies (rows in file order)")
+        if summary is not None and summary.zero_rows:
+            facts.append(plural(summary.zero_rows, "zero vector", "zero vectors"))
+        corpus = self.state.corpus
+        data = (f"Training data: {html.escape(os.path.basename(self.state.source_path) or 'corpus')} "
+                "(Train uses it)." if corpus is not None else
+                "Opened without a corpus: open one to train, or to see words in context.")
+        separator = " \N{MIDDLE DOT} "
+        self.info.setText(f"<b>{name}</b><br>{separator.join(facts)}<br>{data}")
+
     def _on_corpus_changed(self, corpus) -> None:
         self.summary = None
         if corpus is None:
-            self.info.setText("No data loaded.")
             self._clear_plots()
+            self._show_page()
             return
+        self._show_page()
         self.info.setText(f"Summarising {self.state.source_path or 'corpus'}…")
         self.state.run_in_worker(lambda: summarize_corpus(corpus), self._show_summary,
                                  title="Could not summarise the corpus", name="summarize")
@@ -126,11 +201,7 @@ class DataPanel(QWidget):
         self.length_plot.getPlotItem().setLabel("left", unit)
         self.length_plot.getPlotItem().setLabel("bottom", f"{token} per {unit[:-1]}")
         self.zipf_plot.getPlotItem().setTitle(f"{'Item' if token == 'items' else 'Word'} frequency by rank (Zipf)")
-        source = self.state.source_path
-        self.info.setToolTip(source)  # the whole path on hover; the name is what users recognise
-        name = html.escape(os.path.basename(source) or "corpus")
-        self.info.setText(f"<b>{name}</b><br>{summary.n_sentences:,} {unit}, "
-                          f"{summary.n_tokens:,} tokens, {summary.n_types:,} distinct")
+        self._show_page()
         self.length_curve.setData(summary.length_edges, summary.length_hist)
         notes = self.state.data_report
         lines = notes + [""] + [f"First {unit}:"] + summary.preview if notes else summary.preview
@@ -139,6 +210,14 @@ class DataPanel(QWidget):
             theme.set_log_ticks(self.zipf_plot, "bottom", 1, summary.zipf_ranks[-1])
             theme.set_log_ticks(self.zipf_plot, "left", 1, summary.zipf_counts[0])
         self._update_filter_view()
+
+    def _describe_corpus(self, summary: CorpusSummary) -> None:
+        unit = "sequences" if self.state.interactions is not None else "sentences"
+        source = self.state.source_path
+        self.info.setToolTip(source)  # the whole path on hover; the name is what users recognise
+        name = html.escape(os.path.basename(source) or "corpus")
+        self.info.setText(f"<b>{name}</b><br>{summary.n_sentences:,} {unit}, "
+                          f"{summary.n_tokens:,} tokens, {summary.n_types:,} distinct")
 
     def _clear_plots(self) -> None:
         for curve in (self.kept_curve, self.dropped_curve, self.length_curve):
@@ -180,6 +259,6 @@ def describe_report(report, min_count: int) -> str:
     share = report.kept_types / report.total_types if report.total_types else 0.0
     return (f"Keeps <b>{report.kept_types:,}</b> of {report.total_types:,} distinct words ({share:.0%}), "
             f"covering <b>{report.coverage:.1%}</b> of {report.total_tokens:,} tokens.<br>"
-            f"Drops {report.dropped_types:,} words seen fewer than {min_count} times "
-            f"({report.dropped_tokens:,} tokens).")
+            f"Drops {plural(report.dropped_types, 'word', 'words')} seen fewer than "
+            f"{plural(min_count, 'time', 'times')} ({plural(report.dropped_tokens, 'token', 'tokens')}).")
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QHeaderView, Q
 from w2v_desktop.core.vectors import similarity
 from w2v_desktop.gui import theme
 from w2v_desktop.gui.jobs import JobRunner
-from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.empty_state import EmptyStateStack, TableHint, set_plot_hint
+from w2v_desktop.gui.widgets.help_badge import HelpBadge, with_help
 from w2v_desktop.gui.widgets.heatmap import HeatmapView
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, SuggestionLinks, example_name
 from w2v_desktop.gui.widgets.neighbour_table import read_only_item
@@ -29,7 +30,11 @@ AGREEMENT = {"overlap@k": ("overlap", (0.0, 1.0)), "Kendall \N{GREEK SMALL LETTE
 HUB_X_LABEL = "k-occurrence (times in a query's top-k)"
 HUB_Y_LABEL = "names (log scale)"
 NORM_X_LABEL = "corpus frequency (log scale)"
-MAX_SCATTER_POINTS = 50_000  # the most frequent; enough to see the trend and keep drawing fast
+MAX_SCATTER_POINTS = 50_000
+GLOSSARY_AGREEMENT = ("<b>Agreement</b> between two metrics' top-k lists of the query. "
+                      "<b>overlap@k</b>: the share of names both lists hold (1: the same names). "
+                      "<b>Kendall \N{GREEK SMALL LETTER TAU}</b>: how alike their orders are, from \N{MINUS SIGN}1 "
+                      "(reversed) to 1 (the same).")  # the most frequent; enough to see the trend and keep drawing fast
 
 
 class MetricsPanel(QWidget):
@@ -52,14 +57,17 @@ class MetricsPanel(QWidget):
         self.tops_table.verticalHeader().setVisible(False)
         self.tops_table.setToolTip("Shading: how many metrics have this name in their top-k.")
         self.heatmap = HeatmapView(empty_text="How much the metrics' lists agree will be drawn here.")
+        self.tops_hint = TableHint(self.tops_table, "Type a name and press \N{LEFT DOUBLE QUOTATION MARK}Compare "
+                                   "metrics\N{RIGHT DOUBLE QUOTATION MARK} to see its nearest names under every metric.")
+        self._hub_hint = self._norm_hint = None
         self._build_diagnostics_widgets()
         self.stack = EmptyStateStack(self._build_content())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.query_edit.returnPressed.connect(self.compare)
-        self.compare_button.clicked.connect(self.compare)
-        self.k_spin.valueChanged.connect(lambda _v: self.comparison is not None and self.compare())
+        self.k_spin.valueChanged.connect(lambda _v: self.comparison is not None and not self.compare_runner.running
+                                         and self.compare())
         self.agreement_combo.currentIndexChanged.connect(lambda _i: self._draw_heatmap())
         state.vectors_changed.connect(self.set_vectors)
         self.set_vectors(state.vectors)
@@ -84,6 +92,9 @@ class MetricsPanel(QWidget):
         self.norm_plot.addItem(self.norm_points)
         self.runner = JobRunner(self.state, status=self.hubs_label.setText, parent=self)
         self.runner.add_button(self.diagnose_button, self.diagnose)
+        # one query under six metrics: 0.5-1 s over 400,000 rows, so on a worker too
+        self.compare_runner = JobRunner(self.state, status=self.status.setText, parent=self)
+        self.compare_runner.add_button(self.compare_button, self.compare)
         self.apply_theme()
 
     def apply_theme(self) -> None:
@@ -102,6 +113,8 @@ class MetricsPanel(QWidget):
         controls.addSpacing(16)
         controls.addWidget(QLabel("agreement:"))
         controls.addWidget(self.agreement_combo)
+        controls.addWidget(HelpBadge(text=GLOSSARY_AGREEMENT))
+        controls.addWidget(HelpBadge("metric"))
         top = QSplitter()
         top.addWidget(self.tops_table)
         top.addWidget(self.heatmap)
@@ -116,8 +129,8 @@ class MetricsPanel(QWidget):
 
         diagnostics = QGroupBox("Whole-space diagnostics")
         row = QHBoxLayout()
-        for widget in (QLabel("Hubness:"), self.hub_k_spin, self.hub_sample_spin, self.hub_metric_combo,
-                       self.diagnose_button):
+        for widget in (with_help(QLabel("Hubness:"), "hubness"), self.hub_k_spin, self.hub_sample_spin,
+                       self.hub_metric_combo, self.diagnose_button):
             row.addWidget(widget)
         row.addStretch(1)
         plots = QHBoxLayout()
@@ -138,6 +151,7 @@ class MetricsPanel(QWidget):
     # -- vectors ---------------------------------------------------------------
     def set_vectors(self, vectors) -> None:
         self.runner.cancel(quiet=True)
+        self.compare_runner.cancel(quiet=True)
         self.vectors = vectors
         self.comparison = None
         self.tops_table.clear()
@@ -146,13 +160,18 @@ class MetricsPanel(QWidget):
         self.heatmap.clear()
         self.status.clear()
         self.hub_curve.setData([], [])
-        self.hubs_label.setText("Press \N{LEFT DOUBLE QUOTATION MARK}Compute hubness and norms"
-                                "\N{RIGHT DOUBLE QUOTATION MARK} to draw these two plots.")
+        self.hubs_label.clear()
         self.norm_points.setData([], [])
         theme.set_labels(self.hub_plot, "Hubness", HUB_X_LABEL, HUB_Y_LABEL)
         theme.set_labels(self.norm_plot, "Norm vs frequency", NORM_X_LABEL, "vector norm")
         theme.set_log_ticks(self.hub_plot, "left", 1, 100)  # pyqtgraph's own log ticks crowd an empty plot
         theme.set_log_ticks(self.norm_plot, "bottom", 1, 1000)
+        # after the labels: setting a label shows its axis again
+        press = "Press \N{LEFT DOUBLE QUOTATION MARK}Compute hubness and norms\N{RIGHT DOUBLE QUOTATION MARK}"
+        self._hub_hint = set_plot_hint(self.hub_plot, self._hub_hint,
+                                       f"{press} to count how often each name is among others' nearest names.")
+        self._norm_hint = set_plot_hint(self.norm_plot, self._norm_hint,
+                                        f"{press} to plot vector length against frequency.")
         if vectors is None or len(vectors) == 0:
             self.completer.set_vectors(None)
             self.stack.show_empty()
@@ -181,8 +200,19 @@ class MetricsPanel(QWidget):
             return
         self.suggestions.clear_links()
         self.query_edit.setText(name)
-        self.comparison = similarity.compare_metrics(self.vectors, name, k=self.k_spin.value())
-        self.status.setText(f"Top {self.k_spin.value()} neighbours of <b>{html.escape(name)}</b> under each "
+        vectors, k = self.vectors, self.k_spin.value()
+        self.compare_runner.start(lambda _cancel: similarity.compare_metrics(vectors, name, k=k),
+                                  lambda comparison: self._show_comparison(vectors, name, k, comparison),
+                                  button=self.compare_button, name="compare-metrics",
+                                  title="Comparing the metrics failed",
+                                  message=f"Searching the neighbours of <b>{html.escape(name)}</b> under "
+                                          f"{len(similarity.METRICS)} metrics\N{HORIZONTAL ELLIPSIS}")
+
+    def _show_comparison(self, vectors, name: str, k: int, comparison) -> None:
+        if vectors is not self.vectors:
+            return
+        self.comparison = comparison
+        self.status.setText(f"Top {k} neighbours of <b>{html.escape(name)}</b> under each "
                             "metric (darker cells: found by more metrics).")
         self._fill_tops()
         self._draw_heatmap()
@@ -216,7 +246,8 @@ class MetricsPanel(QWidget):
     # -- hubness and norms (off the GUI thread) --------------------------------------
     @property
     def job(self):
-        return self.runner.job
+        """The running job (hubness, or a comparison), or None."""
+        return self.runner.job or self.compare_runner.job
 
     def diagnose(self) -> None:
         if self.vectors is None or self.runner.running:
@@ -238,6 +269,7 @@ class MetricsPanel(QWidget):
         self._show_norms(frequency)
 
     def _show_hubness(self, hub, k: int) -> None:
+        set_plot_hint(self.hub_plot, self._hub_hint, "")
         values, names_per_value = hub.histogram()
         self.hub_curve.setData(values, names_per_value)
         theme.set_log_ticks(self.hub_plot, "left", 1, names_per_value.max() if len(values) else 1)
@@ -250,7 +282,10 @@ class MetricsPanel(QWidget):
         if frequency is None:
             theme.set_labels(self.norm_plot, "Norm vs frequency: these vectors carry no frequencies")
             self.norm_points.setData([], [])
+            set_plot_hint(self.norm_plot, self._norm_hint, "These vectors carry no frequencies (counts): "
+                          "there is no norm-against-frequency plot to draw.")
             return
+        set_plot_hint(self.norm_plot, self._norm_hint, "")
         counts = np.asarray(frequency.counts)[:MAX_SCATTER_POINTS]
         norms = np.asarray(frequency.norms)[:MAX_SCATTER_POINTS]
         keep = counts > 0

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
                                QSpinBox, QVBoxLayout, QWidget)
 
 from w2v_desktop.core.vectors import similarity
+from w2v_desktop.core.wording import plural
 from w2v_desktop.gui.jobs import JobRunner
-from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.empty_state import EmptyStateStack, TableHint
+from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, SuggestionLinks, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable
 
@@ -31,6 +33,7 @@ class NeighboursPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.vectors = None
+        self.example = ""
         self.query_edit = QLineEdit(placeholderText="a word or item, e.g. computer")
         self.completer = NameCompleter(self)
         self.query_edit.setCompleter(self.completer)
@@ -48,6 +51,7 @@ class NeighboursPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.table = NeighbourTable()
+        self.table_hint = TableHint(self.table, "Type a name above and press Enter to see its nearest names.")
         self.index = None  # a built core.ann.AnnIndex for the current vectors
         self._index_summary = ""
         self.index_button = QPushButton("Build approximate index")
@@ -65,8 +69,12 @@ class NeighboursPanel(QWidget):
         layout.addWidget(self.stack)
         self._connect()
         state.vectors_changed.connect(self.set_vectors)
+        state.vectors_ready.connect(self._first_query)
         state.names_sent.connect(lambda target, names: target == "Neighbours" and names and self.query(names[0]))
+        self.table.context_requested.connect(state.request_context)
         self.set_vectors(state.vectors)
+        if state.ready_vectors is not None:
+            self._first_query(state.ready_vectors)
 
     def _build_content(self) -> QWidget:
         controls = QHBoxLayout()
@@ -76,7 +84,7 @@ class NeighboursPanel(QWidget):
         controls.addSpacing(12)
         controls.addWidget(self.k_spin)
         controls.addWidget(QLabel("metric:"))
-        controls.addWidget(self.metric_combo)
+        controls.addWidget(with_help(self.metric_combo, "metric"))
         controls.addSpacing(12)
         controls.addWidget(self.restrict_check)
         controls.addWidget(self.restrict_spin)
@@ -111,6 +119,7 @@ class NeighboursPanel(QWidget):
 
     def set_vectors(self, vectors) -> None:
         self.vectors = vectors
+        self.example = ""  # the name of the example shown while the box is empty
         self.table.setRowCount(0)  # first: the controls reset below rerun a shown query
         self.index_runner.cancel(quiet=True)
         self.index = None
@@ -132,6 +141,16 @@ class NeighboursPanel(QWidget):
         self.stack.show_content()
         if self.query_edit.text().strip():
             self.run_query()
+
+    def _first_query(self, vectors) -> None:
+        """New vectors, ready to search: show an example instead of an empty table (unless
+        the user has typed a query meanwhile, which set_vectors runs again)."""
+        if vectors is self.vectors and vectors is not None and not self.query_edit.text().strip():
+            self.example = example_name(vectors) or ""
+            if self.example:
+                self.run_query()  # the box stays empty: typing starts a new query
+                self.status.setText("An example to start with: type any name above, or double-click a row "
+                                    "to see its neighbours.")
 
     def _enable_index_button(self) -> None:
         if not self.index_runner.running:
@@ -156,6 +175,8 @@ class NeighboursPanel(QWidget):
         if self.vectors is None:
             return
         text = self.query_edit.text()
+        if not text.strip() and self.example:
+            text = self.example
         name = self.completer.resolve(text)
         if name is None:  # no stale results under the message
             self.table.setRowCount(0)
@@ -164,7 +185,7 @@ class NeighboursPanel(QWidget):
             self.suggestions.offer(text)
             return
         self.suggestions.clear_links()
-        if name != text:
+        if name != text and text != self.example:
             self.query_edit.setText(name)
         metric = self.metric_combo.currentText()
         restrict = self.restrict_spin.value() if self.restrict_check.isChecked() else None
@@ -234,7 +255,7 @@ class NeighboursPanel(QWidget):
         if titles is not None and titles[row]:
             parts.append(html.escape(str(titles[row])))
         if self.vectors.counts is not None:
-            parts.append(f"seen {int(self.vectors.counts[row]):,} times")
+            parts.append("seen " + plural(int(self.vectors.counts[row]), "time", "times"))
         scope = f"among the {restrict:,} most frequent" if restrict else f"among all {len(self.vectors):,} names"
         return " \N{MIDDLE DOT} ".join(parts) + f" \N{EM DASH} neighbours {scope}"
 

@@ -47,6 +47,7 @@ class TrainPanel(QWidget):
         state.training_state_changed.connect(self._sync_controls)
         state.trainer_changed.connect(lambda _t: self._sync_controls())
         state.corpus_changed.connect(lambda _c: self._sync_controls())
+        state.vectors_changed.connect(lambda _v: self._sync_controls())
         self._sync_controls()
 
     # -- construction ----------------------------------------------------------------
@@ -95,10 +96,14 @@ class TrainPanel(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             buttons.addWidget(button)
         self.train_button = buttons.itemAt(0).widget()
+        self.blocked_label = QLabel()  # why Train is disabled, when it is
+        self.blocked_label.setWordWrap(True)
+        self.blocked_label.setVisible(False)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(buttons)
+        left_layout.addWidget(self.blocked_label)
         left_layout.addWidget(self.options)
         left_layout.addWidget(watch_box)
         left_layout.addStretch(1)
@@ -315,7 +320,10 @@ class TrainPanel(QWidget):
     # -- helpers -------------------------------------------------------------------
     def _sync_controls(self, *_args) -> None:
         running = self.job is not None
-        self.train_action.setEnabled(not running)
+        reason = blocked_reason(self.state)
+        self.train_action.setEnabled(not running and not reason)
+        self.blocked_label.setText(reason)
+        self.blocked_label.setVisible(bool(reason) and not running)
         self.pause_action.setEnabled(running and self.state.training_state != app_state.STOPPING)
         self.stop_action.setEnabled(running and self.state.training_state != app_state.STOPPING)
         self.options.setEnabled(not running)
@@ -328,6 +336,16 @@ class TrainPanel(QWidget):
 
     def is_running(self) -> bool:
         return self.job is not None
+
+
+def blocked_reason(state) -> str:
+    """Why Train cannot start ("" when it can): there is nothing to train on."""
+    if state.corpus is not None or state.trainer is not None:
+        return ""
+    if state.vectors is not None:
+        return ("<b>Vectors opened without a corpus</b>: there is nothing to train on. Open a corpus or a "
+                "ratings file to train, or a saved model to continue training.")
+    return "Open a text corpus or a ratings file (File menu, or the Data tab) to train."
 
 
 def format_seconds(seconds: float) -> str:

@@ -10,57 +10,23 @@ from __future__ import annotations
 
 import html
 import re
-import weakref
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
+from w2v_desktop.core.vectors.names import NameIndex, titles_of  # noqa: F401 - titles_of: panels import it here
+
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]\s*$")
 MAX_VISIBLE = 12
-
-
-def titles_of(vectors) -> list[str] | None:
-    """The per-name title column, or None when the vectors have none."""
-    columns = (getattr(vectors, "meta", None) or {}).get("columns") or {}
-    titles = columns.get("title")
-    return list(titles) if titles is not None and len(titles) == len(vectors) else None
-
-
-class _NameIndex:
-    """The completion list and look-up tables of one set of names."""
-
-    def __init__(self, names, vectors=None):
-        names = list(names)
-        self.entries = list(names)
-        self.folded: dict[str, str] = {}
-        for name in reversed(names):  # the most frequent spelling wins
-            self.folded[name.casefold()] = name
-        self.names = set(names)
-        self.by_title: dict[str, str] = {}
-        self.titled: dict[str, str] = {}  # name -> its "Title [name]" entry
-        titles = titles_of(vectors) if vectors is not None else None
-        if titles is not None:
-            for name, title in zip(names, titles):
-                if title:
-                    self.titled[name] = f"{title} [{name}]"
-                    self.entries.append(self.titled[name])
-                    self.by_title.setdefault(str(title).casefold(), name)
-        self.model = QStringListModel(self.entries)
-
-
-# The index of the latest vectors, shared by every panel's completer: new vectors reach
-# several panels at once, and building the index for each would stall the GUI thread.
-_latest: tuple[weakref.ref, _NameIndex] | None = None
-
-
-def _index_for(vectors) -> _NameIndex:
-    global _latest
-    if _latest is None or _latest[0]() is not vectors:
-        _latest = (weakref.ref(vectors), _NameIndex(vectors.names, vectors))
-    return _latest[1]
+# Entries handed to Qt per keystroke. Qt's own filter over 400,000 names froze the window
+# for 0.5-1.2 s on the first keystroke; the core index finds these in about a millisecond.
+MAX_CANDIDATES = 500
 
 
 class NameCompleter(QCompleter):
+    """Completion whose candidates come from the vectors' :class:`NameIndex` (built on a
+    worker after loading, see ``core.vectors.prepare``; here on first use otherwise)."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setCaseSensitivity(Qt.CaseInsensitive)
@@ -68,34 +34,35 @@ class NameCompleter(QCompleter):
         self.setMaxVisibleItems(MAX_VISIBLE)
         self.setCompletionMode(QCompleter.PopupCompletion)
         self._vectors = None
-        self._use(_NameIndex([]))
+        self._names: NameIndex | None = NameIndex([])
+        self._model = QStringListModel(self)
+        self.setModel(self._model)
 
-    def _use(self, index: _NameIndex) -> None:
-        self._index = index
-        self.setModel(index.model)
-        self._folded, self._by_title, self._entries = index.folded, index.by_title, index.entries
+    def _index(self) -> NameIndex:
+        if self._names is None:  # the vectors' own index: built once, shared by every completer
+            self._names = self._vectors.name_index
+        return self._names
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt's name
+        """Called with each new prefix: hand Qt only the entries that contain it."""
+        found = self._index().matches(path, MAX_CANDIDATES)
+        if found != self._model.stringList():
+            self._model.setStringList(found)
+        return [path]
 
     def set_names(self, names, vectors=None) -> None:
         """Offer ``names`` (rows of ``vectors`` when given, most frequent first)."""
         self._vectors = vectors
-        self._use(_NameIndex(names, vectors))
+        self._names = NameIndex(names, titles_of(vectors) if vectors is not None else None)
 
     def suggestions(self, text: str, limit: int = 5) -> list[str]:
         """Up to ``limit`` offered entries containing ``text`` (case-insensitive)."""
-        folded = text.strip().casefold()
-        if not folded:
-            return []
-        found = []
-        for entry in self._entries:
-            if folded in entry.casefold():
-                found.append(entry)
-                if len(found) == limit:
-                    break
-        return found
+        return self._index().matches(text, limit)
 
     def set_vectors(self, vectors) -> None:
         self._vectors = vectors
-        self._use(_index_for(vectors) if vectors is not None else _NameIndex([]))
+        self._names = None if vectors is not None else NameIndex([])
+        self._model.setStringList([])
 
     def resolve(self, text: str) -> str | None:
         """The vocabulary name meant by ``text``, or None when there is none."""
@@ -108,8 +75,7 @@ class NameCompleter(QCompleter):
         match = _BRACKETED.search(text)
         if match and (vectors is None or match.group(1) in vectors):
             return match.group(1)
-        folded = text.casefold()
-        exact = self._folded.get(folded) or self._by_title.get(folded)
+        exact = self._index().lookup(text)
         if exact is not None:
             return exact
         matches = self.matching_names(text, limit=2)
@@ -117,29 +83,26 @@ class NameCompleter(QCompleter):
 
     def name_of(self, entry: str) -> str:
         """The vocabulary name of an offered entry ("Title [name]" or the name)."""
-        if entry in self._index.names:
+        vectors = self._vectors
+        if (vectors is not None and entry in vectors) or entry in self._index().titled:
             return entry
         match = _BRACKETED.search(entry)
         return match.group(1) if match else entry
 
     def entry_of(self, name: str) -> str:
         """How ``name`` is offered: "Title [name]" when it has a title."""
-        return self._index.titled.get(name, name)
+        return self._index().titled.get(name, name)
 
     def matching_names(self, text: str, limit: int = 5) -> list[str]:
         """Up to ``limit`` distinct names whose entry contains ``text`` (a name and its title
         entry count once)."""
-        folded = text.strip().casefold()
         found: list[str] = []
-        if not folded:
-            return found
-        for entry in self._entries:
-            if folded in entry.casefold():
-                name = self.name_of(entry)
-                if name not in found:
-                    found.append(name)
-                    if len(found) == limit:
-                        break
+        for entry in self._index().matches(text, 2 * limit + 2):
+            name = self.name_of(entry)
+            if name not in found:
+                found.append(name)
+                if len(found) == limit:
+                    break
         return found
 
 

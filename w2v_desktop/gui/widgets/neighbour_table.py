@@ -1,8 +1,8 @@
 """A ranked table of neighbours: name, score drawn as a bar, frequency, metadata."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import SIGNAL, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableWidget, QTableWidgetItem
 
 from w2v_desktop.gui.widgets.similarity_bar import BAR_ROLE, SimilarityBarDelegate, bar_fractions
 
@@ -30,9 +30,11 @@ def read_only_item(value) -> QTableWidgetItem:
 
 
 class NeighbourTable(QTableWidget):
-    """Double-click (or Enter on) a row emits ``name_activated(name)``."""
+    """Double-click (or Enter on) a row emits ``name_activated(name)``; the context menu's
+    "Show in context" emits ``context_requested(name)`` (connect it to ``AppState.request_context``)."""
 
     name_activated = Signal(str)
+    context_requested = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -88,6 +90,16 @@ class NeighbourTable(QTableWidget):
 
     def names(self) -> list[str]:
         return [self.item(row, 1).data(NAME_ROLE) for row in range(self.rowCount())]
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        item = self.itemAt(event.pos())
+        name = self.item(item.row(), 1).data(NAME_ROLE) if item is not None and self.item(item.row(), 1) else None
+        if name is None or not self.receivers(SIGNAL("context_requested(QString)")):
+            return
+        menu = QMenu(self)
+        menu.addAction(f"Show \N{LEFT DOUBLE QUOTATION MARK}{name}\N{RIGHT DOUBLE QUOTATION MARK} in context",
+                       lambda: self.context_requested.emit(name))
+        menu.exec(event.globalPos())
 
     def _activate(self, row: int) -> None:
         item = self.item(row, 1)

@@ -4,6 +4,9 @@
 """
 from __future__ import annotations
 
+import os
+from typing import Callable
+
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage, QPainter
@@ -11,10 +14,16 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from w2v_desktop.core.outputs import atomic_write
 
+# Where export dialogs start: the main window points this at the folder of the data in use
+# (FileActions.save_folder); a bare name alone would start in the working folder, which in
+# an installed app is often the package's own.
+start_folder: Callable[[], str] = lambda: os.path.expanduser("~")  # noqa: E731
+
 
 def export_plot(parent: QWidget, plot: pg.PlotWidget, default_name: str = "plot") -> str | None:
     """Ask for a .png or .svg path and write the plot there; returns the path."""
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export plot", f"{default_name}.png",
+    start = os.path.join(start_folder(), f"{default_name}.png")
+    path, chosen = QFileDialog.getSaveFileName(parent, "Export plot", start,
                                                "PNG image (*.png);;SVG drawing (*.svg)")
     if not path:
         return None
