@@ -3,8 +3,10 @@
 
 The readers and writers live in formats_text (word2vec/GloVe/fastText text,
 id:vector lines), formats_binary (word2vec binary) and formats_tables
-(Embedding Projector TSV pair, .npy + vocabulary pair, CSV, coordinates) and
-formats_spark (Spark ML Word2VecModel folders, Parquet (item, vector) tables).
+(Embedding Projector TSV pair, .npy + vocabulary pair, CSV, coordinates),
+formats_spark (Spark ML Word2VecModel folders, Parquet (item, vector) tables)
+and formats_model (a w2v-desktop model .npz, read only: its input vectors, or
+with ``matrix="output"`` the output vectors of negative sampling).
 
 Names with spaces: word2vec text/binary, GloVe and fastText end a name at the
 first space in every common reader (the C tool, gensim, fastText), so writing
@@ -19,7 +21,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from w2v_desktop.core.formats import binary as formats_binary
+from w2v_desktop.core.formats import model as formats_model
 from w2v_desktop.core.formats import spark as formats_spark
 from w2v_desktop.core.formats import tables as formats_tables
 
@@ -30,8 +32,8 @@ from w2v_desktop.core.formats.tables import save_coordinates
 from w2v_desktop.core.formats.text import is_header
 from w2v_desktop.core.vectors import Vectors
 
-__all__ = ["FORMATS", "FormatError", "FormatInfo", "UnwritableNameError", "detect_format",
-           "load_vectors", "save_coordinates", "save_vectors"]
+__all__ = ["FORMATS", "READABLE", "WRITABLE", "FormatError", "FormatInfo", "UnwritableNameError", "detect_format",
+           "load_vectors", "save_coordinates", "save_counts", "save_vectors"]
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,14 @@ FORMATS: dict[str, FormatInfo] = {f.name: f for f in (
     FormatInfo("spark", "Spark ML Word2VecModel (folder)", "", True, True, True, False),
     FormatInfo("parquet", "Parquet table of item, vector (.parquet)", ".parquet", True, True, True,
                False),
+    # written by training (--model, File > Save model), never by an export
+    FormatInfo("model", "w2v-desktop model (.npz)", ".npz", True, False, True, True),
 )}
+READABLE = tuple(name for name, info in FORMATS.items() if info.can_read)
+WRITABLE = tuple(name for name, info in FORMATS.items() if info.can_write)
 
 _BY_SUFFIX = {".bin": "word2vec-binary", ".vec": "fasttext", ".tsv": "projector-tsv",
-              ".npy": "npy", ".csv": "csv", ".txt": "word2vec", ".parquet": "parquet"}
+              ".npy": "npy", ".csv": "csv", ".txt": "word2vec", ".parquet": "parquet", ".npz": "model"}
 
 
 def _check_format(fmt: str) -> FormatInfo:
@@ -74,11 +80,12 @@ def _check_format(fmt: str) -> FormatInfo:
 
 
 def load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encoding: str = "utf-8",
-                 mmap: bool = False) -> Vectors:
+                 mmap: bool = False, matrix: str = "input") -> Vectors:
     """Read vectors; ``fmt=None`` detects the format from the content and suffix.
 
     ``encoding`` decodes names (e.g. "latin-1" for files that are not UTF-8);
-    ``mmap`` memory-maps a float32 .npy matrix instead of reading it.
+    ``mmap`` memory-maps a float32 .npy matrix instead of reading it;
+    ``matrix="output"`` reads a model file's output vectors (syn1neg) instead of its input vectors.
     Raises FormatError (a ValueError) naming the file and line on bad input.
     """
     path = Path(path)
@@ -88,9 +95,15 @@ def load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encoding: s
         raise ValueError(f"unknown text encoding {encoding!r}") from None
     fmt = detect_format(path) if fmt is None else fmt
     _check_format(fmt)
-    if fmt in ("word2vec", "glove", "fasttext"):
+    if matrix != "input" and fmt != "model":
+        raise ValueError(f"{path}: only a model file (.npz) holds output vectors; this is {FORMATS[fmt].label}")
+    if fmt == "model":
+        vectors = formats_model.read_model_vectors(path, matrix)
+    elif fmt in ("word2vec", "glove", "fasttext"):
         vectors = formats_text.read_word2vec_text(path, encoding)
     elif fmt == "word2vec-binary":
+        from w2v_desktop.core.formats import binary as formats_binary  # Numba: imported when used
+
         vectors = formats_binary.read_word2vec_binary(path, encoding)
     elif fmt == "sparrow":
         vectors = formats_text.read_sparrow(path, encoding)
@@ -123,6 +136,9 @@ def save_vectors(vectors: Vectors, path: str | os.PathLike, fmt: str | None = No
         raise ValueError(f"cannot tell the format from {path.name!r}; choose one of "
                          f"{', '.join(FORMATS)}")
     info = _check_format(fmt)
+    if not info.can_write:
+        raise ValueError(f"{path}: {info.label} cannot be written by an export; choose one of "
+                         f"{', '.join(WRITABLE)}")
     if not len(vectors):
         raise ValueError("there are no vectors to save")
     bad = first_bad_row(vectors.matrix)
@@ -140,6 +156,8 @@ def _write(vectors: Vectors, path: Path, fmt: str, info: FormatInfo, replace_spa
         formats_text.write_word2vec_text(vectors, path, header=fmt != "glove",
                                          fmt_label=info.label, replace_spaces=replace_spaces)
     elif fmt == "word2vec-binary":
+        from w2v_desktop.core.formats import binary as formats_binary
+
         formats_binary.write_word2vec_binary(vectors, path, replace_spaces=replace_spaces)
     elif fmt == "sparrow":
         formats_text.write_sparrow(vectors, path)
@@ -154,6 +172,18 @@ def _write(vectors: Vectors, path: Path, fmt: str, info: FormatInfo, replace_spa
     else:
         formats_tables.write_csv_vectors(vectors, path)
     return [path]
+
+
+def save_counts(vectors: Vectors, path: str | os.PathLike, *, replace_spaces: bool = False) -> Path:
+    """Write ``word count`` lines (gensim's ``fvocab``) atomically; ValueError when there are no counts."""
+    path = Path(path)
+    try:
+        formats_text.write_counts(vectors, path, replace_spaces=replace_spaces)
+    except UnwritableNameError as exc:
+        raise UnwritableNameError(f"{path}: {exc}") from None
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
+    return path
 
 
 # --- detection --------------------------------------------------------------------------
@@ -177,6 +207,11 @@ def detect_format(path: str | os.PathLike) -> str:
         raise FormatError(path, "the file is empty", 1)
     if head.startswith(b"\x93NUMPY"):
         return "npy"
+    if head.startswith(b"PK\x03\x04"):
+        if formats_model.is_model_file(path):
+            return "model"
+        raise FormatError(path, "a zip archive (.npz?) that is not a w2v-desktop model file "
+                                "(no meta_json and syn0 in it)")
     if head.startswith(b"PAR1"):
         if formats_spark.is_vector_table(path):
             return "parquet"
