@@ -103,3 +103,6 @@ def test_combined_terms_with_the_index(vectors_file, capsys):
 def test_index_options_need_ann(vectors_file, capsys):
     assert main(["neighbors", str(vectors_file), "w1", "--rebuild-index"]) == 2
     assert "--ann" in capsys.readouterr().err
+    assert main(["neighbors", str(vectors_file), "w1", "--ann", "--restrict", "10"]) == 2
+    assert "--restrict" in capsys.readouterr().err
+    assert not ann_file.index_path_for(vectors_file, "cosine").exists()

@@ -37,7 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "combined terms rank by cosine)")
     p.add_argument("--ann", action="store_true",
                    help="answer approximately from an index saved beside VECTORS (built on first use, "
-                        "rebuilt when VECTORS changes; Voyager HNSW for cosine, pearson, euclidean, from "
+                        "rebuilt when VECTORS changes; every row, so not with --restrict; Voyager HNSW for "
+                        "cosine, pearson, euclidean, from "
                         "the [ann] extra), else a PyNNDescent index built for this call "
                         f"({', '.join(ANN_METRICS)})")
     p.add_argument("--ann-index", metavar="FILE",
@@ -85,6 +86,8 @@ def run_neighbors(args) -> int:
                        "as gensim's most_similar does")
     if args.ann_index and not args.ann or args.rebuild_index and not args.ann:
         raise CliError("--ann-index and --rebuild-index go with --ann")
+    if args.ann and args.restrict is not None:
+        raise CliError("--ann searches every row; --restrict needs exact search (drop --ann)")
     vectors = load(args)
     for name in [*args.queries, *args.negative]:
         vectors.row(name)  # an unknown name fails here, by name, before any index is built
@@ -118,7 +121,7 @@ def _combined(vectors, args, index):
     """gensim's most_similar(positive, negative): cosine to the mean of signed unit vectors."""
     from w2v_desktop.core.vectors import analogy
 
-    if index is None or args.restrict is not None:
+    if index is None:
         return analogy.most_similar(vectors, args.queries, args.negative, args.k, args.restrict)
     mean = analogy.signed_mean(vectors, args.queries, args.negative)
     return index.query(mean, k=args.k, exclude=[*args.queries, *args.negative])
