@@ -58,8 +58,10 @@ def test_compare_metrics_for_a_query_and_a_sample(vectors_file, capsys):
     assert data["queries"] == 30 and data["metrics"] == ["cosine", "euclidean"]
     assert np.allclose(np.diag(data["overlap"]), 1.0)
     assert set(data["hubness"]) == {"cosine", "euclidean"} and data["hubness"]["cosine"]["queries"] == 100
-    assert main(["compare-metrics", str(vectors_file), "x3", "--metrics", "cosine,jaccard"]) == 2
-    assert "unknown metric 'jaccard'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_:
+        main(["compare-metrics", str(vectors_file), "x3", "--metrics", "cosine,jaccard"])
+    assert exit_.value.code == 2
+    assert "argument --metrics: unknown metric 'jaccard'" in capsys.readouterr().err
 
 
 def test_evaluate(vectors_file, tmp_path, capsys):

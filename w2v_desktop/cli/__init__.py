@@ -12,21 +12,26 @@ import os
 import sys
 
 from w2v_desktop import __version__
-from w2v_desktop.cli import convert_cmd, query_cmds, recs_cmds, train_cmd
+from w2v_desktop.cli import convert_cmd, query_cmds, recs_cmds, runs_cmds, train_cmd, word_cmds
 from w2v_desktop.cli.errors import CliError
 from w2v_desktop.core.outputs import OutputWriteError, Terminated, terminate_cleanly
 
 # Modules providing subcommands, in the order `--help` lists them.
-COMMAND_MODULES = (train_cmd, query_cmds, recs_cmds, convert_cmd)
+COMMAND_MODULES = (train_cmd, word_cmds, query_cmds, runs_cmds, recs_cmds, convert_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="w2v-desktop",
         description="Train and explore word2vec-style embeddings. Without a subcommand, opens the app; "
-                    "`w2v-desktop FILE` opens it with FILE; `--screenshot DIR` saves a picture of every tab "
-                    "after a short run on the samples; `--self-test` checks the installation.")
+                    "`w2v-desktop FILE` opens it with FILE. `w2v-desktop COMMAND --help` describes a command.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # handled by main() before parsing (they start the app's window code); listed here for --help
+    parser.add_argument("--screenshot", metavar="DIR",
+                        help="train briefly on the bundled sample and save a PNG of each tab into DIR, then exit")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the installation (imports, bundled files, a tiny training run), print OK "
+                             "and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)

@@ -9,8 +9,8 @@ import os
 import sys
 
 from w2v_desktop.cli.errors import CliError
-from w2v_desktop.cli.options import delimiter, real, training_option, whole
-from w2v_desktop.cli.query_cmds import positive_int
+from w2v_desktop.cli.common import TRAIN_HELP, TRAIN_TYPES, positive_int, ranged
+from w2v_desktop.cli.options import delimiter, real, whole
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
 
 TRAIN_FLAGS = ("dim", "window", "epochs", "min_count", "sample", "negative", "ns_exponent", "alpha",
@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ratings-report", help="how a rating file turns into item sequences",
                        description="Read a rating/interaction file and report its columns, bad rows, "
                                    "what each filtering step removed and which items get no vector.")
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help="rating/interaction file (CSV, TSV, .dat, Parquet)")
     add_rating_arguments(p)
     p.set_defaults(func=run_report)
 
@@ -29,11 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Hold out each user's last kept event, train on the rest and print "
                                    "HitRate@K, NDCG@K, MRR and coverage for next-item and user-vector "
                                    "recommendation next to most-popular and random baselines.")
-    p.add_argument("file")
-    p.add_argument("-k", type=positive_int, default=10, help="list length K (default 10)")
+    p.add_argument("file", metavar="FILE", help="rating/interaction file (CSV, TSV, .dat, Parquet)")
+    p.add_argument("-k", type=positive_int, default=10, help="list length K, 1 or more (default 10)")
     p.add_argument("--methods", default="item2vec,deepwalk",
                    help="comma-separated: item2vec, deepwalk, node2vec (default item2vec,deepwalk)")
-    p.add_argument("--max-users", type=whole(1), default=None, help="evaluate a seeded sample of users")
+    p.add_argument("--max-users", type=positive_int, default=None, metavar="N",
+                   help="evaluate a seeded sample of N users, 1 or more (default: every user)")
     add_rating_arguments(p)
     add_model_arguments(p)
     p.set_defaults(func=run_evaluate)
@@ -42,11 +43,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Train item2vec on a rating file (or load --vectors) and show a user's "
                                    "top-K unseen items by cosine and by dot product side by side, or the "
                                    "items nearest to --item.")
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help="rating/interaction file (CSV, TSV, .dat, Parquet)")
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--user", help="user id")
     who.add_argument("--item", help="item id")
-    p.add_argument("-k", type=positive_int, default=10)
+    p.add_argument("-k", type=positive_int, default=10, help="list length, 1 or more (default 10)")
     p.add_argument("--vectors", metavar="PATH", help="use these item vectors instead of training")
     p.add_argument("--min-popularity", type=int, default=0, metavar="N",
                    help="never recommend items with fewer than N training events (default 0: any)")
@@ -86,18 +87,24 @@ def add_model_arguments(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("training (defaults suit item sequences)")
     for name in TRAIN_FLAGS:
         default = ITEM_DEFAULTS.get(name, getattr(TrainConfig(), name))
-        g.add_argument("--" + name.replace("_", "-"), dest=name, type=training_option(name), default=None,
-                       help=f"(default {default})")
+        g.add_argument("--" + name.replace("_", "-"), dest=name, type=TRAIN_TYPES[name], default=None,
+                       metavar=name.upper(), help=f"{TRAIN_HELP[name]} (default {default})")
     g.add_argument("--cbow", action="store_true", help="CBOW instead of skip-gram")
-    g.add_argument("--user-vector", default="mean", choices=("mean", "sum", "rating", "decay"))
-    g.add_argument("--half-life", type=real(0, above=True), default=None, help="seconds (events without timestamps), for decay")
+    g.add_argument("--user-vector", default="mean", choices=("mean", "sum", "rating", "decay"),
+                   help="a user's vector from their items: mean (default), sum, rating (weighted by rating) "
+                        "or decay (recent items weigh more; see --half-life)")
+    g.add_argument("--half-life", type=ranged(float, 0, low_open=True), default=None, metavar="SECONDS",
+                   help="decay: an item's weight halves every SECONDS before the user's last event (every "
+                        "SECONDS events when the file has no times), above 0")
     g = p.add_argument_group("graph walks (deepwalk, node2vec)")
-    g.add_argument("--walks-per-node", type=whole(1, 10_000, "each walk visits --walk-length items"), default=10)
-    g.add_argument("--walk-length", type=whole(2, 100_000, "a walk is one training sequence"), default=40)
+    g.add_argument("--walks-per-node", type=whole(1, 10_000, "each walk visits --walk-length items"), default=10, metavar="N",
+                   help="walks started from each item, 1 or more (default 10)")
+    g.add_argument("--walk-length", type=whole(2, 100_000, "a walk is one training sequence"), default=40, metavar="N",
+                   help="items per walk, 2 or more (default 40)")
     g.add_argument("--p", type=real(0, 10 ** 6, "node2vec weights a step by 1/p", above=True), default=1.0,
-                   help="node2vec return parameter")
+                   help="node2vec return parameter, above 0 (default 1)")
     g.add_argument("--q", type=real(0, 10 ** 6, "node2vec weights a step by 1/q", above=True), default=1.0,
-                   help="node2vec in-out parameter")
+                   help="node2vec in-out parameter, above 0 (default 1)")
     g.add_argument("--start", choices=("uniform", "weighted"), default="uniform",
                    help="walk starts: every item equally often, or by out-weight")
 

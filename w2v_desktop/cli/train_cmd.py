@@ -8,42 +8,29 @@ import sys
 import time
 from pathlib import Path
 
+from w2v_desktop.cli.common import TRAIN_HELP as HELP
+from w2v_desktop.cli.common import TRAIN_TYPES as TYPES
 from w2v_desktop.cli.errors import CliError
-from w2v_desktop.cli.options import training_option, whole
+from w2v_desktop.cli.options import whole
 from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
-
-HELP = {
-    "sg": "skip-gram (default) or --cbow",
-    "hs": "hierarchical softmax instead of negative sampling",
-    "dim": "vector dimension",
-    "window": "max distance between a word and its context words",
-    "negative": "noise words per positive example (negative sampling)",
-    "ns_exponent": "exponent of the noise distribution (count ** x)",
-    "cbow_mean": "CBOW: average the context vectors (default) or --cbow-sum",
-    "alpha": "initial learning rate",
-    "min_alpha": "final learning rate (linear decay over all epochs)",
-    "epochs": "passes over the corpus",
-    "min_count": "ignore words/items seen fewer times",
-    "max_vocab": "keep at most this many of the most frequent words",
-    "sample": "subsampling threshold for frequent words (0 = off)",
-    "seed": "random seed (one thread + fixed seed = identical vectors)",
-    "threads": "worker threads (0 = all cores)",
-    "chunk_words": "words per kernel call (progress/cancel granularity)",
-    "shuffle": "train the sentences in a new seeded order each epoch (for files sorted by topic or source)",
-}
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("train", help="train vectors on a text corpus or rating file",
                        description="Train word2vec vectors. Text: one sentence per line (or a text8-style "
                                    "stream). --ratings: a user-item rating/interaction file (item2vec).")
+    from w2v_desktop.core.formats import WRITABLE
+
     p.add_argument("corpus", nargs="?", help="text file, .gz/.bz2/.xz, or a folder of text files")
     p.add_argument("--ratings", metavar="FILE", help="train item2vec on a rating/interaction file instead")
-    p.add_argument("-o", "--output", required=True, help="vectors file to write")
-    p.add_argument("--format", default=None,
-                   help="output format (default: from the extension, as `convert` does: .bin word2vec binary, "
-                        ".vec fastText, .tsv Projector, .npy, .csv; anything else word2vec text)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="vectors file to write")
+    p.add_argument("--format", default=None, choices=WRITABLE, metavar="FMT",
+                   help=f"output format: {', '.join(WRITABLE)} (default: from the extension, as `convert` "
+                        "does: .bin word2vec binary, .vec fastText, .tsv Projector, .npy, .csv; anything else "
+                        "word2vec text)")
+    p.add_argument("--fvocab", metavar="FILE",
+                   help="also write the vocabulary with counts, 'word count' per line: the file gensim's "
+                        "load_word2vec_format(fvocab=FILE) reads (and the C tool's -save-vocab writes)")
     p.add_argument("--model", metavar="FILE", help="also save the full model (.npz) to continue training later")
     p.add_argument("--continue-from", metavar="MODEL", help="continue training a saved model on this data")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
@@ -52,9 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "here); mllib: Spark MLlib's Word2Vec on the cluster (skip-gram, hierarchical "
                         "softmax, no subsampling; implies --spark)")
     p.add_argument("--partitions", type=whole(1, 100_000), default=1, metavar="N",
-                   help="--trainer mllib: partitions MLlib trains in parallel (default 1: best vectors)")
+                   help="--trainer mllib: partitions MLlib trains in parallel, 1 to 100,000 (default 1: best vectors)")
     p.add_argument("--max-sentence-length", type=whole(1, 10 ** 9), default=1000, metavar="N",
-                   help="--trainer mllib: longer sequences are cut in pieces (default 1000)")
+                   help="--trainer mllib: longer sequences are cut in pieces, 1 or more (default 1000)")
     arch = p.add_argument_group("training options")
     arch.add_argument("--cbow", dest="sg", action="store_false", help=HELP["sg"])
     arch.add_argument("--hs", action="store_true", help=HELP["hs"])
@@ -63,9 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     for field in dataclasses.fields(TrainConfig):
         if field.name in ("sg", "hs", "cbow_mean", "shuffle"):
             continue
-        arch.add_argument("--" + field.name.replace("_", "-"), dest=field.name, type=training_option(field.name),
-                          default=None,
-                          metavar=field.name.upper(),
+        arch.add_argument("--" + field.name.replace("_", "-"), dest=field.name, type=TYPES[field.name],
+                          default=None, metavar=field.name.upper(),
                           help=f"{HELP.get(field.name, '')} (default {field.default})")
     _add_tokenize_options(p)
     from w2v_desktop.cli.recs_cmds import add_rating_arguments
@@ -76,19 +62,39 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _add_tokenize_options(p: argparse.ArgumentParser) -> None:
     from w2v_desktop.core.text import TokenizeOptions
+    from w2v_desktop.core.text.phrases import SCORINGS
+    from w2v_desktop.core.text.stopwords import BUILTIN_LISTS
 
+    allowed = {
+        "lowercase": "lower-case every token", "strip_punctuation": "drop punctuation",
+        "min_token_length": "drop shorter tokens; 1 or more",
+        "stop_words": f"stop-word list: {', '.join(('none', 'auto') + BUILTIN_LISTS)} (auto: Chinese for "
+                      "mostly-Chinese text, else English)",
+        "stop_words_file": "a file of extra stop words, one a line",
+        "segment_chinese": "cut Chinese text into words with jieba: auto, true or false",
+        "user_dict": "a jieba user dictionary file",
+        "encoding": "text encoding: auto (detected) or a Python codec name",
+        "layout": "lines (a line is a sentence), stream (cut into --stream-chunk tokens) or auto",
+        "stream_chunk": "tokens per sentence in a stream, 1 or more",
+        "phrases": "join frequent word pairs into phrases (a second pass)",
+        "phrase_min_count": "phrases: pairs seen fewer times are never joined; 1 or more",
+        "phrase_threshold": "phrases: join pairs scoring above this",
+        "phrase_scoring": f"phrases: scoring, {', '.join(SCORINGS)}",
+    }
     group = p.add_argument_group("text options")
     for field in dataclasses.fields(TokenizeOptions):
         flag = "--" + field.name.replace("_", "-")
+        what = allowed.get(field.name, "")
         if isinstance(field.default, bool):
             group.add_argument(flag, dest="tok_" + field.name, action=argparse.BooleanOptionalAction,
-                               default=None, help=f"(default {field.default})")
+                               default=None, help=f"{what} (default {'on' if field.default else 'off'})")
         else:
             group.add_argument(flag, dest="tok_" + field.name, default=None, metavar=field.name.upper(),
-                               help=f"(default {field.default!r})")
+                               help=f"{what} (default {field.default!r})")
 
 
 def _tokenize_options(args):
+    from w2v_desktop.core.config import ConfigError
     from w2v_desktop.core.text import TokenizeOptions
 
     values = {}
@@ -96,16 +102,21 @@ def _tokenize_options(args):
         value = getattr(args, "tok_" + field.name, None)
         if value is None:
             continue
-        kind = int if isinstance(field.default, int) and not isinstance(field.default, bool) else \
-            float if isinstance(field.default, float) else None
-        if kind is not None:
-            try:
-                value = kind(value)
-            except ValueError:
-                flag = "--" + field.name.replace("_", "-")
-                raise CliError(f"{flag} {value!r}: {'a whole number' if kind is int else 'a number'} "
-                               f"needed") from None
+        flag = "--" + field.name.replace("_", "-")
+        try:
+            if isinstance(field.default, int) and not isinstance(field.default, bool):
+                value = int(value)
+            elif isinstance(field.default, float):
+                value = float(value)
+        except ValueError:
+            raise CliError(f"{flag}: expected a number, got {value!r}") from None
+        if field.name == "segment_chinese" and isinstance(value, str):
+            value = {"true": True, "yes": True, "false": False, "no": False}.get(value.lower(), value)
         values[field.name] = value
+        try:
+            TokenizeOptions(**{field.name: value})
+        except ConfigError as exc:
+            raise CliError(f"{flag}: {exc}") from None
     return TokenizeOptions(**values)
 
 
@@ -205,6 +216,12 @@ def run(args) -> int:
             print(f"warning: {collapsed}", file=sys.stderr)
     save_vectors(vectors, out, fmt)
     say(f"wrote {len(vectors):,} x {vectors.dim} vectors to {out}")
+    if args.fvocab:
+        from w2v_desktop.core.formats import save_counts
+
+        if vectors.counts is None:
+            raise CliError("--fvocab: these vectors carry no counts (MLlib does not report them)")
+        say(f"wrote the counts of {len(vectors):,} words to {save_counts(vectors, args.fvocab)}")
     if args.model:
         save_model(trained.trainer, args.model)
         say(f"wrote model to {args.model}")

@@ -1,4 +1,5 @@
-"""Reading values from files that may have been crafted: bounded JSON and plain-field checks.
+"""Reading values from files that may have been crafted: bounded JSON, plain-field checks, and the
+members of an ``.npz`` read without pickle (``NpzReader``).
 
 Model files carry their metadata as JSON and project files are JSON; either
 may come from someone else. ``json.loads`` recurses once per nesting level,
@@ -15,7 +16,15 @@ callers add the file's name and raise their own error type. ``InputError`` is
 the base of those error types (every reader's), so a caller or a test can tell
 "this input is bad" from a bug; ``require_regular`` is the one check every
 reader makes before opening a path: a FIFO, a socket or a device would block
-the read forever or stream without end.
+the read forever or stream without end. ``NpzReader`` takes a ``fail`` that
+makes the caller's error.
+
+``NpzReader`` is what the model file (``core.train.model_file``) and the
+vector formats (``core.formats.model``) read ``.npz`` files with: only the
+members asked for are opened (anything else is never decompressed), a member
+whose declared size is out of proportion to the bytes on disk or to what its
+``.npy`` header says is refused, each header is parsed without unpickling,
+and an array is read in chunks straight into its buffer.
 """
 from __future__ import annotations
 
@@ -25,8 +34,14 @@ import os
 import re
 import stat
 import typing
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
 
 import numpy as np
+from numpy.lib import format as npy
 
 MAX_DEPTH = 64  # the files written here nest 3 deep; 64 leaves room and stays far from recursion limits
 _INT64 = 1 << 63
@@ -133,3 +148,121 @@ def _shown(value) -> str:
         return f"a JSON {'object' if isinstance(value, dict) else 'array'}"
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+# --- .npz members -------------------------------------------------------------------------------
+
+MAX_RATIO = 16  # members of the files we write are stored uncompressed; weights never deflate this far
+RATIO_SLACK = 1 << 16  # small members (a short header, a few counts) may deflate further
+MAX_HEADER = 10_000  # numpy's own limit for a .npy header
+CHUNK = 1 << 22  # bytes decompressed at a time, so reading never holds a second copy of an array
+
+
+@dataclass(frozen=True)
+class Member:
+    """What a member's ``.npy`` header declares: enough to judge it without reading its data."""
+
+    shape: tuple[int, ...]
+    dtype: np.dtype
+    fortran: bool = False  # column-major data
+    offset: int = 0  # bytes of magic and header before the data
+
+    @property
+    def nbytes(self) -> int:
+        return int(np.prod(self.shape, dtype=object)) * self.dtype.itemsize
+
+
+class NpzReader:
+    """The members of an open ``.npz`` (a ``zipfile.ZipFile``), read without pickle.
+
+    ``fail(why)`` makes the exception raised (the caller's type, naming its file)."""
+
+    def __init__(self, path: Path, zf: zipfile.ZipFile, fail: Callable[[str], Exception]):
+        self.path, self.zf, self._make_error = Path(path), zf, fail
+
+    def fail(self, why: str) -> Exception:
+        error = self._make_error(why)
+        error._from_reader = True  # already says what is wrong: not wrapped again on its way out
+        return error
+
+    def members(self, known: typing.Iterable[str]) -> dict[str, zipfile.ZipInfo]:
+        """The entries of the ``known`` members (by name, without ``.npy``), each declaring no more
+        than the file can hold; nothing is read yet."""
+        known = set(known)
+        on_disk = self.path.stat().st_size
+        found: dict[str, zipfile.ZipInfo] = {}
+        for info in self.zf.infolist():
+            name = info.filename[:-4] if info.filename.endswith(".npy") else None
+            if name not in known:
+                continue  # never opened, so never decompressed
+            if name in found:
+                raise self.fail(f"two members named {info.filename}")
+            if info.compress_size > on_disk:
+                raise self.fail(f"damaged: {info.filename} claims {info.compress_size:,} bytes in a "
+                                f"{on_disk:,}-byte file")
+            if info.file_size > info.compress_size * MAX_RATIO + RATIO_SLACK:
+                raise self.fail(f"{info.filename} would expand from {info.compress_size:,} to "
+                                f"{info.file_size:,} bytes; refused")
+            found[name] = info
+        return found
+
+    def header(self, name: str, info: zipfile.ZipInfo, check: Callable[[str, Member], None] | None = None
+               ) -> Member:
+        """A member's ``.npy`` header (a few hundred bytes decompressed), checked against its declared
+        size; ``check(name, member)`` judges the dtype first (an object dtype's size says nothing)."""
+        with self.reading(info):
+            with self.zf.open(info) as fp:
+                version = npy.read_magic(fp)
+                if version == (1, 0):
+                    shape, fortran, dtype = npy.read_array_header_1_0(fp, max_header_size=MAX_HEADER)
+                elif version == (2, 0):
+                    shape, fortran, dtype = npy.read_array_header_2_0(fp, max_header_size=MAX_HEADER)
+                else:
+                    raise ValueError(f".npy version {version[0]}.{version[1]} is not one numpy writes for numbers")
+                offset = fp.tell()
+        if any(n < 0 for n in shape):
+            raise self.fail(f"{name} has a negative dimension {shape}")
+        member = Member(tuple(shape), dtype, fortran, offset)
+        if check is not None:
+            check(name, member)
+        if dtype.hasobject:
+            raise self.fail(f"{name} holds Python objects; only numbers are read")
+        if info.file_size != offset + member.nbytes:
+            raise self.fail(f"{name} declares {info.file_size:,} bytes but its shape {member.shape} of {dtype} "
+                            f"needs {offset + member.nbytes:,}")
+        return member
+
+    def array(self, info: zipfile.ZipInfo, member: Member) -> np.ndarray:
+        """A member's data, read in chunks straight into the array (its size was checked by ``header``)."""
+        flat = np.empty(int(np.prod(member.shape, dtype=object)), member.dtype)
+        view = memoryview(flat.view(np.uint8))
+        with self.reading(info):
+            with self.zf.open(info) as fp:
+                fp.read(member.offset)
+                done = 0
+                while done < len(view):
+                    got = fp.readinto(view[done:done + CHUNK])
+                    if not got:
+                        raise self.fail(f"{info.filename} is truncated")
+                    done += got
+        return flat.reshape(member.shape, order="F" if member.fortran else "C")
+
+    def reading(self, info: zipfile.ZipInfo) -> "_Reading":
+        return _Reading(self, info)
+
+
+class _Reading:
+    """Turns what zipfile, zlib and numpy raise on a damaged member into the reader's error, naming it."""
+
+    def __init__(self, reader: NpzReader, info: zipfile.ZipInfo):
+        self.reader, self.info = reader, info
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        broken = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError)
+        if exc is not None and isinstance(exc, broken) and not getattr(exc, "_from_reader", False):
+            error = self.reader.fail(f"{self.info.filename} is damaged or unreadable ({exc})")
+            raise error from None
+        return False

@@ -97,12 +97,13 @@ def open_window(path: str | None = None, settings=None):
     return window
 
 
-# Qt messages that say nothing the user can act on (the offscreen platform cannot size windows).
-_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+# Qt messages that tell a user nothing (the offscreen platform of --screenshot and --self-test
+# cannot resize a window to its size hints; nothing depends on it)
+QUIET_QT_MESSAGES = ("propagateSizeHints",)
 
 
-def _qt_message(mode, context, message) -> None:
-    if not message.startswith(_QUIET_QT_MESSAGES):
+def _qt_message(mode, context, message: str) -> None:
+    if not any(quiet in message for quiet in QUIET_QT_MESSAGES):
         sys.stderr.write(message + "\n")
 
 
@@ -110,7 +111,6 @@ def make_application():
     from PySide6.QtCore import qInstallMessageHandler
 
     qInstallMessageHandler(_qt_message)
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("w2v-desktop")
     app.setOrganizationName("w2v-desktop")

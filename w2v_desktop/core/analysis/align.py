@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Iterator
 
 import numpy as np
-from scipy.linalg import orthogonal_procrustes
 
 from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.vectors import Vectors
@@ -48,6 +47,8 @@ def shared_names(a: Vectors, b: Vectors, limit: int | None = DEFAULT_LIMIT) -> l
 def iter_align(a: Vectors, b: Vectors, k: int = 10, limit: int | None = DEFAULT_LIMIT
                ) -> Iterator[float]:
     """Generator: yields progress in [0, 1] (a cancel point each time); returns an Alignment."""
+    from scipy.linalg import orthogonal_procrustes  # imported when used: SciPy is slow to import
+
     names = shared_names(a, b, limit)
     if len(names) <= k:
         raise AlignError(f"only {len(names)} names are shared by both vector sets; "

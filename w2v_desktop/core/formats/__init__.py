@@ -9,6 +9,8 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "kinds": ("FileKind", "guess_kind", "sniff"),
     "project": ("OutsideProjectError", "Project", "ProjectError", "is_inside", "load_project", "resolve",
                 "save_project"),
-    "registry": ("FORMATS", "FormatError", "UnwritableNameError", "check_vectors_output", "detect_format",
-                 "files_of", "iter_load_vectors", "load_vectors", "save_coordinates", "save_vectors"),
+    "model": ("is_model_file",),
+    "registry": ("FORMATS", "READABLE", "WRITABLE", "FormatError", "UnwritableNameError", "check_vectors_output",
+                 "detect_format", "files_of", "iter_load_vectors", "load_vectors", "save_coordinates",
+                 "save_counts", "save_vectors"),
 })

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from w2v_desktop.core.formats.common import FormatError, is_number
+from w2v_desktop.core.formats.model import is_model_file
 from w2v_desktop.core.formats.registry import detect_format
 from w2v_desktop.core.formats.spark import is_spark_model, is_vector_table
 
@@ -31,7 +32,7 @@ def sniff(path: str | Path) -> FileKind:
     name = path.name.lower()
     if name.endswith(".w2vproj.json"):
         return FileKind("project")
-    if name.endswith(".w2vmodel.npz"):
+    if name.endswith(".w2vmodel.npz") or (path.suffix.lower() == ".npz" and is_model_file(path)):
         return FileKind("model")
     if is_spark_model(path):
         return FileKind("vectors", "spark")

@@ -3,8 +3,10 @@
 
 The readers and writers live in formats_text (word2vec/GloVe/fastText text,
 id:vector lines), formats_binary (word2vec binary) and formats_tables
-(Embedding Projector TSV pair, .npy + vocabulary pair, CSV, coordinates) and
-formats_spark (Spark ML Word2VecModel folders, Parquet (item, vector) tables).
+(Embedding Projector TSV pair, .npy + vocabulary pair, CSV, coordinates),
+formats_spark (Spark ML Word2VecModel folders, Parquet (item, vector) tables)
+and formats_model (a w2v-desktop model .npz, read only: its input vectors, or
+with ``matrix="output"`` the output vectors of negative sampling).
 
 Names with spaces: word2vec text/binary, GloVe and fastText end a name at the
 first space in every common reader (the C tool, gensim, fastText), so writing
@@ -21,7 +23,7 @@ from pathlib import Path
 from typing import Generator
 
 from w2v_desktop.core.cancel import run_to_end
-from w2v_desktop.core.formats import binary as formats_binary
+from w2v_desktop.core.formats import model as formats_model
 from w2v_desktop.core.formats import spark as formats_spark
 from w2v_desktop.core.formats import tables as formats_tables
 
@@ -34,8 +36,9 @@ from w2v_desktop.core.outputs import check_output
 from w2v_desktop.core.vectors import Vectors
 from w2v_desktop.core.untrusted import require_regular
 
-__all__ = ["FORMATS", "FormatError", "FormatInfo", "UnwritableNameError", "check_vectors_output",
-           "detect_format", "files_of", "iter_load_vectors", "load_vectors", "save_coordinates", "save_vectors"]
+__all__ = ["FORMATS", "READABLE", "WRITABLE", "FormatError", "FormatInfo", "UnwritableNameError",
+           "check_vectors_output", "detect_format", "files_of", "iter_load_vectors", "load_vectors",
+           "save_coordinates", "save_counts", "save_vectors"]
 
 
 @dataclass(frozen=True)
@@ -65,10 +68,14 @@ FORMATS: dict[str, FormatInfo] = {f.name: f for f in (
     FormatInfo("spark", "Spark ML Word2VecModel (folder)", "", True, True, True, False),
     FormatInfo("parquet", "Parquet table of item, vector (.parquet)", ".parquet", True, True, True,
                False),
+    # written by training (--model, File > Save model), never by an export
+    FormatInfo("model", "w2v-desktop model (.npz)", ".npz", True, False, True, True),
 )}
+READABLE = tuple(name for name, info in FORMATS.items() if info.can_read)
+WRITABLE = tuple(name for name, info in FORMATS.items() if info.can_write)
 
 _BY_SUFFIX = {".bin": "word2vec-binary", ".vec": "fasttext", ".tsv": "projector-tsv",
-              ".npy": "npy", ".csv": "csv", ".txt": "word2vec", ".parquet": "parquet"}
+              ".npy": "npy", ".csv": "csv", ".txt": "word2vec", ".parquet": "parquet", ".npz": "model"}
 
 
 def _check_format(fmt: str) -> FormatInfo:
@@ -78,18 +85,19 @@ def _check_format(fmt: str) -> FormatInfo:
 
 
 def load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encoding: str = "utf-8",
-                 mmap: bool = False) -> Vectors:
+                 mmap: bool = False, matrix: str = "input") -> Vectors:
     """Read vectors; ``fmt=None`` detects the format from the content and suffix.
 
     ``encoding`` decodes names (e.g. "latin-1" for files that are not UTF-8);
-    ``mmap`` memory-maps a float32 .npy matrix instead of reading it.
+    ``mmap`` memory-maps a float32 .npy matrix instead of reading it;
+    ``matrix="output"`` reads a model file's output vectors (syn1neg) instead of its input vectors.
     Raises FormatError (a ValueError) naming the file and line on bad input.
     """
-    return run_to_end(iter_load_vectors(path, fmt, encoding=encoding, mmap=mmap))
+    return run_to_end(iter_load_vectors(path, fmt, encoding=encoding, mmap=mmap, matrix=matrix))
 
 
 def iter_load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encoding: str = "utf-8",
-                      mmap: bool = False) -> Generator[tuple[int, int], None, Vectors]:
+                      mmap: bool = False, matrix: str = "input") -> Generator[tuple[int, int], None, Vectors]:
     """``load_vectors`` as a generator: the text and binary word2vec families yield (bytes
     read, file size) between blocks (a progress report, and a point where a caller may stop
     the read by closing the generator); the other formats read in one step."""
@@ -101,9 +109,15 @@ def iter_load_vectors(path: str | os.PathLike, fmt: str | None = None, *, encodi
     require_regular(path, "vectors file")
     fmt = detect_format(path) if fmt is None else fmt
     _check_format(fmt)
-    if fmt in ("word2vec", "glove", "fasttext"):
+    if matrix != "input" and fmt != "model":
+        raise ValueError(f"{path}: only a model file (.npz) holds output vectors; this is {FORMATS[fmt].label}")
+    if fmt == "model":
+        vectors = formats_model.read_model_vectors(path, matrix)
+    elif fmt in ("word2vec", "glove", "fasttext"):
         vectors = yield from formats_text.iter_word2vec_text(path, encoding)
     elif fmt == "word2vec-binary":
+        from w2v_desktop.core.formats import binary as formats_binary  # Numba: imported when used
+
         vectors = yield from formats_binary.iter_word2vec_binary(path, encoding)
     elif fmt == "sparrow":
         vectors = yield from formats_text.iter_sparrow(path, encoding)
@@ -139,6 +153,9 @@ def save_vectors(vectors: Vectors, path: str | os.PathLike, fmt: str | None = No
         raise ValueError(f"cannot tell the format from {path.name!r}; choose one of "
                          f"{', '.join(FORMATS)}")
     info = _check_format(fmt)
+    if not info.can_write:
+        raise ValueError(f"{path}: {info.label} cannot be written by an export; choose one of "
+                         f"{', '.join(WRITABLE)}")
     if not len(vectors):
         raise ValueError("there are no vectors to save")
     bad = first_bad_row(vectors.matrix)
@@ -186,6 +203,8 @@ def _write(vectors: Vectors, path: Path, fmt: str, info: FormatInfo, replace_spa
         formats_text.write_word2vec_text(vectors, path, header=fmt != "glove",
                                          fmt_label=info.label, replace_spaces=replace_spaces)
     elif fmt == "word2vec-binary":
+        from w2v_desktop.core.formats import binary as formats_binary
+
         formats_binary.write_word2vec_binary(vectors, path, replace_spaces=replace_spaces)
     elif fmt == "sparrow":
         formats_text.write_sparrow(vectors, path)
@@ -200,6 +219,18 @@ def _write(vectors: Vectors, path: Path, fmt: str, info: FormatInfo, replace_spa
     else:
         formats_tables.write_csv_vectors(vectors, path)
     return [path]
+
+
+def save_counts(vectors: Vectors, path: str | os.PathLike, *, replace_spaces: bool = False) -> Path:
+    """Write ``word count`` lines (gensim's ``fvocab``) atomically; ValueError when there are no counts."""
+    path = Path(path)
+    try:
+        formats_text.write_counts(vectors, path, replace_spaces=replace_spaces)
+    except UnwritableNameError as exc:
+        raise UnwritableNameError(f"{path}: {exc}") from None
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
+    return path
 
 
 # --- detection --------------------------------------------------------------------------
@@ -223,6 +254,11 @@ def detect_format(path: str | os.PathLike) -> str:
         raise FormatError(path, "the file is empty", 1)
     if head.startswith(b"\x93NUMPY"):
         return "npy"
+    if head.startswith(b"PK\x03\x04"):
+        if formats_model.is_model_file(path):
+            return "model"
+        raise FormatError(path, "a zip archive (.npz?) that is not a w2v-desktop model file "
+                                "(no meta_json and syn0 in it)")
     if head.startswith(b"PAR1"):
         if formats_spark.is_vector_table(path):
             return "parquet"

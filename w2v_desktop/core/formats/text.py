@@ -316,3 +316,16 @@ def write_named_rows(path: Path, first_line: str, names: list[str], matrix: np.n
             rows = format_rows(matrix[start:start + ROWS_PER_BLOCK], delimiter)
             chunk = names[start:start + ROWS_PER_BLOCK]
             f.write(b"".join(n.encode("utf-8") + name_end + r + b"\n" for n, r in zip(chunk, rows)))
+
+
+def write_counts(vectors: Vectors, path: Path, *, replace_spaces: bool = False) -> None:
+    """``word count`` per line, in row order: the vocabulary file gensim's
+    ``load_word2vec_format(fvocab=...)`` and the C tool's ``-save-vocab`` use."""
+    if vectors.counts is None:
+        raise ValueError("these vectors carry no word counts (only a trained model or a format "
+                         "that keeps counts has them)")
+    names = writable_names(vectors.names, "a word count file", "whitespace", replace_spaces)
+    with atomic_write(path, "wb") as f:
+        for start in range(0, len(names), ROWS_PER_BLOCK):
+            chunk = zip(names[start:start + ROWS_PER_BLOCK], vectors.counts[start:start + ROWS_PER_BLOCK].tolist())
+            f.write("".join(f"{n} {c}\n" for n, c in chunk).encode("utf-8"))

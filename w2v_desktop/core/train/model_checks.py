@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from w2v_desktop.core.config import TrainConfig
-from w2v_desktop.core.untrusted import InputError, check_plain_fields
+from w2v_desktop.core.untrusted import InputError, Member, check_plain_fields
 
 FORMAT = "w2v-desktop-model"
 VERSION = 1
@@ -31,20 +31,6 @@ WEIGHTS = ("syn0", "syn1neg", "syn1")
 
 class ModelFileError(InputError):
     pass
-
-
-@dataclass(frozen=True)
-class Member:
-    """What a member's ``.npy`` header declares: enough to judge it without reading its data."""
-
-    shape: tuple[int, ...]
-    dtype: np.dtype
-    fortran: bool = False  # column-major data
-    offset: int = 0  # bytes of magic and header before the data
-
-    @property
-    def nbytes(self) -> int:
-        return int(np.prod(self.shape, dtype=object)) * self.dtype.itemsize
 
 
 @dataclass(frozen=True)

@@ -49,17 +49,24 @@ def _answers(vectors, scores: np.ndarray, banned: list[int], k: int) -> list[Nei
     return [Neighbour(vectors.names[r], float(scores[r]), int(r)) for r in rows if np.isfinite(scores[r])]
 
 
-def most_similar(vectors, positive, negative=(), k: int = 10, restrict: int | None = None) -> list[Neighbour]:
-    """3CosAdd: cosine to the normalised mean of +unit(positive) and −unit(negative)."""
-    pos, pos_rows = _unit_terms(vectors, positive)
-    neg, neg_rows = _unit_terms(vectors, negative)
+def signed_mean(vectors, positive, negative=()) -> np.ndarray:
+    """The unit-length mean of +unit(positive) and −unit(negative): gensim's ``get_mean_vector``
+    with weights ±1, pre- and post-normalised, the query of ``most_similar``."""
+    pos, _ = _unit_terms(vectors, positive)
+    neg, _ = _unit_terms(vectors, negative)
     if not pos and not neg:
         raise ValueError("most_similar needs at least one positive or negative term")
     mean = (np.sum(pos, axis=0) if pos else 0) - (np.sum(neg, axis=0) if neg else 0)
     mean = np.asarray(mean, dtype=np.float32) / (len(pos) + len(neg))
-    mean /= max(float(np.linalg.norm(mean)), 1e-12)
+    return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+
+def most_similar(vectors, positive, negative=(), k: int = 10, restrict: int | None = None) -> list[Neighbour]:
+    """3CosAdd: cosine to the normalised mean of +unit(positive) and −unit(negative)."""
+    mean = signed_mean(vectors, positive, negative)
+    banned = _unit_terms(vectors, positive)[1] + _unit_terms(vectors, negative)[1]
     scores = vectors.unit[:searched_rows(vectors, restrict)] @ mean
-    return _answers(vectors, scores.astype(np.float64), pos_rows + neg_rows, k)
+    return _answers(vectors, scores.astype(np.float64), banned, k)
 
 
 def most_similar_cosmul(vectors, positive, negative=(), k: int = 10, restrict: int | None = None,
@@ -101,12 +108,28 @@ def n_similarity(vectors, names1: Sequence[str], names2: Sequence[str]) -> float
     return float(np.dot(m1, m2) / den) if den > 0 else 0.0
 
 
-def doesnt_match(vectors, names: Sequence[str]) -> str:
-    """The name furthest (lowest cosine) from the mean of the unit vectors of all names."""
+def pair_score(vectors, a: str, b: str, metric: str = "cosine") -> float:
+    """The similarity (or, for Euclidean and Manhattan, the distance) of two names under ``metric``."""
+    if metric == "cosine":
+        return similarity(vectors, a, b)
+    from w2v_desktop.core.vectors.metrics import block_scores
+
+    rows = [vectors.row(a), vectors.row(b)]
+    return float(block_scores(vectors.matrix[rows[1]][None, :], vectors.matrix[rows[0]], metric)[0, 0])
+
+
+def doesnt_match_scores(vectors, names: Sequence[str]) -> list[tuple[str, float]]:
+    """Each name with the cosine of its unit vector to the unit mean of all the names' unit vectors."""
     names = list(names)
     if not names:
         raise ValueError("doesnt_match needs at least one name")
-    units = vectors.unit[[vectors.row(n) for n in names]]
+    units = vectors.unit[[vectors.row(n) for n in names]].astype(np.float64)
     mean = units.mean(axis=0)
     mean /= max(float(np.linalg.norm(mean)), 1e-12)
-    return names[int(np.argmin(units @ mean))]
+    return list(zip(names, (units @ mean).tolist()))
+
+
+def doesnt_match(vectors, names: Sequence[str]) -> str:
+    """The name furthest (lowest cosine) from the mean of the unit vectors of all names."""
+    scores = doesnt_match_scores(vectors, names)
+    return min(scores, key=lambda pair: pair[1])[0]

@@ -12,7 +12,6 @@ combination with norms runs in float64.
 from __future__ import annotations
 
 import numpy as np
-from scipy.spatial.distance import cdist
 
 METRICS = ("cosine", "dot", "euclidean", "manhattan", "pearson", "tanimoto")
 IS_DISTANCE = {"cosine": False, "dot": False, "euclidean": True, "manhattan": True,
@@ -63,6 +62,8 @@ def euclidean(matrix: np.ndarray, queries: np.ndarray) -> np.ndarray:
 
 def manhattan(matrix: np.ndarray, queries: np.ndarray) -> np.ndarray:
     """Σ|x_i − q_i| (city-block): a distance, smaller is nearer; computed in row chunks."""
+    from scipy.spatial.distance import cdist  # imported when used: SciPy is slow to import
+
     q = _as_block(queries)
     out = np.empty((len(q), len(matrix)), dtype=np.float64)
     step = max(1, _MANHATTAN_CELLS // max(1, len(q) * matrix.shape[1]))
