@@ -50,7 +50,9 @@ def test_a_half_star_scale_gets_its_own_threshold_in_every_command(tmp_path, cap
 
     used = []
     real = rec_eval.evaluate_recs
-    monkeypatch.setattr(rec_eval, "evaluate_recs",
+    from w2v_desktop.core.jobs import recs as rec_job  # the caller binds the name at its import
+
+    monkeypatch.setattr(rec_job, "evaluate_recs",
                         lambda events, options, **kw: used.append(options.sequences.min_rating) or
                         real(events, options, **kw))
     assert main(["evaluate-recs", str(path), "--methods", "item2vec", "--max-users", "30", *FAST]) == 0

@@ -5,7 +5,7 @@ index file (:mod:`w2v_desktop.core.vectors.hnsw`: the HNSW graph and the vectors
 plain bytes; Voyager reads it in native code, no Python objects, 0.4 s for GloVe
 400k where reading it through Python took four times as long), and
 ``glove.6B.50d.txt.cosine.ann.json``, the header saying what the index was built
-from. Each is written atomically (``core.atomic``), the index first, so a header
+from. Each is written atomically (``core.outputs``), the index first, so a header
 never describes a half-written index; the header names the index file's size,
 modification time and a hash of samples of it, so an index that does not match
 its header is never read.
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from w2v_desktop.core.atomic import atomic_write
+from w2v_desktop.core.outputs import atomic_write
 from w2v_desktop.core.untrusted import loads
 
 FORMAT = "w2v-desktop-ann"
