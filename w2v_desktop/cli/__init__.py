@@ -12,11 +12,11 @@ import os
 import sys
 
 from w2v_desktop import __version__
-from w2v_desktop.cli import convert_cmd, query_cmds, recs_cmds, train_cmd
+from w2v_desktop.cli import convert_cmd, project_cmd, query_cmds, recs_cmds, train_cmd
 from w2v_desktop.cli.errors import CliError
 
 # Modules providing subcommands, in the order `--help` lists them.
-COMMAND_MODULES = (train_cmd, query_cmds, recs_cmds, convert_cmd)
+COMMAND_MODULES = (train_cmd, query_cmds, project_cmd, recs_cmds, convert_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

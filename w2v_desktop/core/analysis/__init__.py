@@ -1,5 +1,6 @@
 """Judging and seeing vectors: analogy and word-pair evaluation (``intrinsic``), recommendation
-evaluation with named ranking metrics, alignment of two runs, and 2-D maps (``projection``).
+evaluation with named ranking metrics, alignment of two runs, and 2-D maps (``projection``: the
+parameters, the layouts, the child process that makes Cancel prompt, axes you choose, map export).
 
 Other wings, the CLI and the GUI import these names from here (each module is imported when one of
 its names is first used); ``align.align`` is used through its module, whose name it shares."""
@@ -8,6 +9,11 @@ from w2v_desktop.core.lazy import lazy_exports
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "align": ("AlignError", "iter_align"),
     "intrinsic": ("evaluate_analogies",),
+    "map_axes": ("AxisError", "axes_coordinates", "parse_axis"),
+    "map_export": ("MAP_SUFFIXES", "export_map"),
+    "projection": ("Projection", "project", "select_rows"),
+    "projection_params": ("PROJECTION_METHODS", "ProjectionError", "ProjectionParams", "UMAP_METRICS",
+                          "estimate_seconds"),
     "ranking": ("hit_rate", "mrr", "ndcg"),
     "recs": ("EvalOptions", "ItemModel", "evaluate_recs", "fit_model", "genre_coherence", "leave_last_out"),
 })

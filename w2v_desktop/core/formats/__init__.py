@@ -11,4 +11,5 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
                 "save_project"),
     "registry": ("FORMATS", "FormatError", "UnwritableNameError", "detect_format", "load_vectors",
                  "save_coordinates", "save_vectors"),
+    "tables": ("metadata_columns",),
 })
