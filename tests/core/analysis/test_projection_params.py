@@ -11,6 +11,13 @@ from w2v_desktop.core.cancel import Cancelled, CancelToken
 from w2v_desktop.core.vectors import Vectors
 
 
+@pytest.fixture(scope="module", autouse=True)
+def no_child_left():
+    yield
+    projection_child.stop_children()
+    assert not projection_child.multiprocessing.active_children()
+
+
 @pytest.fixture(scope="module")
 def clusters():
     rng = np.random.default_rng(0)
@@ -84,6 +91,17 @@ def test_the_child_gives_the_same_map_as_this_process(clusters):
 def test_errors_in_the_child_come_back_as_messages(clusters):
     with pytest.raises(ProjectionError, match="needs at least 5 points"):
         projection_child.run_in_child(np.zeros((4, 3), np.float32), ProjectionParams("umap"))
+
+
+def test_one_warm_child_serves_one_map_after_another_until_a_cancel(clusters):
+    data = np.asarray(clusters.unit, dtype=np.float32)
+    projection_child.run_in_child(data, ProjectionParams("pca"))
+    first = projection_child._idle[0].process.pid
+    projection_child.run_in_child(data, ProjectionParams("pca"))
+    assert [c.process.pid for c in projection_child._idle] == [first]
+    with pytest.raises(Cancelled):
+        projection_child.run_in_child(data, ProjectionParams("tsne"), cancel=lambda: True)
+    assert not projection_child._idle and not projection_child.multiprocessing.active_children()
 
 
 def cancel_soon(after_s: float):
