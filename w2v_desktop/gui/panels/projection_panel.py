@@ -12,8 +12,8 @@ import html
 import re
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGraphicsOpacityEffect, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
 
 from w2v_desktop.core.analysis import projection
@@ -31,6 +31,7 @@ from w2v_desktop.gui.widgets.scatter_map import ScatterMap
 AXIS_NAMES = {"pca": "principal component", "tsne": "t-SNE", "umap": "UMAP", "axes": ""}
 TOP_N, AROUND, PASTED = 0, 1, 2
 NO_COLOUR, TRUST = "single colour", "trust score"
+DIMMED = 0.3   # opacity of the previous map while a new one is computed
 
 
 class ProjectionPanel(QWidget):
@@ -286,15 +287,11 @@ class ProjectionPanel(QWidget):
                 self.map.clear()
 
     def _dim(self, dimmed: bool) -> None:
-        if dimmed:
-            effect = QGraphicsOpacityEffect(self.map)
-            effect.setOpacity(0.35)
-            self.map.setGraphicsEffect(effect)
-        else:
-            self.map.setGraphicsEffect(None)
+        """Fade the points, not the title and axes (a widget opacity effect garbles the plot's drawing)."""
+        self.map.plot.getPlotItem().vb.setOpacity(DIMMED if dimmed else 1.0)
 
     def is_dimmed(self) -> bool:
-        return self.map.graphicsEffect() is not None
+        return self.map.plot.getPlotItem().vb.opacity() < 1.0
 
     def _set_title(self, text: str) -> None:
         self.map.plot.getPlotItem().setTitle(text)

@@ -182,6 +182,7 @@ class ProjectionControls(QWidget):
         self.progress_label.setVisible(running)
         for widget in (self.method_combo, self.seed_spin, self.pages, self.normalize_check):
             widget.setEnabled(not running)
+        self._update_estimate()   # the long-run warning has been answered
         if running:
             self.progress_bar.setValue(0)
             self.progress_bar.setMaximum(0)   # busy until the first report
