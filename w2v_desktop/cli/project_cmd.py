@@ -18,7 +18,7 @@ METRICS = ("cosine", "euclidean", "manhattan", "pearson")
 # parameter names in core messages -> the options that set them
 OPTION_OF = {"perplexity": "--perplexity", "learning_rate": "--learning-rate", "exaggeration": "--exaggeration",
              "n_neighbors": "--n-neighbors", "min_dist": "--min-dist", "metric": "--metric",
-             "n_components": "--components", "seed": "--seed", "custom axes": "--x/--y"}
+             "n_components": "--components", "seed": "--seed"}
 PROGRESS_AFTER_S = 2.0   # progress lines for maps estimated to take longer
 
 
@@ -65,6 +65,8 @@ def build_params(args):
     from w2v_desktop.core.analysis import ProjectionError, ProjectionParams
 
     method = args.method or ("axes" if args.x_axis or args.y_axis else "pca")
+    if method == "axes" and not (args.x_axis and args.y_axis):
+        raise CliError("--x and --y: give both, each a name or a formula such as 'woman - man'")
     rate = args.learning_rate
     if rate != "auto":
         try:
