@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import re
 
+import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
@@ -328,13 +330,24 @@ class ProjectionPanel(QWidget):
             return
         choice = self.colour_combo.currentText()
         if choice == TRUST:
-            self.map.colour_scale(self.result.trust, "trust", (0.0, 1.0))
+            trust = self.result.trust   # NaN where not measured (large maps: a sample of 5,000)
+            self.map.colour_scale(np.nan_to_num(trust, nan=0.0), "trust", (0.0, 1.0))
+            self._grey_out(np.flatnonzero(np.isnan(trust)))
         elif choice in meta_columns(self.vectors):
             values = meta_columns(self.vectors)[choice]
             # multi-valued cells ("Action|Comedy") are coloured by their first value
             self.map.colour_categories([str(values[r]).split("|")[0] for r in self.result.rows], choice)
         else:
             self.map.colour_uniform()
+
+    def _grey_out(self, indices) -> None:
+        """Points without a trust score drawn grey, not as trust 0."""
+        if len(indices):
+            brushes = list(self.map.scatter.data["brush"])
+            grey = pg.mkBrush(150, 150, 150, 90)
+            for i in indices:
+                brushes[i] = grey
+            self.map.scatter.setBrush(brushes)
 
     def highlight(self, text: str) -> None:
         if self.result is None:
