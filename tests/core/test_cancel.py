@@ -125,8 +125,8 @@ def test_tsne_with_a_quiet_token_is_unchanged(vec):
     rows = np.arange(60)
     token = CountingToken(after=None)
     watched = projection.project(vec, rows, "tsne", seed=1, cancel=token, isolate=False)
-    # 750 optimisation steps checked every TSNE_CALLBACK_ITERS, plus the stage checks
-    assert token.looks > 750 // projection_methods.TSNE_CALLBACK_ITERS
+    # 750 optimisation steps checked every TSNE_CALLBACK_ITERS_BH (a small map), plus the stage checks
+    assert token.looks > 750 // projection_methods.TSNE_CALLBACK_ITERS_BH
     assert np.array_equal(watched.coords, projection.project(vec, rows, "tsne", seed=1).coords)
 
 

@@ -25,9 +25,13 @@ TRUST_NEIGHBOURS = 10
 TRUST_SAMPLE = 5000      # trust is measured on at most this many points (a seeded random sample)
 # PCA switches from exact SVD to randomised SVD above this many matrix cells.
 EXACT_PCA_CELLS = 2_000_000
-# openTSNE optimisation steps between callbacks (each also computes the KL error);
-# each callback is a cancel point in-process and sends the partial layout.
+# openTSNE optimisation steps between callbacks; each callback is a cancel point in-process
+# and sends the partial layout, and also makes openTSNE compute the KL error, which costs
+# little with FFT gradients (10,000 points and more) but much with Barnes-Hut below (2,000
+# points under load: 10 s without callbacks, 18 s with one every 20 steps): fewer there.
 TSNE_CALLBACK_ITERS = 20
+TSNE_CALLBACK_ITERS_BH = 50
+TSNE_FFT_FROM = 10_000   # openTSNE's "auto": Barnes-Hut below (FFT's fixed cost dominates small maps)
 TSNE_EARLY_ITERS, TSNE_ITERS = 250, 500
 REPORT_INTERVAL_S = 0.1
 
@@ -135,8 +139,10 @@ def _tsne(data, params, report):
         report.stage("layout", (done[0] + iteration) / total, np.array(embedding, dtype=np.float32))
         return False   # raising Cancelled (not returning True) ends optimize() at once, without a result
 
+    fft = len(data) >= TSNE_FFT_FROM
     tsne = TSNE(n_components=2, perplexity=perplexity, learning_rate=params.learning_rate, n_jobs=jobs,
-                random_state=params.seed, verbose=False, callbacks=show, callbacks_every_iters=TSNE_CALLBACK_ITERS)
+                random_state=params.seed, verbose=False, negative_gradient_method="fft" if fft else "bh",
+                callbacks=show, callbacks_every_iters=TSNE_CALLBACK_ITERS if fft else TSNE_CALLBACK_ITERS_BH)
     embedding = tsne.prepare_initial(data, affinities=affinities, initialization="pca")
     embedding.optimize(n_iter=TSNE_EARLY_ITERS, exaggeration=12, momentum=0.5, inplace=True,
                        propagate_exception=True)
