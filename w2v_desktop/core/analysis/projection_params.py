@@ -100,63 +100,65 @@ def _in_range(name: str, value, low, high, whole: bool = False, also: str = "") 
 
 
 # -- cost model -----------------------------------------------------------------------------------------
-# Seconds per unit of work, measured on the development machine (2 shared cores, GloVe 6B 50-d rows,
-# benchmarks/bench_map_projection.py and tools run by hand, 2025): see CALIBRATION below.
-# t-SNE: neighbour search (Annoy) ~ n * log2(n) * dim, affinities ~ n * 3 * perplexity, and 750
-# gradient steps ~ n each (FFT interpolation above 10,000 points, Barnes-Hut below, ~n log n).
-# UMAP: NN-descent ~ n * log2(n) * dim, then 200 epochs (500 under 10,000 points) ~ n * n_neighbors.
-# PCA: one SVD pass ~ n * dim * min(n, dim).
+# Fitted to figures measured on the development machine (2 cores, shared: load average 5-9 while
+# measuring, so a quiet machine is faster), GloVe 6B 50-d rows, unit-scaled, default parameters,
+# in-process after the libraries were imported and compiled (/tmp scripts and
+# benchmarks/bench_map_projection.py), December 2026:
+#   PCA      100,000: layout 3.6 s, trust 7.1 s      400,000: layout 5.8 s, trust 17.1 s
+#   t-SNE      2,000: 7.3 s (Barnes-Hut)             10,000: neighbours 5.0 s, layout 137 s (FFT)
+#            100,000: see the README (benchmarks/bench_map_projection.py)
+#   UMAP      10,000: neighbours 1.4 s, affinities and spectral start 3.4 s, layout 20.9 s
+#            100,000: neighbours 105 s, affinities and spectral start 148 s, layout 422 s, trust 10 s
+# Forms: neighbour search ~ n log2(n) dim; t-SNE's 750 gradient steps ~ n (FFT) or n log n
+# (Barnes-Hut); UMAP's affinities and epochs grow a little faster than n (fitted as n^1.5 and
+# n^1.3); trust ~ sample x n x dim (the exact 8-bit scan); PCA ~ n dim.
 CALIBRATION = {
-    # measured figures (n, dim=50, seconds) the constants below were fitted to:
-    #   tsne   2,000: 6.2 s   5,000: 13.0 s   20,000: 47 s   (defaults, perplexity 30, 2 threads)
-    #   umap   2,000: 4.9 s   5,000:  7.6 s   20,000: 24 s   (defaults, seed set: one thread)
-    #   pca  100,000: 0.35 s 400,000:  1.4 s
-    "tsne_fixed": 1.5, "tsne_knn": 1.2e-7, "tsne_affinity": 2.0e-8, "tsne_step": 2.6e-6,
-    "umap_fixed": 3.0, "umap_knn": 2.0e-7, "umap_epoch": 3.0e-8,
-    "pca_fixed": 0.05, "pca_cell": 7.0e-8,
-    "trust_pair": 4.0e-9,   # trust: sample x n x dim
+    "tsne_fixed": 1.0, "tsne_knn": 6.0e-7, "tsne_affinity": 1.0e-6, "tsne_step_bh": 3.0e-7,
+    "tsne_step_fft": 1.8e-5,
+    "umap_fixed": 2.5, "umap_knn": 1.0e-6, "umap_affinity": 3.5e-6, "umap_layout": 1.3e-4,
+    "pca_fixed": 1.0, "pca_cell": 1.0e-6,
+    "trust_pair": 2.5e-10,
 }
 TSNE_ITERATIONS = 750   # 250 early exaggeration + 500
+TSNE_FFT_FROM = 10_000
+UMAP_SMALL = 10_000      # UMAP runs 500 epochs below this many points, 200 from it
+
+
+def _stage_costs(method: str, n: int, dim: int, params: ProjectionParams, trust_sample: int,
+                 c: dict) -> dict[str, float]:
+    log_n = math.log2(max(n, 2))
+    costs = {"trust": c["trust_pair"] * min(n, trust_sample) * n * dim}
+    if method == "tsne":
+        step = c["tsne_step_fft"] * n if n >= TSNE_FFT_FROM else c["tsne_step_bh"] * n * log_n
+        costs.update(neighbours=c["tsne_fixed"] + c["tsne_knn"] * n * log_n * dim,
+                     affinities=c["tsne_affinity"] * n * params.perplexity / 30 * 3,
+                     layout=step * TSNE_ITERATIONS)
+    elif method == "umap":
+        epochs = 500 if n < UMAP_SMALL else 200
+        costs.update(neighbours=c["umap_fixed"] + c["umap_knn"] * n * log_n * dim,
+                     affinities=c["umap_affinity"] * n ** 1.5,
+                     layout=c["umap_layout"] * n ** 1.3 * epochs / 200 * params.n_neighbors / 15)
+    else:   # PCA, custom axes
+        costs["layout"] = c["pca_fixed"] + c["pca_cell"] * n * dim / 50 * (0.1 if method == "axes" else 1.0)
+    return costs
 
 
 def estimate_seconds(method: str, n: int, dim: int, params: ProjectionParams | None = None,
                      trust_sample: int = 5000, startup: bool = True) -> float:
     """Rough wall time of a map of ``n`` rows of ``dim`` numbers on the calibration machine
-    (the layout and the trust score), for warnings and ETAs; within a factor of ~2.
+    (the layout and the trust score), for warnings and ETAs; expect a factor of 2 either way.
     ``startup=False`` leaves out the fixed cost of importing the library (paid once per process)."""
-    params = params or ProjectionParams(method=method if method in PROJECTION_METHODS else "pca")
+    if method not in PROJECTION_METHODS:
+        raise ProjectionError(f"unknown projection {method!r}; choose one of {', '.join(PROJECTION_METHODS)}")
+    params = params or ProjectionParams(method="pca" if method == "axes" else method)
     c = dict(CALIBRATION)
     if not startup:
         c.update(tsne_fixed=0.0, umap_fixed=0.0, pca_fixed=0.0)
-    n, dim = max(int(n), 1), max(int(dim), 1)
-    log_n = math.log2(max(n, 2))
-    trust = c["trust_pair"] * min(n, trust_sample) * n * dim
-    if method == "pca" or method == "axes":
-        return c["pca_fixed"] + c["pca_cell"] * n * dim * min(n, dim) / 50 + trust
-    if method == "tsne":
-        steps = c["tsne_step"] * n * TSNE_ITERATIONS * (1.0 if n >= 10_000 else 0.4 + 0.06 * log_n)
-        return (c["tsne_fixed"] + c["tsne_knn"] * n * log_n * dim
-                + c["tsne_affinity"] * n * 3 * params.perplexity * 30 + steps + trust)
-    if method == "umap":
-        epochs = 200 if n >= 10_000 else 500
-        return (c["umap_fixed"] + c["umap_knn"] * n * log_n * dim
-                + c["umap_epoch"] * n * epochs * params.n_neighbors * 5 + trust)
-    raise ProjectionError(f"unknown projection {method!r}; choose one of {', '.join(PROJECTION_METHODS)}")
+    return sum(_stage_costs(method, max(int(n), 1), max(int(dim), 1), params, trust_sample, c).values())
 
 
 def stage_shares(method: str, n: int, dim: int, params: ProjectionParams) -> dict[str, float]:
     """Share of the estimated time spent in each stage, for an overall progress fraction."""
-    c = CALIBRATION
-    log_n = math.log2(max(n, 2))
-    trust = c["trust_pair"] * min(n, 5000) * n * dim
-    if method == "tsne":
-        parts = {"neighbours": c["tsne_knn"] * n * log_n * dim,
-                 "affinities": c["tsne_affinity"] * n * 3 * params.perplexity * 30,
-                 "layout": c["tsne_step"] * n * TSNE_ITERATIONS, "trust": trust}
-    elif method == "umap":
-        parts = {"neighbours": c["umap_knn"] * n * log_n * dim, "affinities": c["umap_fixed"],
-                 "layout": c["umap_epoch"] * n * 200 * params.n_neighbors * 5, "trust": trust}
-    else:
-        parts = {"layout": c["pca_fixed"] + c["pca_cell"] * n * dim * min(n, dim) / 50, "trust": trust}
-    total = sum(parts.values()) or 1.0
-    return {stage: value / total for stage, value in parts.items()}
+    costs = _stage_costs(method, max(n, 1), max(dim, 1), params, 5000, CALIBRATION)
+    total = sum(costs.values()) or 1.0
+    return {stage: value / total for stage, value in costs.items()}
