@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -34,6 +35,7 @@ AXIS_NAMES = {"pca": "principal component", "tsne": "t-SNE", "umap": "UMAP", "ax
 TOP_N, AROUND, PASTED = 0, 1, 2
 NO_COLOUR, TRUST = "single colour", "trust score"
 DIMMED = 0.3   # opacity of the previous map while a new one is computed
+LIVE_POINTS_PER_S = 100_000   # t-SNE's live layout: redraw at most this many points a second (GUI time)
 
 
 class ProjectionPanel(QWidget):
@@ -58,6 +60,7 @@ class ProjectionPanel(QWidget):
         self.runner.ended.connect(self._run_ended)
         self._running_rows = None   # rows of the map being computed (for its partial layouts)
         self._live = False          # a partial layout is on screen in place of the old map
+        self._last_partial = 0.0
         state.vectors_changed.connect(self.set_vectors)
         self.set_vectors(state.vectors)
 
@@ -269,7 +272,10 @@ class ProjectionPanel(QWidget):
             return
         stage, fraction, eta, partial = message[1:]
         self.controls.show_progress(stage, fraction, eta)
-        if partial is not None and self._running_rows is not None and len(partial) == len(self._running_rows):
+        now = time.monotonic()
+        if (partial is not None and self._running_rows is not None and len(partial) == len(self._running_rows)
+                and now - self._last_partial >= min(2.0, len(partial) / LIVE_POINTS_PER_S)):
+            self._last_partial = now
             names = [self.vectors.names[r] for r in self._running_rows]
             self._dim(False)
             self.map.set_points(names, partial, names, f"{self._running_label} of {len(names):,} names "
@@ -384,7 +390,7 @@ class ProjectionPanel(QWidget):
     def export_coordinates(self, path: str) -> None:
         """name, x, y, trust and the metadata columns, one row per point."""
         result = self.result
-        extra = {"trust": [f"{t:.3f}" for t in result.trust]}
+        extra = {"trust": ["" if np.isnan(t) else f"{t:.3f}" for t in result.trust]}   # NaN: not in the sample
         for key, values in meta_columns(self.vectors).items():
             extra[key] = [values[r] for r in result.rows]
         save_coordinates(path, result.names, result.coords, extra_columns=extra)
