@@ -4,7 +4,7 @@ import pytest
 
 from w2v_desktop.core.analysis import intrinsic as evaluate
 
-from w2v_desktop.core.analysis import projection
+from w2v_desktop.core.analysis import projection, projection_methods
 
 from w2v_desktop.core.vectors import similarity
 from w2v_desktop.core.cancel import Cancelled, check_cancel, is_cancelled
@@ -104,25 +104,29 @@ def test_evaluations_already_cancelled(vec, tmp_path):
 # -- projection ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("method", projection.PROJECTION_METHODS)
 def test_projection_already_cancelled_does_not_start(vec, method):
+    params = projection.ProjectionParams(method, x_axis="w1", y_axis="w2 - w3")
     with pytest.raises(Cancelled):
-        projection.project(vec, np.arange(100), method, cancel=cancelled_token())
+        projection.project(vec, np.arange(100), params, cancel=cancelled_token())
 
 
 def test_tsne_stops_inside_the_optimisation(vec):
     pytest.importorskip("openTSNE")
-    token = CountingToken(after=3)   # two stage checks, then the first openTSNE callback
+    stages = []
+    token = CountingToken(after=6)   # project, neighbours, affinities, layout start, then two callbacks
     with pytest.raises(Cancelled):
-        projection.project(vec, np.arange(100), "tsne", cancel=token)
-    assert token.looks == 3
+        projection.project(vec, np.arange(100), "tsne", cancel=token, isolate=False,
+                           progress=lambda stage, _f, _eta, partial: stages.append((stage, partial is not None)))
+    assert token.looks == 6
+    assert stages[-1] == ("layout", True)   # stopped between two partial layouts of the optimisation
 
 
 def test_tsne_with_a_quiet_token_is_unchanged(vec):
     pytest.importorskip("openTSNE")
     rows = np.arange(60)
     token = CountingToken(after=None)
-    watched = projection.project(vec, rows, "tsne", seed=1, cancel=token)
-    # 750 optimisation steps checked every _TSNE_CHECK_ITERS, plus the stage checks
-    assert token.looks > 750 // projection._TSNE_CHECK_ITERS
+    watched = projection.project(vec, rows, "tsne", seed=1, cancel=token, isolate=False)
+    # 750 optimisation steps checked every TSNE_CALLBACK_ITERS_BH (a small map), plus the stage checks
+    assert token.looks > 750 // projection_methods.TSNE_CALLBACK_ITERS_BH
     assert np.array_equal(watched.coords, projection.project(vec, rows, "tsne", seed=1).coords)
 
 

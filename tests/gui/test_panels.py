@@ -322,25 +322,65 @@ def test_projection_cancel_drops_the_result(qtbot, state):
     assert state.last_error is None   # a cancel is not an error
 
 
-def test_projection_cancel_stops_a_long_tsne_promptly(qtbot, state):
+def test_projection_cancel_stops_a_long_tsne_promptly(qtbot, state, monkeypatch):
+    """t-SNE draws its layout live over the dimmed old map; Cancel is back to idle within 2 s,
+    with the old map restored, undimmed, under its own title."""
     import time
 
     from w2v_desktop.gui import worker
     from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
+    from w2v_desktop.gui.widgets import projection_controls
     pytest.importorskip("openTSNE")
-    state.set_vectors(clustered_vectors(n_clusters=6, per_cluster=500))
+    monkeypatch.setattr(projection_controls, "WARN_SECONDS", 5.0)   # whatever the cost model says here
+    state.set_vectors(clustered_vectors(n_clusters=6, per_cluster=1000))
     panel = make_panel(qtbot, ProjectionPanel, state)
+    panel.top_spin.setValue(100)
+    project_now(qtbot, panel)                        # the old map: PCA of 100
+    old_title = panel.map.plot.getPlotItem().titleLabel.text
     panel.method_combo.setCurrentText("t-SNE")
-    panel.top_spin.setValue(3000)   # a full t-SNE of 3,000 points takes well over 5 s on one core
+    panel.top_spin.setValue(6000)                    # estimated over the warning time: asked first
     panel.run_projection()
-    qtbot.wait(500)                 # let it get under way
-    assert panel.job is not None
+    assert panel.job is None and "Press Project again" in panel.controls.estimate_label.text()
+    panel.run_projection()
+    assert panel.job is not None and panel.is_dimmed()
+    assert "previous map" in panel.map.plot.getPlotItem().titleLabel.text
+    qtbot.waitUntil(lambda: panel._live, timeout=120_000)   # a partial layout is on screen
+    assert len(panel.map.scatter.data) == 6000 and not panel.is_dimmed()
+    assert panel.controls.progress_bar.isVisibleTo(panel) and "Laying out" in panel.controls.progress_label.text()
     clicked = time.perf_counter()
     qtbot.mouseClick(panel.project_button, Qt.LeftButton)
     assert panel.project_button.text().startswith("Cancelling")
     qtbot.waitUntil(lambda: panel.job is None, timeout=5_000)
-    assert time.perf_counter() - clicked < 5.0 and not worker.active_jobs()
-    assert panel.result is None and panel.status.text() == "Cancelled."
+    assert time.perf_counter() - clicked < 2.0 and not worker.active_jobs()
+    assert panel.status.text() == "Cancelled." and len(panel.result.names) == 100
+    assert len(panel.map.scatter.data) == 100 and not panel.is_dimmed()
+    assert panel.map.plot.getPlotItem().titleLabel.text == old_title
+    assert not panel.controls.progress_bar.isVisibleTo(panel) and panel.method_combo.isEnabled()
+
+
+def test_projection_controls_show_the_method_parameters_and_refuse_bad_axes(qtbot, state):
+    from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
+    state.set_vectors(clustered_vectors())
+    panel = make_panel(qtbot, ProjectionPanel, state)
+    controls = panel.controls
+    panel.method_combo.setCurrentText("UMAP")
+    assert controls.n_neighbors.isVisibleTo(panel) and not controls.perplexity.isVisibleTo(panel)
+    controls.n_neighbors.setValue(30)
+    controls.normalize_check.setChecked(False)
+    params = controls.params()
+    assert params.method == "umap" and params.n_neighbors == 30 and params.normalize is False
+    panel.method_combo.setCurrentText("t-SNE")
+    assert controls.perplexity.isVisibleTo(panel) and controls.params().learning_rate == "auto"
+    assert "points: about" in controls.estimate_label.text()
+    panel.method_combo.setCurrentText("Custom axes")
+    controls.x_edit.setText("c1_0 - c0_0")
+    controls.y_edit.setText("c2_0 - nope")
+    panel.top_spin.setValue(60)
+    project_now(qtbot, panel)
+    assert panel.result is None and "y axis: unknown word 'nope'" in panel.status.text()
+    controls.y_edit.setText("c2_0")
+    project_now(qtbot, panel)
+    assert panel.result.method == "axes" and panel.result.coords.shape == (60, 2)
 
 
 # -- compare runs --------------------------------------------------------------------------

@@ -12,12 +12,12 @@ import os
 import sys
 
 from w2v_desktop import __version__
-from w2v_desktop.cli import convert_cmd, query_cmds, recs_cmds, runs_cmds, train_cmd, word_cmds
+from w2v_desktop.cli import convert_cmd, project_cmd, query_cmds, recs_cmds, runs_cmds, train_cmd, word_cmds
 from w2v_desktop.cli.errors import CliError
 from w2v_desktop.core.outputs import OutputWriteError, Terminated, terminate_cleanly
 
 # Modules providing subcommands, in the order `--help` lists them.
-COMMAND_MODULES = (train_cmd, word_cmds, query_cmds, runs_cmds, recs_cmds, convert_cmd)
+COMMAND_MODULES = (train_cmd, word_cmds, query_cmds, project_cmd, runs_cmds, recs_cmds, convert_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,5 +1,6 @@
-"""Judging vectors from the command line: ``compare-metrics``, ``evaluate`` and ``project``
-(``neighbors``, ``analogy``, ``similarity`` and ``doesnt-match`` are in ``word_cmds``).
+"""Judging vectors from the command line: ``compare-metrics`` and ``evaluate``
+(``neighbors``, ``analogy``, ``similarity`` and ``doesnt-match`` are in ``word_cmds``, ``project``
+in ``project_cmd``).
 
 Each prints a plain table, or JSON with ``--json``. The maths lives in
 ``w2v_desktop.core``; this module only parses options and formats results.
@@ -16,7 +17,6 @@ from w2v_desktop.cli.common import positive_int, print_json, print_table, say  #
 from w2v_desktop.cli.options import whole
 
 ANALOGY_METHODS = ("3cosadd", "3cosmul")
-PROJECTIONS = ("pca", "tsne", "umap")
 GENSIM_RESTRICT = 300_000  # gensim's evaluate_word_analogies / evaluate_word_pairs restrict_vocab
 
 
@@ -56,18 +56,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="3cosadd (default, gensim's most_similar) or 3cosmul")
     p.add_argument("--case-sensitive", action="store_true", help="match words exactly (default: ignore case)")
     p.set_defaults(func=run_evaluate)
-
-    p = _parser(sub, "project", "2-D map (PCA, t-SNE, UMAP) of a subset, with trust per point",
-                "Maps the chosen subset (--top, --around, --names; their union; default the 1000 most "
-                "frequent) to 2-D. Trust: share of a point's 10 nearest neighbours (cosine) that stay "
-                "among its 10 nearest on the map.", k_default=50)
-    p.add_argument("--method", choices=PROJECTIONS, default="pca")
-    p.add_argument("--top", type=whole(1), metavar="N", help="the N most frequent (first N rows)")
-    p.add_argument("--around", metavar="NAME", help="a name and its -k nearest neighbours")
-    p.add_argument("--names", help="comma-separated names")
-    p.add_argument("--seed", type=whole(0, 2 ** 32 - 1, "numpy seeds"), default=0)
-    p.add_argument("-o", "--output", metavar="CSV", help="write name,x,y,trust to this file")
-    p.set_defaults(func=run_project)
 
 
 def _parser(sub, name: str, help_text: str, description: str, restrict_default=None,
@@ -203,37 +191,3 @@ def _detected(path: str) -> str:
 
 def vars_of(result) -> dict:
     return {k: getattr(result, k) for k in result.__dataclass_fields__}
-
-
-def run_project(args) -> int:
-    from w2v_desktop.core.analysis import projection
-
-    if args.output:  # refused before the (slow) projection: an input, a device, an unwritable folder
-        from w2v_desktop.core.formats import files_of
-        from w2v_desktop.core.outputs import check_output
-
-        check_output(args.output, files_of(args.vectors, args.fmt or _detected(args.vectors)))
-    vectors = _load(args)
-    names = [n.strip() for n in args.names.split(",") if n.strip()] if args.names else None
-    top = args.top if args.top or args.around or names else min(1000, len(vectors))
-    rows = projection.select_rows(vectors, top_n=top, around=args.around, k=args.k, names=names)
-    if args.restrict:
-        rows = rows[rows < args.restrict]
-    result = projection.project(vectors, rows, args.method, seed=args.seed)
-    if args.output:
-        from w2v_desktop.core.formats import save_coordinates
-        save_coordinates(args.output, result.names, result.coords, {"trust": [f"{t:.3f}" for t in result.trust]})
-    if args.json:
-        print_json({"method": args.method, "mean_trust": float(result.trust.mean()),
-                    "points": [{"name": n, "x": float(x), "y": float(y), "trust": float(t)}
-                               for n, (x, y), t in zip(result.names, result.coords, result.trust)]})
-        return 0
-    if args.output:  # the points are in the file; print only the summary
-        print(f"{args.method.upper()} of {len(rows)} points; mean trust {result.trust.mean():.3f}; "
-              f"written to {args.output}")
-        return 0
-    points = zip(result.names, result.coords, result.trust)
-    print_table(["name", "x", "y", "trust"], [[n, float(x), float(y), float(t)] for n, (x, y), t in points],
-                title=f"{args.method.upper()} of {len(rows)} points:")
-    print(f"\nmean trust: {result.trust.mean():.3f}")
-    return 0

@@ -1,7 +1,7 @@
 """``w2v-desktop --self-test``: the packaging check of a source, wheel or frozen install.
 
 It imports every module, trains a tiny corpus, runs the 8-bit scan once (compiled at
-first use), checks the bundled files and builds the main window; it prints OK or
+first use), maps a few points in the projection child process, checks the bundled files and builds the main window; it prints OK or
 FAILED with the traceback.
 """
 from __future__ import annotations
@@ -31,6 +31,22 @@ def _check_exact_scan() -> None:
     assert vectors.has_int8_rows and got == list(np.argsort(-scores, kind="stable")[:10]), got
 
 
+def _check_projection_child() -> None:
+    """Long maps run in a spawned child process: in a frozen app that child is the executable
+    again, which works only with multiprocessing.freeze_support() in its entry point."""
+    import numpy as np
+
+    from w2v_desktop.core.analysis import ProjectionParams, project
+    from w2v_desktop.core.analysis.projection_child import stop_children
+    from w2v_desktop.core.vectors import Vectors
+
+    vectors = Vectors([f"w{i}" for i in range(40)], np.random.default_rng(0).standard_normal((40, 8)))
+    there = project(vectors, range(40), ProjectionParams("pca"), isolate=True)
+    here = project(vectors, range(40), ProjectionParams("pca"), isolate=False)
+    stop_children()
+    assert np.allclose(there.coords, here.coords, atol=1e-5), "the projection child gave another map"
+
+
 def self_test(app) -> int:
     """Import every module, train a tiny corpus, build the window; print OK on success."""
     try:
@@ -50,6 +66,7 @@ def self_test(app) -> int:
         vectors = train(Corpus.from_sentences(sentences, source="self-test"), config)
         assert len(vectors) == 8 and vectors.dim == 8 and np.isfinite(vectors.matrix).all()
         _check_exact_scan()
+        _check_projection_child()
         _check_bundled_files()
         from w2v_desktop.gui.icon import app_icon
 

@@ -4,7 +4,7 @@ import sys
 import numpy as np
 import pytest
 
-from w2v_desktop.core.analysis import projection
+from w2v_desktop.core.analysis import projection, projection_methods
 from w2v_desktop.core.vectors.keyed import UnknownNameError, Vectors
 
 
@@ -87,7 +87,7 @@ def test_umap_separates_planted_clusters(clusters):
 
 def test_randomised_pca_and_sklearn_tsne_fallback(clusters, monkeypatch):
     vec, labels = clusters
-    monkeypatch.setattr(projection, "_EXACT_PCA_CELLS", 10)      # force the randomised solver
+    monkeypatch.setattr(projection_methods, "EXACT_PCA_CELLS", 10)      # force the randomised solver
     assert separated(projection.project(vec, np.arange(len(vec)), "pca").coords, labels) == 1.0
     monkeypatch.setitem(sys.modules, "openTSNE", None)            # openTSNE missing: scikit-learn's t-SNE
     proj = projection.project(vec, np.arange(len(vec)), "tsne", perplexity=15)

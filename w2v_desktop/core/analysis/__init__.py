@@ -1,6 +1,7 @@
 """Judging and seeing vectors: analogy and word-pair evaluation (``intrinsic``), recommendation
-evaluation with named ranking metrics, alignment of two runs, 2-D maps (``projection``) and what
-draws and picks on them (``map_density``, ``map_labels``, ``map_select``).
+evaluation with named ranking metrics, alignment of two runs, 2-D maps (``projection``: the
+parameters, the layouts, the child process that makes Cancel prompt, axes you choose, map export)
+and what draws and picks on them (``map_density``, ``map_labels``, ``map_select``).
 
 Other wings, the CLI and the GUI import these names from here (each module is imported when one of
 its names is first used); ``align.align`` is used through its module, whose name it shares."""
@@ -12,6 +13,11 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "map_density": ("density_image", "visible_rows"),
     "map_labels": ("Placement", "label_order", "place_labels"),
     "map_select": ("map_neighbours", "nearest_point", "points_in_box", "points_in_polygon"),
+    "map_axes": ("AxisError", "axes_coordinates", "parse_axis"),
+    "map_export": ("MAP_SUFFIXES", "export_map"),
+    "projection": ("Projection", "project", "select_rows"),
+    "projection_params": ("PROJECTION_METHODS", "ProjectionError", "ProjectionParams", "UMAP_METRICS",
+                          "estimate_seconds"),
     "ranking": ("hit_rate", "mrr", "ndcg"),
     "recs": ("EvalOptions", "ItemModel", "evaluate_recs", "fit_model", "genre_coherence", "leave_last_out"),
 })

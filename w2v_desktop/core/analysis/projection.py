@@ -1,49 +1,69 @@
-"""2-D maps of a chosen subset of vectors: PCA, t-SNE and UMAP, with a trust score.
+"""2-D (or 3-D) maps of a chosen subset of vectors: PCA, t-SNE, UMAP or axes you choose,
+with a trust score.
 
-Rows are scaled to unit length first, so every map reflects cosine similarity
-(the metric the neighbour panels use). The trust score of a point is the
-share of its 10 nearest neighbours by cosine in the full space that are also
-among its 10 nearest in the map: 1 means its neighbourhood survived, 0 that
-the map placed it among strangers.
+Rows are scaled to unit length first unless ``normalize`` is off, so by default every
+map reflects cosine similarity (the metric the neighbour panels use). The trust score
+of a point is the share of its 10 nearest neighbours in the original space (the metric
+the layout used) that are also among its 10 nearest on the map: 1 means its
+neighbourhood survived, 0 that the map placed it among strangers. Large maps measure it
+on a random sample (:data:`TRUST_SAMPLE` points, said in :attr:`Projection.trust_note`);
+a map of 11 points or fewer has none (every point keeps every other one).
 
-``project`` takes an optional ``cancel`` (see :mod:`w2v_desktop.core.cancel`).
-It is checked between stages (input, map, trust) and, for openTSNE, every
-``_TSNE_CHECK_ITERS`` optimisation steps through its callback hook. What one
-stage does inside a library call cannot be stopped: openTSNE's affinity
-search and initialisation, a whole UMAP fit, a PCA, scikit-learn's t-SNE
-(the fallback without openTSNE) and the trust neighbour search.
+``project`` takes ``cancel`` (see :mod:`w2v_desktop.core.cancel`) and ``progress``
+(``progress(stage, fraction, eta_s, partial_coords)``: stages "neighbours",
+"affinities", "layout", "trust"; ``fraction`` of the whole map; t-SNE passes a copy of
+its layout every few iterations as ``partial_coords``). Maps estimated to take more
+than a few seconds run in a child process that Cancel terminates
+(:mod:`w2v_desktop.core.analysis.projection_child`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from w2v_desktop.core.analysis import projection_child
+from w2v_desktop.core.analysis.map_axes import axes_coordinates
+from w2v_desktop.core.analysis.projection_methods import (TRUST_NEIGHBOURS, TRUST_SAMPLE, StageReport,
+                                                          trust_scores)
+from w2v_desktop.core.analysis.projection_params import (METHOD_LABELS, PROJECTION_METHODS, ProjectionError,
+                                                         ProjectionParams, estimate_seconds)
 from w2v_desktop.core.cancel import check_cancel
-from w2v_desktop.core.vectors import nearest_rows, top_k_block
+from w2v_desktop.core.vectors import nearest_rows
 
-PROJECTION_METHODS = ("pca", "tsne", "umap")
-TRUST_NEIGHBOURS = 10
-# PCA switches from exact SVD to randomised SVD above this many matrix cells.
-_EXACT_PCA_CELLS = 2_000_000
-# openTSNE optimisation steps between cancel checks (each check also computes the KL error).
-_TSNE_CHECK_ITERS = 10
-# Above this many points trust is measured on a random sample of TRUST_SAMPLE of them (NaN for the
-# rest): the exact neighbour search of every point among all is quadratic (400k rows: hours).
-TRUST_SAMPLE = 2_000
-
-
-class ProjectionError(ValueError):
-    """The projection cannot run (too few points, missing optional package)."""
+__all__ = ["PROJECTION_METHODS", "TRUST_NEIGHBOURS", "TRUST_SAMPLE", "Projection", "ProjectionError",
+           "ProjectionParams", "estimate_seconds", "project", "select_rows", "trust_scores"]
 
 
 @dataclass(frozen=True)
 class Projection:
     rows: np.ndarray        # rows of the vectors, in map order
     names: list
-    coords: np.ndarray      # (n, 2) float32
-    trust: np.ndarray       # (n,) in [0, 1]
+    coords: np.ndarray      # (n, n_components) float32
+    trust: np.ndarray       # (n,) in [0, 1]; NaN where not measured (sampled, or undefined)
     method: str
+    params: ProjectionParams = field(default_factory=ProjectionParams)
+
+    @property
+    def trust_measured(self) -> int:
+        """How many points have a trust score (all, a sample, or none)."""
+        return int(np.count_nonzero(~np.isnan(self.trust)))
+
+    @property
+    def mean_trust(self) -> float:
+        """Mean trust over the measured points; NaN when the map is too small to have one."""
+        return float(np.nanmean(self.trust)) if self.trust_measured else float("nan")
+
+    @property
+    def trust_note(self) -> str:
+        """Where the trust score comes from, in words ("measured on 5,000 of 400,000 points")."""
+        n, measured = len(self.trust), self.trust_measured
+        if measured == 0:
+            return (f"trust undefined for a map of {n} points (each point's {TRUST_NEIGHBOURS} nearest "
+                    f"would be all the others; it needs at least {TRUST_NEIGHBOURS + 2})")
+        if measured < n:
+            return f"trust measured on a random {measured:,} of {n:,} points"
+        return f"trust measured on all {n:,} points"
 
 
 def select_rows(vectors, top_n: int | None = None, around: str | None = None, k: int = 50,
@@ -65,122 +85,59 @@ def select_rows(vectors, top_n: int | None = None, around: str | None = None, k:
     return rows[np.sort(first)]
 
 
-def _pca(data: np.ndarray, seed: int) -> np.ndarray:
-    from sklearn.decomposition import PCA
-    solver = "full" if data.size <= _EXACT_PCA_CELLS else "randomized"
-    return PCA(n_components=2, svd_solver=solver, random_state=seed).fit_transform(data)
+def as_params(params=None, **legacy) -> ProjectionParams:
+    """A ProjectionParams from one, from a method name, or from the old keywords
+    (``method``, ``seed``, ``perplexity``), which override."""
+    legacy = {key: value for key, value in legacy.items() if value is not None}
+    if isinstance(params, str):
+        legacy.setdefault("method", params)
+        params = None
+    return replace(params or ProjectionParams(), **legacy) if legacy else (params or ProjectionParams())
 
 
-def _tsne(data: np.ndarray, seed: int, perplexity: float, cancel=None) -> np.ndarray:
-    perplexity = min(perplexity, (len(data) - 1) / 3.0)
-    try:
-        from openTSNE import TSNE
-    except ImportError:
-        from sklearn.manifold import TSNE as SkTSNE
-        return SkTSNE(n_components=2, perplexity=perplexity, metric="cosine", init="pca",
-                      random_state=seed).fit_transform(data)
-
-    def stop_if_cancelled(_iteration, _error, _embedding) -> bool:
-        check_cancel(cancel)   # raising (not returning True) ends fit() at once, without a result
-        return False
-
-    embedding = TSNE(n_components=2, perplexity=perplexity, metric="cosine", random_state=seed,
-                     n_jobs=1, verbose=False, callbacks=stop_if_cancelled if cancel is not None else None,
-                     callbacks_every_iters=_TSNE_CHECK_ITERS).fit(data)
-    return np.asarray(embedding)
+def prepared_rows(vectors, rows: np.ndarray, normalize: bool) -> np.ndarray:
+    """The float32 rows a layout sees: unit-scaled or as stored (zero rows stay zero)."""
+    return np.ascontiguousarray(vectors.unit[rows] if normalize else vectors.matrix[rows], dtype=np.float32)
 
 
-def _umap(data: np.ndarray, seed: int) -> np.ndarray:
-    try:
-        import umap
-    except ImportError:
-        raise ProjectionError("UMAP needs the optional package umap-learn "
-                              "(pip install 'w2v-desktop[umap]' or pip install umap-learn)") from None
-    reducer = umap.UMAP(n_components=2, n_neighbors=min(15, len(data) - 1), metric="cosine",
-                        random_state=seed, init="spectral" if len(data) > 10 else "random")
-    return reducer.fit_transform(data)
+def project(vectors, rows, params: ProjectionParams | str | None = None, cancel=None, progress=None, *,
+            method: str | None = None, seed: int | None = None, perplexity: float | None = None,
+            isolate: bool | None = None, trust_sample: int | None = TRUST_SAMPLE) -> Projection:
+    """Coordinates of ``rows`` (see :func:`select_rows`) and per-point trust.
 
-
-def trust_scores(data: np.ndarray, coords: np.ndarray, k: int = TRUST_NEIGHBOURS) -> np.ndarray:
-    """Per point: share of its k cosine neighbours in ``data`` kept among its k nearest in ``coords``."""
-    from sklearn.neighbors import NearestNeighbors
-    n = len(data)
-    k = min(k, n - 1)
-    if k <= 0:
-        return np.ones(n)
-    high = NearestNeighbors(n_neighbors=k + 1, metric="cosine", algorithm="brute").fit(data)
-    low = NearestNeighbors(n_neighbors=k + 1).fit(coords)
-    high_idx = _drop_self(high.kneighbors(data, return_distance=False), k)
-    low_idx = _drop_self(low.kneighbors(coords, return_distance=False), k)
-    kept = (high_idx[:, :, None] == low_idx[:, None, :]).any(axis=2).sum(axis=1)
-    return kept / k
-
-
-def sampled_trust(data: np.ndarray, coords: np.ndarray, seed: int = 0, sample: int = TRUST_SAMPLE,
-                  k: int = TRUST_NEIGHBOURS, search=None) -> np.ndarray:
-    """:func:`trust_scores` of ``sample`` random points (their neighbours sought among all rows of
-    ``data``, which are unit length); NaN for the other points. ``search(points)``, if given,
-    returns each point's ``k`` nearest rows by cosine (the 8-bit scan: ~1 s for 2,000 of 400k)."""
-    from sklearn.neighbors import NearestNeighbors
-    picked = np.sort(np.random.default_rng(seed).choice(len(data), size=min(sample, len(data)), replace=False))
-    rows = np.asarray(data, dtype=np.float32)
-    high_idx = np.empty((len(picked), k), dtype=np.int64)
-    for start in range(0, 0 if search is not None else len(picked), 64):   # 64 x n scores at a time
-        block = picked[start:start + 64]
-        scores = rows[block] @ rows.T
-        scores[np.arange(len(block)), block] = -np.inf
-        top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-        high_idx[start:start + len(block)] = top
-    if search is not None:
-        high_idx = np.asarray(search(picked))
-    low = NearestNeighbors(n_neighbors=k + 1).fit(coords)
-    low_idx = np.array([[j for j in row if j != i][:k]
-                        for i, row in zip(picked, low.kneighbors(coords[picked], return_distance=False))])
-    trust = np.full(len(data), np.nan)
-    trust[picked] = (high_idx[:, :, None] == low_idx[:, None, :]).any(axis=2).sum(axis=1) / k
-    return trust
-
-
-def _drop_self(idx: np.ndarray, k: int) -> np.ndarray:
-    """Remove each point from its own (k+1)-list; it need not come first on ties."""
-    keep = idx != np.arange(len(idx))[:, None]
-    keep[keep.all(axis=1), -1] = False   # self not listed: drop the farthest instead
-    return idx[keep].reshape(len(idx), k)
-
-
-def project(vectors, rows, method: str = "pca", seed: int = 0, perplexity: float = 30.0,
-            cancel=None) -> Projection:
-    """2-D coordinates of ``rows`` (see :func:`select_rows`) and per-point trust.
-
-    Raises :class:`~w2v_desktop.core.cancel.Cancelled` when ``cancel`` says stop
-    (see the module notes for what cannot be interrupted).
+    ``params``: a :class:`ProjectionParams` (or a method name; ``method``/``seed``/``perplexity``
+    keywords still work). ``isolate``: run in a child process (True), here (False), or
+    decide from the estimated time (None). Raises :class:`~w2v_desktop.core.cancel.Cancelled`
+    when ``cancel`` says stop.
     """
+    params = as_params(params, method=method, seed=seed, perplexity=perplexity)
     check_cancel(cancel)
     rows = np.asarray(rows, dtype=np.int64)
     if len(rows) < 3:
         raise ProjectionError(f"a map needs at least 3 points, got {len(rows)}")
-    data = vectors.unit[rows].astype(np.float64)
+    if params.method == "axes":
+        return _project_on_axes(vectors, rows, params, cancel, progress, trust_sample)
+    data = prepared_rows(vectors, rows, params.normalize)
+    estimate = estimate_seconds(params.method, len(rows), vectors.dim, params, trust_sample or len(rows))
+    if isolate is None:   # the child pays the library's import again: compare the work alone
+        work = estimate_seconds(params.method, len(rows), vectors.dim, params, trust_sample or len(rows), False)
+        isolate = work >= projection_child.CHILD_MIN_SECONDS
+    run = projection_child.run_in_child if isolate else projection_child.run_inline
+    coords, trust = run(data, params, progress, cancel, estimate, trust_sample)
     check_cancel(cancel)
-    if method == "pca":
-        coords = _pca(data, seed)
-    elif method == "tsne":
-        if len(rows) < 5:
-            raise ProjectionError("t-SNE needs at least 5 points")
-        coords = _tsne(data, seed, perplexity, cancel)
-    elif method == "umap":
-        if len(rows) < 5:
-            raise ProjectionError("UMAP needs at least 5 points")
-        coords = _umap(data, seed)
-    else:
-        raise ProjectionError(f"unknown projection {method!r}; choose one of {', '.join(PROJECTION_METHODS)}")
+    return Projection(rows, [vectors.names[r] for r in rows], coords, trust, params.method, params)
+
+
+def _project_on_axes(vectors, rows, params, cancel, progress, trust_sample) -> Projection:
+    report = StageReport(progress, cancel, {"layout": 0.2, "trust": 0.8})
+    report.stage("layout", 0.0)
+    coords = axes_coordinates(vectors, rows, params.x_axis, params.y_axis)
+    data = prepared_rows(vectors, rows, params.normalize)
+    trust = trust_scores(data, coords, metric="euclidean", sample=trust_sample, seed=params.seed,
+                         unit_rows=params.normalize, report=report)
     check_cancel(cancel)
-    coords = np.asarray(coords, dtype=np.float32)
-    if len(rows) <= 10 * TRUST_SAMPLE:
-        trust = trust_scores(data, coords)
-    else:   # the N most frequent rows: search them with the vectors' fast exact scan
-        top_n = np.array_equal(rows, np.arange(len(rows)))
-        search = (lambda points: top_k_block(vectors, points, TRUST_NEIGHBOURS, restrict=len(rows), cancel=cancel)
-                  ) if top_n else None
-        trust = sampled_trust(data, coords, seed, search=search)
-    check_cancel(cancel)
-    return Projection(rows, [vectors.names[r] for r in rows], coords, trust, method)
+    return Projection(rows, [vectors.names[r] for r in rows], coords, trust, "axes", params)
+
+
+def method_label(method: str) -> str:
+    return METHOD_LABELS.get(method, method)

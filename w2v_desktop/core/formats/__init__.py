@@ -13,4 +13,5 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "registry": ("FORMATS", "READABLE", "WRITABLE", "FormatError", "UnwritableNameError", "check_vectors_output",
                  "detect_format", "files_of", "iter_load_vectors", "load_vectors", "save_coordinates",
                  "save_counts", "save_vectors"),
+    "tables": ("metadata_columns",),
 })

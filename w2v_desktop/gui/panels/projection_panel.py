@@ -13,9 +13,11 @@ CSV file. Export the picture (PNG/SVG) or coordinates (CSV).
 from __future__ import annotations
 
 import re
+import time
 
 import numpy as np
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
@@ -29,16 +31,20 @@ from w2v_desktop.gui.widgets.map_selection import MapSelection
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import meta_columns
 from w2v_desktop.gui.widgets.plot_export import export_plot
+from w2v_desktop.gui.widgets.projection_controls import ProjectionControls
 from w2v_desktop.gui.widgets.scatter_map import ScatterMap
 
-METHODS = {"PCA": "pca", "t-SNE": "tsne", "UMAP": "umap"}
-AXIS_NAMES = {"pca": "principal component", "tsne": "t-SNE", "umap": "UMAP"}
+AXIS_NAMES = {"pca": "principal component", "tsne": "t-SNE", "umap": "UMAP", "axes": ""}
 TOP_N, AROUND, PASTED = 0, 1, 2
 NO_COLOUR, TRUST = "single colour", "trust score"
 BY_FREQUENCY = "name, most frequent first"
+DIMMED = 0.3   # opacity of the previous map while a new one is computed
+LIVE_POINTS_PER_S = 100_000   # t-SNE's live layout: redraw at most this many points a second (GUI time)
 
 
 class ProjectionPanel(QWidget):
+    _reported = Signal(object)   # ("rows", rows) or ("progress", stage, fraction, eta, partial), from the worker
+
     def __init__(self, state, parent=None):
         super().__init__(parent)
         self.state = state
@@ -55,6 +61,11 @@ class ProjectionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self._reported.connect(self._on_report)
+        self.runner.ended.connect(self._run_ended)
+        self._running_rows = None   # rows of the map being computed (for its partial layouts)
+        self._live = False          # a partial layout is on screen in place of the old map
+        self._last_partial = 0.0
         state.vectors_changed.connect(self.set_vectors)
         self.set_vectors(state.vectors)
 
@@ -73,15 +84,17 @@ class ProjectionPanel(QWidget):
         self.around_k = QSpinBox(minimum=5, maximum=5000, value=200, prefix="with ", suffix=" nearest")
         self.pasted_edit = QPlainTextEdit(placeholderText="one name per line, or separated by commas/spaces")
         self.pasted_edit.setMaximumHeight(90)
-        self.method_combo = QComboBox()
-        self.method_combo.addItems(list(METHODS))
-        self.seed_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0, prefix="seed ")
+        self.controls = ProjectionControls()
+        self.method_combo, self.seed_spin = self.controls.method_combo, self.controls.seed_spin
         self.project_button = QPushButton("Project")
         self.status = QLabel("Choose points and a method, then Project.")
         self.status.setWordWrap(True)
         self.runner = JobRunner(self.state, status=self.status.setText, parent=self)
         self.runner.add_button(self.project_button, self.run_projection)
         self.around_edit.textEdited.connect(lambda _t: self.around_radio.setChecked(True))
+        self.top_spin.valueChanged.connect(self._update_size)
+        self.around_k.valueChanged.connect(self._update_size)
+        self.subset_group.idClicked.connect(self._update_size)
         self.pasted_edit.textChanged.connect(lambda: self.pasted_edit.hasFocus() and self.pasted_radio.setChecked(True))
 
     def _build_view_widgets(self) -> None:
@@ -110,10 +123,7 @@ class ProjectionPanel(QWidget):
         form.addWidget(self.around_k)
         form.addWidget(self.pasted_radio)
         form.addWidget(self.pasted_edit)
-        run = QHBoxLayout()
-        run.addWidget(self.method_combo)
-        run.addWidget(self.seed_spin)
-        form.addLayout(run)
+        form.addWidget(self.controls)
         form.addWidget(self.project_button)
         form.addWidget(self.status)
         view = QGroupBox("View")
@@ -167,6 +177,7 @@ class ProjectionPanel(QWidget):
             self.label_combo.setCurrentText("title")
         self.label_combo.blockSignals(False)
         self.status.setText("Choose points and a method, then Project.")
+        self._update_size()
         self.stack.show_content()
 
     def screenshot_demo(self) -> None:
@@ -225,40 +236,107 @@ class ProjectionPanel(QWidget):
     def job(self):
         return self.runner.job
 
+    def _update_size(self, *_args) -> None:
+        """The estimate follows the number of points chosen (a pasted list counts when run)."""
+        if self.vectors is None:
+            return
+        choice = self.subset_group.checkedId()
+        n = self.top_spin.value() if choice == TOP_N else self.around_k.value() + 1 if choice == AROUND else 0
+        self.controls.set_size(n, self.vectors.dim)
+
     def run_projection(self) -> None:
         if self.vectors is None or self.runner.running:
             return
         subset = self.chosen_subset()
         if subset is None:
             return
-        vectors, method, seed = self.vectors, METHODS[self.method_combo.currentText()], self.seed_spin.value()
+        try:
+            params = self.controls.params()
+            if "names" in subset:
+                self.controls.set_size(len(subset["names"]), self.vectors.dim)
+            if not self.controls.confirm_long_run():
+                return
+        except ValueError as exc:   # ProjectionError: names the parameter
+            self.status.setText(f"Cannot project: {exc}")
+            return
+        vectors, report = self.vectors, self._reported.emit
 
         def work(cancel):
             rows = projection.select_rows(vectors, **subset)
-            return projection.project(vectors, rows, method=method, seed=seed, cancel=cancel)
+            report(("rows", rows))
+            return projection.project(vectors, rows, params, cancel=cancel,
+                                      progress=lambda *args: report(("progress", *args)))
 
-        self.runner.start(work, self.show_projection, button=self.project_button, title="Projection failed",
-                          name="projection",
-                          message=f"Projecting with {self.method_combo.currentText()}\N{HORIZONTAL ELLIPSIS}")
+        job = self.runner.start(work, self.show_projection, button=self.project_button, title="Projection failed",
+                                name="projection", message=f"Projecting with {params.describe()}\N{HORIZONTAL ELLIPSIS}")
+        if job is not None:
+            self._show_computing(params)
+
+    # -- while a map is computed: the old one dimmed, t-SNE's layout live --------------------------
+    def _show_computing(self, params) -> None:
+        self.controls.set_running(True)
+        self._running_rows, self._running_label = None, params.label
+        self._dim(True)
+        if self.result is not None:
+            self._set_title(f"previous map \N{EM DASH} computing {params.label}\N{HORIZONTAL ELLIPSIS}")
+
+    def _on_report(self, message) -> None:
+        if not self.runner.running:
+            return   # a late report of a run that has ended
+        if message[0] == "rows":
+            self._running_rows = message[1]
+            return
+        stage, fraction, eta, partial = message[1:]
+        self.controls.show_progress(stage, fraction, eta)
+        now = time.monotonic()
+        if (partial is not None and self._running_rows is not None and len(partial) == len(self._running_rows)
+                and now - self._last_partial >= min(2.0, len(partial) / LIVE_POINTS_PER_S)):
+            self._last_partial = now
+            names = [self.vectors.names[r] for r in self._running_rows]
+            self._dim(False)
+            self.map.set_points(names, partial, names, f"{self._running_label} of {len(names):,} names "
+                                f"\N{EM DASH} {100 * (fraction or 0):.0f}%\N{HORIZONTAL ELLIPSIS}", "")
+            self._live = True
+
+    def _run_ended(self) -> None:
+        """Whatever the outcome: controls back; a cancelled or failed run puts the old map back."""
+        self.controls.set_running(False)
+        self._running_rows = None
+        self._dim(False)
+        if getattr(self, "_live", False) or self.result is not None:
+            self._live = False
+            if self.result is not None:
+                self._redraw(self.result)
+            else:
+                self.map.clear()
+
+    def _dim(self, dimmed: bool) -> None:
+        """Fade the points, not the title and axes (a widget opacity effect garbles the plot's drawing)."""
+        self.map.plot.getPlotItem().vb.setOpacity(DIMMED if dimmed else 1.0)
+
+    def is_dimmed(self) -> bool:
+        return self.map.plot.getPlotItem().vb.opacity() < 1.0
+
+    def _set_title(self, text: str) -> None:
+        self.map.plot.getPlotItem().setTitle(text)
 
 
     def show_projection(self, result) -> None:
         self.result = result
+        self._live = False
+        self._redraw(result)
+        trust = "undefined" if result.trust_measured == 0 else f"{result.mean_trust:.2f}"
+        self.status.setText(f"{len(result.names):,} points; mean trust {trust} (share of each point's 10 nearest "
+                            f"neighbours kept on the map; {result.trust_note})." + self.subset_note)
+
+    def _redraw(self, result) -> None:
         titles = titles_of(self.vectors)
         rows = result.rows.tolist()
-        if titles:
-            tips = [f"{name}\n{titles[row]}" if titles[row] else name for name, row in zip(result.names, rows)]
-        else:
-            tips = list(result.names)
+        tips = [f"{name}\n{titles[row]}" if titles and titles[row] else name for name, row in zip(result.names, rows)]
         self._search_text = [tip.casefold() for tip in tips]
-        label = self.method_combo.currentText()
-        self.map.set_points(result.names, result.coords, tips, f"{label} of {len(result.names):,} names",
-                            AXIS_NAMES.get(result.method, label))
-        sampled = np.isnan(result.trust)
-        trust = (f"mean trust {np.nanmean(result.trust):.2f} on a sample of {int((~sampled).sum()):,}"
-                 if sampled.any() else f"mean trust {result.trust.mean():.2f}")
-        self.status.setText(f"{len(result.names):,} points; {trust} "
-                            "(share of each point's 10 nearest neighbours kept on the map)." + self.subset_note)
+        label = result.params.label
+        self.map.set_points(result.names, result.coords[:, :2], tips, f"{result.params.describe()} of "
+                            f"{len(result.names):,} names", AXIS_NAMES.get(result.method, label))
         self._set_exportable(True)
         self.selection.set_data(self.vectors, result)
         self.apply_colour()
@@ -277,6 +355,7 @@ class ProjectionPanel(QWidget):
             return
         choice = self.colour_combo.currentText()
         if choice == TRUST:
+            # NaN where not measured (large maps: a sample of 5,000): drawn grey, not as trust 0
             self.map.colour_scale(self.result.trust, "trust", (0.0, 1.0))
         elif choice in meta_columns(self.vectors):
             values = meta_columns(self.vectors)[choice]
@@ -327,7 +406,7 @@ class ProjectionPanel(QWidget):
     def export_coordinates(self, path: str) -> None:
         """name, x, y, trust and the metadata columns, one row per point."""
         result = self.result
-        extra = {"trust": [f"{t:.3f}" for t in result.trust]}
+        extra = {"trust": ["" if np.isnan(t) else f"{t:.3f}" for t in result.trust]}   # NaN: not in the sample
         for key, values in meta_columns(self.vectors).items():
             extra[key] = [values[r] for r in result.rows]
         save_coordinates(path, result.names, result.coords, extra_columns=extra)
