@@ -91,9 +91,6 @@ def build_params(args):
 def check_output(path: str | None, vectors_path: str = "", fmt: str | None = None) -> None:
     """Refused before the (slow) map: a suffix we cannot write, one of the inputs, a device, a
     FIFO, a folder, an unwritable folder (core.outputs)."""
-    from w2v_desktop.core.analysis import MAP_SUFFIXES
-    if path and not path.lower().endswith(MAP_SUFFIXES):
-        raise CliError(f"-o/--output {path!r}: use a .csv, .tsv (Projector pair) or .parquet file")
     if path and vectors_path:
         from w2v_desktop.core.formats import detect_format, files_of
         from w2v_desktop.core.outputs import check_output as refuse_bad_output
@@ -103,6 +100,9 @@ def check_output(path: str | None, vectors_path: str = "", fmt: str | None = Non
         except (OSError, ValueError):
             detected = ""  # reading will say what is wrong
         refuse_bad_output(path, files_of(vectors_path, detected) if detected else [vectors_path])
+    from w2v_desktop.core.analysis import MAP_SUFFIXES
+    if path and not path.lower().endswith(MAP_SUFFIXES):
+        raise CliError(f"-o/--output {path!r}: use a .csv, .tsv (Projector pair) or .parquet file")
 
 
 class StderrProgress:

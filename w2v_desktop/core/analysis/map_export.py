@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from w2v_desktop.core.atomic import atomic_write
+from w2v_desktop.core.outputs import atomic_write
 from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.formats import metadata_columns, save_vectors
 from w2v_desktop.core.vectors import Vectors, top_k_block
