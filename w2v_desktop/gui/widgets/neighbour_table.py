@@ -5,6 +5,7 @@ from PySide6.QtCore import SIGNAL, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableWidget, QTableWidgetItem
 
 from w2v_desktop.gui.widgets.similarity_bar import BAR_ROLE, SimilarityBarDelegate, bar_fractions
+from w2v_desktop.gui.i18n import tr
 
 PREFERRED_COLUMNS = ("title", "genres")
 MAX_META_COLUMNS = 3
@@ -94,10 +95,10 @@ class NeighbourTable(QTableWidget):
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
         item = self.itemAt(event.pos())
         name = self.item(item.row(), 1).data(NAME_ROLE) if item is not None and self.item(item.row(), 1) else None
-        if name is None or not self.receivers(SIGNAL("context_requested(QString)")):
+        if name is None or not self.receivers(SIGNAL(tr("context_requested(QString)"))):
             return
         menu = QMenu(self)
-        menu.addAction(f"Show \N{LEFT DOUBLE QUOTATION MARK}{name}\N{RIGHT DOUBLE QUOTATION MARK} in context",
+        menu.addAction(tr("Show “{name}” in context").format(name=name),
                        lambda: self.context_requested.emit(name))
         menu.exec(event.globalPos())
 
