@@ -117,7 +117,7 @@ def test_neighbours_approximate_index_built_in_background_with_recall(qtbot, sta
     exact = panel.table.names()
     panel.index_button.click()
     assert panel.index_button.text() == "Cancel" and "exact search meanwhile" in panel.index_label.text()
-    qtbot.waitUntil(lambda: panel.index is not None, timeout=120_000)
+    qtbot.waitUntil(lambda: panel.index is not None and not panel.index_runner.running, timeout=300_000)
     assert panel.approximate_check.isChecked()
     assert "recall@10" in panel.index_label.text() and "120 sampled queries" in panel.index_label.text()
     panel.run_query()
