@@ -194,6 +194,6 @@ def apply_scheme(scheme: str) -> None:
         app.setStyle(QStyleFactory.create(style) or style)
         app.setPalette(palette)
     else:
-        app.setStyle(tr("Fusion"))
+        app.setStyle("Fusion")
         app.setPalette(app.style().standardPalette() if scheme == "light" else dark_palette())
     configure_pyqtgraph()

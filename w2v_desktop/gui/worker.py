@@ -22,7 +22,6 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from w2v_desktop.core.cancel import Cancelled
-from w2v_desktop.gui.i18n import tr
 
 _ACTIVE: set["Job"] = set()  # running jobs, referenced until their thread ends
 
@@ -99,7 +98,7 @@ class Job(QObject):
         self._runner.done.connect(self._on_runner_done)
         self._thread.started.connect(self._runner.run)
 
-    def start(self) -> tr("Job"):
+    def start(self) -> "Job":
         _ACTIVE.add(self)
         self._thread.start()
         return self

@@ -102,7 +102,7 @@ class TableHint(EmptyHint):
             pass
 
 
-def set_plot_hint(plot, hint: tr("EmptyHint | None"), text: str) -> tr("EmptyHint"):
+def set_plot_hint(plot, hint: "EmptyHint | None", text: str) -> "EmptyHint":
     """Show ``text`` instead of a plot's axes while it has nothing to draw ("" shows the axes
     again); returns the hint to pass next time. No fake 0-1 axes around nothing."""
     if hint is None:

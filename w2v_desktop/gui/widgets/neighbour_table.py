@@ -95,7 +95,7 @@ class NeighbourTable(QTableWidget):
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
         item = self.itemAt(event.pos())
         name = self.item(item.row(), 1).data(NAME_ROLE) if item is not None and self.item(item.row(), 1) else None
-        if name is None or not self.receivers(SIGNAL(tr("context_requested(QString)"))):
+        if name is None or not self.receivers(SIGNAL("context_requested(QString)")):
             return
         menu = QMenu(self)
         menu.addAction(tr("Show “{name}” in context").format(name=name),
