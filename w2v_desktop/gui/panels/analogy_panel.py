@@ -90,7 +90,8 @@ class AnalogyPanel(QWidget):
         self.path_edit = QLineEdit(placeholderText=tr("questions-words.txt, wordsim353.tsv, simlex999.txt…"))
         self.browse_button = QPushButton(tr("Browse…"))
         self.kind_combo = QComboBox()
-        self.kind_combo.addItems([ANALOGIES, PAIRS])
+        for kind in (ANALOGIES, PAIRS):
+            self.kind_combo.addItem(tr(kind), kind)
         self.bench_restrict = QSpinBox(minimum=100, maximum=10_000_000, value=30_000, singleStep=10_000,
                                        suffix=tr(" most frequent"))
         self.bench_restrict.setGroupSeparatorShown(True)
@@ -119,7 +120,7 @@ class AnalogyPanel(QWidget):
             words.addWidget(edit, 1, column)
         words.addWidget(QLabel(tr("is to ?")), 1, 3)
         options = QHBoxLayout()
-        options.addWidget(with_help(self.method_combo, text=tr(GLOSSARY["3CosAdd"]) + tr("<br><br>") + tr(GLOSSARY["3CosMul"])))
+        options.addWidget(with_help(self.method_combo, text=tr(GLOSSARY["3CosAdd"]) + "<br><br>" + tr(GLOSSARY["3CosMul"])))
         for widget in (self.k_spin, self.restrict_check):
             options.addWidget(widget)
         options.addStretch(1)
@@ -222,7 +223,7 @@ class AnalogyPanel(QWidget):
     def _guess_kind(self) -> None:
         path = self.path_edit.text().strip()
         if os.path.isfile(path):
-            self.kind_combo.setCurrentText(guess_benchmark_kind(path))
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(guess_benchmark_kind(path)))
 
     @property
     def job(self):
@@ -235,7 +236,7 @@ class AnalogyPanel(QWidget):
         if not os.path.isfile(path):
             self.summary.setText(tr("No such file: {path!r}").format(path=path) if path else tr("Choose a benchmark file first."))
             return
-        vectors, kind = self.vectors, self.kind_combo.currentText()
+        vectors, kind = self.vectors, self.kind_combo.currentData()
         method = METHODS[self.method_combo.currentText()]
         restrict = self.bench_restrict.value()
         if kind == ANALOGIES:

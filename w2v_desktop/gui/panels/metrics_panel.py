@@ -115,7 +115,7 @@ class MetricsPanel(QWidget):
         controls.addWidget(QLabel(tr("agreement:")))
         controls.addWidget(self.agreement_combo)
         controls.addWidget(HelpBadge(text=tr(GLOSSARY_AGREEMENT)))
-        controls.addWidget(HelpBadge(tr("metric")))
+        controls.addWidget(HelpBadge("metric"))
         top = QSplitter()
         top.addWidget(self.tops_table)
         top.addWidget(self.heatmap)

@@ -52,7 +52,7 @@ class LossPlot(QWidget):
         self.epoch_means = self.plot.plot([], [], pen=None, symbol="o", symbolSize=7, name="online, epoch mean")
         self.sample_curve = self.plot.plot([], [], symbol="s", symbolSize=7, name="fixed sample of 10,000 pairs")
         self.help = QLabel("(?)")
-        self.help.setToolTip(LOSS_HELP)
+        self.help.setToolTip(tr(LOSS_HELP))
         self.help.setCursor(Qt.CursorShape.WhatsThisCursor)
         self.help.setAccessibleName(tr("About the loss curves"))
         self.note = QLabel(tr("Online loss: measured as training goes. Fixed sample: the same pairs after each epoch."))

@@ -31,7 +31,7 @@ class MapSelection(QWidget):
         self.vectors = None
         self.result = None   # the Projection on the map
         self._position: dict[str, int] = {}
-        self.heading = QLabel(HINT)
+        self.heading = QLabel(tr(HINT))
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.metric_combo = QComboBox()
@@ -113,7 +113,7 @@ class MapSelection(QWidget):
         self.on_map.setRowCount(0)
         self.off_map.clear()
         if not chosen:
-            self.heading.setText(HINT)
+            self.heading.setText(tr(HINT))
             return
         focus = indices[0]
         name = self.result.names[focus]
