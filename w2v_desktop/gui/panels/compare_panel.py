@@ -202,7 +202,7 @@ class ComparePanel(QWidget):
 
     def _fill_table(self, result) -> None:
         meta = meta_columns(self.vectors)
-        headers = ["name", "moved", tr("overlap@{k}").format(k=result.k)] + list(meta)
+        headers = [tr("name"), tr("moved"), tr("overlap@{k}").format(k=result.k)] + list(meta)
         self.table.setSortingEnabled(False)
         self.table.clear()
         self.table.setColumnCount(len(headers))

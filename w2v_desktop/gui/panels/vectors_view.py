@@ -52,7 +52,7 @@ class VectorsView(QWidget):
         theme.set_labels(self.norm_plot, tr("Vector norms (lengths): median {norm_median:.3g}, from {norm_min:.3g} to {norm_max:.3g}").format( norm_median=summary.norm_median, norm_min=summary.norm_min, norm_max=summary.norm_max), "norm", "rows")
         self.norm_plot.autoRange()
         shown = len(summary.sample[0][1]) if summary.sample else 0
-        headers = ["name"] + (["count"] if summary.has_counts else []) + [f"d{i + 1}" for i in range(shown)]
+        headers = [tr("name")] + ([tr("count")] if summary.has_counts else []) + [f"d{i + 1}" for i in range(shown)]
         if shown < summary.dim:
             headers.append("\N{HORIZONTAL ELLIPSIS}")
         self.sample_table.clear()

@@ -58,7 +58,7 @@ class NeighbourTable(QTableWidget):
             meta = {key: values for key, values in meta.items()
                     if any(str(values[n.row]).strip() for n in neighbours)}
         counts = getattr(vectors, "counts", None) if show_counts else None
-        headers = ["#", name_header, score_label] + (["count"] if counts is not None else []) + list(meta)
+        headers = ["#", name_header, score_label] + ([tr("count")] if counts is not None else []) + list(meta)
         self.clear()
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)

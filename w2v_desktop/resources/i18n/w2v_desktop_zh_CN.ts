@@ -128,6 +128,30 @@
         <translation>分隔符</translation>
     </message>
     <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <source>colon</source>
+        <translation>冒号</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
         <source>First row is a header</source>
         <translation>首行为表头</translation>
     </message>
@@ -868,10 +892,6 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>之于 ?</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;br&gt;</source>
-        <translation>&lt;br&gt;&lt;br&gt;</translation>
-    </message>
-    <message>
         <source>Benchmark file</source>
         <translation>评测文件</translation>
     </message>
@@ -1086,6 +1106,10 @@ Open the project and read that file anyway? Only do this for projects you trust.
     <message>
         <source>overlap@{k}</source>
         <translation>overlap@{k}</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>移动距离</translation>
     </message>
     <message>
         <source>Current run: neighbours of &lt;b&gt;{v0}&lt;/b&gt; ({n_both} of {k} in both runs)</source>
@@ -1314,10 +1338,6 @@ Open the project and read that file anyway? Only do this for projects you trust.
     <message>
         <source>agreement:</source>
         <translation>一致性：</translation>
-    </message>
-    <message>
-        <source>metric</source>
-        <translation>度量</translation>
     </message>
     <message>
         <source>Whole-space diagnostics</source>
