@@ -48,9 +48,9 @@ class LossPlot(QWidget):
         self.plot.setClipToView(True)
         self.legend = self.plot.addLegend(offset=(-10, 10))
         # No antialiasing on the live curve: it is redrawn ~10 times a second.
-        self.curve = self.plot.plot([], [], name="online loss (each report)", antialias=False)
-        self.epoch_means = self.plot.plot([], [], pen=None, symbol="o", symbolSize=7, name="online, epoch mean")
-        self.sample_curve = self.plot.plot([], [], symbol="s", symbolSize=7, name="fixed sample of 10,000 pairs")
+        self.curve = self.plot.plot([], [], name=tr("online loss (each report)"), antialias=False)
+        self.epoch_means = self.plot.plot([], [], pen=None, symbol="o", symbolSize=7, name=tr("online, epoch mean"))
+        self.sample_curve = self.plot.plot([], [], symbol="s", symbolSize=7, name=tr("fixed sample of 10,000 pairs"))
         self.help = QLabel("(?)")
         self.help.setToolTip(tr(LOSS_HELP))
         self.help.setCursor(Qt.CursorShape.WhatsThisCursor)

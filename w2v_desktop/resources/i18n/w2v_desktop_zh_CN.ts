@@ -1900,6 +1900,18 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>轮次</translation>
     </message>
     <message>
+        <source>online loss (each report)</source>
+        <translation>在线损失（每次报告）</translation>
+    </message>
+    <message>
+        <source>online, epoch mean</source>
+        <translation>在线损失，每轮均值</translation>
+    </message>
+    <message>
+        <source>fixed sample of 10,000 pairs</source>
+        <translation>10,000 个词对的固定样本</translation>
+    </message>
+    <message>
         <source>About the loss curves</source>
         <translation>关于损失曲线</translation>
     </message>
