@@ -19,12 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from w2v_desktop.core.bundled import ICON_FILES, SAMPLE_FILES
+from w2v_desktop.core.bundled import ICON_FILES, TRANSLATION_FILES, SAMPLE_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = [f"w2v_desktop/resources/samples/{name}" for name in SAMPLE_FILES] + \
           [f"w2v_desktop/resources/stopwords/{name}.txt" for name in ("english", "chinese")] + \
-          [f"w2v_desktop/resources/icons/{name}" for name in ICON_FILES]
+          [f"w2v_desktop/resources/icons/{name}" for name in ICON_FILES] + \
+          [f"w2v_desktop/resources/i18n/{name}" for name in TRANSLATION_FILES]
 
 pytestmark = pytest.mark.slow
 

@@ -168,7 +168,7 @@ def test_analogy_benchmark_file_runs_in_worker_and_charts_sections(qtbot, state,
     panel = make_panel(qtbot, AnalogyPanel, state)
     panel.path_edit.setText(str(questions))
     panel.path_edit.editingFinished.emit()
-    assert panel.kind_combo.currentText() == ANALOGIES
+    assert panel.kind_combo.currentData() == ANALOGIES
     qtbot.mouseClick(panel.run_button, Qt.LeftButton)
     wait_job(qtbot, panel)
     assert panel.chart.categories == ["royal (2)", "broken (1)"]
@@ -185,7 +185,7 @@ def test_pair_benchmark_reports_correlations(qtbot, state, tmp_path):
     panel = make_panel(qtbot, AnalogyPanel, state)
     panel.path_edit.setText(str(pairs))
     panel.path_edit.editingFinished.emit()
-    assert panel.kind_combo.currentText() == PAIRS
+    assert panel.kind_combo.currentData() == PAIRS
     panel.run_benchmark()
     wait_job(qtbot, panel)
     assert panel.chart.categories[0].startswith("Spearman") and "4 pairs" in panel.summary.text()

@@ -15,6 +15,8 @@ SAMPLE_FILES = ("sample_corpus.txt", "sample_analogies.txt", "sample_pairs.tsv",
 
 ICON_FILES = ("w2v-desktop.svg", "w2v-desktop-256.png")
 
+TRANSLATION_FILES = ("w2v_desktop_zh_CN.qm", "w2v_desktop_zh_CN.ts")
+
 
 def bundled_path(*parts: str) -> Path:
     """The path of a bundled file (it may not exist: callers that can do without it check)."""
@@ -32,4 +34,5 @@ def missing_bundled_files() -> list[str]:
     wanted = [("samples", name) for name in SAMPLE_FILES]
     wanted += [("stopwords", f"{name}.txt") for name in ("english", "chinese")]
     wanted += [("icons", name) for name in ICON_FILES]
+    wanted += [("i18n", name) for name in TRANSLATION_FILES]
     return ["/".join(parts) for parts in wanted if not bundled_path(*parts).is_file()]

@@ -123,6 +123,9 @@ def make_application():
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("w2v-desktop")  # Wayland/X11 docks match the window to w2v-desktop.desktop
     theme.configure_pyqtgraph()
+    from w2v_desktop.gui.i18n import setup_language
+
+    setup_language(app)  # before any window is built: every tr() after this is in the chosen language
     return app
 
 

@@ -23,6 +23,7 @@ from w2v_desktop.core.jobs import load_text_corpus, load_vectors_job
 from w2v_desktop.core.train import model_file
 from w2v_desktop.gui.state import IDLE
 from w2v_desktop.gui.widgets.load_progress import LoadProgressWidget
+from w2v_desktop.gui.i18n import tr
 
 MAX_RECENT = 10
 
@@ -92,7 +93,7 @@ class FileActions(QObject):
         return handle
 
     def _say_cancelled(self, name: str) -> None:
-        self.state.status_message.emit(f"Load cancelled: {name} was not opened; what was open before stays open.")
+        self.state.status_message.emit(tr("Load cancelled: {name} was not opened; what was open before stays open.").format(name=name))
 
     # -- recent files and folders ---------------------------------------------------------
     def _recent(self, key: str) -> list[str]:
@@ -156,7 +157,7 @@ class FileActions(QObject):
     def open_text(self, path: str | None = None, ask_options: bool = True, options=None,
                   as_document: bool = True) -> None:
         """``as_document``: the window title names the corpus (a project's data leaves the project's name)."""
-        path = path or self._ask_open("Open a text corpus", "Text (*.txt *.cor *.gz *.bz2 *.xz);;All files (*)")
+        path = path or self._ask_open(tr("Open a text corpus"), tr("Text (*.txt *.cor *.gz *.bz2 *.xz);;All files (*)"))
         if not path:
             return
         if options is None and ask_options:
@@ -168,7 +169,7 @@ class FileActions(QObject):
             options = dialog.options()
         self.tokenize_options = options or self.tokenize_options
         self._remember(path)
-        self.state.status_message.emit(f"Reading {path}…")
+        self.state.status_message.emit(tr("Reading {path}…").format(path=path))
 
         def done(corpus) -> None:
             self.data_kind = "text"
@@ -176,17 +177,17 @@ class FileActions(QObject):
             self.state.set_corpus(corpus, path, kind="text")
             if as_document:
                 self.state.set_document(path)
-            self.state.status_message.emit(f"Loaded {path}: {corpus.n_tokens:,} tokens")
-            self.state.data_opened.emit("text", {})
+            self.state.status_message.emit(tr("Loaded {path}: {n_tokens:,} tokens").format(path=path, n_tokens=corpus.n_tokens))
+            self.state.data_opened.emit(tr("text"), {})
 
         token = CancelToken()
         self._long_load("data", load_text_corpus(path, self.tokenize_options, token), path, done,
                         lambda p: self.state.status_message.emit(p.message),
-                        title=f"Could not read {Path(path).name}", name="load-text", token=token)
+                        title=tr("Could not read {name}").format(name=Path(path).name), name="load-text", token=token)
 
     def open_ratings(self, path: str | None = None, ask: bool = True) -> None:
         """``ask=False`` takes the detected columns and default options without showing the dialog."""
-        path = path or self._ask_open("Open a ratings file", "Ratings (*.csv *.tsv *.dat *.data *.parquet);;All files (*)")
+        path = path or self._ask_open(tr("Open a ratings file"), tr("Ratings (*.csv *.tsv *.dat *.data *.parquet);;All files (*)"))
         if not path:
             return
         from w2v_desktop.gui.dialogs.ratings_dialog import RatingsDialog
@@ -198,7 +199,7 @@ class FileActions(QObject):
         token = CancelToken()
         self._long_load("data", dialog.load_job(token), path, lambda d: self._ratings_loaded(d, path),
                         lambda progress: self.state.status_message.emit(progress.message),
-                        title=f"Could not read {Path(path).name}", name="load-ratings", token=token)
+                        title=tr("Could not read {name}").format(name=Path(path).name), name="load-ratings", token=token)
 
     def _ratings_loaded(self, data, path: str) -> None:
         """``data``: core.jobs.ratings.RatingData."""
@@ -208,13 +209,12 @@ class FileActions(QObject):
         self.state.set_interactions(data.events, data.items)
         self.state.set_corpus(corpus, path, data_report=data.report_lines(), kind="ratings")
         self.state.set_document(path)
-        self.state.status_message.emit(f"Loaded {path}: {corpus.n_sentences:,} sequences of "
-                                       f"{len(corpus.words):,} items")
-        self.state.data_opened.emit("ratings", {"min_count": data.options.min_count})
+        self.state.status_message.emit(tr("Loaded {path}: {n_sentences:,} sequences of {n_words:,} items").format(path=path, n_sentences=corpus.n_sentences, n_words=len(corpus.words)))
+        self.state.data_opened.emit(tr("ratings"), {"min_count": data.options.min_count})
 
     def open_vectors(self, path: str | None = None, fmt: str | None = None) -> None:
-        path = path or self._ask_open("Open vectors to explore",
-                                      "Vectors (*.txt *.vec *.bin *.w2v *.npy *.npz *.tsv *.csv);;All files (*)")
+        path = path or self._ask_open(tr("Open vectors to explore"),
+                                      tr("Vectors (*.txt *.vec *.bin *.w2v *.npy *.npz *.tsv *.csv);;All files (*)"))
         if not path:
             return
         self._remember(path)
@@ -222,19 +222,19 @@ class FileActions(QObject):
         def done(vectors) -> None:
             self.state.set_vectors(vectors, path)
             self.state.set_document(path)
-            self.state.status_message.emit(f"Opened {len(vectors):,} vectors of {vectors.dim} dimensions")
+            self.state.status_message.emit(tr("Opened {n_vectors:,} vectors of {dim} dimensions").format(n_vectors=len(vectors), dim=vectors.dim))
             self.vectors_opened.emit(path)
 
         self._long_load("vectors", load_vectors_job(path, fmt), path, done,
                         lambda progress: self.state.status_message.emit(progress.message),
-                        title=f"Could not open {Path(path).name}", name="load-vectors")
+                        title=tr("Could not open {name}").format(name=Path(path).name), name="load-vectors")
 
     def open_model(self, path: str | None = None) -> None:
         """A saved model: explore its vectors, or continue training it on new data."""
-        if self._training_runs("open the model"):
+        if self._training_runs(tr("open the model")):
             return
-        path = path or self._ask_open("Open a model to continue training",
-                                      f"Models (*{projects.MODEL_SUFFIX});;All files (*)")
+        path = path or self._ask_open(tr("Open a model to continue training"),
+                                      tr("Models (*{MODEL_SUFFIX});;All files (*)").format(MODEL_SUFFIX=projects.MODEL_SUFFIX))
         if not path:
             return
         self._remember(path)
@@ -249,11 +249,11 @@ class FileActions(QObject):
             self.state.set_config(trainer.config, kind=closest_preset(trainer.config))
             self.state.set_vectors(vectors, path)
             self.state.set_document(path)
-            self.state.status_message.emit(f"Opened model {Path(path).name} ({len(trainer.vocab):,} words, "
-                                           f"{trainer.epochs_trained} epochs); open new data and Train to continue")
+            self.state.status_message.emit(tr("Opened model {name} ({n_vocab:,} words, {epochs_trained} epochs); open new data "
+                                              "and Train to continue").format(name=Path(path).name, n_vocab=len(trainer.vocab), epochs_trained=trainer.epochs_trained))
 
         self.state.run_in_worker(read, self._latest_only("vectors", done),
-                                 title=f"Could not open {Path(path).name}",
+                                 title=tr("Could not open {name}").format(name=Path(path).name),
                                  name="load-model")
 
     # -- saving -----------------------------------------------------------------------
@@ -263,7 +263,7 @@ class FileActions(QObject):
         this answers any other caller: drag and drop, recent files)."""
         if self.state.training_state == IDLE:
             return False
-        self.state.report_error("Training is running", f"Wait until training ends (or stop it), then {doing}.")
+        self.state.report_error(tr("Training is running"), tr("Wait until training ends (or stop it), then {doing}.").format(doing=doing))
         return True
 
     def save_model(self, path: str | None = None) -> bool:
@@ -272,13 +272,13 @@ class FileActions(QObject):
             return False
         trainer = self.state.trainer
         if trainer is None:
-            self.state.report_error("Nothing to save", "Train a model (or open one) first.")
+            self.state.report_error(tr("Nothing to save"), tr("Train a model (or open one) first."))
             return False
-        path = path or self._ask_save("Save model", "model" + projects.MODEL_SUFFIX,
-                                      f"Models (*{projects.MODEL_SUFFIX})")
+        path = path or self._ask_save(tr("Save model"), "model" + projects.MODEL_SUFFIX,
+                                      tr("Models (*{MODEL_SUFFIX})").format(MODEL_SUFFIX=projects.MODEL_SUFFIX))
         if path:
             self.state.run_in_worker(lambda: model_file.save_model(trainer, path),
-                                     lambda _r: self._saved(path, trainer), title="Could not save the model",
+                                     lambda _r: self._saved(path, trainer), title=tr("Could not save the model"),
                                      name="save-model")
         return bool(path)
 
@@ -288,11 +288,11 @@ class FileActions(QObject):
         self.state.set_document(path)
         if trainer is not None and trainer is self.state.trainer:
             self.state.set_unsaved(False)
-        self.state.status_message.emit(f"Saved {path}")
+        self.state.status_message.emit(tr("Saved {path}").format(path=path))
 
     def _exported(self, path: str) -> None:
         self._remember_export(path)
-        self.state.status_message.emit(f"Exported {path}")
+        self.state.status_message.emit(tr("Exported {path}").format(path=path))
 
     def export_vectors(self, fmt: str, output: bool = False, path: str | None = None) -> None:
         from w2v_desktop.core.formats import FORMATS, save_vectors
@@ -301,26 +301,26 @@ class FileActions(QObject):
             return
         trainer, vectors = self.state.trainer, self.state.vectors
         if (vectors is None) if not output else (trainer is None or trainer.syn1neg is None):
-            self.state.report_error("Nothing to export", "Train, or open, vectors first."
-                                    if not output else "Output vectors exist only after negative-sampling training.")
+            self.state.report_error(tr("Nothing to export"), tr("Train, or open, vectors first.")
+                                    if not output else tr("Output vectors exist only after negative-sampling training."))
             return
         info = FORMATS[fmt]
-        path = path or self._ask_save(f"Export {info.label}", ("output-vectors" if output else "vectors") + info.suffix,
-                                      f"{info.label} (*{info.suffix});;All files (*)")
+        path = path or self._ask_save(tr("Export {label}").format(label=info.label), ("output-vectors" if output else "vectors") + info.suffix,
+                                      tr("{label} (*{suffix});;All files (*)").format(label=info.label, suffix=info.suffix))
         if path:
             # the output weights are copied on the worker, not on the GUI thread
             write = (lambda: save_vectors(trainer.output_vectors(), path, fmt)) if output else \
                 (lambda: save_vectors(vectors, path, fmt))
             self.state.run_in_worker(write, lambda _r: self._exported(path),
-                                     title=f"Could not export {info.label}", name="export")
+                                     title=tr("Could not export {label}").format(label=info.label), name="export")
 
     # -- projects -------------------------------------------------------------------------
     def save_project(self, path: str | None = None, watch=(), analogy_path: str = "") -> None:
         if self._training_runs():
             return
         trainer = self.state.trainer
-        path = path or self._ask_save("Save project", "project" + projects.SUFFIX,
-                                      f"Projects (*{projects.SUFFIX})")
+        path = path or self._ask_save(tr("Save project"), "project" + projects.SUFFIX,
+                                      tr("Projects (*{SUFFIX})").format(SUFFIX=projects.SUFFIX))
         if not path:
             return
         if not path.endswith(projects.SUFFIX):
@@ -336,14 +336,14 @@ class FileActions(QObject):
                 model_file.save_model(trainer, model)
             projects.save_project(project, path)
 
-        self.state.run_in_worker(write, lambda _r: self._saved(path, trainer), title="Could not save the project",
+        self.state.run_in_worker(write, lambda _r: self._saved(path, trainer), title=tr("Could not save the project"),
                                  name="save-project")
 
     def open_project(self, path: str | None = None, on_loaded=None, allow_outside: bool = False) -> None:
         """``allow_outside``: the user confirmed paths that lead outside the project's folder."""
-        if self._training_runs("open the project"):
+        if self._training_runs(tr("open the project")):
             return
-        path = path or self._ask_open("Open project", f"Projects (*{projects.SUFFIX});;All files (*)")
+        path = path or self._ask_open(tr("Open project"), tr("Projects (*{SUFFIX});;All files (*)").format(SUFFIX=projects.SUFFIX))
         if not path:
             return
 
@@ -359,9 +359,9 @@ class FileActions(QObject):
 
         def confirm_outside(outside: projects.OutsideProjectError) -> None:
             answer = QMessageBox.question(
-                self.window, "Open a file outside the project's folder?",
-                f"{Path(path).name} refers to a file outside its folder:\n\n{outside.field}: {outside.target}"
-                "\n\nOpen the project and read that file anyway? Only do this for projects you trust.")
+                self.window, tr("Open a file outside the project's folder?"),
+                tr("{name} refers to a file outside its folder:\n\n{field}: {target}\n\nOpen the "
+                   "project and read that file anyway? Only do this for projects you trust.").format(name=Path(path).name, field=outside.field, target=outside.target))
             if answer == QMessageBox.StandardButton.Yes:
                 self.open_project(path, on_loaded, allow_outside=True)
 
@@ -384,5 +384,5 @@ class FileActions(QObject):
             if on_loaded is not None:
                 on_loaded(project)
 
-        self.state.run_in_worker(read, self._latest_only("vectors", done), title=f"Could not open {Path(path).name}",
+        self.state.run_in_worker(read, self._latest_only("vectors", done), title=tr("Could not open {name}").format(name=Path(path).name),
                                  name="load-project")

@@ -18,6 +18,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel,
                                QLineEdit, QSpinBox, QVBoxLayout, QWidget)
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 INT_MAX = 2_000_000_000
 
@@ -31,7 +32,7 @@ class FieldHints:
     maximum: float | None = None
     step: float | None = None
     decimals: int = 6
-    none_text: str = "none"
+    none_text: str = QT_TR_NOOP("none")
 
 
 def _unwrap_optional(tp) -> tuple[Any, bool]:
@@ -71,7 +72,7 @@ def make_editor(tp, hints: FieldHints) -> _Editor:
     origin = typing.get_origin(base)
     if origin in (tuple, frozenset, set, list):
         edit = QLineEdit()
-        edit.setPlaceholderText("comma-separated words")
+        edit.setPlaceholderText(tr("comma-separated words"))
         kind = origin
 
         def get():
@@ -96,7 +97,7 @@ def _text_editor(hints: FieldHints, optional: bool, parse: Callable[[str], Any])
     """Free text parsed on read (optional numbers, int-or-name columns); empty means None."""
     edit = QLineEdit()
     if optional:
-        edit.setPlaceholderText(hints.none_text)
+        edit.setPlaceholderText(tr(hints.none_text))
 
     def get():
         text = edit.text().strip()
@@ -112,7 +113,7 @@ def _int_editor(hints: FieldHints, optional: bool) -> _Editor:
     if hints.step:
         spin.setSingleStep(int(hints.step))
     if optional:
-        spin.setSpecialValueText(hints.none_text)  # shown at the minimum, which stands for None
+        spin.setSpecialValueText(tr(hints.none_text))  # shown at the minimum, which stands for None
 
     def get():
         value = spin.value()
@@ -127,7 +128,7 @@ def _int_editor(hints: FieldHints, optional: bool) -> _Editor:
 def _choice_editor(choices: dict) -> _Editor:
     combo = QComboBox()
     for value, text in choices.items():
-        combo.addItem(text, value)
+        combo.addItem(tr(text), value)
 
     def set_(value):
         index = next((i for i in range(combo.count()) if combo.itemData(i) == value), 0)
@@ -166,7 +167,7 @@ class DataclassForm(QWidget):
             for name in (m for m in members if m in names):
                 self._add_row(form, name, types[name])
             if title:
-                box = QGroupBox(title)
+                box = QGroupBox(tr(title))
                 box.setLayout(form)
                 layout.addWidget(box)
             else:
@@ -186,10 +187,10 @@ class DataclassForm(QWidget):
         hints = self.hints.get(name, FieldHints())
         editor = make_editor(tp, hints)
         editor.widget.setObjectName(name)
-        label = QLabel(hints.label or field_label(name))
+        label = QLabel(tr(hints.label) if hints.label else field_label(name))
         if hints.tooltip:
-            editor.widget.setToolTip(hints.tooltip)
-            label.setToolTip(hints.tooltip)
+            editor.widget.setToolTip(tr(hints.tooltip))
+            label.setToolTip(tr(hints.tooltip))
         editor.changed.connect(self._on_changed)
         form.addRow(label, editor.widget)
         self.editors[name] = editor

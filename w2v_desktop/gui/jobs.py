@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
 from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.gui.worker import Job
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
-CANCEL_TEXT = "Cancel"
-CANCELLING_TEXT = "Cancelling\N{HORIZONTAL ELLIPSIS}"
+CANCEL_TEXT = QT_TR_NOOP("Cancel")
+CANCELLING_TEXT = QT_TR_NOOP("Cancelling…")
 
 StatusSetter = Callable[[str], Any]
 
@@ -63,7 +64,7 @@ class JobRunner(QObject):
         return self.job is not None
 
     def start(self, work, on_done: Callable[[Any], Any] | None = None, *, button: QPushButton | None = None,
-              message: str = "", status: StatusSetter | None = None, title: str = "Task failed",
+              message: str = "", status: StatusSetter | None = None, title: str = QT_TR_NOOP("Task failed"),
               name: str = "", on_progress: Callable[[Any], Any] | None = None) -> Job | None:
         """Run ``work(token)`` on a worker thread (or iterate ``work``, a generator).
 
@@ -83,7 +84,7 @@ class JobRunner(QObject):
         done = on_done and (lambda result: token.cancelled or on_done(result))
         progress = on_progress and (lambda value: token.cancelled or on_progress(value))
         job = self.state.run_in_worker(task, done, progress, title=title, name=name,
-                                       on_error=lambda text, _details: say(f"Failed: {text}"))
+                                       on_error=lambda text, _details: say(tr("Failed: {text}").format(text=text)))
         job.add_cancel_callback(token.cancel)  # every cancel of the job sets the token
         job.cancelled.connect(lambda: self._quiet or say("Cancelled."))
         job.done.connect(self._job_ended)
@@ -102,7 +103,7 @@ class JobRunner(QObject):
         self._quiet = quiet
         self.job.cancel()
         if self._active is not None:
-            self._active.setText(CANCELLING_TEXT)
+            self._active.setText(tr(CANCELLING_TEXT))
             self._active.setEnabled(False)
 
     def _job_ended(self) -> None:
@@ -114,7 +115,7 @@ class JobRunner(QObject):
     def _show_running(self, running: bool) -> None:
         for button, idle_text in self._idle_text.items():
             mine = running and button is self._active
-            button.setText(CANCEL_TEXT if mine else idle_text)
+            button.setText(tr(CANCEL_TEXT) if mine else idle_text)
             button.setEnabled(mine or not running)
         for widget in self.controls:
             widget.setEnabled(not running)

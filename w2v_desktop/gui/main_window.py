@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageB
 
 from w2v_desktop import __version__
 from w2v_desktop.core.config import PRESETS, TrainConfig, closest_preset
-from w2v_desktop.gui import data_set, theme, worker
+from w2v_desktop.gui import data_set, i18n, theme, worker
 from w2v_desktop.gui.dialogs.error_dialog import show_error
 from w2v_desktop.gui.file_actions import FileActions
 from w2v_desktop.gui.widgets import plot_export
@@ -23,20 +23,22 @@ from w2v_desktop.gui.panels.recs_panel import RecsPanel
 from w2v_desktop.gui.panels.train_panel import TrainPanel
 from w2v_desktop.core.bundled import sample_path
 from w2v_desktop.gui.state import IDLE, RUNNING, AppState
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 # The exploration tabs after Data and Train, in order: (tab title, panel class "Panel(state, parent)").
 EXPLORATION_PANELS: tuple[tuple[str, type[QWidget]], ...] = (
-    ("Neighbours", NeighboursPanel),
-    ("Analogy", AnalogyPanel),
-    ("Metrics", MetricsPanel),
-    ("Projection", ProjectionPanel),
-    ("Recs", RecsPanel),
-    ("Compare", ComparePanel),
+    (QT_TR_NOOP("Neighbours"), NeighboursPanel),
+    (QT_TR_NOOP("Analogy"), AnalogyPanel),
+    (QT_TR_NOOP("Metrics"), MetricsPanel),
+    (QT_TR_NOOP("Projection"), ProjectionPanel),
+    (QT_TR_NOOP("Recs"), RecsPanel),
+    (QT_TR_NOOP("Compare"), ComparePanel),
 )
 # What Ctrl+F focuses on each tab: the attribute holding its search box (or first input).
 SEARCH_BOXES = {"Train": "watch_edit", "Neighbours": "query_edit", "Analogy": "word_edits", "Metrics": "query_edit",
                 "Projection": "search_edit", "Recs": "user_edit", "Compare": "filter_edit"}
-THEME_LABELS = {"system": "&System", "light": "&Light", "dark": "&Dark"}
+LANGUAGE_LABELS = {"system": QT_TR_NOOP("&System language"), "en": "English", "zh_CN": "简体中文"}
+THEME_LABELS = {"system": QT_TR_NOOP("&System"), "light": QT_TR_NOOP("&Light"), "dark": QT_TR_NOOP("&Dark")}
 
 
 class MainWindow(QMainWindow):
@@ -51,13 +53,13 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.data_panel = DataPanel(self.state)
         self.train_panel = TrainPanel(self.state)
-        self.tabs.addTab(self.data_panel, "Data")
-        self.tabs.addTab(self.train_panel, "Train")
+        self.tabs.addTab(self.data_panel, tr("Data"))
+        self.tabs.addTab(self.train_panel, tr("Train"))
         self.panels: dict[str, QWidget] = {"Data": self.data_panel, "Train": self.train_panel}
         for title, cls in EXPLORATION_PANELS:
             panel = cls(self.state, self)
             self.panels[title] = panel
-            self.tabs.addTab(panel, title)
+            self.tabs.addTab(panel, tr(title))
         self.setCentralWidget(self.tabs)
         self._busy_label = QLabel()
         self.statusBar().addPermanentWidget(self._busy_label)
@@ -71,40 +73,40 @@ class MainWindow(QMainWindow):
     # -- menus --------------------------------------------------------------------------
     def _build_menus(self) -> None:
         f = self.files
-        file_menu = self.menuBar().addMenu("&File")
-        self._add(file_menu, "&Open text corpus…", f.open_text, QKeySequence.StandardKey.Open)
-        self._add(file_menu, "Open &ratings file…", f.open_ratings)
-        self._add(file_menu, "Open &vectors to explore…", f.open_vectors, "Ctrl+Shift+O")
-        self._add(file_menu, "Open Spar&k model folder…", self.open_spark_model)
-        self.open_model_action = self._add(file_menu, "Open &model to continue training…", f.open_model)
-        self.recent_menu = file_menu.addMenu("Open r&ecent")
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        self._add(file_menu, tr("&Open text corpus…"), f.open_text, QKeySequence.StandardKey.Open)
+        self._add(file_menu, tr("Open &ratings file…"), f.open_ratings)
+        self._add(file_menu, tr("Open &vectors to explore…"), f.open_vectors, "Ctrl+Shift+O")
+        self._add(file_menu, tr("Open Spar&k model folder…"), self.open_spark_model)
+        self.open_model_action = self._add(file_menu, tr("Open &model to continue training…"), f.open_model)
+        self.recent_menu = file_menu.addMenu(tr("Open r&ecent"))
         self._fill_recent(f.recent_files())
-        self.recent_exports_menu = file_menu.addMenu("Recent e&xports")
+        self.recent_exports_menu = file_menu.addMenu(tr("Recent e&xports"))
         self._fill_recent_exports(f.recent_exports())
         file_menu.addSeparator()
-        self.open_project_action = self._add(file_menu, "Open &project…", f.open_project)
-        self.save_project_action = self._add(file_menu, "&Save project…", self.save_project,
+        self.open_project_action = self._add(file_menu, tr("Open &project…"), f.open_project)
+        self.save_project_action = self._add(file_menu, tr("&Save project…"), self.save_project,
                                              QKeySequence.StandardKey.Save)
-        self.save_model_action = self._add(file_menu, "Save &model…", f.save_model)
-        self.export_menu = file_menu.addMenu("&Export vectors")
-        self.export_output_menu = file_menu.addMenu("Export output vectors (W&2)")
+        self.save_model_action = self._add(file_menu, tr("Save &model…"), f.save_model)
+        self.export_menu = file_menu.addMenu(tr("&Export vectors"))
+        self.export_output_menu = file_menu.addMenu(tr("Export output vectors (W&2)"))
         self._fill_export_menus()
         file_menu.addSeparator()
-        self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, fallback="Ctrl+Q")
+        self._add(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, fallback="Ctrl+Q")
 
-        train_menu = self.menuBar().addMenu("&Training")
+        train_menu = self.menuBar().addMenu(tr("&Training"))
         for action in (self.train_panel.train_action, self.train_panel.pause_action, self.train_panel.stop_action):
             train_menu.addAction(action)
         train_menu.addSeparator()
-        self._add(train_menu, "Use &text defaults", lambda: self.train_panel.options.apply_preset("text"))
-        self._add(train_menu, "Use &item defaults", lambda: self.train_panel.options.apply_preset("items"))
-        self._add(train_menu, "Open the sample &corpus", self.load_sample)
-        self._add(train_menu, "Open the sample &ratings…", self.load_sample_ratings).setEnabled(
+        self._add(train_menu, tr("Use &text defaults"), lambda: self.train_panel.options.apply_preset("text"))
+        self._add(train_menu, tr("Use &item defaults"), lambda: self.train_panel.options.apply_preset("items"))
+        self._add(train_menu, tr("Open the sample &corpus"), self.load_sample)
+        self._add(train_menu, tr("Open the sample &ratings…"), self.load_sample_ratings).setEnabled(
             sample_path("sample_ratings.csv") is not None)
 
         self._build_view_menu()
-        help_menu = self.menuBar().addMenu("&Help")
-        self._add(help_menu, "&About", self._about)
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        self._add(help_menu, tr("&About"), self._about)
 
     def _add(self, menu: QMenu, text: str, slot, shortcut=None, fallback: str = "") -> QAction:
         action = QAction(text, self)
@@ -119,26 +121,48 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_view_menu(self) -> None:
-        view = self.menuBar().addMenu("&View")
-        theme_menu = view.addMenu("&Theme")
+        view = self.menuBar().addMenu(tr("&View"))
+        theme_menu = view.addMenu(tr("&Theme"))
         self.theme_actions = QActionGroup(self)
         for scheme in theme.SCHEMES:
-            action = theme_menu.addAction(THEME_LABELS[scheme])
+            action = theme_menu.addAction(tr(THEME_LABELS[scheme]))
             action.setCheckable(True)
             action.setData(scheme)
             self.theme_actions.addAction(action)
             action.triggered.connect(lambda _c=False, name=scheme: self.set_theme(name))
+        self._build_language_menu(view)
         view.addSeparator()
-        self.find_action = self._add(view, "&Find in this tab", self.focus_search, QKeySequence.StandardKey.Find,
+        self.find_action = self._add(view, tr("&Find in this tab"), self.focus_search, QKeySequence.StandardKey.Find,
                                      fallback="Ctrl+F")
-        self._add(view, "Word in &context\N{HORIZONTAL ELLIPSIS}", lambda: self.show_context(""), "Ctrl+K")
-        tabs_menu = view.addMenu("&Go to tab")
+        self._add(view, tr("Word in &context…"), lambda: self.show_context(""), "Ctrl+K")
+        tabs_menu = view.addMenu(tr("&Go to tab"))
         self.tab_actions = []
         for index in range(min(self.tabs.count(), 9)):
             action = self._add(tabs_menu, self.tabs.tabText(index), lambda i=index: self.tabs.setCurrentIndex(i),
                                f"Ctrl+{index + 1}")
             self.tab_actions.append(action)
         self.addActions([self.find_action, *self.tab_actions])  # keys work wherever the focus is in the window
+
+    def _build_language_menu(self, view: QMenu) -> None:
+        menu = view.addMenu(tr("&Language"))
+        self.language_actions = QActionGroup(self)
+        chosen = str(self.settings.value(i18n.SETTING, "system") or "system")
+        for code in i18n.LANGUAGES:
+            action = menu.addAction(tr(LANGUAGE_LABELS[code]))
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            self.language_actions.addAction(action)
+            action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+        menu.addSeparator()
+        menu.addAction(tr("Applies on the next start")).setEnabled(False)
+
+    def set_language(self, code: str) -> None:
+        """System, English or 简体中文: saved, applied on the next start (the window is built in one language)."""
+        self.settings.setValue(i18n.SETTING, code)
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == code)
+        self.statusBar().showMessage(tr("The language changes when w2v-desktop is next started."), 10_000)
 
     def set_theme(self, scheme: str) -> None:
         """System, Light or Dark; remembered for the next start."""
@@ -149,12 +173,15 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         """Ctrl+F: the current tab's search box (its first input where it has none)."""
-        title = self.tabs.tabText(self.tabs.currentIndex())
-        box = getattr(self.tabs.currentWidget(), SEARCH_BOXES.get(title, ""), None)
+        box = getattr(self.tabs.currentWidget(), SEARCH_BOXES.get(self.tab_key(self.tabs.currentIndex()), ""), None)
         box = box[0] if isinstance(box, list) else box
         if box is not None and box.isEnabled():
             box.setFocus(Qt.FocusReason.ShortcutFocusReason)
             box.selectAll()
+
+    def tab_key(self, index: int) -> str:
+        """The English name of a tab ("Data", "Neighbours", ...), whatever the language shown."""
+        return list(self.panels)[index]
 
     def show_context(self, name: str) -> None:
         """The word-in-context window, showing ``name`` (when given)."""
@@ -199,7 +226,7 @@ class MainWindow(QMainWindow):
         s.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         s.names_sent.connect(lambda target, _names: target in self.panels
                              and self.tabs.setCurrentWidget(self.panels[target]))
-        s.busy_changed.connect(lambda busy: self._busy_label.setText("Working…" if busy else ""))
+        s.busy_changed.connect(lambda busy: self._busy_label.setText(tr("Working…") if busy else ""))
         s.training_state_changed.connect(self._on_training_state)
         s.training_state_changed.connect(self._update_actions)
         s.vectors_changed.connect(self._update_actions)
@@ -245,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def _on_training_state(self, value: str) -> None:
         if value != IDLE:  # the end is said by _on_trained, which stays
-            self.statusBar().showMessage(f"Training: {value}", 5000)
+            self.statusBar().showMessage(tr("Training: {value}").format(value=value), 5000)
 
     def _show_training(self, value: str) -> None:
         """F5 pressed on the Data tab: show the run."""
@@ -262,9 +289,9 @@ class MainWindow(QMainWindow):
             name = watched[0] if watched else (data_set.examples(self.state, vectors) or [None])[0]
             if name is not None:
                 neighbours.query(name)
-                shown = f" (showing {name})"
-        self.statusBar().showMessage(f"{line} \N{EM DASH} see the neighbours in the Neighbours tab{shown}, "
-                                     "or save with File \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} Save model")
+                shown = tr(" (showing {name})").format(name=name)
+        self.statusBar().showMessage(tr("{line} — see the neighbours in the Neighbours tab{shown}, or save with File › "
+                                        "Save model").format(line=line, shown=shown))
 
     # -- what belongs to the data set ---------------------------------------------------
     def _on_data_opened(self, kind: str, changes: dict) -> None:
@@ -283,7 +310,7 @@ class MainWindow(QMainWindow):
 
     def open_spark_model(self) -> None:
         """A Spark model is a folder, which the file dialog of Open vectors cannot choose."""
-        path = QFileDialog.getExistingDirectory(self, "Open a Spark ML Word2VecModel folder",
+        path = QFileDialog.getExistingDirectory(self, tr("Open a Spark ML Word2VecModel folder"),
                                                 str(self.settings.value("last_dir", "")))
         if path:
             self.files.open_vectors(path, "spark")
@@ -300,7 +327,7 @@ class MainWindow(QMainWindow):
             return False
         stored = data_set.load(self.settings)
         if str(path) not in stored:  # the sample's own watch list, shown while it trains
-            stored[str(path)] = {"watch": "paris, money, bicycle", "analogy": True,
+            stored[str(path)] = {"watch": tr("paris, money, bicycle"), "analogy": True,
                                  "analogy_path": str(sample_path("sample_analogies.txt") or "")}
             data_set.save(self.settings, stored)
         self.files.open_text(str(path), ask_options=False)
@@ -313,9 +340,9 @@ class MainWindow(QMainWindow):
         return path is not None
 
     def _about(self) -> None:
-        QMessageBox.about(self, "About w2v-desktop",
-                          f"<b>w2v-desktop {__version__}</b><p>Train word2vec-style embeddings of text and "
-                          "user-item interactions, and explore and export them.</p>")
+        QMessageBox.about(self, tr("About w2v-desktop"),
+                          tr("<b>w2v-desktop {__version__}</b><p>Train word2vec-style embeddings of text and "
+                             "user-item interactions, and explore and export them.</p>").format(__version__=__version__))
 
     # -- drag and drop ----------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
@@ -372,12 +399,12 @@ class MainWindow(QMainWindow):
 
     def ask_about_unsaved(self) -> str:
         """"save", "discard" or "cancel": what to do with a trained model no file holds."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Save the trained model?",
-                          "The model trained in this session has not been saved.",
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Save the trained model?"),
+                          tr("The model trained in this session has not been saved."),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText("Save it to continue training it or explore it later; "
-                               "discarded, it is gone when the window closes.")
+        box.setInformativeText(tr("Save it to continue training it or explore it later; discarded, it is gone when "
+                                  "the window closes."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         return {QMessageBox.StandardButton.Save: "save",

@@ -78,7 +78,7 @@ def shoot_tab(app: QApplication, window: QMainWindow, index: int, folder: Path) 
     finished = wait_until(app, lambda: not window.state.busy, DEMO_LIMIT_S)
     for _ in range(20):
         app.processEvents()  # let layouts and plots settle after the last results
-    name = re.sub(r"[^a-z0-9]+", "-", window.tabs.tabText(index).lower()).strip("-")
+    name = re.sub(r"[^a-z0-9]+", "-", window.tab_key(index).lower()).strip("-")
     path = folder / f"{index + 1:02d}-{name}.png"
     window.grab().save(str(path))
     print(path)

@@ -38,6 +38,7 @@ from PySide6.QtCore import SIGNAL, QObject, Signal
 from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.gui.worker import Job
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
 
@@ -117,7 +118,7 @@ class AppState(QObject):
                 self.ready_vectors = vectors
                 self.vectors_ready.emit(vectors)
 
-        job = self.run_in_worker(prepare_search(vectors, token), ready, title="Could not prepare the vectors",
+        job = self.run_in_worker(prepare_search(vectors, token), ready, title=tr("Could not prepare the vectors"),
                                  name="prepare-vectors")
         job.add_cancel_callback(token.cancel)
         job.done.connect(lambda: self._preparing is job and setattr(self, "_preparing", None))
@@ -180,7 +181,7 @@ class AppState(QObject):
 
     # -- work off the GUI thread ---------------------------------------------------
     def run_in_worker(self, job: Callable[..., Any] | Any, on_done: Callable[[Any], None] | None = None,
-                      on_progress: Callable[[Any], None] | None = None, *, title: str = "Task failed",
+                      on_progress: Callable[[Any], None] | None = None, *, title: str = QT_TR_NOOP("Task failed"),
                       on_error: Callable[[str, str], None] | None = None, name: str = "") -> Job:
         """Run ``job()`` (a callable, or a generator object) on a worker thread.
 

@@ -14,6 +14,7 @@ import math
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
+from w2v_desktop.gui.i18n import tr
 
 
 def palette_color(role: QPalette.ColorRole, alpha: int | None = None) -> QColor:
@@ -93,9 +94,9 @@ def make_plot(title: str = "", x_label: str = "", y_label: str = "", view_box: p
 def set_labels(plot: pg.PlotWidget, title: str = "", x_label: str = "", y_label: str = "") -> None:
     item = plot.getPlotItem()
     colour = palette_color(QPalette.ColorRole.Text).name()
-    item.setTitle(title or None, color=colour)
-    item.setLabel("bottom", x_label or None, color=colour)
-    item.setLabel("left", y_label or None, color=colour)
+    item.setTitle(tr(title) if title else None, color=colour)
+    item.setLabel("bottom", tr(x_label) if x_label else None, color=colour)
+    item.setLabel("left", tr(y_label) if y_label else None, color=colour)
 
 
 def set_category_ticks(plot: pg.PlotWidget, axis: str, labels: list[str]) -> None:

@@ -18,24 +18,25 @@ from w2v_desktop.core.text import kwic
 from w2v_desktop.gui import theme
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.neighbour_table import read_only_item
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 WIDTH = 8  # tokens either side
 WORKER_TOKENS = 2_000_000  # corpora from this size are searched on a worker
-NO_CORPUS = ("<b>No corpus is loaded</b>, so there are no sentences to show. These vectors were opened "
-             "without the text they were trained on: open that corpus (File \N{RIGHTWARDS ARROW} Open text "
-             "corpus\N{HORIZONTAL ELLIPSIS}) to see where a word occurs.")
+NO_CORPUS = (QT_TR_NOOP("<b>No corpus is loaded</b>, so there are no sentences to show. These vectors "
+                        "were opened without the text they were trained on: open that corpus (File → "
+                        "Open text corpus…) to see where a word occurs."))
 
 
 def occurrences_text(shown: int, total: int, word: str, unit: str) -> str:
     """One sentence with the counts, singular and plural right."""
     word = f"<b>{html.escape(word)}</b>"
     if total == 0:
-        return f"{word} does not occur in the loaded {unit}."
+        return tr("{word} does not occur in the loaded {unit}.").format(word=word, unit=unit)
     if total == 1:
-        return f"{word} occurs once in the loaded {unit}."
+        return tr("{word} occurs once in the loaded {unit}.").format(word=word, unit=unit)
     if shown < total:
-        return f"{word} occurs {total:,} times in the loaded {unit}; the first {shown:,} are shown."
-    return f"{word} occurs {total:,} times in the loaded {unit}."
+        return tr("{word} occurs {total:,} times in the loaded {unit}; the first {shown:,} are shown.").format(word=word, total=total, unit=unit, shown=shown)
+    return tr("{word} occurs {total:,} times in the loaded {unit}.").format(word=word, total=total, unit=unit)
 
 
 class ContextDialog(QDialog):
@@ -43,18 +44,18 @@ class ContextDialog(QDialog):
         super().__init__(parent)
         self.state = state
         self.result: kwic.Concordance | None = None
-        self.setWindowTitle("Word in context")
+        self.setWindowTitle(tr("Word in context"))
         self.resize(900, 520)
-        self.word_edit = QLineEdit(placeholderText="a word or item")
-        self.limit_spin = QSpinBox(minimum=10, maximum=100_000, value=200, singleStep=100, prefix="first ",
-                                   suffix=" occurrences")
+        self.word_edit = QLineEdit(placeholderText=tr("a word or item"))
+        self.limit_spin = QSpinBox(minimum=10, maximum=100_000, value=200, singleStep=100, prefix=tr("first "),
+                                   suffix=tr(" occurrences"))
         self.limit_spin.setGroupSeparatorShown(True)
-        self.find_button = QPushButton("Show in context")
+        self.find_button = QPushButton(tr("Show in context"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["before", "word", "after"])
+        self.table.setHorizontalHeaderLabels([tr("before"), tr("word"), tr("after")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,7 +69,7 @@ class ContextDialog(QDialog):
         self.runner.add_button(self.find_button, self.search)
         self.word_edit.returnPressed.connect(self.search)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Word:"))
+        row.addWidget(QLabel(tr("Word:")))
         row.addWidget(self.word_edit, 1)
         row.addWidget(self.limit_spin)
         row.addWidget(self.find_button)
@@ -94,10 +95,10 @@ class ContextDialog(QDialog):
         self.table.setRowCount(0)
         self.result = None
         if corpus is None:
-            self.summary.setText(NO_CORPUS)
+            self.summary.setText(tr(NO_CORPUS))
             return
         if not word:
-            self.summary.setText("Type a word to see the sentences it occurs in.")
+            self.summary.setText(tr("Type a word to see the sentences it occurs in."))
             return
         limit = self.limit_spin.value()
         if corpus.n_tokens < WORKER_TOKENS:
@@ -114,8 +115,8 @@ class ContextDialog(QDialog):
                 return None
 
         self.runner.start(work, lambda result: self._show(result) if result else self._not_found(word),
-                          button=self.find_button, title="Word in context failed", name="concordance",
-                          message=f"Searching {corpus.n_tokens:,} tokens\N{HORIZONTAL ELLIPSIS}")
+                          button=self.find_button, title=tr("Word in context failed"), name="concordance",
+                          message=tr("Searching {n_tokens:,} tokens…").format(n_tokens=corpus.n_tokens))
 
     def _not_found(self, word: str) -> None:
         self.summary.setText(occurrences_text(0, 0, word, self._unit()))
@@ -136,7 +137,7 @@ class ContextDialog(QDialog):
             word.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             right = read_only_item(" ".join(line.right))
             for column, item in enumerate((left, word, right)):
-                item.setToolTip(f"sentence {line.sentence + 1:,}")
+                item.setToolTip(tr("sentence {v0:,}").format(v0=line.sentence + 1))
                 self.table.setItem(row, column, item)
         if result.shown:
             self.table.scrollToTop()

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from w2v_desktop.gui.i18n import tr
+
 _OPEN: list[QMessageBox] = []  # non-modal dialogs stay referenced until closed
 
 
 def error_box(parent: QWidget | None, title: str, message: str, details: str = "") -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(title)
+    box.setWindowTitle(tr(title))
     box.setText(message)
     if details:
         box.setDetailedText(details)

@@ -18,36 +18,38 @@ from w2v_desktop.core.items import SequenceOptions, sample_rating_scale, thresho
 from w2v_desktop.core.jobs import SparkEngine, load_rating_data
 from w2v_desktop.core.spark import DEFAULT_MASTER, spark_missing
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 PREVIEW_ROWS = 12
 ROLES = ("user", "item", "rating", "time")
-ENGINES = ("This computer", "Spark")
-MASTER_TIP = ("Spark master URL: local[*] (all cores here), spark://host:7077, yarn, k8s://...; "
-              "the sequences come back to this computer for training.")
+ENGINES = (QT_TR_NOOP("This computer"), QT_TR_NOOP("Spark"))
+MASTER_TIP = (QT_TR_NOOP("Spark master URL: local[*] (all cores here), spark://host:7077, yarn, "
+                         "k8s://...; the sequences come back to this computer for training."))
 
 MAPPING_HINTS = {
-    "user": FieldHints("User column", tooltip="0-based column number, or the header name."),
-    "item": FieldHints("Item column", tooltip="0-based column number, or the header name."),
-    "rating": FieldHints("Rating column", none_text="none: implicit data",
-                         tooltip="Leave empty when every row is one interaction (clicks, purchases)."),
-    "time": FieldHints("Time column", none_text="none: file order",
-                       tooltip="Seconds or dates; histories are ordered by it. Empty: the file order."),
-    "delimiter": FieldHints("Delimiter", choices={",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe",
-                                                  ":": "colon", " ": "space"}),
-    "header": FieldHints("First row is a header"),
-    "encoding": FieldHints("Encoding"),
-    "layout": FieldHints("Layout label", tooltip="What was detected; informational."),
+    "user": FieldHints(QT_TR_NOOP("User column"), tooltip=QT_TR_NOOP("0-based column number, or the header name.")),
+    "item": FieldHints(QT_TR_NOOP("Item column"), tooltip=QT_TR_NOOP("0-based column number, or the header name.")),
+    "rating": FieldHints(QT_TR_NOOP("Rating column"), none_text=QT_TR_NOOP("none: implicit data"),
+                         tooltip=QT_TR_NOOP("Leave empty when every row is one interaction (clicks, purchases).")),
+    "time": FieldHints(QT_TR_NOOP("Time column"), none_text=QT_TR_NOOP("none: file order"),
+                       tooltip=QT_TR_NOOP("Seconds or dates; histories are ordered by it. Empty: the file order.")),
+    "delimiter": FieldHints(QT_TR_NOOP("Delimiter"), choices={",": QT_TR_NOOP("comma"), "\t": QT_TR_NOOP("tab"),
+                                                                        ";": QT_TR_NOOP("semicolon"), "|": QT_TR_NOOP("pipe"),
+                                                                        ":": QT_TR_NOOP("colon"), " ": QT_TR_NOOP("space")}),
+    "header": FieldHints(QT_TR_NOOP("First row is a header")),
+    "encoding": FieldHints(QT_TR_NOOP("Encoding")),
+    "layout": FieldHints(QT_TR_NOOP("Layout label"), tooltip=QT_TR_NOOP("What was detected; informational.")),
 }
 SEQUENCE_HINTS = {
-    "min_rating": FieldHints("Keep ratings ≥", none_text="keep all", tooltip=(
-        "Only liked items go into histories (3.5 of 5 keeps 4 and 5 stars). Empty keeps every row.")),
-    "session_gap": FieldHints("Split sessions after (s)", none_text="one history per user", tooltip=(
-        "Start a new sequence when a user pauses longer than this many seconds.")),
-    "min_length": FieldHints("Minimum sequence length", minimum=1, maximum=100_000, tooltip=(
-        "Shorter sequences are dropped: a single item teaches nothing about co-occurrence.")),
-    "dedupe_consecutive": FieldHints("Drop repeats in a row"),
-    "min_count": FieldHints("Minimum item count", minimum=1, maximum=1_000_000, tooltip=(
-        "Items seen fewer times get no vector; becomes the training min_count.")),
+    "min_rating": FieldHints(QT_TR_NOOP("Keep ratings ≥"), none_text=QT_TR_NOOP("keep all"), tooltip=(
+        QT_TR_NOOP("Only liked items go into histories (3.5 of 5 keeps 4 and 5 stars). Empty keeps every row."))),
+    "session_gap": FieldHints(QT_TR_NOOP("Split sessions after (s)"), none_text=QT_TR_NOOP("one history per user"), tooltip=(
+        QT_TR_NOOP("Start a new sequence when a user pauses longer than this many seconds."))),
+    "min_length": FieldHints(QT_TR_NOOP("Minimum sequence length"), minimum=1, maximum=100_000, tooltip=(
+        QT_TR_NOOP("Shorter sequences are dropped: a single item teaches nothing about co-occurrence."))),
+    "dedupe_consecutive": FieldHints(QT_TR_NOOP("Drop repeats in a row")),
+    "min_count": FieldHints(QT_TR_NOOP("Minimum item count"), minimum=1, maximum=1_000_000, tooltip=(
+        QT_TR_NOOP("Items seen fewer times get no vector; becomes the training min_count."))),
 }
 
 
@@ -55,12 +57,12 @@ class RatingsDialog(QDialog):
     def __init__(self, path: str | Path, state=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.path = str(path)
-        self.setWindowTitle(f"Reading ratings from {Path(path).name}")
+        self.setWindowTitle(tr("Reading ratings from {name}").format(name=Path(path).name))
         try:
             detected, note = detect_layout(path), ""
         except (OSError, ValueError) as exc:
-            detected, note = ColumnMapping(), f"Could not detect the layout: {exc}"
-        self.detected = QLabel(note or f"Detected: {detected.describe()}")
+            detected, note = ColumnMapping(), tr("Could not detect the layout: {exc}").format(exc=exc)
+        self.detected = QLabel(note or tr("Detected: {v0}").format(v0=detected.describe()))
         self.detected.setWordWrap(True)
         self.mapping_form = DataclassForm(ColumnMapping, detected, hints=MAPPING_HINTS)
         self.sequence_form = DataclassForm(SequenceOptions, SequenceOptions(), hints=SEQUENCE_HINTS)
@@ -69,14 +71,14 @@ class RatingsDialog(QDialog):
         self.scale = None
         self._suggest_threshold(detected)
         self.items_path = QLineEdit(sibling_item_file(path))
-        self.items_path.setPlaceholderText("none")
-        browse = QToolButton(text="…", toolTip="Choose an item file (titles, genres)")
+        self.items_path.setPlaceholderText(tr("none"))
+        browse = QToolButton(text="…", toolTip=tr("Choose an item file (titles, genres)"))
         browse.clicked.connect(self._browse_items)
         self.preview = QTableWidget(0, 0)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.engine = QComboBox()
-        self.engine.addItems(ENGINES)
-        self.master = QLineEdit(DEFAULT_MASTER, toolTip=MASTER_TIP, enabled=False)
+        self.engine.addItems([tr(e) for e in ENGINES])
+        self.master = QLineEdit(DEFAULT_MASTER, toolTip=tr(MASTER_TIP), enabled=False)
         self.engine.currentIndexChanged.connect(lambda i: self.master.setEnabled(i == 1))
         self._offer_spark()
         self._build(browse)
@@ -90,14 +92,14 @@ class RatingsDialog(QDialog):
         self.update_preview()
 
     def _build(self, browse: QToolButton) -> None:
-        mapping_box = QGroupBox("Columns")
+        mapping_box = QGroupBox(tr("Columns"))
         QVBoxLayout(mapping_box).addWidget(self.mapping_form)
-        sequence_box = QGroupBox("Histories → sequences")
+        sequence_box = QGroupBox(tr("Histories → sequences"))
         sequence_layout = QVBoxLayout(sequence_box)
         sequence_layout.addWidget(self.scale_label)
         sequence_layout.addWidget(self.sequence_form)
         items_row = QHBoxLayout()
-        items_row.addWidget(QLabel("Item file"))
+        items_row.addWidget(QLabel(tr("Item file")))
         items_row.addWidget(self.items_path, 1)
         items_row.addWidget(browse)
         left = QVBoxLayout()
@@ -105,18 +107,18 @@ class RatingsDialog(QDialog):
         left.addWidget(sequence_box)
         left.addLayout(items_row)
         engine_row = QHBoxLayout()
-        engine_row.addWidget(QLabel("Run on"))
+        engine_row.addWidget(QLabel(tr("Run on")))
         engine_row.addWidget(self.engine)
         engine_row.addWidget(self.master, 1)
         left.addLayout(engine_row)
-        preview_box = QGroupBox(f"First {PREVIEW_ROWS} rows, split with these settings")
+        preview_box = QGroupBox(tr("First {PREVIEW_ROWS} rows, split with these settings").format(PREVIEW_ROWS=PREVIEW_ROWS))
         QVBoxLayout(preview_box).addWidget(self.preview)
         body = QHBoxLayout()
         body.addLayout(left)
         body.addWidget(preview_box, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Open")
+        self.ok_button.setText(tr("Open"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -142,16 +144,16 @@ class RatingsDialog(QDialog):
         if self.scale is None:
             self.scale_label.setText("")
             return
-        text = f"First {self.scale.sampled:,} rows: {self.scale.describe()}."
+        text = tr("First {sampled:,} rows: {v1}.").format(sampled=self.scale.sampled, v1=self.scale.describe())
         try:
             warning = threshold_warning(self.scale, self.sequence_options().min_rating)
         except ValueError:
             warning = ""
-        self.scale_label.setText(text + (f"<br><b>⚠ {warning[0].upper() + warning[1:]}</b>" if warning else ""))
+        self.scale_label.setText(text + (tr("<br><b>⚠ {v0}</b>").format(v0=warning[0].upper() + warning[1:]) if warning else ""))
 
     def _browse_items(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Item metadata", str(Path(self.path).parent),
-                                              "Items (*.csv *.item *.dat *.tsv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Item metadata"), str(Path(self.path).parent),
+                                              tr("Items (*.csv *.item *.dat *.tsv);;All files (*)"))
         if path:
             self.items_path.setText(path)
 
@@ -161,7 +163,7 @@ class RatingsDialog(QDialog):
         if tip:
             self.engine.model().item(1).setEnabled(False)
         else:
-            tip = "Read the file and build the sequences on Spark"
+            tip = tr("Read the file and build the sequences on Spark")
         self.engine.setItemData(1, tip, Qt.ItemDataRole.ToolTipRole)
         self.spark_tip = tip
 
@@ -191,14 +193,14 @@ class RatingsDialog(QDialog):
             with open(self.path, encoding=mapping.encoding, errors="replace") as f:
                 lines = [line.rstrip("\r\n") for line in itertools.islice(f, PREVIEW_ROWS + mapping.header)]
         except (OSError, LookupError) as exc:
-            self.detected.setText(f"Cannot read {self.path}: {exc}")
+            self.detected.setText(tr("Cannot read {path}: {exc}").format(path=self.path, exc=exc))
             return
         rows = [line.split(mapping.delimiter) for line in lines if line.strip()]
         names = rows.pop(0) if mapping.header and rows else []
         width = max((len(r) for r in rows), default=len(names))
         headers = []
         for i in range(width):
-            name = names[i].strip().strip('"') if i < len(names) else f"column {i}"
+            name = names[i].strip().strip('"') if i < len(names) else tr("column {i}").format(i=i)
             roles = [r for r in ROLES if getattr(mapping, r) in (i, name)]
             headers.append(f"{name}\n({', '.join(roles)})" if roles else name)
         self.preview.clear()

@@ -24,10 +24,12 @@ from w2v_desktop.gui.widgets.help_badge import GLOSSARY, with_help
 from w2v_desktop.core.bundled import sample_path
 from w2v_desktop.gui.widgets.name_completer import NameCompleter
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable, read_only_item
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 METHODS = {"3CosAdd (b \N{MINUS SIGN} a + c)": "3cosadd", "3CosMul (Levy & Goldberg)": "3cosmul"}
-ANALOGIES, PAIRS = "Analogy questions (a b c d)", "Word pairs with human scores"
-HISTORY_HEADERS = ["file", "kind", "method", "result", "coverage"]
+ANALOGIES, PAIRS = QT_TR_NOOP("Analogy questions (a b c d)"), QT_TR_NOOP("Word pairs with human scores")
+HISTORY_HEADERS = [QT_TR_NOOP("file"), QT_TR_NOOP("kind"), QT_TR_NOOP("method"), QT_TR_NOOP("result"),
+                   QT_TR_NOOP("coverage")]
 
 
 def guess_benchmark_kind(path: str) -> str:
@@ -57,13 +59,13 @@ class AnalogyPanel(QWidget):
         self.method_combo = QComboBox()
         self.method_combo.addItems(list(METHODS))
         self.k_spin = QSpinBox(minimum=1, maximum=100, value=10, prefix="k = ")
-        self.restrict_check = QCheckBox("only the 30,000 most frequent")
+        self.restrict_check = QCheckBox(tr("only the 30,000 most frequent"))
         self.restrict_check.setChecked(True)
-        self.solve_button = QPushButton("Solve")
+        self.solve_button = QPushButton(tr("Solve"))
         self.solve_status = QLabel()
         self.solve_status.setWordWrap(True)
         self.answers = NeighbourTable()
-        self.answers_hint = TableHint(self.answers, "Fill in a, b and c (e.g. man, king, woman), then press Solve.")
+        self.answers_hint = TableHint(self.answers, tr("Fill in a, b and c (e.g. man, king, woman), then press Solve."))
         self._build_benchmark_widgets()
         self.stack = EmptyStateStack(self._build_content())
         layout = QVBoxLayout(self)
@@ -85,23 +87,24 @@ class AnalogyPanel(QWidget):
             self.solve()
 
     def _build_benchmark_widgets(self) -> None:
-        self.path_edit = QLineEdit(placeholderText="questions-words.txt, wordsim353.tsv, simlex999.txt\N{HORIZONTAL ELLIPSIS}")
-        self.browse_button = QPushButton("Browse\N{HORIZONTAL ELLIPSIS}")
+        self.path_edit = QLineEdit(placeholderText=tr("questions-words.txt, wordsim353.tsv, simlex999.txt…"))
+        self.browse_button = QPushButton(tr("Browse…"))
         self.kind_combo = QComboBox()
-        self.kind_combo.addItems([ANALOGIES, PAIRS])
+        for kind in (ANALOGIES, PAIRS):
+            self.kind_combo.addItem(tr(kind), kind)
         self.bench_restrict = QSpinBox(minimum=100, maximum=10_000_000, value=30_000, singleStep=10_000,
-                                       suffix=" most frequent")
+                                       suffix=tr(" most frequent"))
         self.bench_restrict.setGroupSeparatorShown(True)
-        self.run_button = QPushButton("Run benchmark")
+        self.run_button = QPushButton(tr("Run benchmark"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.summary = QLabel("Choose a benchmark file and run it.")
+        self.summary = QLabel(tr("Choose a benchmark file and run it."))
         self.summary.setWordWrap(True)
         self.runner = JobRunner(self.state, status=self.summary.setText, progress=self.progress, parent=self)
         self.runner.add_button(self.run_button, self.run_benchmark)
-        self.chart = HorizontalBarChart("Accuracy per section, or the correlation, will be drawn here.")
+        self.chart = HorizontalBarChart(tr("Accuracy per section, or the correlation, will be drawn here."))
         self.history = QTableWidget(0, len(HISTORY_HEADERS))
-        self.history.setHorizontalHeaderLabels(HISTORY_HEADERS)
+        self.history.setHorizontalHeaderLabels([tr(h) for h in HISTORY_HEADERS])
         self.history.verticalHeader().setVisible(False)
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.history.horizontalHeader().setStretchLastSection(True)
@@ -110,14 +113,14 @@ class AnalogyPanel(QWidget):
         self.path_edit.editingFinished.connect(self._guess_kind)
 
     def _build_content(self) -> QWidget:
-        analogy = QGroupBox("Analogy: a is to b as c is to ?")
+        analogy = QGroupBox(tr("Analogy: a is to b as c is to ?"))
         words = QGridLayout()
-        for column, (label, edit) in enumerate(zip(("a", "is to b", "as c"), self.word_edits)):
+        for column, (label, edit) in enumerate(zip(("a", tr("is to b"), tr("as c")), self.word_edits)):
             words.addWidget(QLabel(label), 0, column)
             words.addWidget(edit, 1, column)
-        words.addWidget(QLabel("is to ?"), 1, 3)
+        words.addWidget(QLabel(tr("is to ?")), 1, 3)
         options = QHBoxLayout()
-        options.addWidget(with_help(self.method_combo, text=GLOSSARY["3CosAdd"] + "<br><br>" + GLOSSARY["3CosMul"]))
+        options.addWidget(with_help(self.method_combo, text=tr(GLOSSARY["3CosAdd"]) + "<br><br>" + tr(GLOSSARY["3CosMul"])))
         for widget in (self.k_spin, self.restrict_check):
             options.addWidget(widget)
         options.addStretch(1)
@@ -128,14 +131,14 @@ class AnalogyPanel(QWidget):
         left.addWidget(self.solve_status)
         left.addWidget(self.answers, 1)
 
-        bench = QGroupBox("Benchmark file")
+        bench = QGroupBox(tr("Benchmark file"))
         form = QFormLayout()
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
-        form.addRow("File:", path_row)
-        form.addRow("Kind:", self.kind_combo)
-        form.addRow("Analogies over:", self.bench_restrict)
+        form.addRow(tr("File:"), path_row)
+        form.addRow(tr("Kind:"), self.kind_combo)
+        form.addRow(tr("Analogies over:"), self.bench_restrict)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.progress, 1)
@@ -195,9 +198,9 @@ class AnalogyPanel(QWidget):
             return
         texts = [edit.text() for edit in self.word_edits]
         names = [self.completer.resolve(text) for text in texts]
-        missing = [text.strip() or "(empty)" for text, name in zip(texts, names) if name is None]
+        missing = [text.strip() or tr("(empty)") for text, name in zip(texts, names) if name is None]
         if missing:
-            self.solve_status.setText("Not in the vocabulary: " + ", ".join(repr(m) for m in missing))
+            self.solve_status.setText(tr("Not in the vocabulary: ") + ", ".join(repr(m) for m in missing))
             self.answers.setRowCount(0)
             return
         a, b, c = names
@@ -211,8 +214,8 @@ class AnalogyPanel(QWidget):
 
     # -- benchmark files ---------------------------------------------------------
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Benchmark file", os.path.dirname(self.path_edit.text()),
-                                              "Benchmarks (*.txt *.tsv *.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Benchmark file"), os.path.dirname(self.path_edit.text()),
+                                              tr("Benchmarks (*.txt *.tsv *.csv);;All files (*)"))
         if path:
             self.path_edit.setText(path)
             self._guess_kind()
@@ -220,7 +223,7 @@ class AnalogyPanel(QWidget):
     def _guess_kind(self) -> None:
         path = self.path_edit.text().strip()
         if os.path.isfile(path):
-            self.kind_combo.setCurrentText(guess_benchmark_kind(path))
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(guess_benchmark_kind(path)))
 
     @property
     def job(self):
@@ -231,9 +234,9 @@ class AnalogyPanel(QWidget):
         if self.vectors is None or self.runner.running:
             return
         if not os.path.isfile(path):
-            self.summary.setText(f"No such file: {path!r}" if path else "Choose a benchmark file first.")
+            self.summary.setText(tr("No such file: {path!r}").format(path=path) if path else tr("Choose a benchmark file first."))
             return
-        vectors, kind = self.vectors, self.kind_combo.currentText()
+        vectors, kind = self.vectors, self.kind_combo.currentData()
         method = METHODS[self.method_combo.currentText()]
         restrict = self.bench_restrict.value()
         if kind == ANALOGIES:
@@ -242,8 +245,8 @@ class AnalogyPanel(QWidget):
         else:
             work = lambda cancel: evaluate.evaluate_pairs(vectors, path, cancel=cancel)  # noqa: E731
         self.runner.start(work, lambda result: self._show_result(path, kind, method, result),
-                          button=self.run_button, title="Benchmark failed", name="benchmark",
-                          message=f"Running {os.path.basename(path)}\N{HORIZONTAL ELLIPSIS}")
+                          button=self.run_button, title=tr("Benchmark failed"), name="benchmark",
+                          message=tr("Running {v0}…").format(v0=os.path.basename(path)))
 
     def _show_result(self, path: str, kind: str, method: str, result) -> None:
         name = os.path.basename(path)
@@ -255,34 +258,34 @@ class AnalogyPanel(QWidget):
     def _show_analogies(self, name: str, method: str, result) -> None:
         answered = result.total
         if not answered:
-            self.summary.setText(f"<b>{name}</b>: no question could be answered: every one has a word outside "
-                                 f"the {self.bench_restrict.value():,} most frequent names.")
+            self.summary.setText(tr("<b>{name}</b>: no question could be answered: every one has a word outside the "
+                                    "{v1:,} most frequent names.").format(name=name, v1=self.bench_restrict.value()))
             self.chart.clear_bars()
             return
         self.summary.setText(
-            f"<b>{name}</b>: accuracy <b>{100 * result.accuracy:.1f}%</b> ({result.correct:,} of {answered:,} "
-            f"questions answered correctly; {result.skipped:,} skipped because a word is not among the "
-            f"{self.bench_restrict.value():,} most frequent).")
+            tr("<b>{name}</b>: accuracy <b>{v1:.1f}%</b> ({correct:,} of {answered:,} questions "
+               "answered correctly; {skipped:,} skipped because a word is not among the {v5:,} "
+               "most frequent).").format(name=name, v1=100 * result.accuracy, correct=result.correct, answered=answered, skipped=result.skipped, v5=self.bench_restrict.value()))
         sections = [s for s in result.sections if s.total]
         labels = [f"{s.name} ({s.total:,})" for s in sections]
         values = [100.0 * s.correct / s.total for s in sections]
-        self.chart.set_bars(labels, values, x_range=(0, 100), title=f"Accuracy per section ({method})",
-                            x_label="accuracy (%)")
+        self.chart.set_bars(labels, values, x_range=(0, 100), title=tr("Accuracy per section ({method})").format(method=method),
+                            x_label=tr("accuracy (%)"))
         coverage = answered / max(answered + result.skipped, 1)
-        self._add_history(name, "analogies", method, f"{100 * result.accuracy:.1f}% correct",
-                          f"{100 * coverage:.0f}% of questions")
+        self._add_history(name, "analogies", method, tr("{v0:.1f}% correct").format(v0=100 * result.accuracy),
+                          tr("{v0:.0f}% of questions").format(v0=100 * coverage))
 
     def _show_pairs(self, name: str, result) -> None:
         self.summary.setText(
-            f"<b>{name}</b>: Spearman \N{GREEK SMALL LETTER RHO} = <b>{result.spearman:.3f}</b>, "
-            f"Pearson r = <b>{result.pearson:.3f}</b> over {result.n_pairs:,} pairs "
-            f"({result.oov:,} pairs skipped as out of vocabulary, {100 * result.oov_ratio:.0f}%).")
-        self.chart.set_bars(["Spearman \N{GREEK SMALL LETTER RHO}", "Pearson r"], [result.spearman, result.pearson],
-                            x_range=(0, 1), title="Correlation of cosine similarity with human scores",
+            tr("<b>{name}</b>: Spearman ρ = <b>{spearman:.3f}</b>, Pearson r = "
+               "<b>{pearson:.3f}</b> over {n_pairs:,} pairs ({oov:,} pairs skipped as out of "
+               "vocabulary, {v5:.0f}%).").format(name=name, spearman=result.spearman, pearson=result.pearson, n_pairs=result.n_pairs, oov=result.oov, v5=100 * result.oov_ratio))
+        self.chart.set_bars([tr("Spearman ρ"), tr("Pearson r")], [result.spearman, result.pearson],
+                            x_range=(0, 1), title=tr("Correlation of cosine similarity with human scores"),
                             x_label="correlation", fmt="{:.3f}")
-        self._add_history(name, "word pairs", "cosine",
+        self._add_history(name, tr("word pairs"), "cosine",
                           f"\N{GREEK SMALL LETTER RHO} {result.spearman:.3f}, r {result.pearson:.3f}",
-                          f"{100 * (1 - result.oov_ratio):.0f}% of pairs")
+                          tr("{v0:.0f}% of pairs").format(v0=100 * (1 - result.oov_ratio)))
 
     def _add_history(self, *cells: str) -> None:
         row = self.history.rowCount()

@@ -25,6 +25,7 @@ from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack, TableHint
 from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item
 from w2v_desktop.gui.widgets.similarity_bar import BAR_ROLE, SimilarityBarDelegate
+from w2v_desktop.gui.i18n import tr
 
 MAX_ROWS = 2000  # rows listed in the table (the names that moved most first)
 
@@ -38,19 +39,19 @@ class ComparePanel(QWidget):
         self.other_path = ""
         self.shared = 0          # names both runs hold
         self.alignment = None
-        self.file_label = QLabel("No second run loaded.")
+        self.file_label = QLabel(tr("No second run loaded."))
         self.file_label.setWordWrap(True)
-        self.load_button = QPushButton("Load second run\N{HORIZONTAL ELLIPSIS}")
-        self.k_spin = QSpinBox(minimum=1, maximum=100, value=10, prefix="overlap@k, k = ")
+        self.load_button = QPushButton(tr("Load second run…"))
+        self.k_spin = QSpinBox(minimum=1, maximum=100, value=10, prefix=tr("overlap@k, k = "))
         self.limit_spin = QSpinBox(minimum=50, maximum=100_000, value=align.DEFAULT_LIMIT, singleStep=1000,
-                                   prefix="the ", suffix=" most frequent shared names")
+                                   prefix=tr("the "), suffix=tr(" most frequent shared names"))
         self.limit_spin.setGroupSeparatorShown(True)
-        self.align_button = QPushButton("Align and compare")
+        self.align_button = QPushButton(tr("Align and compare"))
         self.progress = QProgressBar(maximum=1000)
-        self.filter_edit = QLineEdit(placeholderText="filter names\N{HORIZONTAL ELLIPSIS}")
+        self.filter_edit = QLineEdit(placeholderText=tr("filter names…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.summary = QLabel("Load a second vectors file trained on the same data (another seed, "
-                              "another setting, a later date) to see which names moved.")
+        self.summary = QLabel(tr("Load a second vectors file trained on the same data (another seed, another "
+                                 "setting, a later date) to see which names moved."))
         self.summary.setWordWrap(True)
         self.table = QTableWidget()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -61,10 +62,10 @@ class ComparePanel(QWidget):
         self.table.setItemDelegateForColumn(2, SimilarityBarDelegate(self.table))
         self.current_neighbours = NeighbourTable()
         self.other_neighbours = NeighbourTable()
-        self.current_title, self.other_title = QLabel("Current run"), QLabel("Second run")
-        self.table_hint = TableHint(self.table, "Load a second run, then press \N{LEFT DOUBLE QUOTATION MARK}Align "
-                                    "and compare\N{RIGHT DOUBLE QUOTATION MARK}: the names that moved most are listed here.")
-        self.neighbour_hints = [TableHint(t, "Select a name on the left to see its nearest names in this run.")
+        self.current_title, self.other_title = QLabel(tr("Current run")), QLabel(tr("Second run"))
+        self.table_hint = TableHint(self.table, tr("Load a second run, then press “Align and compare”: the names that moved most "
+                                       "are listed here."))
+        self.neighbour_hints = [TableHint(t, tr("Select a name on the left to see its nearest names in this run."))
                                 for t in (self.current_neighbours, self.other_neighbours)]
         self.stack = EmptyStateStack(self._build_content())
         layout = QVBoxLayout(self)
@@ -117,7 +118,7 @@ class ComparePanel(QWidget):
     def set_vectors(self, vectors) -> None:
         if self.runner.running and self.runner.job.name == "align":  # reading the second run goes on
             self.runner.cancel(quiet=True)
-            self.summary.setText("The current vectors changed: press Align and compare again.")
+            self.summary.setText(tr("The current vectors changed: press Align and compare again."))
         self.vectors = vectors
         self._clear_results()
         if self.other is not None:
@@ -128,8 +129,8 @@ class ComparePanel(QWidget):
         self.stack.show_content()
 
     def _ask_load(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Second run's vectors", os.path.dirname(self.other_path),
-                                              "Vector files (*.txt *.vec *.bin *.npz *.npy *.tsv *.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Second run's vectors"), os.path.dirname(self.other_path),
+                                              tr("Vector files (*.txt *.vec *.bin *.npz *.npy *.tsv *.csv);;All files (*)"))
         if path:
             self.load_other(path)
 
@@ -138,17 +139,16 @@ class ComparePanel(QWidget):
         self.progress.setRange(0, 0)   # reading cannot tell how far it is
         self.runner.start(lambda _cancel: load_vectors(path), lambda v: self.set_other(v, path),
                           button=self.load_button, status=self.file_label.setText,
-                          message=f"Reading {os.path.basename(path)}\N{HORIZONTAL ELLIPSIS}",
-                          title="Could not read the vectors file", name="load-vectors")
+                          message=tr("Reading {v0}…").format(v0=os.path.basename(path)),
+                          title=tr("Could not read the vectors file"), name="load-vectors")
 
     def set_other(self, vectors, path: str = "") -> None:
         self.other, self.other_path = vectors, path
         self._clear_results()
         self.shared = sum(1 for name in vectors.names if name in self.vectors.index) if self.vectors else 0
-        self.file_label.setText(f"<b>{html.escape(os.path.basename(path) or 'second run')}</b>: "
-                                f"{len(vectors):,} names \N{MULTIPLICATION SIGN} {vectors.dim} dimensions; "
-                                f"{plural(self.shared, 'name', 'names')} shared with the current run.")
-        self.other_title.setText(f"Second run ({html.escape(os.path.basename(path))})")
+        self.file_label.setText(tr("<b>{v0}</b>: {n_vectors:,} names × {dim} dimensions; {v3} shared with the "
+                                   "current run.").format(v0=html.escape(os.path.basename(path) or tr("second run")), n_vectors=len(vectors), dim=vectors.dim, v3=plural(self.shared, tr("name"), tr("names"))))
+        self.other_title.setText(tr("Second run ({v0})").format(v0=html.escape(os.path.basename(path))))
         self._enable_align()
 
     def _enable_align(self) -> None:
@@ -161,9 +161,9 @@ class ComparePanel(QWidget):
         if self.vectors is None or corpus is None:
             return
         second = config.replace(seed=config.seed + 1)
-        self.file_label.setText(f"Training a second run with seed {second.seed}\N{HORIZONTAL ELLIPSIS}")
-        self.state.run_in_worker(lambda: train(corpus, second), name="second-run", title="Second run failed",
-                                 on_done=lambda vectors: self._compare_demo(vectors, f"same data, seed {second.seed}"))
+        self.file_label.setText(tr("Training a second run with seed {seed}…").format(seed=second.seed))
+        self.state.run_in_worker(lambda: train(corpus, second), name="second-run", title=tr("Second run failed"),
+                                 on_done=lambda vectors: self._compare_demo(vectors, tr("same data, seed {seed}").format(seed=second.seed)))
 
     def _compare_demo(self, vectors, label: str) -> None:
         self.set_other(vectors, label)
@@ -181,7 +181,7 @@ class ComparePanel(QWidget):
         self.progress.setRange(0, 1000)
         self.runner.start(steps, self.show_alignment, button=self.align_button,
                           on_progress=lambda f: self.progress.setValue(int(1000 * f)),
-                          message="Aligning\N{HORIZONTAL ELLIPSIS}", title="Comparison failed", name="align")
+                          message=tr("Aligning…"), title=tr("Comparison failed"), name="align")
 
     # -- results ---------------------------------------------------------------------------
     def _clear_results(self) -> None:
@@ -193,16 +193,16 @@ class ComparePanel(QWidget):
     def show_alignment(self, result) -> None:
         self.alignment = result
         self.summary.setText(
-            f"{len(result.names):,} shared names compared. Mean neighbour overlap@{result.k}: "
-            f"<b>{result.overlap.mean():.2f}</b> (1 = same neighbours in both runs); mean cosine distance "
-            f"moved after alignment: <b>{result.moved.mean():.3f}</b>. "
-            + (f"The table lists the {MAX_ROWS:,} that moved most; " if len(result.names) > MAX_ROWS else "")
-            + "sorted by distance moved; click a column header to sort by another.")
+            tr("{n_names:,} shared names compared. Mean neighbour overlap@{k}: <b>{v2:.2f}</b> "
+               "(1 = same neighbours in both runs); mean cosine distance moved after alignment: "
+               "<b>{v3:.3f}</b>. ").format(n_names=len(result.names), k=result.k, v2=result.overlap.mean(), v3=result.moved.mean())
+            + (tr("The table lists the {MAX_ROWS:,} that moved most; ").format(MAX_ROWS=MAX_ROWS) if len(result.names) > MAX_ROWS else "")
+            + tr("sorted by distance moved; click a column header to sort by another."))
         self._fill_table(result)
 
     def _fill_table(self, result) -> None:
         meta = meta_columns(self.vectors)
-        headers = ["name", "moved", f"overlap@{result.k}"] + list(meta)
+        headers = [tr("name"), tr("moved"), tr("overlap@{k}").format(k=result.k)] + list(meta)
         self.table.setSortingEnabled(False)
         self.table.clear()
         self.table.setColumnCount(len(headers))
@@ -265,8 +265,7 @@ class ComparePanel(QWidget):
         self.current_neighbours.show_neighbours(mine, self.vectors, "cosine")
         self.other_neighbours.show_neighbours(theirs, self.other, "cosine")
         both = {n.name for n in mine} & {n.name for n in theirs}
-        self.current_title.setText(f"Current run: neighbours of <b>{html.escape(name)}</b> "
-                                   f"({len(both)} of {k} in both runs)")
+        self.current_title.setText(tr("Current run: neighbours of <b>{v0}</b> ({n_both} of {k} in both runs)").format(v0=html.escape(name), n_both=len(both), k=k))
 
 
 def _rows_outside(n_rows: int, kept_rows: np.ndarray) -> list[int]:

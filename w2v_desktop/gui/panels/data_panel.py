@@ -18,19 +18,20 @@ from w2v_desktop.gui import theme
 from w2v_desktop.gui.panels.vectors_view import VectorsView, format_label
 from w2v_desktop.core.wording import plural
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
-MIN_COUNT_TIP = ("Words (or items) seen fewer than min_count times are dropped before training: "
-                 "they get no vector and are skipped in the sentences. Rare words learn poor vectors "
-                 "and inflate the vocabulary; for item data, too high a value leaves few items.")
-MAX_VOCAB_TIP = "Keep at most this many of the most frequent words (none: no limit)."
-NO_DATA = ("<b>No data yet.</b><br><br>Open a text corpus or a ratings file to train on "
-           "(the buttons above, or the File menu), or open vectors to explore "
-           "(File \N{RIGHTWARDS ARROW} Open vectors\N{HORIZONTAL ELLIPSIS}).<br>"
-           "Drop any of them on the window to open it.")
+MIN_COUNT_TIP = (QT_TR_NOOP("Words (or items) seen fewer than min_count times are dropped before training: "
+                            "they get no vector and are skipped in the sentences. Rare words learn poor "
+                            "vectors and inflate the vocabulary; for item data, too high a value leaves few "
+                            "items."))
+MAX_VOCAB_TIP = QT_TR_NOOP("Keep at most this many of the most frequent words (none: no limit).")
+NO_DATA = (QT_TR_NOOP("<b>No data yet.</b><br><br>Open a text corpus or a ratings file to train on "
+                      "(the buttons above, or the File menu), or open vectors to explore (File → Open "
+                      "vectors…).<br>Drop any of them on the window to open it."))
 
 
 class DataPanel(QWidget):
-    title = "Data"
+    title = QT_TR_NOOP("Data")
     open_text_requested = Signal()
     open_ratings_requested = Signal()
 
@@ -51,26 +52,26 @@ class DataPanel(QWidget):
 
     # -- layout ------------------------------------------------------------------
     def _build(self) -> None:
-        self.info = QLabel("No data loaded.")
+        self.info = QLabel(tr("No data loaded."))
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        open_text = QPushButton("Open text…")
+        open_text = QPushButton(tr("Open text…"))
         open_text.clicked.connect(self.open_text_requested)
-        open_ratings = QPushButton("Open ratings…")
+        open_ratings = QPushButton(tr("Open ratings…"))
         open_ratings.clicked.connect(self.open_ratings_requested)
         top = QHBoxLayout()
         top.addWidget(self.info, 1)
         top.addWidget(open_text)
         top.addWidget(open_ratings)
 
-        self.zipf_plot = theme.make_plot("Word frequency by rank (Zipf)", "rank", "count")
+        self.zipf_plot = theme.make_plot(tr("Word frequency by rank (Zipf)"), QT_TR_NOOP("rank"), QT_TR_NOOP("count"))
         self.zipf_plot.setLogMode(x=True, y=True)
         self.kept_curve = self.zipf_plot.plot([], [], name="kept")
         self.dropped_curve = self.zipf_plot.plot([], [], name="dropped by min_count")
         self.cutoff_line = pg.InfiniteLine(angle=0, movable=False, label="min_count",
                                            labelOpts={"position": 0.95, "anchors": [(1, 1), (1, 1)]})
         self.zipf_plot.addItem(self.cutoff_line)
-        self.length_plot = theme.make_plot("Sentence length", "tokens per sentence", "sentences")
+        self.length_plot = theme.make_plot(tr("Sentence length"), tr("tokens per sentence"), QT_TR_NOOP("sentences"))
         self.length_curve = self.length_plot.plot([], [], stepMode="center", fillLevel=0)
         plots = QSplitter(Qt.Orientation.Horizontal)
         plots.addWidget(self.zipf_plot)
@@ -78,25 +79,25 @@ class DataPanel(QWidget):
 
         self.min_count = QSpinBox()
         self.min_count.setRange(1, 1_000_000)
-        self.min_count.setToolTip(MIN_COUNT_TIP)
+        self.min_count.setToolTip(tr(MIN_COUNT_TIP))
         self.min_count.valueChanged.connect(self._on_filter_edited)
         self.max_vocab = QSpinBox()
         self.max_vocab.setRange(0, 2_000_000_000)
-        self.max_vocab.setSpecialValueText("none")
-        self.max_vocab.setToolTip(MAX_VOCAB_TIP)
+        self.max_vocab.setSpecialValueText(tr("none"))
+        self.max_vocab.setToolTip(tr(MAX_VOCAB_TIP))
         self.max_vocab.valueChanged.connect(self._on_filter_edited)
         self.report = QLabel()
         self.report.setWordWrap(True)
         filters = QFormLayout()
-        filters.addRow("min_count", self.min_count)
-        filters.addRow("max_vocab", self.max_vocab)
+        filters.addRow(tr("min_count"), self.min_count)
+        filters.addRow(tr("max_vocab"), self.max_vocab)
         filters.addRow(self.report)
-        filter_box = QGroupBox("Vocabulary filter")
+        filter_box = QGroupBox(tr("Vocabulary filter"))
         filter_box.setLayout(filters)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        preview_box = QGroupBox("Preview")
+        preview_box = QGroupBox(tr("Preview"))
         box_layout = QVBoxLayout(preview_box)
         box_layout.addWidget(self.preview)
         bottom = QHBoxLayout()
@@ -144,7 +145,7 @@ class DataPanel(QWidget):
             if self.summary is not None:
                 self._describe_corpus(self.summary)
         else:
-            self.info.setText("No data loaded.")
+            self.info.setText(tr("No data loaded."))
             self.info.setToolTip("")
             self.stack.show_empty()
 
@@ -153,7 +154,7 @@ class DataPanel(QWidget):
         self.vectors_view.clear()
         if vectors is not None and self.showing_vectors():
             self.state.run_in_worker(lambda: summarize_vectors(vectors), lambda s: self._vectors_summarized(vectors, s),
-                                     title="Could not summarise the vectors", name="summarize-vectors")
+                                     title=tr("Could not summarise the vectors"), name="summarize-vectors")
         self._show_page()
 
     def _vectors_summarized(self, vectors, summary) -> None:
@@ -167,18 +168,17 @@ class DataPanel(QWidget):
         source = self.state.vectors_path or (summary.source if summary else "")
         self.info.setToolTip(source)
         name = html.escape(os.path.basename(source) or "vectors")
-        facts = [f"{len(vectors):,} rows \N{MULTIPLICATION SIGN} {vectors.dim} dimensions"]
+        facts = [tr("{n_vectors:,} rows × {dim} dimensions").format(n_vectors=len(vectors), dim=vectors.dim)]
         if summary is not None and summary.format:
             facts.append(html.escape(format_label(summary.format)))
-        facts.append("with frequencies" if vectors.counts is not None else "no frequencies (rows in file order)")
+        facts.append(tr("with frequencies") if vectors.counts is not None else tr("no frequencies (rows in file order)"))
         if summary is not None and summary.zero_rows:
-            facts.append(plural(summary.zero_rows, "zero vector", "zero vectors"))
+            facts.append(plural(summary.zero_rows, tr("zero vector"), tr("zero vectors")))
         corpus = self.state.corpus
-        data = (f"Training data: {html.escape(os.path.basename(self.state.source_path) or 'corpus')} "
-                "(Train uses it)." if corpus is not None else
-                "Opened without a corpus: open one to train, or to see words in context.")
+        data = (tr("Training data: {v0} (Train uses it).").format(v0=html.escape(os.path.basename(self.state.source_path) or 'corpus')) if corpus is not None else
+                tr("Opened without a corpus: open one to train, or to see words in context."))
         separator = " \N{MIDDLE DOT} "
-        self.info.setText(f"<b>{name}</b><br>{separator.join(facts)}<br>{data}")
+        self.info.setText(tr("<b>{name}</b><br>{v1}<br>{data}").format(name=name, v1=separator.join(facts), data=data))
 
     def _on_corpus_changed(self, corpus) -> None:
         self.summary = None
@@ -187,24 +187,24 @@ class DataPanel(QWidget):
             self._show_page()
             return
         self._show_page()
-        self.info.setText(f"Summarising {self.state.source_path or 'corpus'}…")
+        self.info.setText(tr("Summarising {v0}…").format(v0=self.state.source_path or 'corpus'))
         self.state.run_in_worker(lambda: summarize_corpus(corpus), self._show_summary,
-                                 title="Could not summarise the corpus", name="summarize")
+                                 title=tr("Could not summarise the corpus"), name="summarize")
 
     def _show_summary(self, summary: CorpusSummary) -> None:
         if self.state.corpus is None:
             return
         self.summary = summary
-        unit = "sequences" if self.state.interactions is not None else "sentences"
-        token = "items" if self.state.interactions is not None else "tokens"
-        self.length_plot.getPlotItem().setTitle(f"{unit.capitalize()[:-1]} length")
-        self.length_plot.getPlotItem().setLabel("left", unit)
-        self.length_plot.getPlotItem().setLabel("bottom", f"{token} per {unit[:-1]}")
-        self.zipf_plot.getPlotItem().setTitle(f"{'Item' if token == 'items' else 'Word'} frequency by rank (Zipf)")
+        items = self.state.interactions is not None
+        plot = self.length_plot.getPlotItem()
+        plot.setTitle(tr("Sequence length") if items else tr("Sentence length"))
+        plot.setLabel("left", tr("sequences") if items else tr("sentences"))
+        plot.setLabel("bottom", tr("items per sequence") if items else tr("tokens per sentence"))
+        self.zipf_plot.getPlotItem().setTitle(tr("Item frequency by rank (Zipf)") if items else tr("Word frequency by rank (Zipf)"))
         self._show_page()
         self.length_curve.setData(summary.length_edges, summary.length_hist)
         notes = self.state.data_report
-        lines = notes + [""] + [f"First {unit}:"] + summary.preview if notes else summary.preview
+        lines = notes + [""] + [tr("First sequences:") if items else tr("First sentences:")] + summary.preview if notes else summary.preview
         self.preview.setPlainText("\n".join(lines))
         if len(summary.zipf_counts):
             theme.set_log_ticks(self.zipf_plot, "bottom", 1, summary.zipf_ranks[-1])
@@ -212,12 +212,12 @@ class DataPanel(QWidget):
         self._update_filter_view()
 
     def _describe_corpus(self, summary: CorpusSummary) -> None:
-        unit = "sequences" if self.state.interactions is not None else "sentences"
+        unit = tr("sequences") if self.state.interactions is not None else tr("sentences")
         source = self.state.source_path
         self.info.setToolTip(source)  # the whole path on hover; the name is what users recognise
         name = html.escape(os.path.basename(source) or "corpus")
-        self.info.setText(f"<b>{name}</b><br>{summary.n_sentences:,} {unit}, "
-                          f"{summary.n_tokens:,} tokens, {summary.n_types:,} distinct")
+        self.info.setText(tr("<b>{name}</b><br>{n_sentences:,} {unit}, {n_tokens:,} tokens, {n_types:,} "
+                             "distinct").format(name=name, n_sentences=summary.n_sentences, unit=unit, n_tokens=summary.n_tokens, n_types=summary.n_types))
 
     def _clear_plots(self) -> None:
         for curve in (self.kept_curve, self.dropped_curve, self.length_curve):
@@ -257,8 +257,7 @@ class DataPanel(QWidget):
 
 def describe_report(report, min_count: int) -> str:
     share = report.kept_types / report.total_types if report.total_types else 0.0
-    return (f"Keeps <b>{report.kept_types:,}</b> of {report.total_types:,} distinct words ({share:.0%}), "
-            f"covering <b>{report.coverage:.1%}</b> of {report.total_tokens:,} tokens.<br>"
-            f"Drops {plural(report.dropped_types, 'word', 'words')} seen fewer than "
-            f"{plural(min_count, 'time', 'times')} ({plural(report.dropped_tokens, 'token', 'tokens')}).")
+    return (tr("Keeps <b>{kept_types:,}</b> of {total_types:,} distinct words ({share:.0%}), "
+               "covering <b>{coverage:.1%}</b> of {total_tokens:,} tokens.<br>Drops {v5} seen "
+               "fewer than {v6} ({v7}).").format(kept_types=report.kept_types, total_types=report.total_types, share=share, coverage=report.coverage, total_tokens=report.total_tokens, v5=plural(report.dropped_types, tr("word"), tr("words")), v6=plural(min_count, tr("time"), tr("times")), v7=plural(report.dropped_tokens, tr("token"), tr("tokens"))))
 

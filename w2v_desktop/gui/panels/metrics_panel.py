@@ -25,16 +25,17 @@ from w2v_desktop.gui.widgets.help_badge import HelpBadge, with_help
 from w2v_desktop.gui.widgets.heatmap import HeatmapView
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, SuggestionLinks, example_name
 from w2v_desktop.gui.widgets.neighbour_table import read_only_item
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 AGREEMENT = {"overlap@k": ("overlap", (0.0, 1.0)), "Kendall \N{GREEK SMALL LETTER TAU}": ("kendall", (-1.0, 1.0))}
-HUB_X_LABEL = "k-occurrence (times in a query's top-k)"
-HUB_Y_LABEL = "names (log scale)"
-NORM_X_LABEL = "corpus frequency (log scale)"
+HUB_X_LABEL = QT_TR_NOOP("k-occurrence (times in a query's top-k)")
+HUB_Y_LABEL = QT_TR_NOOP("names (log scale)")
+NORM_X_LABEL = QT_TR_NOOP("corpus frequency (log scale)")
 MAX_SCATTER_POINTS = 50_000
-GLOSSARY_AGREEMENT = ("<b>Agreement</b> between two metrics' top-k lists of the query. "
-                      "<b>overlap@k</b>: the share of names both lists hold (1: the same names). "
-                      "<b>Kendall \N{GREEK SMALL LETTER TAU}</b>: how alike their orders are, from \N{MINUS SIGN}1 "
-                      "(reversed) to 1 (the same).")  # the most frequent; enough to see the trend and keep drawing fast
+GLOSSARY_AGREEMENT = (QT_TR_NOOP("<b>Agreement</b> between two metrics' top-k lists of the query. "
+                                 "<b>overlap@k</b>: the share of names both lists hold (1: the same names). "
+                                 "<b>Kendall τ</b>: how alike their orders are, from −1 (reversed) to 1 (the "
+                                 "same)."))  # the most frequent; enough to see the trend and keep drawing fast
 
 
 class MetricsPanel(QWidget):
@@ -44,21 +45,21 @@ class MetricsPanel(QWidget):
         self.vectors = None
         self.comparison = None
         self.completer = NameCompleter(self)
-        self.query_edit = QLineEdit(placeholderText="a word or item")
+        self.query_edit = QLineEdit(placeholderText=tr("a word or item"))
         self.query_edit.setCompleter(self.completer)
         self.suggestions = SuggestionLinks(self.query_edit, self.completer)
         self.suggestions.chosen.connect(lambda _name: self.compare())
         self.k_spin = QSpinBox(minimum=2, maximum=200, value=10, prefix="k = ")
-        self.compare_button = QPushButton("Compare metrics")
+        self.compare_button = QPushButton(tr("Compare metrics"))
         self.agreement_combo = QComboBox()
         self.agreement_combo.addItems(list(AGREEMENT))
         self.status = QLabel()
         self.tops_table = QTableWidget()
         self.tops_table.verticalHeader().setVisible(False)
-        self.tops_table.setToolTip("Shading: how many metrics have this name in their top-k.")
-        self.heatmap = HeatmapView(empty_text="How much the metrics' lists agree will be drawn here.")
-        self.tops_hint = TableHint(self.tops_table, "Type a name and press \N{LEFT DOUBLE QUOTATION MARK}Compare "
-                                   "metrics\N{RIGHT DOUBLE QUOTATION MARK} to see its nearest names under every metric.")
+        self.tops_table.setToolTip(tr("Shading: how many metrics have this name in their top-k."))
+        self.heatmap = HeatmapView(empty_text=tr("How much the metrics' lists agree will be drawn here."))
+        self.tops_hint = TableHint(self.tops_table, tr("Type a name and press “Compare metrics” to see its nearest names under every "
+                                      "metric."))
         self._hub_hint = self._norm_hint = None
         self._build_diagnostics_widgets()
         self.stack = EmptyStateStack(self._build_content())
@@ -75,18 +76,18 @@ class MetricsPanel(QWidget):
     def _build_diagnostics_widgets(self) -> None:
         self.hub_k_spin = QSpinBox(minimum=1, maximum=100, value=10, prefix="k = ")
         self.hub_sample_spin = QSpinBox(minimum=100, maximum=1_000_000, value=10_000, singleStep=1000,
-                                        prefix="sample ", suffix=" names")
+                                        prefix=tr("sample "), suffix=tr(" names"))
         self.hub_sample_spin.setGroupSeparatorShown(True)
         self.hub_metric_combo = QComboBox()
         self.hub_metric_combo.addItems(similarity.METRICS)
-        self.diagnose_button = QPushButton("Compute hubness and norms")
-        self.hub_plot = theme.make_plot("Hubness", HUB_X_LABEL, HUB_Y_LABEL)
+        self.diagnose_button = QPushButton(tr("Compute hubness and norms"))
+        self.hub_plot = theme.make_plot(tr("Hubness"), HUB_X_LABEL, HUB_Y_LABEL)
         self.hub_plot.setLogMode(x=False, y=True)  # the long tail is the point: show it
         self.hub_curve = pg.PlotDataItem([], [], symbol="o", symbolSize=4, symbolPen=None)
         self.hub_plot.addItem(self.hub_curve)
         self.hubs_label = QLabel()
         self.hubs_label.setWordWrap(True)
-        self.norm_plot = theme.make_plot("Norm vs frequency", NORM_X_LABEL, "vector norm")
+        self.norm_plot = theme.make_plot(tr("Norm vs frequency"), NORM_X_LABEL, tr("vector norm"))
         self.norm_plot.setLogMode(x=True, y=False)
         self.norm_points = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=3, symbolPen=None)
         self.norm_plot.addItem(self.norm_points)
@@ -106,14 +107,14 @@ class MetricsPanel(QWidget):
 
     def _build_content(self) -> QWidget:
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Query:"))
+        controls.addWidget(QLabel(tr("Query:")))
         controls.addWidget(self.query_edit, 2)
         controls.addWidget(self.k_spin)
         controls.addWidget(self.compare_button)
         controls.addSpacing(16)
-        controls.addWidget(QLabel("agreement:"))
+        controls.addWidget(QLabel(tr("agreement:")))
         controls.addWidget(self.agreement_combo)
-        controls.addWidget(HelpBadge(text=GLOSSARY_AGREEMENT))
+        controls.addWidget(HelpBadge(text=tr(GLOSSARY_AGREEMENT)))
         controls.addWidget(HelpBadge("metric"))
         top = QSplitter()
         top.addWidget(self.tops_table)
@@ -127,9 +128,9 @@ class MetricsPanel(QWidget):
         upper_layout.addWidget(self.status)
         upper_layout.addWidget(top, 1)
 
-        diagnostics = QGroupBox("Whole-space diagnostics")
+        diagnostics = QGroupBox(tr("Whole-space diagnostics"))
         row = QHBoxLayout()
-        for widget in (with_help(QLabel("Hubness:"), "hubness"), self.hub_k_spin, self.hub_sample_spin,
+        for widget in (with_help(QLabel(tr("Hubness:")), "hubness"), self.hub_k_spin, self.hub_sample_spin,
                        self.hub_metric_combo, self.diagnose_button):
             row.addWidget(widget)
         row.addStretch(1)
@@ -162,16 +163,16 @@ class MetricsPanel(QWidget):
         self.hub_curve.setData([], [])
         self.hubs_label.clear()
         self.norm_points.setData([], [])
-        theme.set_labels(self.hub_plot, "Hubness", HUB_X_LABEL, HUB_Y_LABEL)
-        theme.set_labels(self.norm_plot, "Norm vs frequency", NORM_X_LABEL, "vector norm")
+        theme.set_labels(self.hub_plot, tr("Hubness"), HUB_X_LABEL, HUB_Y_LABEL)
+        theme.set_labels(self.norm_plot, tr("Norm vs frequency"), NORM_X_LABEL, tr("vector norm"))
         theme.set_log_ticks(self.hub_plot, "left", 1, 100)  # pyqtgraph's own log ticks crowd an empty plot
         theme.set_log_ticks(self.norm_plot, "bottom", 1, 1000)
         # after the labels: setting a label shows its axis again
-        press = "Press \N{LEFT DOUBLE QUOTATION MARK}Compute hubness and norms\N{RIGHT DOUBLE QUOTATION MARK}"
+        press = tr("Press “Compute hubness and norms”")
         self._hub_hint = set_plot_hint(self.hub_plot, self._hub_hint,
-                                       f"{press} to count how often each name is among others' nearest names.")
+                                       tr("{press} to count how often each name is among others' nearest names.").format(press=press))
         self._norm_hint = set_plot_hint(self.norm_plot, self._norm_hint,
-                                        f"{press} to plot vector length against frequency.")
+                                        tr("{press} to plot vector length against frequency.").format(press=press))
         if vectors is None or len(vectors) == 0:
             self.completer.set_vectors(None)
             self.stack.show_empty()
@@ -195,7 +196,7 @@ class MetricsPanel(QWidget):
             return
         name = self.completer.resolve(self.query_edit.text())
         if name is None:
-            self.status.setText(f"{self.query_edit.text().strip()!r} is not in the vocabulary.")
+            self.status.setText(tr("{v0!r} is not in the vocabulary.").format(v0=self.query_edit.text().strip()))
             self.suggestions.offer(self.query_edit.text())
             return
         self.suggestions.clear_links()
@@ -204,16 +205,15 @@ class MetricsPanel(QWidget):
         self.compare_runner.start(lambda _cancel: similarity.compare_metrics(vectors, name, k=k),
                                   lambda comparison: self._show_comparison(vectors, name, k, comparison),
                                   button=self.compare_button, name="compare-metrics",
-                                  title="Comparing the metrics failed",
-                                  message=f"Searching the neighbours of <b>{html.escape(name)}</b> under "
-                                          f"{len(similarity.METRICS)} metrics\N{HORIZONTAL ELLIPSIS}")
+                                  title=tr("Comparing the metrics failed"),
+                                  message=tr("Searching the neighbours of <b>{v0}</b> under {n_METRICS} metrics…").format(v0=html.escape(name), n_METRICS=len(similarity.METRICS)))
 
     def _show_comparison(self, vectors, name: str, k: int, comparison) -> None:
         if vectors is not self.vectors:
             return
         self.comparison = comparison
-        self.status.setText(f"Top {k} neighbours of <b>{html.escape(name)}</b> under each "
-                            "metric (darker cells: found by more metrics).")
+        self.status.setText(tr("Top {k} neighbours of <b>{v1}</b> under each metric (darker cells: found by "
+                               "more metrics).").format(k=k, v1=html.escape(name)))
         self._fill_tops()
         self._draw_heatmap()
 
@@ -230,7 +230,7 @@ class MetricsPanel(QWidget):
             for row, neighbour in enumerate(top):
                 item = read_only_item(neighbour.name)
                 shared = found_by[neighbour.name]
-                item.setToolTip(f"{metric}: {neighbour.score:.4g}; in the top-k of {shared} of {len(metrics)} metrics")
+                item.setToolTip(tr("{metric}: {score:.4g}; in the top-k of {shared} of {n_metrics} metrics").format(metric=metric, score=neighbour.score, shared=shared, n_metrics=len(metrics)))
                 item.setBackground(theme.palette_color(QPalette.ColorRole.Highlight, int(150 * (shared - 1) / max(len(metrics) - 1, 1))))
                 self.tops_table.setItem(row, column, item)
         self.tops_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
@@ -241,7 +241,7 @@ class MetricsPanel(QWidget):
         label = self.agreement_combo.currentText()
         attribute, levels = AGREEMENT[label]
         self.heatmap.set_matrix(getattr(self.comparison, attribute), list(self.comparison.metrics), levels=levels,
-                                title=f"{label} between metrics' top-{self.k_spin.value()}")
+                                title=tr("{label} between metrics' top-{v1}").format(label=label, v1=self.k_spin.value()))
 
     # -- hubness and norms (off the GUI thread) --------------------------------------
     @property
@@ -261,7 +261,7 @@ class MetricsPanel(QWidget):
             return similarity.hubness(vectors, k=k, sample=sample, metric=metric, cancel=cancel), frequency
 
         self.runner.start(work, lambda result: self._show_diagnostics(*result, k), button=self.diagnose_button,
-                          message="Computing\N{HORIZONTAL ELLIPSIS}", title="Hubness failed", name="hubness")
+                          message=tr("Computing…"), title=tr("Hubness failed"), name="hubness")
 
 
     def _show_diagnostics(self, hub, frequency, k: int) -> None:
@@ -273,17 +273,17 @@ class MetricsPanel(QWidget):
         values, names_per_value = hub.histogram()
         self.hub_curve.setData(values, names_per_value)
         theme.set_log_ticks(self.hub_plot, "left", 1, names_per_value.max() if len(values) else 1)
-        theme.set_labels(self.hub_plot, f"Hubness (k={k}): skewness {hub.skew:.2f}", HUB_X_LABEL, HUB_Y_LABEL)
+        theme.set_labels(self.hub_plot, tr("Hubness (k={k}): skewness {skew:.2f}").format(k=k, skew=hub.skew), HUB_X_LABEL, HUB_Y_LABEL)
         self.hub_plot.autoRange()
         hubs = ", ".join(f"{html.escape(name)} ({count})" for name, count in hub.hubs(self.vectors.names, top=8))
-        self.hubs_label.setText(f"{hub.n_queries:,} query names. Biggest hubs: {hubs}")
+        self.hubs_label.setText(tr("{n_queries:,} query names. Biggest hubs: {hubs}").format(n_queries=hub.n_queries, hubs=hubs))
 
     def _show_norms(self, frequency) -> None:
         if frequency is None:
-            theme.set_labels(self.norm_plot, "Norm vs frequency: these vectors carry no frequencies")
+            theme.set_labels(self.norm_plot, tr("Norm vs frequency: these vectors carry no frequencies"))
             self.norm_points.setData([], [])
-            set_plot_hint(self.norm_plot, self._norm_hint, "These vectors carry no frequencies (counts): "
-                          "there is no norm-against-frequency plot to draw.")
+            set_plot_hint(self.norm_plot, self._norm_hint, tr("These vectors carry no frequencies (counts): there is no norm-against-frequency "
+                             "plot to draw."))
             return
         set_plot_hint(self.norm_plot, self._norm_hint, "")
         counts = np.asarray(frequency.counts)[:MAX_SCATTER_POINTS]
@@ -292,6 +292,6 @@ class MetricsPanel(QWidget):
         self.norm_points.setData(counts[keep], norms[keep])
         if keep.any():
             theme.set_log_ticks(self.norm_plot, "bottom", counts[keep].min(), counts[keep].max())
-        theme.set_labels(self.norm_plot, f"Norm vs frequency: Spearman \N{GREEK SMALL LETTER RHO} = {frequency.spearman:.2f}",
-                   NORM_X_LABEL, "vector norm")
+        theme.set_labels(self.norm_plot, tr("Norm vs frequency: Spearman ρ = {spearman:.2f}").format(spearman=frequency.spearman),
+                   NORM_X_LABEL, tr("vector norm"))
         self.norm_plot.autoRange()

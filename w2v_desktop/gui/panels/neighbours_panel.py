@@ -23,6 +23,7 @@ from w2v_desktop.gui.widgets.empty_state import EmptyStateStack, TableHint
 from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, SuggestionLinks, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable
+from w2v_desktop.gui.i18n import tr
 
 DEFAULT_RESTRICT = 30_000
 RECALL_QUERIES = 200  # sampled queries for the index's recall@10 against exact search
@@ -34,31 +35,31 @@ class NeighboursPanel(QWidget):
         self.state = state
         self.vectors = None
         self.example = ""
-        self.query_edit = QLineEdit(placeholderText="a word or item, e.g. computer")
+        self.query_edit = QLineEdit(placeholderText=tr("a word or item, e.g. computer"))
         self.completer = NameCompleter(self)
         self.query_edit.setCompleter(self.completer)
         self.suggestions = SuggestionLinks(self.query_edit, self.completer)
-        self.search_button = QPushButton("Find neighbours")
+        self.search_button = QPushButton(tr("Find neighbours"))
         self.k_spin = QSpinBox(minimum=1, maximum=1000, value=10, prefix="k = ")
         self.metric_combo = QComboBox()
         self.metric_combo.addItems(similarity.METRICS)
-        self.restrict_check = QCheckBox("only the")
+        self.restrict_check = QCheckBox(tr("only the"))
         self.restrict_spin = QSpinBox(minimum=1, maximum=10_000_000, value=DEFAULT_RESTRICT, singleStep=1000)
-        self.restrict_suffix = QLabel("most frequent")
+        self.restrict_suffix = QLabel(tr("most frequent"))
         self.restrict_spin.setGroupSeparatorShown(True)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.table = NeighbourTable()
-        self.table_hint = TableHint(self.table, "Type a name above and press Enter to see its nearest names.")
+        self.table_hint = TableHint(self.table, tr("Type a name above and press Enter to see its nearest names."))
         self.index = None  # a built core.ann.AnnIndex for the current vectors
         self._index_summary = ""
-        self.index_button = QPushButton("Build approximate index")
-        self.index_button.setToolTip("PyNNDescent: seconds to minutes for large vocabularies; runs in the background")
-        self.approximate_check = QCheckBox("approximate")
+        self.index_button = QPushButton(tr("Build approximate index"))
+        self.index_button.setToolTip(tr("PyNNDescent: seconds to minutes for large vocabularies; runs in the background"))
+        self.approximate_check = QCheckBox(tr("approximate"))
         self.approximate_check.setEnabled(False)
-        self.index_label = QLabel("Exact search.")
+        self.index_label = QLabel(tr("Exact search."))
         self.index_label.setWordWrap(True)
         self.index_runner = JobRunner(state, status=self.index_label.setText, parent=self)
         self.index_runner.add_button(self.index_button, self.build_index)
@@ -78,12 +79,12 @@ class NeighboursPanel(QWidget):
 
     def _build_content(self) -> QWidget:
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Query:"))
+        controls.addWidget(QLabel(tr("Query:")))
         controls.addWidget(self.query_edit, 3)
         controls.addWidget(self.search_button)
         controls.addSpacing(12)
         controls.addWidget(self.k_spin)
-        controls.addWidget(QLabel("metric:"))
+        controls.addWidget(QLabel(tr("metric:")))
         controls.addWidget(with_help(self.metric_combo, "metric"))
         controls.addSpacing(12)
         controls.addWidget(self.restrict_check)
@@ -125,7 +126,7 @@ class NeighboursPanel(QWidget):
         self.index = None
         self.approximate_check.setChecked(False)
         self.approximate_check.setEnabled(False)
-        self.index_label.setText("Exact search.")
+        self.index_label.setText(tr("Exact search."))
         self._enable_index_button()
         self.heading.clear()
         self.status.clear()
@@ -136,8 +137,8 @@ class NeighboursPanel(QWidget):
         self.completer.set_vectors(vectors)
         self.restrict_spin.setMaximum(len(vectors))
         self.restrict_spin.setValue(min(DEFAULT_RESTRICT, len(vectors)))
-        self.restrict_suffix.setText("most frequent" if vectors.counts is not None else "first rows")
-        self.query_edit.setPlaceholderText(f"a name, e.g. {vectors.names[min(len(vectors) - 1, 50)]}")
+        self.restrict_suffix.setText(tr("most frequent") if vectors.counts is not None else tr("first rows"))
+        self.query_edit.setPlaceholderText(tr("a name, e.g. {v0}").format(v0=vectors.names[min(len(vectors) - 1, 50)]))
         self.stack.show_content()
         if self.query_edit.text().strip():
             self.run_query()
@@ -149,8 +150,8 @@ class NeighboursPanel(QWidget):
             self.example = example_name(vectors) or ""
             if self.example:
                 self.run_query()  # the box stays empty: typing starts a new query
-                self.status.setText("An example to start with: type any name above, or double-click a row "
-                                    "to see its neighbours.")
+                self.status.setText(tr("An example to start with: type any name above, or double-click a row to see its "
+                                       "neighbours."))
 
     def _enable_index_button(self) -> None:
         if not self.index_runner.running:
@@ -195,8 +196,8 @@ class NeighboursPanel(QWidget):
         is_distance = similarity.IS_DISTANCE[metric]
         self.table.show_neighbours(neighbours, self.vectors, score_label=f"{metric} {'distance' if is_distance else 'similarity'}",
                                    is_distance=is_distance)
-        self.heading.setText(self._describe(name, restrict) + (" (approximate)" if index is not None else ""))
-        self.status.setText("Double-click a row to see its neighbours.")
+        self.heading.setText(self._describe(name, restrict) + (tr(" (approximate)") if index is not None else ""))
+        self.status.setText(tr("Double-click a row to see its neighbours."))
 
     def _usable_index(self, metric: str, restrict: int | None):
         """The built index when ticked and it fits the request; else None (exact search)."""
@@ -205,11 +206,10 @@ class NeighboursPanel(QWidget):
         if self.index_runner.running:  # a new index is being built: keep saying so
             return None
         if self.index.metric != metric:
-            self.index_label.setText(f"Exact search: the index was built for {self.index.metric} "
-                                     f"(build it again for {metric}).")
+            self.index_label.setText(tr("Exact search: the index was built for {metric} (build it again for {v1}).").format(metric=self.index.metric, v1=metric))
             return None
         if restrict is not None:
-            self.index_label.setText("Exact search: the index covers all names, not only the most frequent.")
+            self.index_label.setText(tr("Exact search: the index covers all names, not only the most frequent."))
             return None
         self.index_label.setText(self._index_summary)
         return self.index
@@ -234,16 +234,16 @@ class NeighboursPanel(QWidget):
 
         self.index_runner.start(work, lambda result: self._index_built(vectors, queries, *result),
                                 button=self.index_button, name="approximate index",
-                                message=f"Building a PyNNDescent index ({metric}) over {len(vectors):,} names"
-                                        "… exact search meanwhile.",
-                                title="Building the approximate index failed")
+                                message=tr("Building a PyNNDescent index ({metric}) over {n_vectors:,} names… exact search "
+                                           "meanwhile.").format(metric=metric, n_vectors=len(vectors)),
+                                title=tr("Building the approximate index failed"))
 
     def _index_built(self, vectors, queries: int, index, recall: float) -> None:
         if vectors is not self.vectors:
             return
         self.index = index
-        self._index_summary = (f"PyNNDescent index ({index.metric}), built in {index.build_seconds:.1f} s: "
-                               f"recall@10 {recall:.3f} against exact search on {queries:,} sampled queries.")
+        self._index_summary = (tr("PyNNDescent index ({metric}), built in {build_seconds:.1f} s: recall@10 "
+                                  "{recall:.3f} against exact search on {queries:,} sampled queries.").format(metric=index.metric, build_seconds=index.build_seconds, recall=recall, queries=queries))
         self.index_label.setText(self._index_summary)
         self.approximate_check.setEnabled(True)
         self.approximate_check.setChecked(True)
@@ -255,14 +255,14 @@ class NeighboursPanel(QWidget):
         if titles is not None and titles[row]:
             parts.append(html.escape(str(titles[row])))
         if self.vectors.counts is not None:
-            parts.append("seen " + plural(int(self.vectors.counts[row]), "time", "times"))
-        scope = f"among the {restrict:,} most frequent" if restrict else f"among all {len(self.vectors):,} names"
-        return " \N{MIDDLE DOT} ".join(parts) + f" \N{EM DASH} neighbours {scope}"
+            parts.append(tr("seen ") + plural(int(self.vectors.counts[row]), tr("time"), tr("times")))
+        scope = tr("among the {restrict:,} most frequent").format(restrict=restrict) if restrict else tr("among all {n_vectors:,} names").format(n_vectors=len(self.vectors))
+        return " \N{MIDDLE DOT} ".join(parts) + tr(" — neighbours {scope}").format(scope=scope)
 
 
 def not_found_message(text: str, vocabulary_size: int) -> str:
     """Why nothing was searched (close matches are offered as links under the query box)."""
     text = text.strip()
     if not text:
-        return "Type a name to search for."
-    return f"{text!r} is not in the vocabulary ({vocabulary_size:,} names)."
+        return tr("Type a name to search for.")
+    return tr("{text!r} is not in the vocabulary ({vocabulary_size:,} names).").format(text=text, vocabulary_size=vocabulary_size)

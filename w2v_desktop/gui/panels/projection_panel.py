@@ -33,11 +33,12 @@ from w2v_desktop.gui.widgets.neighbour_table import meta_columns
 from w2v_desktop.gui.widgets.plot_export import export_plot
 from w2v_desktop.gui.widgets.projection_controls import ProjectionControls
 from w2v_desktop.gui.widgets.scatter_map import ScatterMap
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
-AXIS_NAMES = {"pca": "principal component", "tsne": "t-SNE", "umap": "UMAP", "axes": ""}
+AXIS_NAMES = {"pca": QT_TR_NOOP("principal component"), "tsne": QT_TR_NOOP("t-SNE"), "umap": "UMAP", "axes": ""}
 TOP_N, AROUND, PASTED = 0, 1, 2
-NO_COLOUR, TRUST = "single colour", "trust score"
-BY_FREQUENCY = "name, most frequent first"
+NO_COLOUR, TRUST = QT_TR_NOOP("single colour"), QT_TR_NOOP("trust score")
+BY_FREQUENCY = QT_TR_NOOP("name, most frequent first")
 DIMMED = 0.3   # opacity of the previous map while a new one is computed
 LIVE_POINTS_PER_S = 100_000   # t-SNE's live layout: redraw at most this many points a second (GUI time)
 
@@ -71,23 +72,23 @@ class ProjectionPanel(QWidget):
 
     def _build_subset_widgets(self) -> None:
         self.subset_group = QButtonGroup(self)
-        self.top_radio = QRadioButton("The most frequent")
-        self.around_radio = QRadioButton("Neighbourhood of")
-        self.pasted_radio = QRadioButton("These names:")
+        self.top_radio = QRadioButton(tr("The most frequent"))
+        self.around_radio = QRadioButton(tr("Neighbourhood of"))
+        self.pasted_radio = QRadioButton(tr("These names:"))
         for i, radio in enumerate((self.top_radio, self.around_radio, self.pasted_radio)):
             self.subset_group.addButton(radio, i)
         self.top_radio.setChecked(True)
-        self.top_spin = QSpinBox(minimum=3, maximum=1000, value=1000, singleStep=500, suffix=" names")
+        self.top_spin = QSpinBox(minimum=3, maximum=1000, value=1000, singleStep=500, suffix=tr(" names"))
         self.top_spin.setGroupSeparatorShown(True)
-        self.around_edit = QLineEdit(placeholderText="a name")
+        self.around_edit = QLineEdit(placeholderText=tr("a name"))
         self.around_edit.setCompleter(self.completer)
-        self.around_k = QSpinBox(minimum=5, maximum=5000, value=200, prefix="with ", suffix=" nearest")
-        self.pasted_edit = QPlainTextEdit(placeholderText="one name per line, or separated by commas/spaces")
+        self.around_k = QSpinBox(minimum=5, maximum=5000, value=200, prefix=tr("with "), suffix=tr(" nearest"))
+        self.pasted_edit = QPlainTextEdit(placeholderText=tr("one name per line, or separated by commas/spaces"))
         self.pasted_edit.setMaximumHeight(90)
         self.controls = ProjectionControls()
         self.method_combo, self.seed_spin = self.controls.method_combo, self.controls.seed_spin
-        self.project_button = QPushButton("Project")
-        self.status = QLabel("Choose points and a method, then Project.")
+        self.project_button = QPushButton(tr("Project"))
+        self.status = QLabel(tr("Choose points and a method, then Project."))
         self.status.setWordWrap(True)
         self.runner = JobRunner(self.state, status=self.status.setText, parent=self)
         self.runner.add_button(self.project_button, self.run_projection)
@@ -99,14 +100,14 @@ class ProjectionPanel(QWidget):
 
     def _build_view_widgets(self) -> None:
         self.colour_combo = QComboBox()
-        self.search_edit = QLineEdit(placeholderText="highlight names containing\N{HORIZONTAL ELLIPSIS}")
+        self.search_edit = QLineEdit(placeholderText=tr("highlight names containing…"))
         self.search_edit.setClearButtonEnabled(True)
         self.label_combo = QComboBox()
-        self.label_combo.setToolTip("What labels say, and which points get one first when not all fit")
-        self.selection_label = QLabel("Search highlights and labels names containing the text.")
+        self.label_combo.setToolTip(tr("What labels say, and which points get one first when not all fit"))
+        self.selection_label = QLabel(tr("Search highlights and labels names containing the text."))
         self.selection_label.setWordWrap(True)
-        self.export_plot_button = QPushButton("Picture (PNG/SVG)\N{HORIZONTAL ELLIPSIS}")
-        self.export_csv_button = QPushButton("Coordinates (CSV)\N{HORIZONTAL ELLIPSIS}")
+        self.export_plot_button = QPushButton(tr("Picture (PNG/SVG)…"))
+        self.export_csv_button = QPushButton(tr("Coordinates (CSV)…"))
         self.colour_combo.currentIndexChanged.connect(lambda _i: self.apply_colour())
         self.search_edit.textChanged.connect(self.highlight)
         self.label_combo.currentIndexChanged.connect(lambda _i: self.apply_labels())
@@ -114,7 +115,7 @@ class ProjectionPanel(QWidget):
         self.export_csv_button.clicked.connect(self._ask_export_coordinates)
 
     def _build_content(self) -> QWidget:
-        points = QGroupBox("Points")
+        points = QGroupBox(tr("Points"))
         form = QVBoxLayout(points)
         form.addWidget(self.top_radio)
         form.addWidget(self.top_spin)
@@ -126,11 +127,11 @@ class ProjectionPanel(QWidget):
         form.addWidget(self.controls)
         form.addWidget(self.project_button)
         form.addWidget(self.status)
-        view = QGroupBox("View")
+        view = QGroupBox(tr("View"))
         view_form = QFormLayout(view)
-        view_form.addRow("Colour:", self.colour_combo)
-        view_form.addRow("Search:", self.search_edit)
-        view_form.addRow("Label by:", self.label_combo)
+        view_form.addRow(tr("Colour:"), self.colour_combo)
+        view_form.addRow(tr("Search:"), self.search_edit)
+        view_form.addRow(tr("Label by:"), self.label_combo)
         view_form.addRow(self.selection_label)
         export = QHBoxLayout()
         export.addWidget(self.export_plot_button)
@@ -176,7 +177,7 @@ class ProjectionPanel(QWidget):
         if "title" in meta_columns(vectors):  # items: their titles say more than their ids
             self.label_combo.setCurrentText("title")
         self.label_combo.blockSignals(False)
-        self.status.setText("Choose points and a method, then Project.")
+        self.status.setText(tr("Choose points and a method, then Project."))
         self._update_size()
         self.stack.show_content()
 
@@ -186,7 +187,7 @@ class ProjectionPanel(QWidget):
             return
         self.top_radio.setChecked(True)
         self.top_spin.setValue(min(300, len(self.vectors)))
-        self.method_combo.setCurrentText("t-SNE")
+        self.method_combo.setCurrentText(tr("t-SNE"))
         self.colour_combo.setCurrentText("genres" if "genres" in meta_columns(self.vectors) else TRUST)
         self.run_projection()
         if self.job is not None:
@@ -207,18 +208,18 @@ class ProjectionPanel(QWidget):
         if choice == AROUND:
             name = self.completer.resolve(self.around_edit.text())
             if name is None:
-                self.status.setText(f"{self.around_edit.text().strip()!r} is not in the vocabulary.")
+                self.status.setText(tr("{v0!r} is not in the vocabulary.").format(v0=self.around_edit.text().strip()))
                 return None
             return {"around": name, "k": self.around_k.value()}
         names, unknown = self._pasted_names()
         if unknown:
-            self.subset_note = (f" Not in the vocabulary ({len(unknown)}): {', '.join(unknown[:10])}"
+            self.subset_note = (tr(" Not in the vocabulary ({n_unknown}): {v1}").format(n_unknown=len(unknown), v1=', '.join(unknown[:10]))
                                 + (" \N{HORIZONTAL ELLIPSIS}" if len(unknown) > 10 else ""))
             if len(names) < 3:
-                self.status.setText("Fewer than 3 known names." + self.subset_note)
+                self.status.setText(tr("Fewer than 3 known names.") + self.subset_note)
                 return None
         elif len(names) < 3:
-            self.status.setText("Paste at least 3 names.")
+            self.status.setText(tr("Paste at least 3 names."))
             return None
         return {"names": names}
 
@@ -388,9 +389,9 @@ class ProjectionPanel(QWidget):
         hits = [i for i, tip in enumerate(self._search_text) if needle in tip] if needle else []
         self.map.show_highlights(hits)
         if needle:
-            self.selection_label.setText(f"{len(hits):,} points match {text.strip()!r}.")
+            self.selection_label.setText(tr("{n_hits:,} points match {v1!r}.").format(n_hits=len(hits), v1=text.strip()))
         else:
-            self.selection_label.setText("Search highlights and labels names containing the text.")
+            self.selection_label.setText(tr("Search highlights and labels names containing the text."))
 
     def show_neighbours_of(self, index: int) -> None:
         """Select point ``index``: the selection panel lists and links its nearest neighbours."""
@@ -399,7 +400,7 @@ class ProjectionPanel(QWidget):
 
     # -- export -----------------------------------------------------------------------------------
     def _ask_export_coordinates(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export coordinates", "projection.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export coordinates"), tr("projection.csv"), tr("CSV (*.csv)"))
         if path:
             self.export_coordinates(path)
 
@@ -410,7 +411,7 @@ class ProjectionPanel(QWidget):
         for key, values in meta_columns(self.vectors).items():
             extra[key] = [values[r] for r in result.rows]
         save_coordinates(path, result.names, result.coords, extra_columns=extra)
-        self.status.setText(f"Wrote {len(result.names):,} coordinates to {path}")
+        self.status.setText(tr("Wrote {n_names:,} coordinates to {path}").format(n_names=len(result.names), path=path))
 
 
 def label_choices(vectors) -> list[str]:

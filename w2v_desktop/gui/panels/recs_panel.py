@@ -32,17 +32,20 @@ from w2v_desktop.gui.widgets.bar_chart import HorizontalBarChart
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.name_completer import NameCompleter
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable, read_only_item
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
-NO_RATINGS = ("<b>No rating data loaded.</b><br><br>Open a rating file (MovieLens u.data, ratings.csv, "
-              "any user,item[,rating,time] file), train item vectors on it, then pick a user here.")
-NO_VECTORS = ("<b>Rating data loaded, but no item vectors yet.</b><br><br>Train on the ratings "
-              "(Train tab) or open item vectors, then come back here.")
-HISTORY_HEADERS = ["date", "item id", "rating", "title", "genres"]
-RANKING_LABELS = {"next-item": "Last item's neighbours", "user-cosine": "User vector, by cosine (direction only)",
-                  "user-dot": "User vector, by dot product (vector length counts)"}
+NO_RATINGS = (QT_TR_NOOP("<b>No rating data loaded.</b><br><br>Open a rating file (MovieLens u.data, "
+                         "ratings.csv, any user,item[,rating,time] file), train item vectors on it, then "
+                         "pick a user here."))
+NO_VECTORS = (QT_TR_NOOP("<b>Rating data loaded, but no item vectors yet.</b><br><br>Train on the ratings "
+                         "(Train tab) or open item vectors, then come back here."))
+HISTORY_HEADERS = [QT_TR_NOOP("date"), QT_TR_NOOP("item id"), QT_TR_NOOP("rating"), QT_TR_NOOP("title"), QT_TR_NOOP("genres")]
+RANKING_LABELS = {"next-item": QT_TR_NOOP("Last item's neighbours"), "user-cosine": QT_TR_NOOP("User vector, by cosine (direction only)"),
+                  "user-dot": QT_TR_NOOP("User vector, by dot product (vector length counts)")}
 DEFAULT_RANKINGS = ("user-cosine", "user-dot")  # before any evaluation
 RANKINGS_SCORE = {"next-item": "cosine", "user-cosine": "cosine", "user-dot": "dot"}
-EVAL_HEADERS = ["method", "task", "scoring", "HitRate@k", "NDCG@k", "MRR", "coverage", "users", "missed"]
+EVAL_HEADERS = [QT_TR_NOOP("method"), QT_TR_NOOP("task"), QT_TR_NOOP("scoring"), QT_TR_NOOP("HitRate@k"), QT_TR_NOOP("NDCG@k"),
+                "MRR", QT_TR_NOOP("coverage"), QT_TR_NOOP("users"), QT_TR_NOOP("missed")]
 
 
 class _StepRelay(QObject):
@@ -63,8 +66,8 @@ class RecsPanel(QWidget):
         self._build_user_widgets()
         self._build_eval_widgets()
         tabs = QTabWidget()
-        tabs.addTab(self._build_user_tab(), "User")
-        tabs.addTab(self._build_eval_tab(), "Evaluation")
+        tabs.addTab(self._build_user_tab(), tr("User"))
+        tabs.addTab(self._build_eval_tab(), tr("Evaluation"))
         self.stack = EmptyStateStack(tabs, NO_RATINGS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,29 +79,29 @@ class RecsPanel(QWidget):
     # -- widgets ---------------------------------------------------------------------------
     def _build_user_widgets(self) -> None:
         self.user_completer = NameCompleter(self)
-        self.user_edit = QLineEdit(placeholderText="user id")
+        self.user_edit = QLineEdit(placeholderText=tr("user id"))
         self.user_edit.setCompleter(self.user_completer)
-        self.random_button = QPushButton("Random user")
+        self.random_button = QPushButton(tr("Random user"))
         self.aggregation_combo = QComboBox()
         self.aggregation_combo.addItems(list(recommend.AGGREGATIONS))
-        self.aggregation_combo.setToolTip("How a user vector is made from the vectors of the items they rated: "
-                                          "mean, sum, rating-weighted, or recent items weighted more (decay).")
-        self.half_life_spin = QDoubleSpinBox(minimum=0.5, maximum=10_000, value=30, suffix=" days half-life")
+        self.aggregation_combo.setToolTip(tr("How a user vector is made from the vectors of the items they rated: mean, sum, "
+                                             "rating-weighted, or recent items weighted more (decay)."))
+        self.half_life_spin = QDoubleSpinBox(minimum=0.5, maximum=10_000, value=30, suffix=tr(" days half-life"))
         self.k_spin = QSpinBox(minimum=1, maximum=200, value=10, prefix="k = ")
-        self.min_events_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0, specialValueText="any popularity",
-                                        prefix="at least ", suffix=" events")
-        self.min_events_spin.setToolTip("Do not recommend items with fewer training events than this: a vector "
-                                        "learnt from a handful of events is close to chance.")
+        self.min_events_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0, specialValueText=tr("any popularity"),
+                                        prefix=tr("at least "), suffix=tr(" events"))
+        self.min_events_spin.setToolTip(tr("Do not recommend items with fewer training events than this: a vector learnt "
+                                           "from a handful of events is close to chance."))
         self.ranking_combos = [QComboBox(), QComboBox()]
         for combo, default in zip(self.ranking_combos, DEFAULT_RANKINGS):
             for key, label in RANKING_LABELS.items():
-                combo.addItem(label, key)
+                combo.addItem(tr(label), key)
             combo.setCurrentIndex(combo.findData(default))
             combo.currentIndexChanged.connect(lambda _i: self.show_user())
         self.user_status = QLabel()
         self.user_status.setWordWrap(True)
         self.history_table = QTableWidget(0, len(HISTORY_HEADERS))
-        self.history_table.setHorizontalHeaderLabels(HISTORY_HEADERS)
+        self.history_table.setHorizontalHeaderLabels([tr(h) for h in HISTORY_HEADERS])
         self.history_table.verticalHeader().setVisible(False)
         self.history_table.horizontalHeader().setStretchLastSection(True)
         self.cosine_table, self.dot_table = NeighbourTable(), NeighbourTable()
@@ -114,8 +117,8 @@ class RecsPanel(QWidget):
 
     def _build_user_tab(self) -> QWidget:
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("User:"))
-        for widget in (self.user_edit, self.random_button, QLabel("user vector:"), self.aggregation_combo,
+        controls.addWidget(QLabel(tr("User:")))
+        for widget in (self.user_edit, self.random_button, QLabel(tr("user vector:")), self.aggregation_combo,
                        self.half_life_spin, self.k_spin, self.min_events_spin):
             controls.addWidget(widget)
         controls.addStretch(1)
@@ -125,7 +128,7 @@ class RecsPanel(QWidget):
         for combo, table in zip(self.ranking_combos, (self.cosine_table, self.dot_table)):
             rankings.addWidget(titled(combo, table))
         rows = QSplitter(Qt.Vertical)
-        rows.addWidget(titled("History (most recent first)", self.history_table))
+        rows.addWidget(titled(tr("History (most recent first)"), self.history_table))
         rows.addWidget(rankings)
         rows.setSizes([260, 400])
         tab = QWidget()
@@ -142,18 +145,18 @@ class RecsPanel(QWidget):
         for method in rec_eval.EvalOptions().methods:
             self.method_checks[method].setChecked(True)
         self.max_users = QSpinBox(minimum=0, maximum=10_000_000, value=0, singleStep=1000,
-                                  specialValueText="all users", prefix="at most ", suffix=" users")
-        self.eval_button = QPushButton("Evaluate")
+                                  specialValueText=tr("all users"), prefix=tr("at most "), suffix=tr(" users"))
+        self.eval_button = QPushButton(tr("Evaluate"))
         self.eval_progress = QProgressBar()
         self.eval_progress.setRange(0, 0)
-        self.eval_status = QLabel("Holds out each user's last event, trains fresh models on the rest "
-                                  "(with the item defaults), and ranks the held-out item.")
+        self.eval_status = QLabel(tr("Holds out each user's last event, trains fresh models on the rest (with the "
+                                     "item defaults), and ranks the held-out item."))
         self.eval_status.setWordWrap(True)
         self.eval_table = QTableWidget(0, len(EVAL_HEADERS))
-        self.eval_table.setHorizontalHeaderLabels(EVAL_HEADERS)
+        self.eval_table.setHorizontalHeaderLabels([tr(h) for h in EVAL_HEADERS])
         self.eval_table.verticalHeader().setVisible(False)
         self.eval_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.eval_chart = HorizontalBarChart("HitRate of each method will be drawn here.")
+        self.eval_chart = HorizontalBarChart(tr("HitRate of each method will be drawn here."))
         self.eval_runner = JobRunner(self.state, status=self.eval_status.setText, progress=self.eval_progress,
                                      parent=self)
         self.eval_runner.add_button(self.eval_button, self.run_evaluation)
@@ -209,10 +212,10 @@ class RecsPanel(QWidget):
             histories = hist or recommend.histories(vectors, ordered)
             return ordered, histories, recommend.user_vectors(vectors, histories, method, half_life)
 
-        self.user_status.setText("Building user vectors\N{HORIZONTAL ELLIPSIS}")
-        job = self.state.run_in_worker(work, on_done=self._prepared, title="Could not build user vectors",
+        self.user_status.setText(tr("Building user vectors…"))
+        job = self.state.run_in_worker(work, on_done=self._prepared, title=tr("Could not build user vectors"),
                                        name="user-vectors",
-                                       on_error=lambda message, _d: self.user_status.setText(f"Failed: {message}"))
+                                       on_error=lambda message, _d: self.user_status.setText(tr("Failed: {message}").format(message=message)))
         self.job = job
         job.done.connect(lambda: setattr(self, "job", None) if self.job is job else None)
 
@@ -223,7 +226,7 @@ class RecsPanel(QWidget):
         self.hist, self.user_matrix = hist, matrix
         self.user_completer.set_names(hist.user_ids)
         with_vectors = sum(1 for i in range(len(hist)) if len(hist.seen_rows(i)))
-        self.user_status.setText(f"{len(hist):,} users ({with_vectors:,} with at least one item that has a vector).")
+        self.user_status.setText(tr("{n_hist:,} users ({with_vectors:,} with at least one item that has a vector).").format(n_hist=len(hist), with_vectors=with_vectors))
         if self.user_edit.text().strip():
             self.show_user()
 
@@ -246,12 +249,12 @@ class RecsPanel(QWidget):
         try:
             i = self.hist.index(user)
         except KeyError:
-            self.user_status.setText(f"User {user!r} has no history in this data." if user else "Pick a user.")
+            self.user_status.setText(tr("User {user!r} has no history in this data.").format(user=user) if user else tr("Pick a user."))
             return
         self._fill_history(i)
         seen = self.hist.seen_rows(i)
         if not len(seen):
-            self.comparison_label.setText("None of this user's items has a vector (all too rare?).")
+            self.comparison_label.setText(tr("None of this user's items has a vector (all too rare?)."))
             self.cosine_table.setRowCount(0)
             self.dot_table.setRowCount(0)
             return
@@ -262,7 +265,7 @@ class RecsPanel(QWidget):
             ranking = combo.currentData()
             found = recommend.rank_for_user(vectors, ranking, self.hist, i, self.user_matrix[i], k,
                                             self.state.items, exclude=rare)
-            table.show_neighbours(found, vectors, RANKINGS_SCORE[ranking], show_counts=True, name_header="item id",
+            table.show_neighbours(found, vectors, RANKINGS_SCORE[ranking], show_counts=True, name_header=tr("item id"),
                                   hide_empty=True)
             lists.append(found)
         self.comparison_label.setText(self._comparison(lists, rare))
@@ -271,18 +274,18 @@ class RecsPanel(QWidget):
         """What sets the two lists apart: overlap, popularity and vector length."""
         counts = recommend.event_counts(self.vectors, self.events)
         norms = self.vectors.norms
-        names = [RANKING_LABELS[c.currentData()].split(" (")[0].lower() for c in self.ranking_combos]
+        names = [tr(RANKING_LABELS[c.currentData()]).split(" (")[0].lower() for c in self.ranking_combos]
         overlap = len({r.name for r in lists[0]} & {r.name for r in lists[1]})
         mean = (lambda values, recs: float(np.mean([values[r.row] for r in recs])) if recs else 0.0)
-        text = f"{overlap} of {self.k_spin.value()} items in both lists."
+        text = tr("{overlap} of {v1} items in both lists.").format(overlap=overlap, v1=self.k_spin.value())
         if counts is not None:
-            text += (f" Mean training events of the recommended items: {names[0]} {mean(counts, lists[0]):,.0f}, "
-                     f"{names[1]} {mean(counts, lists[1]):,.0f} (catalogue {float(np.mean(counts)):,.0f}).")
-        text += (f" Mean vector length: {names[0]} {mean(norms, lists[0]):.2f}, {names[1]} {mean(norms, lists[1]):.2f} "
-                 f"(catalogue {float(norms.mean()):.2f}). Dot product favours long, often frequent, item vectors, "
-                 "as matrix factorisation does.")
+            text += (tr(" Mean training events of the recommended items: {v0} {v1:,.0f}, {v2} {v3:,.0f} "
+                        "(catalogue {v4:,.0f}).").format(v0=names[0], v1=mean(counts, lists[0]), v2=names[1], v3=mean(counts, lists[1]), v4=float(np.mean(counts))))
+        text += (tr(" Mean vector length: {v0} {v1:.2f}, {v2} {v3:.2f} (catalogue {v4:.2f}). Dot "
+                    "product favours long, often frequent, item vectors, as matrix factorisation "
+                    "does.").format(v0=names[0], v1=mean(norms, lists[0]), v2=names[1], v3=mean(norms, lists[1]), v4=float(norms.mean())))
         if len(rare):
-            text += f" {len(rare):,} items with fewer than {self.min_events_spin.value():,} events are left out."
+            text += tr(" {n_rare:,} items with fewer than {v1:,} events are left out.").format(n_rare=len(rare), v1=self.min_events_spin.value())
         return text
 
     def _fill_history(self, i: int) -> None:
@@ -301,8 +304,7 @@ class RecsPanel(QWidget):
             for column, text in enumerate((when, item, rating, title, genres)):
                 self.history_table.setItem(row, column, read_only_item(text))
         self.history_table.resizeColumnsToContents()
-        self.user_status.setText(f"User <b>{html.escape(self.hist.user_ids[i])}</b>: {stop - start:,} events, "
-                                 f"{len(hist.seen_rows(i)):,} distinct items with vectors.")
+        self.user_status.setText(tr("User <b>{v0}</b>: {v1:,} events, {v2:,} distinct items with vectors.").format(v0=html.escape(self.hist.user_ids[i]), v1=stop - start, v2=len(hist.seen_rows(i))))
 
     # -- evaluation (worker) ---------------------------------------------------------------------
     def evaluation_options(self) -> rec_eval.EvalOptions:
@@ -322,7 +324,7 @@ class RecsPanel(QWidget):
 
             return evaluate_ratings(events, options, fit=fit, on_step=on_step, cancel=cancel)
 
-        self.eval_runner.start(work, self.show_evaluation, button=self.eval_button, title="Evaluation failed",
+        self.eval_runner.start(work, self.show_evaluation, button=self.eval_button, title=tr("Evaluation failed"),
                                name="evaluate-recs")
 
     def show_evaluation(self, result) -> None:
@@ -332,16 +334,15 @@ class RecsPanel(QWidget):
                      f"{r.coverage:.3f}", f"{r.users:,}", f"{r.no_vector:,}")
             for column, text in enumerate(cells):
                 self.eval_table.setItem(row, column, read_only_item(text))
-        self.eval_table.setHorizontalHeaderLabels([h.replace("@k", f"@{result.k}") for h in EVAL_HEADERS])
+        self.eval_table.setHorizontalHeaderLabels([tr(h).replace("@k", f"@{result.k}") for h in EVAL_HEADERS])
         rows_height = sum(self.eval_table.rowHeight(r) for r in range(len(result.rows)))
         self.eval_table.setMaximumHeight(self.eval_table.horizontalHeader().height() + rows_height + 6)
         labels = [f"{r.method} \N{MIDDLE DOT} {r.task} \N{MIDDLE DOT} {r.scoring}" for r in result.rows]
         values = [r.hit_rate for r in result.rows]
         self.eval_chart.set_bars(labels, values, x_range=(0, max(values + [0.01])),
-                                 title=f"HitRate@{result.k} (held-out last item in the top {result.k})",
-                                 x_label=f"HitRate@{result.k}", fmt="{:.3f}")
-        self.eval_status.setText(f"{result.n_users:,} users, {result.n_train_events:,} training events over "
-                                 f"{result.catalogue:,} items. " + " ".join(result.notes))
+                                 title=tr("HitRate@{k} (held-out last item in the top {k})").format(k=result.k),
+                                 x_label=tr("HitRate@{k}").format(k=result.k), fmt="{:.3f}")
+        self.eval_status.setText(tr("{n_users:,} users, {n_train_events:,} training events over {catalogue:,} items. ").format(n_users=result.n_users, n_train_events=result.n_train_events, catalogue=result.catalogue) + " ".join(result.notes))
         self.use_best_rankings(result)
 
     def use_best_rankings(self, result) -> None:
@@ -351,8 +352,7 @@ class RecsPanel(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(combo.findData(ranking))
             combo.blockSignals(False)
-        self.eval_status.setText(f"{self.eval_status.text()} The User tab now shows the best-evaluated ranking "
-                                 f"first: {RANKING_LABELS[best[0]].lower()}.")
+        self.eval_status.setText(tr("{v0} The User tab now shows the best-evaluated ranking first: {v1}.").format(v0=self.eval_status.text(), v1=tr(RANKING_LABELS[best[0]]).lower()))
         self.show_user()
 
 

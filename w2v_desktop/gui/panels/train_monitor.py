@@ -16,23 +16,25 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTableWidget, QTa
                                QVBoxLayout, QWidget)
 
 from w2v_desktop.gui import theme
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 
 LOSS_HELP = (
-    "<b>Online loss</b> (the line and the epoch means): each pair's loss measured just before it is "
-    "trained on, averaged. The model has just been fitted to the pairs before it (the same document, "
-    "and in a file sorted by topic the same topic), more so while the learning rate is high; as the "
-    "rate decays that advantage fades, so the online loss can rise in the last epochs although the "
-    "model keeps improving.<br><br>"
-    "<b>Fixed sample</b> (the second curve): the loss on the same 10,000 training pairs, drawn once "
-    "before training and scored after each epoch without training on them there. It measures the "
-    "model as a whole and is the curve to judge training by. If the two part ways, try "
-    "“Shuffle sentences each epoch”.<br><br>"
-    "Hierarchical softmax sums the loss over the word's path in the tree (about log2 of the "
-    "vocabulary nodes), negative sampling over the target and its noise words: their losses are "
-    "on different scales and cannot be compared.")
-Y_LABEL = {False: "loss per pair (negative sampling)",
-           True: "loss per pair (hierarchical softmax: summed over the tree path)"}
+    QT_TR_NOOP("<b>Online loss</b> (the line and the epoch means): each pair's loss measured "
+               "just before it is trained on, averaged. The model has just been fitted to the "
+               "pairs before it (the same document, and in a file sorted by topic the same "
+               "topic), more so while the learning rate is high; as the rate decays that "
+               "advantage fades, so the online loss can rise in the last epochs although the "
+               "model keeps improving.<br><br><b>Fixed sample</b> (the second curve): the loss "
+               "on the same 10,000 training pairs, drawn once before training and scored after "
+               "each epoch without training on them there. It measures the model as a whole and "
+               "is the curve to judge training by. If the two part ways, try “Shuffle sentences "
+               "each epoch”.<br><br>Hierarchical softmax sums the loss over the word's path in "
+               "the tree (about log2 of the vocabulary nodes), negative sampling over the "
+               "target and its noise words: their losses are on different scales and cannot be "
+               "compared."))
+Y_LABEL = {False: QT_TR_NOOP("loss per pair (negative sampling)"),
+           True: QT_TR_NOOP("loss per pair (hierarchical softmax: summed over the tree path)")}
 
 
 class LossPlot(QWidget):
@@ -41,19 +43,19 @@ class LossPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot = theme.make_plot("Training loss", "epochs", Y_LABEL[False])
+        self.plot = theme.make_plot(tr("Training loss"), QT_TR_NOOP("epochs"), Y_LABEL[False])
         self.plot.setDownsampling(auto=True, mode="mean")
         self.plot.setClipToView(True)
         self.legend = self.plot.addLegend(offset=(-10, 10))
         # No antialiasing on the live curve: it is redrawn ~10 times a second.
-        self.curve = self.plot.plot([], [], name="online loss (each report)", antialias=False)
-        self.epoch_means = self.plot.plot([], [], pen=None, symbol="o", symbolSize=7, name="online, epoch mean")
-        self.sample_curve = self.plot.plot([], [], symbol="s", symbolSize=7, name="fixed sample of 10,000 pairs")
+        self.curve = self.plot.plot([], [], name=tr("online loss (each report)"), antialias=False)
+        self.epoch_means = self.plot.plot([], [], pen=None, symbol="o", symbolSize=7, name=tr("online, epoch mean"))
+        self.sample_curve = self.plot.plot([], [], symbol="s", symbolSize=7, name=tr("fixed sample of 10,000 pairs"))
         self.help = QLabel("(?)")
-        self.help.setToolTip(LOSS_HELP)
+        self.help.setToolTip(tr(LOSS_HELP))
         self.help.setCursor(Qt.CursorShape.WhatsThisCursor)
-        self.help.setAccessibleName("About the loss curves")
-        self.note = QLabel("Online loss: measured as training goes. Fixed sample: the same pairs after each epoch.")
+        self.help.setAccessibleName(tr("About the loss curves"))
+        self.note = QLabel(tr("Online loss: measured as training goes. Fixed sample: the same pairs after each epoch."))
         self.note.setWordWrap(True)
         self._lines: list[pg.InfiniteLine] = []
         self._x: list[float] = []
@@ -101,9 +103,9 @@ class LossPlot(QWidget):
             self.sample_curve.setData([], [])
         self.offset = offset_epochs
         self.hs = hs
-        theme.set_labels(self.plot, "Training loss", "epochs", Y_LABEL[hs])
-        self.note.setText("Online loss: measured as training goes. Fixed sample: the same pairs after each epoch."
-                          + (" Hierarchical softmax: a larger scale than negative sampling's." if hs else ""))
+        theme.set_labels(self.plot, tr("Training loss"), "epochs", Y_LABEL[hs])
+        self.note.setText(tr("Online loss: measured as training goes. Fixed sample: the same pairs after each epoch.")
+                          + (tr(" Hierarchical softmax: a larger scale than negative sampling's.") if hs else ""))
         if epochs:
             self.plot.setXRange(0.0, offset_epochs + epochs, padding=0.02)
             self.plot.getPlotItem().enableAutoRange(x=False, y=True)
@@ -140,9 +142,9 @@ class EvalPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot = theme.make_plot("Analogy accuracy", "epoch", "% correct")
+        self.plot = theme.make_plot(tr("Analogy accuracy"), QT_TR_NOOP("epoch"), tr("% correct"))
         self.curve = self.plot.plot([], [], symbol="o", symbolSize=7)
-        self.note = QLabel("Tick “Evaluate analogies after each epoch” to plot accuracy here.")
+        self.note = QLabel(tr("Tick “Evaluate analogies after each epoch” to plot accuracy here."))
         self.note.setWordWrap(True)
         self._x: list[float] = []
         self._y: list[float] = []
@@ -166,8 +168,8 @@ class EvalPlot(QWidget):
         self._x.append(self.offset + epoch)
         self._y.append(100.0 * result.accuracy)
         self.curve.setData(self._x, self._y)
-        self.note.setText(f"Epoch {epoch}: {result.correct:,} of {result.total:,} analogies correct "
-                          f"({result.accuracy:.1%}); {result.skipped:,} skipped (unknown words).")
+        self.note.setText(tr("Epoch {epoch}: {correct:,} of {total:,} analogies correct ({accuracy:.1%}); "
+                             "{skipped:,} skipped (unknown words).").format(epoch=epoch, correct=result.correct, total=result.total, accuracy=result.accuracy, skipped=result.skipped))
 
 
 class WatchTable(QWidget):
@@ -179,10 +181,10 @@ class WatchTable(QWidget):
         self.word.currentTextChanged.connect(self._show)
         self.table = QTableWidget(0, 0)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.note = QLabel("Add words or items to the watch list to see their neighbours change.")
+        self.note = QLabel(tr("Add words or items to the watch list to see their neighbours change."))
         self.note.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Neighbours of"))
+        top.addWidget(QLabel(tr("Neighbours of")))
         top.addWidget(self.word, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -203,9 +205,9 @@ class WatchTable(QWidget):
     def add(self, report) -> None:
         for name, neighbours in report.neighbours.items():
             self.history.setdefault(name, []).append((report.epoch, neighbours))
-        note = "Bold: arrived since the previous epoch. Hover a name for its similarity."
+        note = tr("Bold: arrived since the previous epoch. Hover a name for its similarity.")
         if report.missing:
-            note += "  Not in the vocabulary: " + ", ".join(report.missing)
+            note += tr("  Not in the vocabulary: ") + ", ".join(report.missing)
         if report.neighbours or report.missing:
             self.note.setText(note)
         self._show(self.word.currentText())
@@ -215,14 +217,14 @@ class WatchTable(QWidget):
         self.table.clear()
         self.table.setColumnCount(len(columns))
         self.table.setRowCount(max((len(n) for _, n in columns), default=0))
-        self.table.setHorizontalHeaderLabels([f"epoch {epoch}" for epoch, _ in columns])
+        self.table.setHorizontalHeaderLabels([tr("epoch {epoch}").format(epoch=epoch) for epoch, _ in columns])
         bold = QFont(self.table.font())
         bold.setBold(True)
         previous: set[str] = set()
         for col, (_epoch, neighbours) in enumerate(columns):
             for row, neighbour in enumerate(neighbours):
                 item = QTableWidgetItem(neighbour.name)
-                item.setToolTip(f"{neighbour.name}: similarity {neighbour.score:.3f}")
+                item.setToolTip(tr("{name}: similarity {score:.3f}").format(name=neighbour.name, score=neighbour.score))
                 if col and neighbour.name not in previous:
                     item.setFont(bold)  # arrived since the previous epoch
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -7,75 +7,79 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPush
 from w2v_desktop.core import config as core_config
 from w2v_desktop.core.config import FIXED_WHEN_CONTINUING, TrainConfig, matching_preset
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 GROUPS = {
-    "Architecture": ["sg", "cbow_mean", "dim", "window"],
-    "Sampling": ["hs", "negative", "ns_exponent", "sample"],
-    "Optimisation": ["alpha", "min_alpha", "epochs", "shuffle", "seed", "threads", "chunk_words"],
-    "Vocabulary": ["min_count", "max_vocab"],
+    QT_TR_NOOP("Architecture"): ["sg", "cbow_mean", "dim", "window"],
+    QT_TR_NOOP("Sampling"): ["hs", "negative", "ns_exponent", "sample"],
+    QT_TR_NOOP("Optimisation"): ["alpha", "min_alpha", "epochs", "shuffle", "seed", "threads", "chunk_words"],
+    QT_TR_NOOP("Vocabulary"): ["min_count", "max_vocab"],
 }
 
 # The spin boxes go one below the valid range (0) and the window has no upper bound: what is
 # valid is TrainConfig's to say (core.config), and the form shows its message, as the CLI prints it.
 HINTS = {
-    "sg": FieldHints("Model", choices={True: "Skip-gram", False: "CBOW"}, tooltip=(
-        "Skip-gram predicts each context word from the centre word, one (centre, context) pair at a "
-        "time: slower, and better for rare words.\nCBOW averages the context vectors to predict the "
-        "centre word: several times faster, and smoother for frequent words.")),
-    "cbow_mean": FieldHints("CBOW: average context", tooltip=(
-        "CBOW only: average the context vectors (on) or sum them (off).")),
-    "dim": FieldHints("Dimensions", minimum=0, maximum=10_000, tooltip=(
-        "Length of each vector. 50-300 for text; 32-128 is common for items. More dimensions need "
-        "more data and memory.")),
-    "window": FieldHints("Window", minimum=0, tooltip=(
-        "Maximum distance between the centre word and a context word (the actual window is drawn "
-        "uniformly up to this, so near words count more). Item histories use wide windows.")),
-    "hs": FieldHints("Output layer", choices={False: "Negative sampling", True: "Hierarchical softmax"},
+    "sg": FieldHints(QT_TR_NOOP("Model"), choices={True: QT_TR_NOOP("Skip-gram"), False: "CBOW"}, tooltip=(
+        QT_TR_NOOP("Skip-gram predicts each context word from the centre word, one (centre, "
+                   "context) pair at a time: slower, and better for rare words.\nCBOW averages the "
+                   "context vectors to predict the centre word: several times faster, and smoother "
+                   "for frequent words."))),
+    "cbow_mean": FieldHints(QT_TR_NOOP("CBOW: average context"), tooltip=(
+        QT_TR_NOOP("CBOW only: average the context vectors (on) or sum them (off)."))),
+    "dim": FieldHints(QT_TR_NOOP("Dimensions"), minimum=0, maximum=10_000, tooltip=(
+        QT_TR_NOOP("Length of each vector. 50-300 for text; 32-128 is common for items. More "
+                   "dimensions need more data and memory."))),
+    "window": FieldHints(QT_TR_NOOP("Window"), minimum=0, tooltip=(
+        QT_TR_NOOP("Maximum distance between the centre word and a context word (the actual window "
+                   "is drawn uniformly up to this, so near words count more). Item histories use "
+                   "wide windows."))),
+    "hs": FieldHints(QT_TR_NOOP("Output layer"), choices={False: QT_TR_NOOP("Negative sampling"), True: QT_TR_NOOP("Hierarchical softmax")},
                      tooltip=(
-        "A full softmax costs O(V) per step. Two shortcuts:\n"
-        "Negative sampling (NS): contrast the true context word with `negative` random words drawn "
-        "from the unigram distribution raised to ns_exponent; a binary sigmoid loss updates only "
-        "negative+1 output rows.\n"
-        "Hierarchical softmax (HS): walk a Huffman tree built from word frequencies, O(log V) per "
-        "step; frequent words get short paths. HS tends to favour rare words.")),
-    "negative": FieldHints("Negative samples", minimum=0, maximum=100, tooltip=(
-        "Noise words per positive pair with negative sampling (5-20; fewer for big corpora). "
-        "0 turns negative sampling off (then hierarchical softmax must be on).")),
-    "ns_exponent": FieldHints("Noise exponent", minimum=-2, maximum=2, step=0.05, decimals=3, tooltip=(
-        "Noise words are drawn with probability proportional to count^exponent. 0.75 (the paper's "
-        "value) flattens the distribution so rarer words are drawn more often than their frequency; "
-        "1 samples by frequency, 0 uniformly.")),
-    "sample": FieldHints("Down-sample threshold", minimum=0, maximum=0.999999, step=1e-4, decimals=6,
+        QT_TR_NOOP("A full softmax costs O(V) per step. Two shortcuts:\nNegative sampling (NS): "
+                   "contrast the true context word with `negative` random words drawn from the "
+                   "unigram distribution raised to ns_exponent; a binary sigmoid loss updates only "
+                   "negative+1 output rows.\nHierarchical softmax (HS): walk a Huffman tree built "
+                   "from word frequencies, O(log V) per step; frequent words get short paths. HS "
+                   "tends to favour rare words."))),
+    "negative": FieldHints(QT_TR_NOOP("Negative samples"), minimum=0, maximum=100, tooltip=(
+        QT_TR_NOOP("Noise words per positive pair with negative sampling (5-20; fewer for big "
+                   "corpora). 0 turns negative sampling off (then hierarchical softmax must be on)."))),
+    "ns_exponent": FieldHints(QT_TR_NOOP("Noise exponent"), minimum=-2, maximum=2, step=0.05, decimals=3, tooltip=(
+        QT_TR_NOOP("Noise words are drawn with probability proportional to count^exponent. 0.75 "
+                   "(the paper's value) flattens the distribution so rarer words are drawn more "
+                   "often than their frequency; 1 samples by frequency, 0 uniformly."))),
+    "sample": FieldHints(QT_TR_NOOP("Down-sample threshold"), minimum=0, maximum=0.999999, step=1e-4, decimals=6,
                          tooltip=(
-        "Randomly skips very frequent words (the, of, a; or blockbuster items): a word making up a "
-        "share f of all tokens is kept with probability (sqrt(f/sample) + 1) * sample / f.\n"
-        "Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for large "
-        "corpora or items; 0 turns it off.")),
-    "alpha": FieldHints("Learning rate", minimum=1e-6, maximum=1, step=0.005, decimals=5, tooltip=(
-        "Initial learning rate; it decays linearly to the final rate over all epochs. "
-        "0.025 for skip-gram, 0.05 for CBOW.")),
-    "min_alpha": FieldHints("Final learning rate", minimum=0, maximum=1, step=1e-4, decimals=6,
-                            tooltip="Learning rate reached at the end of the last epoch."),
-    "epochs": FieldHints("Epochs", minimum=0, maximum=10_000, tooltip=(
-        "Passes over the corpus. Small corpora need more epochs.")),
-    "shuffle": FieldHints("Shuffle sentences each epoch", tooltip=(
-        "Train the sentences in a new random order (from the seed) each epoch instead of the file's "
-        "order. Worth it for files sorted by topic or source (20news is sorted by newsgroup): in file "
-        "order the last topics of each epoch are learnt at a lower learning rate than the first.")),
-    "seed": FieldHints("Random seed", minimum=0, maximum=2**31 - 1, tooltip=(
-        "Seeds initial vectors, subsampling and noise draws. With 1 thread a run is repeatable; "
-        "with several threads the update order varies slightly.")),
-    "threads": FieldHints("Threads", minimum=0, maximum=256, tooltip="Worker threads; 0 uses all cores."),
-    "chunk_words": FieldHints("Words per step", minimum=0, maximum=10_000_000, step=1000, tooltip=(
-        "Words handed to the compiled kernel at a time: progress, pause and stop act between steps.")),
-    "min_count": FieldHints("Minimum count", minimum=0, maximum=1_000_000, tooltip=(
-        "Words seen fewer times are dropped: they get no vector. See the Data tab for what this "
-        "drops in the loaded corpus.")),
-    "max_vocab": FieldHints("Vocabulary limit", minimum=1, maximum=2_000_000_000, none_text="no limit",
-                            tooltip="Keep at most this many of the most frequent words."),
+        QT_TR_NOOP("Randomly skips very frequent words (the, of, a; or blockbuster items): a word "
+                   "making up a share f of all tokens is kept with probability (sqrt(f/sample) + 1) "
+                   "* sample / f.\nSpeeds training and improves rare-word vectors. 1e-3 for text, "
+                   "1e-4 or 1e-5 for large corpora or items; 0 turns it off."))),
+    "alpha": FieldHints(QT_TR_NOOP("Learning rate"), minimum=1e-6, maximum=1, step=0.005, decimals=5, tooltip=(
+        QT_TR_NOOP("Initial learning rate; it decays linearly to the final rate over all epochs. "
+                   "0.025 for skip-gram, 0.05 for CBOW."))),
+    "min_alpha": FieldHints(QT_TR_NOOP("Final learning rate"), minimum=0, maximum=1, step=1e-4, decimals=6,
+                            tooltip=QT_TR_NOOP("Learning rate reached at the end of the last epoch.")),
+    "epochs": FieldHints(QT_TR_NOOP("Epochs"), minimum=0, maximum=10_000, tooltip=(
+        QT_TR_NOOP("Passes over the corpus. Small corpora need more epochs."))),
+    "shuffle": FieldHints(QT_TR_NOOP("Shuffle sentences each epoch"), tooltip=(
+        QT_TR_NOOP("Train the sentences in a new random order (from the seed) each epoch instead of "
+                   "the file's order. Worth it for files sorted by topic or source (20news is "
+                   "sorted by newsgroup): in file order the last topics of each epoch are learnt at "
+                   "a lower learning rate than the first."))),
+    "seed": FieldHints(QT_TR_NOOP("Random seed"), minimum=0, maximum=2**31 - 1, tooltip=(
+        QT_TR_NOOP("Seeds initial vectors, subsampling and noise draws. With 1 thread a run is "
+                   "repeatable; with several threads the update order varies slightly."))),
+    "threads": FieldHints(QT_TR_NOOP("Threads"), minimum=0, maximum=256, tooltip=QT_TR_NOOP("Worker threads; 0 uses all cores.")),
+    "chunk_words": FieldHints(QT_TR_NOOP("Words per step"), minimum=0, maximum=10_000_000, step=1000, tooltip=(
+        QT_TR_NOOP("Words handed to the compiled kernel at a time: progress, pause and stop act between steps."))),
+    "min_count": FieldHints(QT_TR_NOOP("Minimum count"), minimum=0, maximum=1_000_000, tooltip=(
+        QT_TR_NOOP("Words seen fewer times are dropped: they get no vector. See the Data tab for "
+                   "what this drops in the loaded corpus."))),
+    "max_vocab": FieldHints(QT_TR_NOOP("Vocabulary limit"), minimum=1, maximum=2_000_000_000, none_text=QT_TR_NOOP("no limit"),
+                            tooltip=QT_TR_NOOP("Keep at most this many of the most frequent words.")),
 }
 
-PRESET_LABELS = {"text": "Text (word2vec defaults)", "items": "Items (sessions, user histories)"}
+PRESET_LABELS = {"text": QT_TR_NOOP("Text (word2vec defaults)"), "items": QT_TR_NOOP("Items (sessions, user histories)")}
 CUSTOM = "custom"
 KIND_PRESET = {"text": "text", "ratings": "items"}  # the defaults each kind of data gets
 KIND_WORDS = {"text": "text", "items": "item"}
@@ -95,19 +99,19 @@ class TrainOptions(QWidget):
         super().__init__(parent)
         self.state = state
         self.preset = QComboBox()
-        self.preset.setToolTip("Fill the form with defaults suited to text or to item sequences. "
-                               "“Custom” once an option is changed.")
+        self.preset.setToolTip(tr("Fill the form with defaults suited to text or to item sequences. “Custom” once "
+                                  "an option is changed."))
         for key, label in PRESET_LABELS.items():
-            self.preset.addItem(label, key)
-        self.preset.addItem("Custom", CUSTOM)
+            self.preset.addItem(tr(label), key)
+        self.preset.addItem(tr("Custom"), CUSTOM)
         self.preset.model().item(self.preset.count() - 1).setEnabled(False)  # a state, not a choice
         self.preset.activated.connect(lambda _i: self._on_preset_chosen(self.preset.currentData()))
         self.form = DataclassForm(TrainConfig, state.config, hints=HINTS, groups=GROUPS)
         self.form.changed.connect(self._on_form_changed)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip("Put back the options as they were before the data was opened")
+        self.undo_button = QPushButton(tr("Undo"))
+        self.undo_button.setToolTip(tr("Put back the options as they were before the data was opened"))
         self.undo_button.clicked.connect(self.undo_defaults)
         self._notice_row = QWidget()
         row = QHBoxLayout(self._notice_row)
@@ -118,7 +122,7 @@ class TrainOptions(QWidget):
         self._undo: tuple[TrainConfig, str] | None = None  # (options, kind) before defaults were applied
         self._applied: TrainConfig | None = None
         top = QFormLayout()
-        top.addRow("Preset", self.preset)
+        top.addRow(tr("Preset"), self.preset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -162,8 +166,7 @@ class TrainOptions(QWidget):
         config = preset_config(wanted, keep=before).replace(**(changes or {}))
         self.state.set_config(config, kind=wanted)
         self._undo, self._applied = (before, kind_before), config
-        self.notice.setText(f"{KIND_WORDS[wanted].capitalize()} data opened: {KIND_WORDS[wanted]} defaults "
-                            f"applied (the options were set for {KIND_WORDS.get(kind_before, kind_before)} data).")
+        self.notice.setText(tr("{v0} data opened: {v1} defaults applied (the options were set for {v2} data).").format(v0=KIND_WORDS[wanted].capitalize(), v1=KIND_WORDS[wanted], v2=KIND_WORDS.get(kind_before, kind_before)))
         self._notice_row.show()
         self.notice_changed.emit(self.notice.text())
 

@@ -24,15 +24,17 @@ from w2v_desktop.gui.panels.train_options import TrainOptions
 from w2v_desktop.core.bundled import sample_path
 from w2v_desktop.core.jobs import (EpochReport, Stage, Trained, TrainerReady, TrainingHandle, TrainRequest,
                                    train_job)
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
-WATCH_TIP = ("Comma-separated words or item ids. After each epoch their 10 nearest neighbours are "
-             "listed under “Watch list”, so you can see the space take shape.")
-ANALOGY_TIP = ("After each epoch, answer the analogy questions in this file (lines “a b c d”: a is to b "
-               "as c is to d; “: section” headers) and plot the accuracy. Uses the 30,000 most frequent words.")
+WATCH_TIP = (QT_TR_NOOP("Comma-separated words or item ids. After each epoch their 10 nearest neighbours "
+                        "are listed under “Watch list”, so you can see the space take shape."))
+ANALOGY_TIP = (QT_TR_NOOP("After each epoch, answer the analogy questions in this file (lines “a b c d”: a "
+                          "is to b as c is to d; “: section” headers) and plot the accuracy. Uses the "
+                          "30,000 most frequent words."))
 
 
 class TrainPanel(QWidget):
-    title = "Train"
+    title = QT_TR_NOOP("Train")
     finished = Signal(str)  # a run ended and handed over its vectors: one line saying so
 
     def __init__(self, state, parent: QWidget | None = None):
@@ -52,12 +54,12 @@ class TrainPanel(QWidget):
 
     # -- construction ----------------------------------------------------------------
     def _make_actions(self) -> None:
-        self.train_action = QAction("&Train", self, shortcut=QKeySequence(Qt.Key.Key_F5),
-                                    statusTip="Train on the loaded data with these options")
-        self.pause_action = QAction("&Pause", self, shortcut=QKeySequence(Qt.Key.Key_F6), checkable=True,
-                                    statusTip="Hold training between steps; press again to resume")
-        self.stop_action = QAction("&Stop", self, shortcut=QKeySequence("Shift+F5"),
-                                   statusTip="Stop training and keep the vectors learnt so far")
+        self.train_action = QAction(tr("&Train"), self, shortcut=QKeySequence(Qt.Key.Key_F5),
+                                    statusTip=tr("Train on the loaded data with these options"))
+        self.pause_action = QAction(tr("&Pause"), self, shortcut=QKeySequence(Qt.Key.Key_F6), checkable=True,
+                                    statusTip=tr("Hold training between steps; press again to resume"))
+        self.stop_action = QAction(tr("&Stop"), self, shortcut=QKeySequence("Shift+F5"),
+                                   statusTip=tr("Stop training and keep the vectors learnt so far"))
         self.train_action.triggered.connect(self.start)
         self.pause_action.toggled.connect(self.set_paused)
         self.stop_action.triggered.connect(self.stop)
@@ -65,24 +67,24 @@ class TrainPanel(QWidget):
     def _build(self) -> None:
         self.options = TrainOptions(self.state)
         self.watch_edit = QLineEdit()
-        self.watch_edit.setPlaceholderText("words or items to follow, comma-separated")
-        self.watch_edit.setToolTip(WATCH_TIP)
-        self.analogy_box = QCheckBox("Evaluate analogies after each epoch")
-        self.analogy_box.setToolTip(ANALOGY_TIP)
+        self.watch_edit.setPlaceholderText(tr("words or items to follow, comma-separated"))
+        self.watch_edit.setToolTip(tr(WATCH_TIP))
+        self.analogy_box = QCheckBox(tr("Evaluate analogies after each epoch"))
+        self.analogy_box.setToolTip(tr(ANALOGY_TIP))
         self.analogy_path = QLineEdit(str(sample_path("sample_analogies.txt") or ""))
-        self.analogy_path.setToolTip(ANALOGY_TIP)
-        browse = QToolButton(text="…", toolTip="Choose an analogy file")
+        self.analogy_path.setToolTip(tr(ANALOGY_TIP))
+        browse = QToolButton(text="…", toolTip=tr("Choose an analogy file"))
         browse.clicked.connect(self._browse_analogies)
         path_row = QHBoxLayout()
         path_row.addWidget(self.analogy_path, 1)
         path_row.addWidget(browse)
-        self.continue_box = QCheckBox("Continue training the current model")
-        self.continue_box.setToolTip("Keep the model's vectors and vocabulary; new words in the loaded "
-                                     "data are added (min_count applies). Shape options are locked.")
+        self.continue_box = QCheckBox(tr("Continue training the current model"))
+        self.continue_box.setToolTip(tr("Keep the model's vectors and vocabulary; new words in the loaded data are added "
+                                        "(min_count applies). Shape options are locked."))
         self.continue_box.toggled.connect(self.options.lock_for_continuation)
-        watch_box = QGroupBox("While training")
+        watch_box = QGroupBox(tr("While training"))
         watch_layout = QVBoxLayout(watch_box)
-        watch_layout.addWidget(QLabel("Watch list"))
+        watch_layout.addWidget(QLabel(tr("Watch list")))
         watch_layout.addWidget(self.watch_edit)
         watch_layout.addWidget(self.analogy_box)
         watch_layout.addLayout(path_row)
@@ -116,7 +118,7 @@ class TrainPanel(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(0)
-        self.status = QLabel("Ready.")
+        self.status = QLabel(tr("Ready."))
         # Text changes ~10 times a second: keep them from re-laying out (and repainting) the window.
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.status.setMinimumWidth(1)
@@ -131,8 +133,8 @@ class TrainPanel(QWidget):
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(5000)
         self.details = QTabWidget()
-        self.details.addTab(self.watch, "Watch list")
-        self.details.addTab(self.log, "Log")
+        self.details.addTab(self.watch, tr("Watch list"))
+        self.details.addTab(self.log, tr("Log"))
         right_split = QSplitter(Qt.Orientation.Vertical)
         right_split.addWidget(plots)
         right_split.addWidget(self.details)
@@ -149,8 +151,8 @@ class TrainPanel(QWidget):
         layout.addWidget(right, 1)
 
     def _browse_analogies(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Analogy questions", self.analogy_path.text(),
-                                              "Analogy files (*.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Analogy questions"), self.analogy_path.text(),
+                                              tr("Analogy files (*.txt);;All files (*)"))
         if path:
             self.analogy_path.setText(path)
             self.analogy_box.setChecked(True)
@@ -170,7 +172,7 @@ class TrainPanel(QWidget):
         if settings.get("analogy_path"):
             self.analogy_path.setText(str(settings["analogy_path"]))
         self.watch_edit.setPlaceholderText(f"e.g. {', '.join(examples)}" if examples else
-                                           "words or items to follow, comma-separated")
+                                           tr("words or items to follow, comma-separated"))
 
     # -- commands ------------------------------------------------------------------
     def watch_names(self) -> list[str]:
@@ -185,14 +187,14 @@ class TrainPanel(QWidget):
             if continuing:  # the one rule (core.config), checked before any work starts
                 config = continue_config(self.state.trainer.config, config)
         except ValueError as exc:
-            self.state.report_error("Cannot train", str(exc))
+            self.state.report_error(tr("Cannot train"), str(exc))
             return
         if self.state.corpus is None and not continuing:
-            self.state.report_error("Cannot train", "Open a text corpus or a ratings file first.")
+            self.state.report_error(tr("Cannot train"), tr("Open a text corpus or a ratings file first."))
             return
         analogy = self.analogy_path.text().strip() if self.analogy_box.isChecked() else None
         if analogy and not Path(analogy).is_file():
-            self.state.report_error("Cannot train", f"Analogy file not found: {analogy}")
+            self.state.report_error(tr("Cannot train"), tr("Analogy file not found: {analogy}").format(analogy=analogy))
             return
         request = TrainRequest(config, self.state.corpus, self.state.trainer if continuing else None,
                                tuple(self.watch_names()), analogy)
@@ -205,11 +207,11 @@ class TrainPanel(QWidget):
         self.watch.reset(request.watch, keep=continuing)
         self.last_progress = None
         self.handle = TrainingHandle()
-        self._log(f"Training {'(continued) ' if continuing else ''}with "
+        self._log(tr("Training {v0}with ").format(v0=tr("(continued) ") if continuing else '')
                   + ", ".join(f"{k}={v}" for k, v in request.config.to_dict().items()))
         self.job = self.state.run_in_worker(
             train_job(request, self.handle), on_done=self._on_finished, on_progress=self._on_record,
-            title="Training failed", on_error=lambda message, _details: self._log(f"Error: {message}"),
+            title=tr("Training failed"), on_error=lambda message, _details: self._log(tr("Error: {message}").format(message=message)),
             name="train")
         self.job.add_cancel_callback(self._release)
         self.job.done.connect(self._on_job_done)
@@ -221,11 +223,11 @@ class TrainPanel(QWidget):
         if paused:
             self.handle.pause()
             self.state.set_training_state(app_state.PAUSED)
-            self._log("Paused.")
+            self._log(tr("Paused."))
         else:
             self.handle.resume()
             self.state.set_training_state(app_state.RUNNING)
-            self._log("Resumed.")
+            self._log(tr("Resumed."))
 
     def stop(self) -> None:
         """Stop at the next step; the vectors learnt so far are kept."""
@@ -233,7 +235,7 @@ class TrainPanel(QWidget):
             return
         self._release()
         self.state.set_training_state(app_state.STOPPING)
-        self._log("Stopping…")
+        self._log(tr("Stopping…"))
 
     def _release(self) -> None:
         if self.handle is not None:
@@ -254,13 +256,13 @@ class TrainPanel(QWidget):
             for line in (report.lines() if report is not None else []):
                 self._log(line)
             if record.added_words is not None:
-                self._log(f"{record.added_words:,} new words added to the model")
+                self._log(tr("{added_words:,} new words added to the model").format(added_words=record.added_words))
 
     def _on_progress(self, p: Progress) -> None:
         self.last_progress = p
         if p.state == "compiling":
             self.progress_bar.setRange(0, 0)
-            self.status.setText(p.message or "Compiling the training kernels (first run only)…")
+            self.status.setText(p.message or tr("Compiling the training kernels (first run only)…"))
             return
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(int(1000 * p.fraction))
@@ -269,16 +271,16 @@ class TrainPanel(QWidget):
         if p.epoch_done:
             self.loss.mark_epoch(p)
             self._x_end = self.loss.offset + p.epoch + 1
-            sample = f", fixed sample {p.sample_loss:.4f}" if math.isfinite(p.sample_loss) else ""
-            line = (f"Epoch {p.epoch + 1}/{p.epochs}: online loss {p.epoch_loss:.4f}{sample}, "
-                    f"{p.words_per_sec:,.0f} words/s")
+            sample = tr(", fixed sample {sample_loss:.4f}").format(sample_loss=p.sample_loss) if math.isfinite(p.sample_loss) else ""
+            line = (tr("Epoch {v0}/{epochs}: online loss {epoch_loss:.4f}{sample}, {words_per_sec:,.0f} "
+                       "words/s").format(v0=p.epoch + 1, epochs=p.epochs, epoch_loss=p.epoch_loss, sample=sample, words_per_sec=p.words_per_sec))
             self._log(line + (f"; {p.message}" if p.message else ""))
 
     def _on_epoch_report(self, report: EpochReport) -> None:
         self.watch.add(report)
         if report.analogy is not None:
             self.evaluation.add(report.epoch, report.analogy)
-            self._log(f"  analogies: {report.analogy.accuracy:.1%} of {report.analogy.total:,}")
+            self._log(tr("  analogies: {accuracy:.1%} of {total:,}").format(accuracy=report.analogy.accuracy, total=report.analogy.total))
         if report.problem:
             self._log("  " + report.problem)
 
@@ -290,11 +292,11 @@ class TrainPanel(QWidget):
             vectors.meta["columns"] = self.state.items.columns_for(vectors.names)
         self.state.set_trainer(trainer)
         self.state.set_vectors(vectors)
-        what = "Stopped early" if stopped else "Finished"
-        elapsed = f" in {format_seconds(p.elapsed)}" if p is not None else ""
-        self._log(f"{what}{elapsed}: {len(vectors):,} vectors of {vectors.dim} dimensions "
-                  f"({trainer.epochs_trained} epochs trained in all).")
-        self.status.setText(f"{what}: {len(vectors):,} vectors. Explore them in the other tabs.")
+        what = tr("Stopped early") if stopped else tr("Finished")
+        elapsed = tr(" in {v0}").format(v0=format_seconds(p.elapsed)) if p is not None else ""
+        self._log(tr("{what}{elapsed}: {n_vectors:,} vectors of {dim} dimensions ({epochs_trained} "
+                     "epochs trained in all).").format(what=what, elapsed=elapsed, n_vectors=len(vectors), dim=vectors.dim, epochs_trained=trainer.epochs_trained))
+        self.status.setText(tr("{what}: {n_vectors:,} vectors. Explore them in the other tabs.").format(what=what, n_vectors=len(vectors)))
         self.progress_bar.setRange(0, 1000)
         kind = "items" if self.state.data_kind == "ratings" else "words"
         if kind == "items":
@@ -302,9 +304,9 @@ class TrainPanel(QWidget):
 
             collapsed = collapse_warning(vectors)
             if collapsed:
-                self._log(f"Warning: {collapsed}")
-                self.status.setText(f"{what}, but {collapsed[0].lower()}{collapsed[1:]}")
-        took = "" if p is None else f" in {p.elapsed:.1f} s" if p.elapsed < 60 else f" in {format_seconds(p.elapsed)}"
+                self._log(tr("Warning: {collapsed}").format(collapsed=collapsed))
+                self.status.setText(tr("{what}, but {v1}{v2}").format(what=what, v1=collapsed[0].lower(), v2=collapsed[1:]))
+        took = "" if p is None else tr(" in {elapsed:.1f} s").format(elapsed=p.elapsed) if p.elapsed < 60 else tr(" in {v0}").format(v0=format_seconds(p.elapsed))
         self.finished.emit(f"{'Stopped early: trained' if stopped else 'Trained'} {len(vectors):,} {kind}{took}")
 
     def _on_job_done(self) -> None:
@@ -343,9 +345,9 @@ def blocked_reason(state) -> str:
     if state.corpus is not None or state.trainer is not None:
         return ""
     if state.vectors is not None:
-        return ("<b>Vectors opened without a corpus</b>: there is nothing to train on. Open a corpus or a "
-                "ratings file to train, or a saved model to continue training.")
-    return "Open a text corpus or a ratings file (File menu, or the Data tab) to train."
+        return (tr("<b>Vectors opened without a corpus</b>: there is nothing to train on. Open a "
+                   "corpus or a ratings file to train, or a saved model to continue training."))
+    return tr("Open a text corpus or a ratings file (File menu, or the Data tab) to train.")
 
 
 def format_seconds(seconds: float) -> str:
@@ -359,8 +361,8 @@ def format_seconds(seconds: float) -> str:
 
 def describe_progress(p: Progress) -> str:
     if p.state == "paused":
-        return f"Paused in epoch {p.epoch + 1}/{p.epochs} ({p.fraction:.0%})."
+        return tr("Paused in epoch {v0}/{epochs} ({fraction:.0%}).").format(v0=p.epoch + 1, epochs=p.epochs, fraction=p.fraction)
     epoch = min(p.epoch + 1, p.epochs)
-    loss = f" · loss {p.loss:.4f}" if math.isfinite(p.loss) else ""
-    return (f"Epoch {epoch}/{p.epochs} · {p.fraction:.0%} · {p.words_per_sec:,.0f} words/s · "
-            f"ETA {format_seconds(p.eta)} · learning rate {p.alpha:.5f}{loss}")
+    loss = tr(" · loss {loss:.4f}").format(loss=p.loss) if math.isfinite(p.loss) else ""
+    return (tr("Epoch {epoch}/{epochs} · {fraction:.0%} · {words_per_sec:,.0f} words/s · ETA "
+               "{v4} · learning rate {alpha:.5f}{loss}").format(epoch=epoch, epochs=p.epochs, fraction=p.fraction, words_per_sec=p.words_per_sec, v4=format_seconds(p.eta), alpha=p.alpha, loss=loss))

@@ -8,8 +8,9 @@ from w2v_desktop.core.vectors.summary import VectorsSummary
 from w2v_desktop.gui import theme
 from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.neighbour_table import read_only_item
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
-NORM_TITLE = "Vector norms (lengths)"
+NORM_TITLE = QT_TR_NOOP("Vector norms (lengths)")
 
 
 def format_label(key: str) -> str:
@@ -24,12 +25,12 @@ class VectorsView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.summary: VectorsSummary | None = None
-        self.norm_plot = theme.make_plot(NORM_TITLE, "norm", "rows")
+        self.norm_plot = theme.make_plot(NORM_TITLE, QT_TR_NOOP("norm"), QT_TR_NOOP("rows"))
         self.norm_curve = self.norm_plot.plot([], [], stepMode="center", fillLevel=0)
         self.sample_table = QTableWidget()
         self.sample_table.verticalHeader().setVisible(False)
         self.sample_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        sample_box = QGroupBox("First rows")
+        sample_box = QGroupBox(tr("First rows"))
         box_layout = QVBoxLayout(sample_box)
         box_layout.addWidget(self.sample_table)
         splitter = QSplitter()
@@ -48,11 +49,10 @@ class VectorsView(QWidget):
     def show_summary(self, summary: VectorsSummary) -> None:
         self.summary = summary
         self.norm_curve.setData(summary.norm_edges, summary.norm_hist)
-        theme.set_labels(self.norm_plot, f"{NORM_TITLE}: median {summary.norm_median:.3g}, "
-                                         f"from {summary.norm_min:.3g} to {summary.norm_max:.3g}", "norm", "rows")
+        theme.set_labels(self.norm_plot, tr("Vector norms (lengths): median {norm_median:.3g}, from {norm_min:.3g} to {norm_max:.3g}").format( norm_median=summary.norm_median, norm_min=summary.norm_min, norm_max=summary.norm_max), "norm", "rows")
         self.norm_plot.autoRange()
         shown = len(summary.sample[0][1]) if summary.sample else 0
-        headers = ["name"] + (["count"] if summary.has_counts else []) + [f"d{i + 1}" for i in range(shown)]
+        headers = [tr("name")] + ([tr("count")] if summary.has_counts else []) + [f"d{i + 1}" for i in range(shown)]
         if shown < summary.dim:
             headers.append("\N{HORIZONTAL ELLIPSIS}")
         self.sample_table.clear()
@@ -63,7 +63,7 @@ class VectorsView(QWidget):
             cells = [read_only_item(name)] + ([read_only_item(f"{count:,}")] if summary.has_counts else [])
             cells += [read_only_item(f"{v:+.3f}") for v in values]
             if shown < summary.dim:
-                cells.append(read_only_item(f"{summary.dim - shown} more"))
+                cells.append(read_only_item(tr("{v0} more").format(v0=summary.dim - shown)))
             for column, cell in enumerate(cells):
                 self.sample_table.setItem(row, column, cell)
         self.sample_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
-NO_VECTORS = ("<b>No vectors yet.</b><br><br>Train a model (Train tab), or open a vectors file "
-              "(File \N{RIGHTWARDS ARROW} Open vectors\N{HORIZONTAL ELLIPSIS}), then come back here.")
+NO_VECTORS = (QT_TR_NOOP("<b>No vectors yet.</b><br><br>Train a model (Train tab), or open a vectors file "
+                         "(File → Open vectors…), then come back here."))
 
 
 class EmptyStateStack(QStackedWidget):
@@ -15,7 +16,7 @@ class EmptyStateStack(QStackedWidget):
 
     def __init__(self, content: QWidget, message: str = NO_VECTORS, parent=None):
         super().__init__(parent)
-        self.message_label = QLabel(message)
+        self.message_label = QLabel(tr(message))
         self.message_label.setAlignment(Qt.AlignCenter)
         self.message_label.setWordWrap(True)
         self.message_label.setObjectName("emptyStateMessage")
@@ -32,7 +33,7 @@ class EmptyStateStack(QStackedWidget):
 
     def show_empty(self, message: str | None = None) -> None:
         if message is not None:
-            self.message_label.setText(message)
+            self.message_label.setText(tr(message))
         self.setCurrentIndex(0)
 
     def show_content(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from w2v_desktop.core.jobs import TimeLeft, format_duration
 from w2v_desktop.gui.jobs import CANCEL_TEXT, CANCELLING_TEXT
+from w2v_desktop.gui.i18n import tr
 
 STEPS = 1000
 
@@ -25,8 +26,8 @@ class LoadProgressWidget(QWidget):
         self.bar.setRange(0, STEPS)
         self.bar.setFixedWidth(160)
         self.left = QLabel()
-        self.cancel_button = QPushButton(CANCEL_TEXT)
-        self.cancel_button.setToolTip("Stop reading this file; what was open before stays open.")
+        self.cancel_button = QPushButton(tr(CANCEL_TEXT))
+        self.cancel_button.setToolTip(tr("Stop reading this file; what was open before stays open."))
         self.cancel_button.setMinimumWidth(self.cancel_button.sizeHint().width())
         self.cancel_button.clicked.connect(self.cancel)
         layout = QHBoxLayout(self)
@@ -56,7 +57,7 @@ class LoadProgressWidget(QWidget):
         """Stop the newest load; the button waits until its thread has ended."""
         if self._loads:
             self._loads[-1][0].cancel()
-            self.cancel_button.setText(CANCELLING_TEXT)
+            self.cancel_button.setText(tr(CANCELLING_TEXT))
             self.cancel_button.setEnabled(False)
 
     def _on_progress(self, load, record) -> None:
@@ -66,7 +67,7 @@ class LoadProgressWidget(QWidget):
             self._show(load, fraction, seconds)
             total = getattr(record, "tasks_total", 0)  # Spark: the tasks of the stages now running
             if total and fraction is not None:
-                self.bar.setFormat(f"{record.tasks_done:,}/{total:,} tasks")
+                self.bar.setFormat(tr("{tasks_done:,}/{total:,} tasks").format(tasks_done=record.tasks_done, total=total))
             message = getattr(record, "message", None)
             if message:
                 self.bar.setToolTip(message)
@@ -80,10 +81,10 @@ class LoadProgressWidget(QWidget):
             self.bar.setRange(0, STEPS)
             self.bar.setValue(int(STEPS * min(max(fraction, 0.0), 1.0)))
             self.bar.setFormat("%p%")
-        left = f"{format_duration(seconds)} left" if seconds is not None else "estimating the time left"
+        left = tr("{v0} left").format(v0=format_duration(seconds)) if seconds is not None else tr("estimating the time left")
         self.left.setText(f"{name}: {left}" if fraction is not None else f"{name}")
-        self.left.setToolTip(f"Reading {name}")
-        self.cancel_button.setText(CANCEL_TEXT)
+        self.left.setToolTip(tr("Reading {name}").format(name=name))
+        self.cancel_button.setText(tr(CANCEL_TEXT))
         self.cancel_button.setEnabled(True)
         self.setVisible(True)
 

@@ -16,8 +16,9 @@ from w2v_desktop.core.formats import save_coordinates
 from w2v_desktop.core.vectors import similarity
 from w2v_desktop.gui.widgets.name_completer import titles_of
 from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
-HINT = ("Click a point to select it (Ctrl+click adds), Shift+drag for a box, Ctrl+drag for a lasso.")
+HINT = (QT_TR_NOOP("Click a point to select it (Ctrl+click adds), Shift+drag for a box, Ctrl+drag for a lasso."))
 
 
 class MapSelection(QWidget):
@@ -30,7 +31,7 @@ class MapSelection(QWidget):
         self.vectors = None
         self.result = None   # the Projection on the map
         self._position: dict[str, int] = {}
-        self.heading = QLabel(HINT)
+        self.heading = QLabel(tr(HINT))
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.metric_combo = QComboBox()
@@ -38,7 +39,7 @@ class MapSelection(QWidget):
         self.k_spin = QSpinBox(minimum=1, maximum=200, value=10, prefix="k = ")
         self.original = NeighbourTable()
         self.on_map = QTableWidget(0, 3)
-        self.on_map.setHorizontalHeaderLabels(["#", "name", "map distance"])
+        self.on_map.setHorizontalHeaderLabels(["#", tr("name"), tr("map distance")])
         self.on_map.verticalHeader().setVisible(False)
         self.on_map.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.on_map.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -46,12 +47,12 @@ class MapSelection(QWidget):
         self.on_map.horizontalHeader().setStretchLastSection(True)
         self.off_map = QLabel()
         self.off_map.setWordWrap(True)
-        self.isolate_button = QPushButton("Isolate")
-        self.show_all_button = QPushButton("Show all")
-        self.clear_button = QPushButton("Clear")
-        self.to_neighbours = QPushButton("\N{RIGHTWARDS ARROW} Neighbours")
-        self.to_analogy = QPushButton("\N{RIGHTWARDS ARROW} Analogy")
-        self.export_button = QPushButton("Export CSV\N{HORIZONTAL ELLIPSIS}")
+        self.isolate_button = QPushButton(tr("Isolate"))
+        self.show_all_button = QPushButton(tr("Show all"))
+        self.clear_button = QPushButton(tr("Clear"))
+        self.to_neighbours = QPushButton(tr("→ Neighbours"))
+        self.to_analogy = QPushButton(tr("→ Analogy"))
+        self.export_button = QPushButton(tr("Export CSV…"))
         self._layout()
         self._connect()
         self.show_selection([])
@@ -61,14 +62,14 @@ class MapSelection(QWidget):
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(self.heading)
         options = QHBoxLayout()
-        options.addWidget(QLabel("metric:"))
+        options.addWidget(QLabel(tr("metric:")))
         options.addWidget(self.metric_combo, 1)
         options.addWidget(self.k_spin)
         layout.addLayout(options)
-        layout.addWidget(QLabel("Nearest in the vectors' space:"))
+        layout.addWidget(QLabel(tr("Nearest in the vectors' space:")))
         layout.addWidget(self.original, 3)
         layout.addWidget(self.off_map)
-        layout.addWidget(QLabel("Nearest on the map:"))
+        layout.addWidget(QLabel(tr("Nearest on the map:")))
         layout.addWidget(self.on_map, 2)
         buttons = QGridLayout()
         for i, button in enumerate((self.isolate_button, self.show_all_button, self.clear_button,
@@ -112,7 +113,7 @@ class MapSelection(QWidget):
         self.on_map.setRowCount(0)
         self.off_map.clear()
         if not chosen:
-            self.heading.setText(HINT)
+            self.heading.setText(tr(HINT))
             return
         focus = indices[0]
         name = self.result.names[focus]
@@ -131,7 +132,7 @@ class MapSelection(QWidget):
                     cell = self.original.item(row, col)
                     cell and cell.setForeground(self.palette().color(self.palette().ColorRole.PlaceholderText))
         if missing:
-            self.off_map.setText(f"Not on the map ({len(missing)}): " + ", ".join(missing[:8])
+            self.off_map.setText(tr("Not on the map ({n_missing}): ").format(n_missing=len(missing)) + ", ".join(missing[:8])
                                  + (" \N{HORIZONTAL ELLIPSIS}" if len(missing) > 8 else ""))
         self.map.show_links(focus, linked)
         rows, distances = map_neighbours(self.result.coords, focus, self.k_spin.value(), self.map.keep)
@@ -151,9 +152,9 @@ class MapSelection(QWidget):
             text += f" ({html.escape(str(titles[row]))})"
         trust = float(self.result.trust[focus])
         if np.isfinite(trust):
-            text += f" \N{MIDDLE DOT} trust {trust:.1f}"
+            text += tr(" · trust {trust:.1f}").format(trust=trust)
         if count > 1:
-            text += f"<br>{count:,} points selected; neighbours of the first."
+            text += tr("<br>{count:,} points selected; neighbours of the first.").format(count=count)
         return text
 
     def _go_to(self, item) -> None:
@@ -168,7 +169,7 @@ class MapSelection(QWidget):
 
     # -- export -------------------------------------------------------------------------
     def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the selection", "selection.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export the selection"), tr("selection.csv"), tr("CSV (*.csv)"))
         if path:
             self.export_selection(path)
 
@@ -181,4 +182,4 @@ class MapSelection(QWidget):
         for key, values in meta_columns(self.vectors).items():
             extra[key] = [values[r] for r in rows]
         save_coordinates(path, [self.result.names[i] for i in chosen], self.result.coords[chosen], extra_columns=extra)
-        self.heading.setText(self.heading.text() + f"<br>Wrote {len(chosen):,} points to {html.escape(path)}")
+        self.heading.setText(self.heading.text() + tr("<br>Wrote {n_chosen:,} points to {v1}").format(n_chosen=len(chosen), v1=html.escape(path)))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
 from w2v_desktop.core.vectors.names import NameIndex, titles_of  # noqa: F401 - titles_of: panels import it here
+from w2v_desktop.gui.i18n import tr
 
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]\s*$")
 MAX_VISIBLE = 12
@@ -138,8 +139,8 @@ class SuggestionLinks(QLabel):
         links = []
         for name in names:
             label = self.completer.entry_of(name)
-            links.append(f'<a href="{html.escape(name, quote=True)}">{html.escape(label)}</a>')
-        self.setText("Did you mean: " + " \N{MIDDLE DOT} ".join(links) + "?")
+            links.append(tr("<a href=\"{v0}\">{v1}</a>").format(v0=html.escape(name, quote=True), v1=html.escape(label)))
+        self.setText(tr("Did you mean: ") + " \N{MIDDLE DOT} ".join(links) + "?")
         self.show()
         return names
 

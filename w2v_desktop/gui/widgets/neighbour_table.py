@@ -5,6 +5,7 @@ from PySide6.QtCore import SIGNAL, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableWidget, QTableWidgetItem
 
 from w2v_desktop.gui.widgets.similarity_bar import BAR_ROLE, SimilarityBarDelegate, bar_fractions
+from w2v_desktop.gui.i18n import tr
 
 PREFERRED_COLUMNS = ("title", "genres")
 MAX_META_COLUMNS = 3
@@ -57,7 +58,7 @@ class NeighbourTable(QTableWidget):
             meta = {key: values for key, values in meta.items()
                     if any(str(values[n.row]).strip() for n in neighbours)}
         counts = getattr(vectors, "counts", None) if show_counts else None
-        headers = ["#", name_header, score_label] + (["count"] if counts is not None else []) + list(meta)
+        headers = ["#", name_header, score_label] + ([tr("count")] if counts is not None else []) + list(meta)
         self.clear()
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)
@@ -97,7 +98,7 @@ class NeighbourTable(QTableWidget):
         if name is None or not self.receivers(SIGNAL("context_requested(QString)")):
             return
         menu = QMenu(self)
-        menu.addAction(f"Show \N{LEFT DOUBLE QUOTATION MARK}{name}\N{RIGHT DOUBLE QUOTATION MARK} in context",
+        menu.addAction(tr("Show “{name}” in context").format(name=name),
                        lambda: self.context_requested.emit(name))
         menu.exec(event.globalPos())
 

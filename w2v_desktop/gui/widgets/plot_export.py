@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from w2v_desktop.core.outputs import atomic_write
+from w2v_desktop.gui.i18n import tr
 
 # Where export dialogs start: the main window points this at the folder of the data in use
 # (FileActions.save_folder); a bare name alone would start in the working folder, which in
@@ -23,8 +24,8 @@ start_folder: Callable[[], str] = lambda: os.path.expanduser("~")  # noqa: E731
 def export_plot(parent: QWidget, plot: pg.PlotWidget, default_name: str = "plot") -> str | None:
     """Ask for a .png or .svg path and write the plot there; returns the path."""
     start = os.path.join(start_folder(), f"{default_name}.png")
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export plot", start,
-                                               "PNG image (*.png);;SVG drawing (*.svg)")
+    path, chosen = QFileDialog.getSaveFileName(parent, tr("Export plot"), start,
+                                               tr("PNG image (*.png);;SVG drawing (*.svg)"))
     if not path:
         return None
     if not path.lower().endswith((".png", ".svg")):
@@ -63,7 +64,7 @@ def svg_bytes(plot: pg.PlotWidget) -> bytes:
     generator.setOutputDevice(buffer)
     generator.setSize(plot.size())
     generator.setViewBox(plot.rect())
-    generator.setTitle(plot.getPlotItem().titleLabel.text or "plot")
+    generator.setTitle(plot.getPlotItem().titleLabel.text or tr("plot"))
     painter = QPainter(generator)
     # in export mode pyqtgraph draws symbols as vector paths instead of cached pixmaps
     items = [i for i in plot.scene().items() if isinstance(i, (pg.ScatterPlotItem, pg.PlotCurveItem))]

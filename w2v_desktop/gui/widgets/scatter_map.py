@@ -19,6 +19,7 @@ from w2v_desktop.gui import theme
 from w2v_desktop.gui.widgets.map_density_item import POINT_SIZE, PassiveScatter, PointLayers
 from w2v_desktop.gui.widgets.map_labels_item import LabelLayer
 from w2v_desktop.gui.widgets.map_viewbox import MapViewBox
+from w2v_desktop.gui.i18n import tr
 
 MAX_CATEGORIES = 9        # distinct colours; the rest share "other"
 SCALE_STEPS = 64          # a colour scale is drawn in this many steps
@@ -35,7 +36,7 @@ def categorical_colours(values: list[str]) -> tuple[np.ndarray, list[QColor], li
     palette = [pg.intColor(i, hues=MAX_CATEGORIES, alpha=220) for i in range(len(common))]
     palette.append(theme.palette_color(QPalette.ColorRole.Mid, 160))
     index = {v: i for i, v in enumerate(common)}
-    legend = [(v or "(none)", palette[i]) for i, v in enumerate(common)]
+    legend = [(v or tr("(none)"), palette[i]) for i, v in enumerate(common)]
     if len(order) > len(common):
         legend.append(("other", palette[-1]))
     return np.array([index.get(v, len(common)) for v in values], dtype=np.int32), palette, legend
@@ -234,8 +235,8 @@ class ScatterMap(QWidget):
         labelled = set(self.label_layer.rows.tolist())
         shown_hits = sum(1 for h in self.hits if h in labelled)
         self.dropped_hits = len(self.hits) - shown_hits
-        self.label_layer.note = (f"labels for {shown_hits:,} of {len(self.hits):,} matches"
-                                 + (" (zoom in for more)" if shown_hits < len(self.hits) else "")
+        self.label_layer.note = (tr("labels for {shown_hits:,} of {n_hits:,} matches").format(shown_hits=shown_hits, n_hits=len(self.hits))
+                                 + (tr(" (zoom in for more)") if shown_hits < len(self.hits) else "")
                                  if self.dropped_hits else "")
         self.label_layer.update()
 
