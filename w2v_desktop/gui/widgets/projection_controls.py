@@ -15,19 +15,22 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QProgressBar, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 
 from w2v_desktop.core.analysis import ProjectionParams, UMAP_METRICS, estimate_seconds
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
-METHODS = {"PCA": "pca", "t-SNE": "tsne", "UMAP": "umap", "Custom axes": "axes"}
+METHODS = {"PCA": "pca", "t-SNE": "tsne", "UMAP": "umap", QT_TR_NOOP("Custom axes"): "axes"}
 WARN_SECONDS = 30.0
-STAGE_WORDS = {"neighbours": "finding neighbours", "affinities": "computing affinities",
-               "layout": "laying out", "trust": "measuring trust"}
+STAGE_WORDS = {"neighbours": QT_TR_NOOP("Finding neighbours"), "affinities": QT_TR_NOOP("Computing affinities"),
+               "layout": QT_TR_NOOP("Laying out"), "trust": QT_TR_NOOP("Measuring trust")}
 
 
 def duration(seconds: float) -> str:
     if seconds < 1:
-        return "under a second"
+        return tr("under a second")
     if seconds < 90:
-        return f"{seconds:.0f} s"
-    return f"{seconds / 60:.0f} min" if seconds < 5400 else f"{seconds / 3600:.1f} h"
+        return tr("{n} s").format(n=f"{seconds:.0f}")
+    if seconds < 5400:
+        return tr("{n} min").format(n=f"{seconds / 60:.0f}")
+    return tr("{n} h").format(n=f"{seconds / 3600:.1f}")
 
 
 class ProjectionControls(QWidget):
@@ -40,12 +43,13 @@ class ProjectionControls(QWidget):
         self.n_points, self.dim = 0, 0
         self._confirmed_for = None   # the params a long-run warning was accepted for
         self.method_combo = QComboBox()
-        self.method_combo.addItems(list(METHODS))
-        self.seed_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0, prefix="seed ")
-        self.normalize_check = QCheckBox("Unit-length rows (cosine)")
+        for label, key in METHODS.items():
+            self.method_combo.addItem(tr(label), key)
+        self.seed_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0, prefix=tr("seed "))
+        self.normalize_check = QCheckBox(tr("Unit-length rows (cosine)"))
         self.normalize_check.setChecked(True)
-        self.normalize_check.setToolTip("Scale every vector to length 1 first, so the map reflects cosine "
-                                        "similarity, as the neighbour lists do.")
+        self.normalize_check.setToolTip(tr("Scale every vector to length 1 first, so the map reflects cosine "
+                                           "similarity, as the neighbour lists do."))
         self.pages = QStackedWidget()
         self.pages.addWidget(QWidget())             # PCA: nothing to set
         self.pages.addWidget(self._tsne_page())
@@ -81,31 +85,31 @@ class ProjectionControls(QWidget):
 
     def _tsne_page(self) -> QWidget:
         self.perplexity = QDoubleSpinBox(minimum=2, maximum=100, value=30, decimals=0, singleStep=5)
-        self.perplexity.setToolTip("Roughly how many neighbours each point attends to (2-100).")
+        self.perplexity.setToolTip(tr("Roughly how many neighbours each point attends to (2-100)."))
         self.learning_rate = QDoubleSpinBox(minimum=0, maximum=1_000_000, value=0, decimals=0, singleStep=100)
         self.learning_rate.setSpecialValueText("auto")
-        self.learning_rate.setToolTip("auto: points / 12, at least 200 (Belkina et al. 2019).")
+        self.learning_rate.setToolTip(tr("auto: points / 12, at least 200 (Belkina et al. 2019)."))
         self.exaggeration = QDoubleSpinBox(minimum=1, maximum=50, value=1, decimals=1, singleStep=0.5)
-        self.exaggeration.setToolTip("Above 1 pulls clusters tighter (after the early phase).")
-        return self._form([("Perplexity:", self.perplexity), ("Learning rate:", self.learning_rate),
-                           ("Exaggeration:", self.exaggeration)])
+        self.exaggeration.setToolTip(tr("Above 1 pulls clusters tighter (after the early phase)."))
+        return self._form([(tr("Perplexity:"), self.perplexity), (tr("Learning rate:"), self.learning_rate),
+                           (tr("Exaggeration:"), self.exaggeration)])
 
     def _umap_page(self) -> QWidget:
         self.n_neighbors = QSpinBox(minimum=2, maximum=200, value=15)
-        self.n_neighbors.setToolTip("Small: local detail; large: global structure (2-200).")
+        self.n_neighbors.setToolTip(tr("Small: local detail; large: global structure (2-200)."))
         self.min_dist = QDoubleSpinBox(minimum=0, maximum=1, value=0.1, decimals=2, singleStep=0.05)
-        self.min_dist.setToolTip("How tightly points may pack (0-1).")
+        self.min_dist.setToolTip(tr("How tightly points may pack (0-1)."))
         self.metric_combo = QComboBox()
         self.metric_combo.addItems(list(UMAP_METRICS))
-        return self._form([("Neighbours:", self.n_neighbors), ("Min. distance:", self.min_dist),
-                           ("Metric:", self.metric_combo)])
+        return self._form([(tr("Neighbours:"), self.n_neighbors), (tr("Min. distance:"), self.min_dist),
+                           (tr("Metric:"), self.metric_combo)])
 
     def _axes_page(self) -> QWidget:
-        self.x_edit = QLineEdit(placeholderText="e.g. woman - man")
-        self.y_edit = QLineEdit(placeholderText="e.g. queen - king, or king")
+        self.x_edit = QLineEdit(placeholderText=tr("e.g. woman - man"))
+        self.y_edit = QLineEdit(placeholderText=tr("e.g. queen - king, or king"))
         for edit in (self.x_edit, self.y_edit):
-            edit.setToolTip("A name (similarity to it) or a formula such as 'woman - man' (similarity to "
-                            "that direction); spaces around - and +.")
+            edit.setToolTip(tr("A name (similarity to it) or a formula such as 'woman - man' (similarity to "
+                               "that direction); spaces around - and +."))
         return self._form([("x:", self.x_edit), ("y:", self.y_edit)])
 
     @staticmethod
@@ -120,7 +124,7 @@ class ProjectionControls(QWidget):
     # -- state ---------------------------------------------------------------------------------
     @property
     def method(self) -> str:
-        return METHODS[self.method_combo.currentText()]
+        return self.method_combo.currentData() or "pca"
 
     def params(self) -> ProjectionParams:
         rate = self.learning_rate.value()
@@ -152,8 +156,8 @@ class ProjectionControls(QWidget):
         if seconds is None or seconds <= WARN_SECONDS or self._confirmed_for == key:
             return True
         self._confirmed_for = key
-        self.estimate_label.setText(f"<b>This map will take about {duration(seconds)} here.</b> "
-                                    "Press Project again to start it (Cancel stops it at any time).")
+        self.estimate_label.setText(tr("<b>This map will take about {time} here.</b> Press Project again to start it "
+                                       "(Cancel stops it at any time).").format(time=duration(seconds)))
         return False
 
     def _method_changed(self) -> None:
@@ -172,9 +176,11 @@ class ProjectionControls(QWidget):
         if seconds is None:
             self.estimate_label.setText("")
             return
-        text = f"{self.n_points:,} points: about {duration(seconds)}"
-        self.estimate_label.setText(text + (" (a long run: you will be asked first)." if seconds > WARN_SECONDS
-                                            else "."))
+        if seconds > WARN_SECONDS:
+            text = tr("{n} points: about {time} (a long run: you will be asked first).")
+        else:
+            text = tr("{n} points: about {time}.")
+        self.estimate_label.setText(text.format(n=f"{self.n_points:,}", time=duration(seconds)))
 
     # -- a run ---------------------------------------------------------------------------------
     def set_running(self, running: bool) -> None:
@@ -186,7 +192,7 @@ class ProjectionControls(QWidget):
         if running:
             self.progress_bar.setValue(0)
             self.progress_bar.setMaximum(0)   # busy until the first report
-            self.progress_label.setText("starting\N{HORIZONTAL ELLIPSIS}")
+            self.progress_label.setText(tr("starting…"))
         else:
             self.normalize_check.setEnabled(self.method != "axes")
 
@@ -197,6 +203,6 @@ class ProjectionControls(QWidget):
             self.progress_bar.setMaximum(1000)
             self.progress_bar.setValue(int(1000 * fraction))
         share = "" if fraction is None else f" \N{EM DASH} {100 * fraction:.0f}%"
-        left = "" if eta_s is None else f", about {duration(eta_s)} left"
-        self.progress_label.setText(f"{STAGE_WORDS.get(stage, stage).capitalize()}{share}{left}")
+        left = "" if eta_s is None else tr(", about {time} left").format(time=duration(eta_s))
+        self.progress_label.setText(f"{tr(STAGE_WORDS[stage]) if stage in STAGE_WORDS else stage}{share}{left}")
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignLeft)

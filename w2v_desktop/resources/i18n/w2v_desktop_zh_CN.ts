@@ -2535,5 +2535,129 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <source> (zoom in for more)</source>
         <translation>（放大可看到更多）</translation>
     </message>
+    <message>
+        <source>Custom axes</source>
+        <translation>自定义坐标轴</translation>
+    </message>
+    <message>
+        <source>Finding neighbours</source>
+        <translation>查找近邻</translation>
+    </message>
+    <message>
+        <source>Computing affinities</source>
+        <translation>计算相似度</translation>
+    </message>
+    <message>
+        <source>Laying out</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>Measuring trust</source>
+        <translation>测量可信度</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>不到一秒</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>种子 </translation>
+    </message>
+    <message>
+        <source>Unit-length rows (cosine)</source>
+        <translation>单位长度向量（余弦）</translation>
+    </message>
+    <message>
+        <source>Scale every vector to length 1 first, so the map reflects cosine similarity, as the neighbour lists do.</source>
+        <translation>先把每个向量缩放到长度 1，使地图反映余弦相似度，与近邻列表一致。</translation>
+    </message>
+    <message>
+        <source>Roughly how many neighbours each point attends to (2-100).</source>
+        <translation>每个点大约关注多少个近邻（2–100）。</translation>
+    </message>
+    <message>
+        <source>auto: points / 12, at least 200 (Belkina et al. 2019).</source>
+        <translation>自动：点数 / 12，至少 200（Belkina 等，2019）。</translation>
+    </message>
+    <message>
+        <source>Above 1 pulls clusters tighter (after the early phase).</source>
+        <translation>大于 1 时簇更紧凑（早期阶段之后）。</translation>
+    </message>
+    <message>
+        <source>Perplexity:</source>
+        <translation>困惑度：</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Exaggeration:</source>
+        <translation>夸大系数：</translation>
+    </message>
+    <message>
+        <source>Small: local detail; large: global structure (2-200).</source>
+        <translation>小：局部细节；大：全局结构（2–200）。</translation>
+    </message>
+    <message>
+        <source>How tightly points may pack (0-1).</source>
+        <translation>点可以排列得多紧密（0–1）。</translation>
+    </message>
+    <message>
+        <source>Neighbours:</source>
+        <translation>近邻数：</translation>
+    </message>
+    <message>
+        <source>Min. distance:</source>
+        <translation>最小距离：</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>度量：</translation>
+    </message>
+    <message>
+        <source>e.g. woman - man</source>
+        <translation>例如 女人 - 男人</translation>
+    </message>
+    <message>
+        <source>e.g. queen - king, or king</source>
+        <translation>例如 女王 - 国王，或 国王</translation>
+    </message>
+    <message>
+        <source>A name (similarity to it) or a formula such as &apos;woman - man&apos; (similarity to that direction); spaces around - and +.</source>
+        <translation>一个名称（与它的相似度）或如 &apos;woman - man&apos; 的公式（与该方向的相似度）；- 和 + 两侧需留空格。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This map will take about {time} here.&lt;/b&gt; Press Project again to start it (Cancel stops it at any time).</source>
+        <translation>&lt;b&gt;在本机上生成此地图约需 {time}。&lt;/b&gt;再次点击“投影”开始（可随时取消）。</translation>
+    </message>
+    <message>
+        <source>{n} points: about {time} (a long run: you will be asked first).</source>
+        <translation>{n} 个点：约 {time}（耗时较长：开始前会先询问）。</translation>
+    </message>
+    <message>
+        <source>{n} points: about {time}.</source>
+        <translation>{n} 个点：约 {time}。</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>, about {time} left</source>
+        <translation>，约剩 {time}</translation>
+    </message>
 </context>
 </TS>
