@@ -94,10 +94,11 @@ def main() -> int:
     for thread in threads:
         thread.start()
     started = time.perf_counter()
-    last = None
+    last_loss = math.nan
     try:
-        for last in trainer.iter_train(on_epoch=on_epoch, background=True):
-            pass
+        for record in trainer.iter_train(on_epoch=on_epoch, background=True):
+            if math.isfinite(record.epoch_loss):
+                last_loss = record.epoch_loss
     except Exception:  # noqa: BLE001
         errors.append(traceback.format_exc(limit=5))
     finally:
@@ -107,7 +108,7 @@ def main() -> int:
     took = time.perf_counter() - started
 
     print(f"\ntrained {args.epochs} epochs in {took:.0f} s while {queries[0]:,} queries ran "
-          f"({queries[0] / took:.0f}/s); last epoch's loss {getattr(last, 'epoch_loss', math.nan):.3f}")
+          f"({queries[0] / took:.0f}/s); last epoch's loss {last_loss:.3f}")
     print("epoch  time (s)  RSS (MB)  queries so far")
     for epoch, when, rss, asked in at_epoch:
         print(f"{epoch:5d}  {when:8.0f}  {rss:8.0f}  {asked:14,}")
