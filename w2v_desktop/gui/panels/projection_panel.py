@@ -304,7 +304,10 @@ class ProjectionPanel(QWidget):
         self.controls.set_running(False)
         self._running_rows = None
         self._dim(False)
-        if getattr(self, "_live", False) or self.result is not None:
+        delivered, self._delivered = getattr(self, "_delivered", False), False
+        if not delivered and (getattr(self, "_live", False) or self.result is not None):
+            # cancelled or failed: the old map back, undimmed, under its own title (a delivered
+            # map is already drawn, with what was done to it since, e.g. a clicked point)
             self._live = False
             if self.result is not None:
                 self._redraw(self.result)
@@ -324,6 +327,7 @@ class ProjectionPanel(QWidget):
 
     def show_projection(self, result) -> None:
         self.result = result
+        self._delivered = True
         self._live = False
         self._redraw(result)
         trust = "undefined" if result.trust_measured == 0 else f"{result.mean_trust:.2f}"
