@@ -27,6 +27,7 @@ from w2v_desktop.core.analysis import projection
 from w2v_desktop.core.formats import save_coordinates
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.map_colour import TRUST, MapColour
 from w2v_desktop.gui.widgets.map_selection import MapSelection
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import meta_columns
@@ -37,7 +38,6 @@ from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 AXIS_NAMES = {"pca": QT_TR_NOOP("principal component"), "tsne": QT_TR_NOOP("t-SNE"), "umap": "UMAP", "axes": ""}
 TOP_N, AROUND, PASTED = 0, 1, 2
-NO_COLOUR, TRUST = QT_TR_NOOP("single colour"), QT_TR_NOOP("trust score")
 BY_FREQUENCY = QT_TR_NOOP("name, most frequent first")
 DIMMED = 0.3   # opacity of the previous map while a new one is computed
 LIVE_POINTS_PER_S = 100_000   # t-SNE's live layout: redraw at most this many points a second (GUI time)
@@ -99,7 +99,8 @@ class ProjectionPanel(QWidget):
         self.pasted_edit.textChanged.connect(lambda: self.pasted_edit.hasFocus() and self.pasted_radio.setChecked(True))
 
     def _build_view_widgets(self) -> None:
-        self.colour_combo = QComboBox()
+        self.colouring = MapColour(self)
+        self.colour_combo, self.colour_value_combo = self.colouring.combo, self.colouring.value_combo
         self.search_edit = QLineEdit(placeholderText=tr("highlight names containing…"))
         self.search_edit.setClearButtonEnabled(True)
         self.label_combo = QComboBox()
@@ -108,7 +109,7 @@ class ProjectionPanel(QWidget):
         self.selection_label.setWordWrap(True)
         self.export_plot_button = QPushButton(tr("Picture (PNG/SVG)…"))
         self.export_csv_button = QPushButton(tr("Coordinates (CSV)…"))
-        self.colour_combo.currentIndexChanged.connect(lambda _i: self.apply_colour())
+        self.colouring.changed.connect(self.apply_colour)
         self.search_edit.textChanged.connect(self.highlight)
         self.label_combo.currentIndexChanged.connect(lambda _i: self.apply_labels())
         self.export_plot_button.clicked.connect(lambda: export_plot(self, self.map.plot, "projection"))
@@ -130,6 +131,7 @@ class ProjectionPanel(QWidget):
         view = QGroupBox(tr("View"))
         view_form = QFormLayout(view)
         view_form.addRow(tr("Colour:"), self.colour_combo)
+        view_form.addRow(tr("Value:"), self.colour_value_combo)
         view_form.addRow(tr("Search:"), self.search_edit)
         view_form.addRow(tr("Label by:"), self.label_combo)
         view_form.addRow(self.selection_label)
@@ -167,10 +169,7 @@ class ProjectionPanel(QWidget):
         self.completer.set_vectors(vectors)
         self.top_spin.setMaximum(len(vectors))   # all rows: large maps draw as density
         self.top_spin.setValue(min(1000, len(vectors)))
-        self.colour_combo.blockSignals(True)
-        self.colour_combo.clear()
-        self.colour_combo.addItems([NO_COLOUR, TRUST] + list(meta_columns(vectors)))
-        self.colour_combo.blockSignals(False)
+        self.colouring.set_vectors(vectors)
         self.label_combo.blockSignals(True)
         self.label_combo.clear()
         self.label_combo.addItems(label_choices(vectors))
@@ -188,7 +187,7 @@ class ProjectionPanel(QWidget):
         self.top_radio.setChecked(True)
         self.top_spin.setValue(min(300, len(self.vectors)))
         self.method_combo.setCurrentText(tr("t-SNE"))
-        self.colour_combo.setCurrentText("genres" if "genres" in meta_columns(self.vectors) else TRUST)
+        self.colouring.set_choice("genres" if "genres" in self.colouring.columns else TRUST)
         self.run_projection()
         if self.job is not None:
             self.job.finished.connect(lambda _result: self._click_example())
@@ -352,18 +351,8 @@ class ProjectionPanel(QWidget):
 
     # -- view ---------------------------------------------------------------------------------
     def apply_colour(self) -> None:
-        if self.result is None:
-            return
-        choice = self.colour_combo.currentText()
-        if choice == TRUST:
-            # NaN where not measured (large maps: a sample of 5,000): drawn grey, not as trust 0
-            self.map.colour_scale(self.result.trust, "trust", (0.0, 1.0))
-        elif choice in meta_columns(self.vectors):
-            values = meta_columns(self.vectors)[choice]
-            # multi-valued cells ("Action|Comedy") are coloured by their first value
-            self.map.colour_categories([str(values[r]).split("|")[0] for r in self.result.rows], choice)
-        else:
-            self.map.colour_uniform()
+        if self.result is not None:
+            self.colouring.apply(self.map, self.result)
 
     def apply_labels(self) -> None:
         """Label texts and which points get a label first, from the "Label by" choice."""
