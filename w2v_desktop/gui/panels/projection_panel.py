@@ -17,16 +17,16 @@ import time
 
 import numpy as np
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
 
-from w2v_desktop.core.analysis import projection
+from w2v_desktop.core.analysis import export_map, projection
 
-from w2v_desktop.core.formats import save_coordinates
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.map_file_export import ask_map_path
 from w2v_desktop.gui.widgets.map_colour import TRUST, MapColour
 from w2v_desktop.gui.widgets.map_selection import MapSelection
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
@@ -108,7 +108,9 @@ class ProjectionPanel(QWidget):
         self.selection_label = QLabel(tr("Search highlights and labels names containing the text."))
         self.selection_label.setWordWrap(True)
         self.export_plot_button = QPushButton(tr("Picture (PNG/SVG)…"))
-        self.export_csv_button = QPushButton(tr("Coordinates (CSV)…"))
+        self.export_csv_button = QPushButton(tr("Map data (CSV/TSV/parquet)…"))
+        self.export_csv_button.setToolTip(tr("Coordinates and metadata as CSV, the Embedding Projector's TSV pair, "
+                                             "or a parquet table with neighbours for Embedding Atlas"))
         self.colouring.changed.connect(self.apply_colour)
         self.search_edit.textChanged.connect(self.highlight)
         self.label_combo.currentIndexChanged.connect(lambda _i: self.apply_labels())
@@ -389,18 +391,24 @@ class ProjectionPanel(QWidget):
 
     # -- export -----------------------------------------------------------------------------------
     def _ask_export_coordinates(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export coordinates"), tr("projection.csv"), tr("CSV (*.csv)"))
+        path = ask_map_path(self)
         if path:
             self.export_coordinates(path)
 
     def export_coordinates(self, path: str) -> None:
-        """name, x, y, trust and the metadata columns, one row per point."""
+        """The map by suffix (core ``export_map``, atomic): ``.csv`` name, x, y, trust and the
+        metadata; ``.tsv`` the Projector pair; ``.parquet`` with a neighbours column."""
         result = self.result
-        extra = {"trust": ["" if np.isnan(t) else f"{t:.3f}" for t in result.trust]}   # NaN: not in the sample
-        for key, values in meta_columns(self.vectors).items():
-            extra[key] = [values[r] for r in result.rows]
-        save_coordinates(path, result.names, result.coords, extra_columns=extra)
-        self.status.setText(tr("Wrote {n_names:,} coordinates to {path}").format(n_names=len(result.names), path=path))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = export_map(path, result, self.vectors)
+        except (OSError, ValueError) as exc:
+            self.status.setText(tr("Could not export the map: {exc}").format(exc=exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.status.setText(tr("Wrote {n_names:,} points to {path}").format(
+            n_names=len(result.names), path=", ".join(str(p) for p in written)))
 
 
 def label_choices(vectors) -> list[str]:
