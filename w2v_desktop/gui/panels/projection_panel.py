@@ -27,6 +27,7 @@ from w2v_desktop.core.analysis import export_map, projection
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.map_file_export import ask_map_path
+from w2v_desktop.gui.widgets.map_bookmarks import MapBookmarks
 from w2v_desktop.gui.widgets.map_colour import TRUST, MapColour
 from w2v_desktop.gui.widgets.map_selection import MapSelection
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
@@ -55,9 +56,12 @@ class ProjectionPanel(QWidget):
         self._search_text: list[str] = []  # each point's hover text, casefolded, for search
         self.map = ScatterMap()
         self.selection = MapSelection(state, self.map)
+        self.result_subset = None    # how the points on the map were chosen (for bookmarks)
+        self._running_subset = None
         self.completer = NameCompleter(self)
         self._build_subset_widgets()
         self._build_view_widgets()
+        self.bookmarks = MapBookmarks(self, state)
         self.stack = EmptyStateStack(self._build_content())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -146,6 +150,7 @@ class ProjectionPanel(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(points)
         side_layout.addWidget(view)
+        side_layout.addWidget(self.bookmarks)
         side_layout.addStretch(1)
         side.setMaximumWidth(330)
         splitter = QSplitter()
@@ -262,6 +267,7 @@ class ProjectionPanel(QWidget):
             self.status.setText(f"Cannot project: {exc}")
             return
         vectors, report = self.vectors, self._reported.emit
+        self._running_subset = subset
 
         def work(cancel):
             rows = projection.select_rows(vectors, **subset)
@@ -311,6 +317,7 @@ class ProjectionPanel(QWidget):
                 self._redraw(self.result)
             else:
                 self.map.clear()
+        self.bookmarks.finish()   # after the redraw above, which resets the selection
 
     def _dim(self, dimmed: bool) -> None:
         """Fade the points, not the title and axes (a widget opacity effect garbles the plot's drawing)."""
@@ -325,8 +332,10 @@ class ProjectionPanel(QWidget):
 
     def show_projection(self, result) -> None:
         self.result = result
+        self.result_subset = self._running_subset
         self._live = False
         self._redraw(result)
+        self.bookmarks.map_ready = True   # a bookmark being restored is finished when the run has ended
         trust = "undefined" if result.trust_measured == 0 else f"{result.mean_trust:.2f}"
         self.status.setText(f"{len(result.names):,} points; mean trust {trust} (share of each point's 10 nearest "
                             f"neighbours kept on the map; {result.trust_note})." + self.subset_note)
@@ -350,6 +359,7 @@ class ProjectionPanel(QWidget):
     def _set_exportable(self, enabled: bool) -> None:
         self.export_plot_button.setEnabled(enabled)
         self.export_csv_button.setEnabled(enabled)
+        self.bookmarks.set_enabled(enabled)
 
     # -- view ---------------------------------------------------------------------------------
     def apply_colour(self) -> None:
