@@ -8,7 +8,9 @@ in; large maps draw as density until few points are in view (the whole
 vocabulary can be mapped). Click, box or lasso points: the selection panel
 beside the map lists the focus point's neighbours in the full space and on the
 map (linked and labelled) and sends the selection to Neighbours, Analogy or a
-CSV file. Export the picture (PNG/SVG) or coordinates (CSV).
+CSV file. Colour by a column (multi-label cells: highlight one value), trust or count;
+click a legend entry to isolate it. Export the picture (PNG/SVG) or the map's data (CSV,
+Projector TSV pair, Atlas parquet); bookmark a view into the project and restore it.
 """
 from __future__ import annotations
 
