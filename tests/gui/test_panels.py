@@ -303,7 +303,7 @@ def test_projection_exports_png_svg_and_csv(qtbot, state, tmp_path):
     assert "<svg" in (tmp_path / "map.svg").read_text()
     panel.export_coordinates(str(tmp_path / "map.csv"))
     lines = (tmp_path / "map.csv").read_text().splitlines()
-    assert lines[0] == "name,x,y,trust,title,genres" and len(lines) == 31
+    assert lines[0] == "name,x,y,trust,count,title,genres" and len(lines) == 31
     assert lines[1].startswith("c0_0,") and lines[1].endswith(",Title of c0_0,genre0")
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox, QGroupBox, QLabel,
-                               QLineEdit, QMenu, QTabBar, QWidget)
+                               QLineEdit, QListView, QMenu, QTabBar, QWidget)
 
 from tests.gui.helpers import temp_settings
 from w2v_desktop.gui import i18n
@@ -18,7 +18,7 @@ from tests.conftest import SAMPLES
 
 # ASCII words a Chinese window may show: the product, method and format names, units of code
 ALLOWED = {
-    "w2v", "desktop", "word2vec", "PCA", "SNE", "UMAP", "CBOW", "HS", "NS", "CSV", "PNG", "SVG", "Skip", "gram",
+    "w2v", "desktop", "word2vec", "PCA", "SNE", "UMAP", "CBOW", "HS", "NS", "CSV", "PNG", "SVG", "TSV", "parquet", "Embedding", "Projector", "Atlas", "Skip", "gram",
     "softmax", "Spark", "ML", "Word2VecModel", "PyNNDescent", "Zipf", "jieba", "Spearman", "Pearson", "Kendall",
     "Tanimoto", "Jaccard", "HitRate", "NDCG", "MRR", "overlap", "min_count", "max_vocab", "Ctrl", "Shift", "ID",
     "Huffman", "sigmoid", "ns_exponent", "negative", "Levy", "Goldberg", "CosAdd", "CosMul", "in", "out", "sqrt",
@@ -64,7 +64,7 @@ def visible_texts(root: QWidget) -> list[str]:
             texts.append(w.placeholderText())
         elif isinstance(w, QComboBox):
             texts += [w.itemText(i) for i in range(w.count())]
-        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+        elif isinstance(w, QAbstractItemView) and not isinstance(w, QListView) and w.model() is not None:  # lists: no header
             model = w.model()
             texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
     return [t for t in texts if t]

@@ -329,7 +329,8 @@ class FileActions(QObject):
         project = projects.Project(
             config=self.state.config.to_dict(), tokenize=dataclasses.asdict(self.tokenize_options),
             data_path=self.state.source_path, data_kind=self.data_kind,
-            model_file=model.name if trainer is not None else "", watch=list(watch), analogy_path=analogy_path)
+            model_file=model.name if trainer is not None else "", watch=list(watch), analogy_path=analogy_path,
+            bookmarks=list(self.state.map_bookmarks))
 
         def write() -> None:
             if trainer is not None:
@@ -375,6 +376,7 @@ class FileActions(QObject):
             self.state.set_config(config, kind="items" if project.data_kind == "ratings" else "text")
             known = {f.name for f in dataclasses.fields(TokenizeOptions)}
             self.tokenize_options = TokenizeOptions(**{k: v for k, v in project.tokenize.items() if k in known})
+            self.state.set_bookmarks(project.bookmarks)
             if trainer is not None:
                 self.state.set_trainer(trainer)
                 self.state.set_vectors(vectors)

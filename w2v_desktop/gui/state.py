@@ -59,6 +59,7 @@ class AppState(QObject):
     unsaved_changed = Signal(bool)         # unsaved
     vectors_ready = Signal(object)         # Vectors whose search caches were built in the background
     context_requested = Signal(str)        # a name to show in its corpus contexts (word in context)
+    bookmarks_changed = Signal(list)       # the map's saved views (stored in the project file)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -79,6 +80,7 @@ class AppState(QObject):
         self.document_path = ""
         self.vectors_path = ""
         self.unsaved = False
+        self.map_bookmarks: list[dict] = []   # checked bookmark dicts (core.formats.map_bookmarks)
         self.ready_vectors = None
         self._preparing: Job | None = None
 
@@ -128,6 +130,10 @@ class AppState(QObject):
         if str(path) != self.document_path:
             self.document_path = str(path)
             self.document_changed.emit(self.document_path)
+
+    def set_bookmarks(self, bookmarks: list[dict]) -> None:
+        self.map_bookmarks = list(bookmarks)
+        self.bookmarks_changed.emit(list(self.map_bookmarks))
 
     def set_unsaved(self, unsaved: bool) -> None:
         if unsaved != self.unsaved:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from w2v_desktop.core.outputs import atomic_write
+from w2v_desktop.core.formats.map_bookmarks import BookmarkError, check_bookmarks
 from w2v_desktop.core.bundled import SAMPLE_FILES, sample_path
 from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.core.text import TokenizeOptions
@@ -66,6 +67,7 @@ class Project:
     model_file: str = ""  # relative to the project file
     watch: list[str] = field(default_factory=list)
     analogy_path: str = ""
+    bookmarks: list[dict] = field(default_factory=list)  # saved map views (core.analysis.map_view_state)
 
 
 def model_path_for(project_path: str | Path) -> Path:
@@ -159,6 +161,10 @@ def _check_types(path: Path, project: Project) -> None:
         raise bad("data_kind", f"must be one of {', '.join(DATA_KINDS)} (got {project.data_kind!r:.40})")
     if not isinstance(project.watch, list) or not all(isinstance(w, str) for w in project.watch):
         raise bad("watch", "must be a list of strings")
+    try:
+        check_bookmarks(project.bookmarks)
+    except BookmarkError as exc:
+        raise bad("bookmarks", str(exc)) from None
     for name, cls in (("config", TrainConfig), ("tokenize", TokenizeOptions)):
         try:
             check_plain_fields(cls, getattr(project, name))

@@ -8,7 +8,9 @@ in; large maps draw as density until few points are in view (the whole
 vocabulary can be mapped). Click, box or lasso points: the selection panel
 beside the map lists the focus point's neighbours in the full space and on the
 map (linked and labelled) and sends the selection to Neighbours, Analogy or a
-CSV file. Export the picture (PNG/SVG) or coordinates (CSV).
+CSV file. Colour by a column (multi-label cells: highlight one value), trust or count;
+click a legend entry to isolate it. Export the picture (PNG/SVG) or the map's data (CSV,
+Projector TSV pair, Atlas parquet); bookmark a view into the project and restore it.
 """
 from __future__ import annotations
 
@@ -17,16 +19,18 @@ import time
 
 import numpy as np
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
 
-from w2v_desktop.core.analysis import projection
+from w2v_desktop.core.analysis import export_map, projection
 
-from w2v_desktop.core.formats import save_coordinates
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.map_file_export import ask_map_path
+from w2v_desktop.gui.widgets.map_bookmarks import MapBookmarks
+from w2v_desktop.gui.widgets.map_colour import TRUST, MapColour
 from w2v_desktop.gui.widgets.map_selection import MapSelection
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import meta_columns
@@ -37,7 +41,6 @@ from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 AXIS_NAMES = {"pca": QT_TR_NOOP("principal component"), "tsne": QT_TR_NOOP("t-SNE"), "umap": "UMAP", "axes": ""}
 TOP_N, AROUND, PASTED = 0, 1, 2
-NO_COLOUR, TRUST = QT_TR_NOOP("single colour"), QT_TR_NOOP("trust score")
 BY_FREQUENCY = QT_TR_NOOP("name, most frequent first")
 DIMMED = 0.3   # opacity of the previous map while a new one is computed
 LIVE_POINTS_PER_S = 100_000   # t-SNE's live layout: redraw at most this many points a second (GUI time)
@@ -55,9 +58,12 @@ class ProjectionPanel(QWidget):
         self._search_text: list[str] = []  # each point's hover text, casefolded, for search
         self.map = ScatterMap()
         self.selection = MapSelection(state, self.map)
+        self.result_subset = None    # how the points on the map were chosen (for bookmarks)
+        self._running_subset = None
         self.completer = NameCompleter(self)
         self._build_subset_widgets()
         self._build_view_widgets()
+        self.bookmarks = MapBookmarks(self, state)
         self.stack = EmptyStateStack(self._build_content())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +105,8 @@ class ProjectionPanel(QWidget):
         self.pasted_edit.textChanged.connect(lambda: self.pasted_edit.hasFocus() and self.pasted_radio.setChecked(True))
 
     def _build_view_widgets(self) -> None:
-        self.colour_combo = QComboBox()
+        self.colouring = MapColour(self)
+        self.colour_combo, self.colour_value_combo = self.colouring.combo, self.colouring.value_combo
         self.search_edit = QLineEdit(placeholderText=tr("highlight names containing…"))
         self.search_edit.setClearButtonEnabled(True)
         self.label_combo = QComboBox()
@@ -107,8 +114,10 @@ class ProjectionPanel(QWidget):
         self.selection_label = QLabel(tr("Search highlights and labels names containing the text."))
         self.selection_label.setWordWrap(True)
         self.export_plot_button = QPushButton(tr("Picture (PNG/SVG)…"))
-        self.export_csv_button = QPushButton(tr("Coordinates (CSV)…"))
-        self.colour_combo.currentIndexChanged.connect(lambda _i: self.apply_colour())
+        self.export_csv_button = QPushButton(tr("Map data (CSV/TSV/parquet)…"))
+        self.export_csv_button.setToolTip(tr("Coordinates and metadata as CSV, the Embedding Projector's TSV pair, "
+                                             "or a parquet table with neighbours for Embedding Atlas"))
+        self.colouring.changed.connect(self.apply_colour)
         self.search_edit.textChanged.connect(self.highlight)
         self.label_combo.currentIndexChanged.connect(lambda _i: self.apply_labels())
         self.export_plot_button.clicked.connect(lambda: export_plot(self, self.map.plot, "projection"))
@@ -130,6 +139,7 @@ class ProjectionPanel(QWidget):
         view = QGroupBox(tr("View"))
         view_form = QFormLayout(view)
         view_form.addRow(tr("Colour:"), self.colour_combo)
+        view_form.addRow(tr("Value:"), self.colour_value_combo)
         view_form.addRow(tr("Search:"), self.search_edit)
         view_form.addRow(tr("Label by:"), self.label_combo)
         view_form.addRow(self.selection_label)
@@ -142,6 +152,7 @@ class ProjectionPanel(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(points)
         side_layout.addWidget(view)
+        side_layout.addWidget(self.bookmarks)
         side_layout.addStretch(1)
         side.setMaximumWidth(330)
         splitter = QSplitter()
@@ -167,10 +178,7 @@ class ProjectionPanel(QWidget):
         self.completer.set_vectors(vectors)
         self.top_spin.setMaximum(len(vectors))   # all rows: large maps draw as density
         self.top_spin.setValue(min(1000, len(vectors)))
-        self.colour_combo.blockSignals(True)
-        self.colour_combo.clear()
-        self.colour_combo.addItems([NO_COLOUR, TRUST] + list(meta_columns(vectors)))
-        self.colour_combo.blockSignals(False)
+        self.colouring.set_vectors(vectors)
         self.label_combo.blockSignals(True)
         self.label_combo.clear()
         self.label_combo.addItems(label_choices(vectors))
@@ -188,7 +196,7 @@ class ProjectionPanel(QWidget):
         self.top_radio.setChecked(True)
         self.top_spin.setValue(min(300, len(self.vectors)))
         self.method_combo.setCurrentText(tr("t-SNE"))
-        self.colour_combo.setCurrentText("genres" if "genres" in meta_columns(self.vectors) else TRUST)
+        self.colouring.set_choice("genres" if "genres" in self.colouring.columns else TRUST)
         self.run_projection()
         if self.job is not None:
             self.job.finished.connect(lambda _result: self._click_example())
@@ -261,6 +269,7 @@ class ProjectionPanel(QWidget):
             self.status.setText(f"Cannot project: {exc}")
             return
         vectors, report = self.vectors, self._reported.emit
+        self._running_subset = subset
 
         def work(cancel):
             rows = projection.select_rows(vectors, **subset)
@@ -313,6 +322,7 @@ class ProjectionPanel(QWidget):
                 self._redraw(self.result)
             else:
                 self.map.clear()
+        self.bookmarks.finish()   # after the redraw above, which resets the selection
 
     def _dim(self, dimmed: bool) -> None:
         """Fade the points, not the title and axes (a widget opacity effect garbles the plot's drawing)."""
@@ -328,8 +338,10 @@ class ProjectionPanel(QWidget):
     def show_projection(self, result) -> None:
         self.result = result
         self._delivered = True
+        self.result_subset = self._running_subset
         self._live = False
         self._redraw(result)
+        self.bookmarks.map_ready = True   # a bookmark being restored is finished when the run has ended
         trust = "undefined" if result.trust_measured == 0 else f"{result.mean_trust:.2f}"
         self.status.setText(f"{len(result.names):,} points; mean trust {trust} (share of each point's 10 nearest "
                             f"neighbours kept on the map; {result.trust_note})." + self.subset_note)
@@ -353,21 +365,12 @@ class ProjectionPanel(QWidget):
     def _set_exportable(self, enabled: bool) -> None:
         self.export_plot_button.setEnabled(enabled)
         self.export_csv_button.setEnabled(enabled)
+        self.bookmarks.set_enabled(enabled)
 
     # -- view ---------------------------------------------------------------------------------
     def apply_colour(self) -> None:
-        if self.result is None:
-            return
-        choice = self.colour_combo.currentText()
-        if choice == TRUST:
-            # NaN where not measured (large maps: a sample of 5,000): drawn grey, not as trust 0
-            self.map.colour_scale(self.result.trust, "trust", (0.0, 1.0))
-        elif choice in meta_columns(self.vectors):
-            values = meta_columns(self.vectors)[choice]
-            # multi-valued cells ("Action|Comedy") are coloured by their first value
-            self.map.colour_categories([str(values[r]).split("|")[0] for r in self.result.rows], choice)
-        else:
-            self.map.colour_uniform()
+        if self.result is not None:
+            self.colouring.apply(self.map, self.result)
 
     def apply_labels(self) -> None:
         """Label texts and which points get a label first, from the "Label by" choice."""
@@ -404,18 +407,24 @@ class ProjectionPanel(QWidget):
 
     # -- export -----------------------------------------------------------------------------------
     def _ask_export_coordinates(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export coordinates"), tr("projection.csv"), tr("CSV (*.csv)"))
+        path = ask_map_path(self)
         if path:
             self.export_coordinates(path)
 
     def export_coordinates(self, path: str) -> None:
-        """name, x, y, trust and the metadata columns, one row per point."""
+        """The map by suffix (core ``export_map``, atomic): ``.csv`` name, x, y, trust and the
+        metadata; ``.tsv`` the Projector pair; ``.parquet`` with a neighbours column."""
         result = self.result
-        extra = {"trust": ["" if np.isnan(t) else f"{t:.3f}" for t in result.trust]}   # NaN: not in the sample
-        for key, values in meta_columns(self.vectors).items():
-            extra[key] = [values[r] for r in result.rows]
-        save_coordinates(path, result.names, result.coords, extra_columns=extra)
-        self.status.setText(tr("Wrote {n_names:,} coordinates to {path}").format(n_names=len(result.names), path=path))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = export_map(path, result, self.vectors)
+        except (OSError, ValueError) as exc:
+            self.status.setText(tr("Could not export the map: {exc}").format(exc=exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.status.setText(tr("Wrote {n_names:,} points to {path}").format(
+            n_names=len(result.names), path=", ".join(str(p) for p in written)))
 
 
 def label_choices(vectors) -> list[str]:

@@ -14,14 +14,14 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from w2v_desktop.core.analysis import nearest_point, points_in_polygon, visible_rows
+from w2v_desktop.core.analysis import OKABE_ITO, nearest_point, points_in_polygon, visible_rows
 from w2v_desktop.gui import theme
 from w2v_desktop.gui.widgets.map_density_item import POINT_SIZE, PassiveScatter, PointLayers
 from w2v_desktop.gui.widgets.map_labels_item import LabelLayer
 from w2v_desktop.gui.widgets.map_viewbox import MapViewBox
 from w2v_desktop.gui.i18n import tr
 
-MAX_CATEGORIES = 9        # distinct colours; the rest share "other"
+MAX_CATEGORIES = len(OKABE_ITO)   # distinct colours (colour-blind safe); the rest share "other"
 SCALE_STEPS = 64          # a colour scale is drawn in this many steps
 LABEL_DELAY_MS = 80       # labels are re-placed once a pan or zoom has paused this long
 CLICK_RADIUS_PX = 8
@@ -33,13 +33,22 @@ def categorical_colours(values: list[str]) -> tuple[np.ndarray, list[QColor], li
     for value in values:
         order[value] = order.get(value, 0) + 1
     common = sorted(order, key=lambda v: -order[v])[:MAX_CATEGORIES]
-    palette = [pg.intColor(i, hues=MAX_CATEGORIES, alpha=220) for i in range(len(common))]
+    palette = [QColor(OKABE_ITO[i]) for i in range(len(common))]
     palette.append(theme.palette_color(QPalette.ColorRole.Mid, 160))
     index = {v: i for i, v in enumerate(common)}
     legend = [(v or tr("(none)"), palette[i]) for i, v in enumerate(common)]
     if len(order) > len(common):
-        legend.append(("other", palette[-1]))
+        legend.append((tr("other"), palette[-1]))
     return np.array([index.get(v, len(common)) for v in values], dtype=np.int32), palette, legend
+
+
+class LegendSample(pg.ItemSample):
+    """A legend swatch that reports clicks (the map isolates its category) instead of hiding
+    the swatch itself, which is what pyqtgraph's sample does."""
+
+    def mouseClickEvent(self, event):
+        event.accept()
+        self.sigClicked.emit(self.item)
 
 
 class ScatterMap(QWidget):
@@ -70,8 +79,12 @@ class ScatterMap(QWidget):
             overlay.setAcceptedMouseButtons(Qt.MouseButton.NoButton)   # clicks reach the points
             item.addItem(overlay, ignoreBounds=True)
         self.label_layer = LabelLayer(self.view_box)
-        self.legend = pg.LegendItem(offset=(-10, 10))
+        self.legend = pg.LegendItem(offset=(-10, 10), sampleType=LegendSample)
         self.legend.setParentItem(self.view_box)
+        self.legend.sigSampleClicked.connect(self._legend_clicked)
+        self.categories: np.ndarray | None = None   # category per point while coloured by one
+        self.legend_categories: list[tuple[object, int, str]] = []   # (swatch item, category, label)
+        self.isolated_category: int | None = None
         self._colour = self.colour_uniform  # re-applied when the palette changes
         self.colorbar = None
         self.selection: list[int] = []
@@ -164,12 +177,41 @@ class ScatterMap(QWidget):
     def colour_categories(self, values: list[str], title: str) -> None:
         self._colour = lambda: self.colour_categories(values, title)
         categories, palette, entries = categorical_colours(values)
+        self._show_categories(categories, palette, entries)
+
+    def colour_mask(self, mask, label: str, colour: str) -> None:
+        """The points where ``mask`` is true in ``colour``, the rest grey (one value highlighted)."""
+        self._colour = lambda: self.colour_mask(mask, label, colour)
+        grey = theme.palette_color(QPalette.ColorRole.Mid, 120)
+        palette = [QColor(colour), grey]
+        entries = [(f"{label} ({int(np.sum(mask)):,})", palette[0]), (tr("others"), grey)]
+        self._show_categories(np.where(np.asarray(mask, dtype=bool), 0, 1).astype(np.int32), palette, entries)
+
+    def _show_categories(self, categories, palette, entries) -> None:
         self._clear_legend()
-        self.layers.set_colours(categories, palette)
-        for label, colour in entries:
-            self.legend.addItem(pg.ScatterPlotItem(size=POINT_SIZE + 2, pen=None, brush=pg.mkBrush(colour)), label)
+        self.categories = np.asarray(categories, dtype=np.int32)
+        self.layers.set_colours(self.categories, palette)
+        for category, (label, colour) in enumerate(entries):
+            swatch = pg.ScatterPlotItem(size=POINT_SIZE + 2, pen=None, brush=pg.mkBrush(colour))
+            self.legend.addItem(swatch, label)
+            self.legend_categories.append((swatch, category, label))
         self.legend.setVisible(True)
         self._redraw()
+
+    def _legend_clicked(self, swatch) -> None:
+        """A click on a legend entry isolates its points; a second click shows all again."""
+        for item, category, _label in self.legend_categories:
+            if item is swatch:
+                self.isolate_category(category)
+
+    def isolate_category(self, category: int) -> None:
+        if self.categories is None or category == self.isolated_category:
+            self.show_all()
+            return
+        rows = np.flatnonzero(self.categories == category)
+        if len(rows):
+            self.isolate(rows.tolist())
+            self.isolated_category = category
 
     def colour_scale(self, values, label: str, levels=(0.0, 1.0), colormap: str = "viridis") -> None:
         """Colour by a number; missing values (NaN) are grey."""
@@ -189,6 +231,11 @@ class ScatterMap(QWidget):
         self._redraw()
 
     def _clear_legend(self) -> None:
+        if self.isolated_category is not None:   # a new colouring: its categories differ
+            self.isolated_category = None
+            self.keep = None
+            self.layers.set_keep(None)
+        self.categories, self.legend_categories = None, []
         self.legend.clear()
         self.legend.setVisible(False)
         if self.colorbar is not None:
@@ -293,6 +340,7 @@ class ScatterMap(QWidget):
         rows = list(self.selection if indices is None else indices)
         if not rows:
             return
+        self.isolated_category = None
         keep = np.zeros(len(self.coords), dtype=bool)
         keep[rows] = True
         self.keep = keep
@@ -301,6 +349,7 @@ class ScatterMap(QWidget):
         self._redraw()
 
     def show_all(self) -> None:
+        self.isolated_category = None
         self.keep = None
         self.layers.set_keep(None)
         self.fit_view()

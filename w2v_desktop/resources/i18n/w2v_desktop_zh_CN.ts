@@ -1532,6 +1532,34 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>可信度</translation>
     </message>
     <message>
+        <source>count (log scale)</source>
+        <translation>计数（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Colour every point that has this value; the rest grey</source>
+        <translation>为具有此值的每个点着色；其余为灰色</translation>
+    </message>
+    <message>
+        <source>each point by its most common value</source>
+        <translation>每个点按其最常见的值</translation>
+    </message>
+    <message>
+        <source>every value</source>
+        <translation>所有值</translation>
+    </message>
+    <message>
+        <source>{value} ({n:,})</source>
+        <translation>{value}（{n:,}）</translation>
+    </message>
+    <message>
+        <source>trust</source>
+        <translation>可信度</translation>
+    </message>
+    <message>
+        <source>log10 count</source>
+        <translation>log10 计数</translation>
+    </message>
+    <message>
         <source>name, most frequent first</source>
         <translation>名称，最常见的优先</translation>
     </message>
@@ -1588,8 +1616,20 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>图片 (PNG/SVG)…</translation>
     </message>
     <message>
-        <source>Coordinates (CSV)…</source>
-        <translation>坐标 (CSV)…</translation>
+        <source>Map data (CSV/TSV/parquet)…</source>
+        <translation>地图数据（CSV/TSV/parquet）…</translation>
+    </message>
+    <message>
+        <source>Coordinates and metadata as CSV, the Embedding Projector&apos;s TSV pair, or a parquet table with neighbours for Embedding Atlas</source>
+        <translation>坐标和元数据导出为 CSV、Embedding Projector 的 TSV 文件对，或带近邻列的 parquet 表（供 Embedding Atlas 使用）</translation>
+    </message>
+    <message>
+        <source>Could not export the map: {exc}</source>
+        <translation>无法导出地图：{exc}</translation>
+    </message>
+    <message>
+        <source>Wrote {n_names:,} points to {path}</source>
+        <translation>已将 {n_names:,} 个点写入 {path}</translation>
     </message>
     <message>
         <source>Points</source>
@@ -1602,6 +1642,10 @@ Open the project and read that file anyway? Only do this for projects you trust.
     <message>
         <source>Colour:</source>
         <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>值：</translation>
     </message>
     <message>
         <source>Search:</source>
@@ -1628,20 +1672,8 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>{n_hits:,} 个点匹配 {v1!r}。</translation>
     </message>
     <message>
-        <source>Export coordinates</source>
-        <translation>导出坐标</translation>
-    </message>
-    <message>
-        <source>projection.csv</source>
-        <translation>projection.csv</translation>
-    </message>
-    <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Wrote {n_names:,} coordinates to {path}</source>
-        <translation>已将 {n_names:,} 个坐标写入 {path}</translation>
     </message>
     <message>
         <source>&lt;b&gt;No rating data loaded.&lt;/b&gt;&lt;br&gt;&lt;br&gt;Open a rating file (MovieLens u.data, ratings.csv, any user,item[,rating,time] file), train item vectors on it, then pick a user here.</source>
@@ -2528,6 +2560,14 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>（无）</translation>
     </message>
     <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>others</source>
+        <translation>其余</translation>
+    </message>
+    <message>
         <source>labels for {shown_hits:,} of {n_hits:,} matches</source>
         <translation>{n_hits:,} 个匹配中的 {shown_hits:,} 个有标签</translation>
     </message>
@@ -2658,6 +2698,62 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
     <message>
         <source>, about {time} left</source>
         <translation>，约剩 {time}</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>Bookmark view</source>
+        <translation>将视图加为书签</translation>
+    </message>
+    <message>
+        <source>Save the points, projection, colouring, selection and view; saved with the project</source>
+        <translation>保存点、投影、着色、选择和视图；随项目一起保存</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>{n:,} selected; colour: {colour}</source>
+        <translation>已选 {n:,} 个；着色：{colour}</translation>
+    </message>
+    <message>
+        <source>{method} of {n:,} names</source>
+        <translation>{n:,} 个名称的 {method}</translation>
+    </message>
+    <message>
+        <source>, {n:,} selected</source>
+        <translation>，已选 {n:,} 个</translation>
+    </message>
+    <message>
+        <source>Cannot restore the bookmark: {exc}</source>
+        <translation>无法恢复书签：{exc}</translation>
+    </message>
+    <message>
+        <source>The bookmark&apos;s colouring ({colour}) is not offered for these vectors.</source>
+        <translation>这些向量不提供该书签的着色方式（{colour}）。</translation>
+    </message>
+    <message>
+        <source>CSV: coordinates and metadata (*.csv)</source>
+        <translation>CSV：坐标和元数据 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Embedding Projector: vectors + metadata TSV pair (*.tsv)</source>
+        <translation>Embedding Projector：向量 + 元数据 TSV 文件对 (*.tsv)</translation>
+    </message>
+    <message>
+        <source>Embedding Atlas: parquet with x, y and neighbours (*.parquet)</source>
+        <translation>Embedding Atlas：含 x、y 和近邻的 parquet (*.parquet)</translation>
+    </message>
+    <message>
+        <source>Export the map</source>
+        <translation>导出地图</translation>
     </message>
 </context>
 </TS>

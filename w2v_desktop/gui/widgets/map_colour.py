@@ -1,0 +1,105 @@
+"""The map's colour choice: single colour, trust, count (log scale) or a metadata column;
+for a column, one of its values highlighted (multi-label cells such as "Action|Comedy"
+count for each of their values). Columns with nothing to colour by (all empty, or a
+different value on every row) are not offered. The logic is in ``core.analysis.map_colour``.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QComboBox
+
+from w2v_desktop.core.analysis import (has_value, is_multi_label, is_useful, log_counts,
+                                       main_value, value_counts)
+from w2v_desktop.core.analysis.map_colour import HIGHLIGHT
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+from w2v_desktop.gui.widgets.neighbour_table import meta_columns
+
+NO_COLOUR, TRUST = QT_TR_NOOP("single colour"), QT_TR_NOOP("trust score")
+COUNT = QT_TR_NOOP("count (log scale)")
+MAX_VALUES = 500   # values offered for highlighting (most common first)
+
+
+class MapColour(QObject):
+    """Owns the colour and value combos; ``changed`` when either changes."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.combo = QComboBox()
+        self.value_combo = QComboBox()
+        self.value_combo.setToolTip(tr("Colour every point that has this value; the rest grey"))
+        self.columns: dict[str, list] = {}
+        self.counts = None
+        self.combo.currentIndexChanged.connect(self._column_changed)
+        self.value_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    def set_vectors(self, vectors) -> None:
+        self.columns = {k: v for k, v in meta_columns(vectors).items() if is_useful(v)}
+        self.counts = None if vectors is None else vectors.counts
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem(tr(NO_COLOUR), NO_COLOUR)
+        self.combo.addItem(tr(TRUST), TRUST)
+        if self.counts is not None:
+            self.combo.addItem(tr(COUNT), COUNT)
+        for key in self.columns:
+            self.combo.addItem(key, key)
+        self.combo.blockSignals(False)
+        self._column_changed()
+
+    def choice(self) -> str:
+        return self.combo.currentData() or NO_COLOUR
+
+    def value(self) -> str | None:
+        """The highlighted value, or None (colour by every value)."""
+        return self.value_combo.currentData() if self.value_combo.isEnabled() else None
+
+    def set_choice(self, choice: str, value: str | None = None) -> bool:
+        """Select a colouring (as ``choice``/``value`` return them); False if not offered."""
+        index = self.combo.findData(choice)
+        if index < 0:
+            return False
+        self.combo.setCurrentIndex(index)
+        if value is not None:
+            found = self.value_combo.findData(value)
+            if found < 0:
+                return False
+            self.value_combo.setCurrentIndex(found)
+        return True
+
+    def _column_changed(self, *_args) -> None:
+        column = self.columns.get(self.choice())
+        self.value_combo.blockSignals(True)
+        self.value_combo.clear()
+        if column is not None:
+            multi = is_multi_label(column)
+            self.value_combo.addItem(tr("each point by its most common value") if multi
+                                     else tr("every value"), None)
+            for value, n in value_counts(column)[:MAX_VALUES]:
+                self.value_combo.addItem(tr("{value} ({n:,})").format(value=value, n=n), value)
+        self.value_combo.setEnabled(column is not None)
+        self.value_combo.blockSignals(False)
+        self.changed.emit()
+
+    def apply(self, scatter_map, result) -> None:
+        """Colour ``scatter_map``'s points (the rows of ``result``) as chosen."""
+        choice = self.choice()
+        rows = result.rows.tolist()
+        if choice == TRUST:
+            # NaN where not measured (large maps: a sample of 5,000): drawn grey, not as trust 0
+            scatter_map.colour_scale(result.trust, tr("trust"), (0.0, 1.0))
+        elif choice == COUNT and self.counts is not None:
+            logs, levels = log_counts(self.counts[result.rows])
+            scatter_map.colour_scale(logs, tr("log10 count"), levels)
+        elif choice in self.columns:
+            cells = [self.columns[choice][r] for r in rows]
+            value = self.value()
+            if value is not None:
+                scatter_map.colour_mask(has_value(cells, value), value, HIGHLIGHT)
+            else:
+                # multi-valued cells: each point by the value it has that most points share
+                scatter_map.colour_categories(main_value(cells), choice)
+        else:
+            scatter_map.colour_uniform()
+
