@@ -114,7 +114,7 @@ class ProjectionPanel(QWidget):
         self.selection_label = QLabel(tr("Search highlights and labels names containing the text."))
         self.selection_label.setWordWrap(True)
         self.export_plot_button = QPushButton(tr("Picture (PNG/SVG)…"))
-        self.export_csv_button = QPushButton(tr("Map data (CSV/TSV/parquet)…"))
+        self.export_csv_button = QPushButton(tr("Map data…"))
         self.export_csv_button.setToolTip(tr("Coordinates and metadata as CSV, the Embedding Projector's TSV pair, "
                                              "or a parquet table with neighbours for Embedding Atlas"))
         self.colouring.changed.connect(self.apply_colour)
@@ -288,7 +288,7 @@ class ProjectionPanel(QWidget):
         self._running_rows, self._running_label = None, params.label
         self._dim(True)
         if self.result is not None:
-            self._set_title(f"previous map \N{EM DASH} computing {params.label}\N{HORIZONTAL ELLIPSIS}")
+            self._set_title(tr("previous map — computing {method}…").format(method=params.label))
 
     def _on_report(self, message) -> None:
         if not self.runner.running:
@@ -304,8 +304,8 @@ class ProjectionPanel(QWidget):
             self._last_partial = now
             names = [self.vectors.names[r] for r in self._running_rows]
             self._dim(False)
-            self.map.set_points(names, partial, names, f"{self._running_label} of {len(names):,} names "
-                                f"\N{EM DASH} {100 * (fraction or 0):.0f}%\N{HORIZONTAL ELLIPSIS}", "")
+            self.map.set_points(names, partial, names, tr("{method} of {n} names — {percent}%…").format(
+                method=self._running_label, n=f"{len(names):,}", percent=f"{100 * (fraction or 0):.0f}"), "")
             self._live = True
 
     def _run_ended(self) -> None:
@@ -352,8 +352,10 @@ class ProjectionPanel(QWidget):
         tips = [f"{name}\n{titles[row]}" if titles and titles[row] else name for name, row in zip(result.names, rows)]
         self._search_text = [tip.casefold() for tip in tips]
         label = result.params.label
-        self.map.set_points(result.names, result.coords[:, :2], tips, f"{result.params.describe()} of "
-                            f"{len(result.names):,} names", AXIS_NAMES.get(result.method, label))
+        # a short title (a long one widens the plot past its splitter pane); the parameters are in the status
+        self.map.set_points(result.names, result.coords[:, :2], tips,
+                            tr("{method} of {n} names").format(method=label, n=f"{len(result.names):,}"),
+                            AXIS_NAMES.get(result.method, label))
         self._set_exportable(True)
         self.selection.set_data(self.vectors, result)
         self.apply_colour()

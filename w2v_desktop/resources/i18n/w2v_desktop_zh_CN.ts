@@ -1616,10 +1616,6 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>图片 (PNG/SVG)…</translation>
     </message>
     <message>
-        <source>Map data (CSV/TSV/parquet)…</source>
-        <translation>地图数据（CSV/TSV/parquet）…</translation>
-    </message>
-    <message>
         <source>Coordinates and metadata as CSV, the Embedding Projector&apos;s TSV pair, or a parquet table with neighbours for Embedding Atlas</source>
         <translation>坐标和元数据导出为 CSV、Embedding Projector 的 TSV 文件对，或带近邻列的 parquet 表（供 Embedding Atlas 使用）</translation>
     </message>
@@ -1634,6 +1630,10 @@ Open the project and read that file anyway? Only do this for projects you trust.
     <message>
         <source>Points</source>
         <translation>点</translation>
+    </message>
+    <message>
+        <source>Map data…</source>
+        <translation>地图数据…</translation>
     </message>
     <message>
         <source>View</source>
@@ -1666,6 +1666,18 @@ Open the project and read that file anyway? Only do this for projects you trust.
     <message>
         <source>Paste at least 3 names.</source>
         <translation>请粘贴至少 3 个名称。</translation>
+    </message>
+    <message>
+        <source>previous map — computing {method}…</source>
+        <translation>上一张地图 — 正在计算 {method}…</translation>
+    </message>
+    <message>
+        <source>{method} of {n} names — {percent}%…</source>
+        <translation>{method}：{n} 个名称 — {percent}%…</translation>
+    </message>
+    <message>
+        <source>{method} of {n} names</source>
+        <translation>{method}：{n} 个名称</translation>
     </message>
     <message>
         <source>{n_hits:,} points match {v1!r}.</source>
