@@ -29,6 +29,7 @@ def test_the_export_button_writes_csv_tsv_and_parquet_starting_in_the_data_folde
     for name, index in (("map", 0), ("proj", 1), ("atlas", 2)):   # no suffix typed: the filter's
         monkeypatch.setattr(QFileDialog, "getSaveFileName", answer(name, index))
         panel.export_csv_button.click()
+        qtbot.waitUntil(lambda: not panel.export_runner.running, timeout=60_000)   # written on a worker
     assert all(start.startswith(str(tmp_path)) for start, _f in asked)
     assert ".parquet" in asked[0][1] and ".tsv" in asked[0][1]
     assert (tmp_path / "map.csv").read_text().splitlines()[0].startswith("name,x,y,trust")

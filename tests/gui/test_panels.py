@@ -301,7 +301,8 @@ def test_projection_exports_png_svg_and_csv(qtbot, state, tmp_path):
     write_plot(panel.map.plot, str(tmp_path / "map.svg"))
     assert (tmp_path / "map.png").read_bytes()[:4] == b"\x89PNG"
     assert "<svg" in (tmp_path / "map.svg").read_text()
-    panel.export_coordinates(str(tmp_path / "map.csv"))
+    panel.export_coordinates(str(tmp_path / "map.csv"))   # on a worker
+    qtbot.waitUntil(lambda: not panel.export_runner.running, timeout=60_000)
     lines = (tmp_path / "map.csv").read_text().splitlines()
     assert lines[0] == "name,x,y,trust,count,title,genres" and len(lines) == 31
     assert lines[1].startswith("c0_0,") and lines[1].endswith(",Title of c0_0,genre0")

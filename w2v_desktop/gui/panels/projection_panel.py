@@ -19,8 +19,8 @@ import time
 
 import numpy as np
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
 
@@ -97,6 +97,7 @@ class ProjectionPanel(QWidget):
         self.status = QLabel(tr("Choose points and a method, then Project."))
         self.status.setWordWrap(True)
         self.runner = JobRunner(self.state, status=self.status.setText, parent=self)
+        self.export_runner = JobRunner(self.state, status=self.status.setText, parent=self)
         self.runner.add_button(self.project_button, self.run_projection)
         self.around_edit.textEdited.connect(lambda _t: self.around_radio.setChecked(True))
         self.top_spin.valueChanged.connect(self._update_size)
@@ -415,18 +416,17 @@ class ProjectionPanel(QWidget):
 
     def export_coordinates(self, path: str) -> None:
         """The map by suffix (core ``export_map``, atomic): ``.csv`` name, x, y, trust and the
-        metadata; ``.tsv`` the Projector pair; ``.parquet`` with a neighbours column."""
-        result = self.result
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = export_map(path, result, self.vectors)
-        except (OSError, ValueError) as exc:
-            self.status.setText(tr("Could not export the map: {exc}").format(exc=exc))
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.status.setText(tr("Wrote {n_names:,} points to {path}").format(
-            n_names=len(result.names), path=", ".join(str(p) for p in written)))
+        metadata; ``.tsv`` the Projector pair; ``.parquet`` with a neighbours column. On a worker:
+        the parquet's neighbours of a large map take minutes."""
+        result, vectors = self.result, self.vectors
+
+        def done(written) -> None:
+            self.status.setText(tr("Wrote {n_names:,} points to {path}").format(
+                n_names=len(result.names), path=", ".join(str(p) for p in written)))
+
+        self.export_runner.start(lambda _token: export_map(path, result, vectors), done, name="map-export",
+                                 title=QT_TR_NOOP("Could not export the map"),
+                                 message=tr("Writing the map to {path}…").format(path=path))
 
 
 def label_choices(vectors) -> list[str]:

@@ -1620,8 +1620,12 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>坐标和元数据导出为 CSV、Embedding Projector 的 TSV 文件对，或带近邻列的 parquet 表（供 Embedding Atlas 使用）</translation>
     </message>
     <message>
-        <source>Could not export the map: {exc}</source>
-        <translation>无法导出地图：{exc}</translation>
+        <source>Could not export the map</source>
+        <translation>无法导出地图</translation>
+    </message>
+    <message>
+        <source>Writing the map to {path}…</source>
+        <translation>正在把地图写入 {path}…</translation>
     </message>
     <message>
         <source>Wrote {n_names:,} points to {path}</source>
