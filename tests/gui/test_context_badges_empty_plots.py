@@ -52,3 +52,19 @@ def test_help_badges_for_trust_on_the_map_and_in_out_in_the_evaluation(qtbot, ma
     state, vectors = rating_state
     panel = make_panel(qtbot, RecsPanel, state)
     assert "in·out" in badge_terms(panel)
+
+
+def test_train_plots_say_what_to_do_before_training(qtbot):
+    from types import SimpleNamespace
+    from w2v_desktop.gui.panels.train_monitor import EvalPlot, LossPlot
+    loss, evaluation = LossPlot(), EvalPlot()
+    for widget in (loss, evaluation):
+        qtbot.addWidget(widget)
+        assert "Press Train (F5)" in widget.hint.text
+        assert not widget.plot.getPlotItem().getAxis("bottom").isVisible()
+    loss.reset(0.0, epochs=3)
+    assert not loss.hint.text and loss.plot.getPlotItem().getAxis("bottom").isVisible()
+    evaluation.reset(0.0)
+    assert evaluation.hint.text  # until the first epoch's accuracy
+    evaluation.add(1, SimpleNamespace(accuracy=0.5, correct=5, total=10, skipped=0))
+    assert not evaluation.hint.text and evaluation.plot.getPlotItem().getAxis("left").isVisible()
