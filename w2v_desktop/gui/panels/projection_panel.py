@@ -30,6 +30,7 @@ from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.map_file_export import ask_map_path
 from w2v_desktop.gui.widgets.map_bookmarks import MapBookmarks
+from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.map_colour import TRUST, MapColour
 from w2v_desktop.gui.widgets.map_selection import MapSelection
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
@@ -139,7 +140,7 @@ class ProjectionPanel(QWidget):
         form.addWidget(self.status)
         view = QGroupBox(tr("View"))
         view_form = QFormLayout(view)
-        view_form.addRow(tr("Colour:"), self.colour_combo)
+        view_form.addRow(tr("Colour:"), with_help(self.colour_combo, "trust"))
         view_form.addRow(tr("Value:"), self.colour_value_combo)
         view_form.addRow(tr("Search:"), self.search_edit)
         view_form.addRow(tr("Label by:"), self.label_combo)

@@ -30,6 +30,7 @@ from w2v_desktop.core.items import sort_events
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.bar_chart import HorizontalBarChart
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
+from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.name_completer import NameCompleter
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable, read_only_item
 from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
@@ -105,6 +106,8 @@ class RecsPanel(QWidget):
         self.history_table.verticalHeader().setVisible(False)
         self.history_table.horizontalHeader().setStretchLastSection(True)
         self.cosine_table, self.dot_table = NeighbourTable(), NeighbourTable()
+        for table in (self.cosine_table, self.dot_table):
+            table.context_requested.connect(self.state.request_context)
         self.comparison_label = QLabel()
         self.comparison_label.setWordWrap(True)
         self.user_edit.returnPressed.connect(self.show_user)
@@ -173,7 +176,7 @@ class RecsPanel(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(controls)
-        layout.addWidget(self.eval_status)
+        layout.addWidget(with_help(self.eval_status, "in·out"))  # the "scoring" column's in.out
         layout.addWidget(self.eval_table, 1)
         layout.addWidget(self.eval_chart, 1)
         return tab

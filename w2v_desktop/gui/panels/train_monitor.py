@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTableWidget, QTa
 
 from w2v_desktop.gui import theme
 from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+from w2v_desktop.gui.widgets.empty_state import set_plot_hint
 
 
 LOSS_HELP = (
@@ -33,6 +34,9 @@ LOSS_HELP = (
                "the tree (about log2 of the vocabulary nodes), negative sampling over the "
                "target and its noise words: their losses are on different scales and cannot be "
                "compared."))
+LOSS_EMPTY = QT_TR_NOOP("Press Train (F5) to see the loss here.")
+EVAL_EMPTY = QT_TR_NOOP("Press Train (F5) with “Evaluate analogies after each epoch” ticked to see the "
+                        "accuracy here.")
 Y_LABEL = {False: QT_TR_NOOP("loss per pair (negative sampling)"),
            True: QT_TR_NOOP("loss per pair (hierarchical softmax: summed over the tree path)")}
 
@@ -73,6 +77,8 @@ class LossPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot, 1)
         layout.addLayout(notes)
+        self.hint = set_plot_hint(self.plot, None, tr(LOSS_EMPTY))  # no fake axes before training
+        self.legend.setVisible(False)
         self.apply_theme()
 
     def apply_theme(self) -> None:
@@ -103,6 +109,8 @@ class LossPlot(QWidget):
             self.sample_curve.setData([], [])
         self.offset = offset_epochs
         self.hs = hs
+        set_plot_hint(self.plot, self.hint, "")  # training has started: its axes
+        self.legend.setVisible(True)
         theme.set_labels(self.plot, tr("Training loss"), "epochs", Y_LABEL[hs])
         self.note.setText(tr("Online loss: measured as training goes. Fixed sample: the same pairs after each epoch.")
                           + (tr(" Hierarchical softmax: a larger scale than negative sampling's.") if hs else ""))
@@ -152,6 +160,7 @@ class EvalPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.note)
+        self.hint = set_plot_hint(self.plot, None, tr(EVAL_EMPTY))
         self.apply_theme()
 
     def apply_theme(self) -> None:
@@ -162,9 +171,11 @@ class EvalPlot(QWidget):
         if offset_epochs <= 0:
             self._x.clear(), self._y.clear()
             self.curve.setData([], [])
+            set_plot_hint(self.plot, self.hint, tr(EVAL_EMPTY))
         self.offset = offset_epochs
 
     def add(self, epoch: int, result) -> None:
+        set_plot_hint(self.plot, self.hint, "")
         self._x.append(self.offset + epoch)
         self._y.append(100.0 * result.accuracy)
         self.curve.setData(self._x, self._y)

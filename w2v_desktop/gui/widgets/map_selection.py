@@ -9,7 +9,7 @@ import html
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QPushButton, QSpinBox, QTableWidget, QVBoxLayout, QWidget)
+                               QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from w2v_desktop.core.analysis import map_neighbours
 from w2v_desktop.core.formats import save_coordinates
@@ -38,7 +38,8 @@ class MapSelection(QWidget):
         self.metric_combo.addItems(similarity.METRICS)
         self.k_spin = QSpinBox(minimum=1, maximum=200, value=10, prefix="k = ")
         self.original = NeighbourTable()
-        self.on_map = QTableWidget(0, 3)
+        self.on_map = NeighbourTable()
+        self.on_map.setColumnCount(3)
         self.on_map.setHorizontalHeaderLabels(["#", tr("name"), tr("map distance")])
         self.on_map.verticalHeader().setVisible(False)
         self.on_map.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -83,6 +84,8 @@ class MapSelection(QWidget):
         self.k_spin.valueChanged.connect(lambda _v: self.show_selection(self.map.selection))
         self.original.cellClicked.connect(lambda row, _c: self._go_to(self.original.item(row, 1)))
         self.on_map.cellClicked.connect(lambda row, _c: self._go_to(self.on_map.item(row, 1)))
+        for table in (self.original, self.on_map):
+            table.context_requested.connect(self.state.request_context)
         self.isolate_button.clicked.connect(lambda: (self.map.isolate(), self._enable_buttons()))
         self.show_all_button.clicked.connect(lambda: (self.map.show_all(), self._enable_buttons()))
         self.clear_button.clicked.connect(self.map.clear_selection)

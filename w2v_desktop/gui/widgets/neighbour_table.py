@@ -92,15 +92,21 @@ class NeighbourTable(QTableWidget):
     def names(self) -> list[str]:
         return [self.item(row, 1).data(NAME_ROLE) for row in range(self.rowCount())]
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        item = self.itemAt(event.pos())
+    def context_menu(self, pos) -> QMenu | None:
+        """The menu for the row at viewport position ``pos`` (None: no name there or nobody listens)."""
+        item = self.itemAt(pos)
         name = self.item(item.row(), 1).data(NAME_ROLE) if item is not None and self.item(item.row(), 1) else None
         if name is None or not self.receivers(SIGNAL("context_requested(QString)")):
-            return
+            return None
         menu = QMenu(self)
         menu.addAction(tr("Show “{name}” in context").format(name=name),
                        lambda: self.context_requested.emit(name))
-        menu.exec(event.globalPos())
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        menu = self.context_menu(event.pos())
+        if menu is not None:
+            menu.exec(event.globalPos())
 
     def _activate(self, row: int) -> None:
         item = self.item(row, 1)

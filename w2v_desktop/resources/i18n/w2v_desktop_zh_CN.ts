@@ -1904,6 +1904,14 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>&lt;b&gt;在线损失&lt;/b&gt;（曲线和每轮均值）：每个词对在用它训练之前测得的损失的平均值。模型刚刚拟合过它之前的词对（同一文档；在按主题排序的文件中还是同一主题），学习率高时更是如此；随着学习率衰减，这一优势减弱，所以即使模型仍在改进，在线损失也可能在最后几轮上升。&lt;br&gt;&lt;br&gt;&lt;b&gt;固定样本&lt;/b&gt;（第二条曲线）：在训练前抽取一次的同样 10,000 个训练词对上的损失，每轮结束后计算，且不在它们上面训练。它衡量的是整个模型，应以这条曲线来判断训练效果。如果两条曲线走势分开，可以试试“每轮打乱句子顺序”。&lt;br&gt;&lt;br&gt;层次 softmax 的损失是词在树中路径上的总和（约为词表节点数的 log2），负采样则是目标词和噪声词上的总和：两者的损失尺度不同，不能相互比较。</translation>
     </message>
     <message>
+        <source>Press Train (F5) to see the loss here.</source>
+        <translation>按“训练”(F5)后，损失曲线会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Press Train (F5) with “Evaluate analogies after each epoch” ticked to see the accuracy here.</source>
+        <translation>勾选“每轮结束后评测类比”并按“训练”(F5)，准确率会显示在这里。</translation>
+    </message>
+    <message>
         <source>loss per pair (negative sampling)</source>
         <translation>每个词对的损失（负采样）</translation>
     </message>
