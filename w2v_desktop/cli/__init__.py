@@ -50,8 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         return _run_gui(argv)
     try:
-        with terminate_cleanly():  # SIGTERM/SIGHUP unwind like Ctrl-C: no part file stays behind
-            return int(args.func(args) or 0)
+        try:
+            with terminate_cleanly():  # SIGTERM/SIGHUP unwind like Ctrl-C: no part file stays behind
+                return int(args.func(args) or 0)
+        except SystemError as exc:
+            # A signal that lands inside compiled code (a Numba dispatcher) comes out as
+            # "SystemError: ... returned a result with an exception set", the signal's exception
+            # as its cause: unwrap it.
+            raise (_interruption(exc) or exc) from None
     except Terminated as exc:
         print(f"w2v-desktop: stopped by {exc}", file=sys.stderr)
         return 128 + exc.signum
@@ -62,6 +68,17 @@ def main(argv: list[str] | None = None) -> int:
         # Expected failures (bad input, bad options) get one clear line, no traceback.
         print(f"w2v-desktop: error: {_one_line(exc)}", file=sys.stderr)
         return 2
+
+
+def _interruption(exc: BaseException | None) -> KeyboardInterrupt | None:
+    """The Ctrl-C or termination signal among ``exc``'s causes, if any."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def _one_line(exc: BaseException) -> str:
