@@ -14,7 +14,9 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QTimer  # noqa: E402
 
+from tests.gui.helpers import temp_settings, topic_sentences  # noqa: E402
 from w2v_desktop.gui import worker  # noqa: E402
+from w2v_desktop.gui.dialogs.error_dialog import open_error_dialogs  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -53,3 +55,26 @@ def no_dangling_threads_or_timers(qapp, monkeypatch):
     for timer in active:
         timer.stop()
     assert not active, f"test left {len(active)} QTimer(s) running: {[t.objectName() for t in active]}"
+
+
+# The main window on its own settings file, with the errors it reported (``window.errors``);
+# error dialogs still open are closed afterwards.
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from w2v_desktop.gui.main_window import MainWindow
+
+    win = MainWindow(settings=temp_settings(tmp_path))
+    qtbot.addWidget(win)
+    errors = []
+    win.state.error_occurred.connect(lambda *args: errors.append(args))
+    win.errors = errors
+    yield win
+    for box in open_error_dialogs():
+        box.close()
+
+
+@pytest.fixture
+def corpus_file(tmp_path):
+    path = tmp_path / "topics.txt"
+    path.write_text("\n".join(" ".join(s) for s in topic_sentences(600)), encoding="utf-8")
+    return path

@@ -20,25 +20,6 @@ needs_sample = pytest.mark.skipif(not (SAMPLES / "sample_corpus.txt").is_file(),
                                   reason="the bundled sample corpus is missing")
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(settings=temp_settings(tmp_path))
-    qtbot.addWidget(win)
-    errors = []
-    win.state.error_occurred.connect(lambda *args: errors.append(args))
-    win.errors = errors
-    yield win
-    for box in open_error_dialogs():
-        box.close()
-
-
-@pytest.fixture
-def corpus_file(tmp_path):
-    path = tmp_path / "topics.txt"
-    path.write_text("\n".join(" ".join(s) for s in topic_sentences(600)), encoding="utf-8")
-    return path
-
-
 @needs_sample
 def test_start_up_loads_the_sample_ready_to_train(qtbot, window):
     assert window.load_sample()

@@ -5,30 +5,13 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SAMPLES
-from tests.gui.helpers import temp_settings, topic_sentences, wait_idle
+from tests.gui.helpers import temp_settings, wait_idle
 from w2v_desktop.core.config import ITEM_DEFAULTS, TrainConfig
-from w2v_desktop.gui.dialogs.error_dialog import open_error_dialogs
 from w2v_desktop.gui.main_window import MainWindow
 
 needs_samples = pytest.mark.skipif(not (SAMPLES / "sample_ratings.csv").is_file()
                                    or not (SAMPLES / "sample_corpus.txt").is_file(),
                                    reason="the bundled samples are missing")
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(settings=temp_settings(tmp_path))
-    qtbot.addWidget(win)
-    yield win
-    for box in open_error_dialogs():
-        box.close()
-
-
-@pytest.fixture
-def corpus_file(tmp_path):
-    path = tmp_path / "topics.txt"
-    path.write_text("\n".join(" ".join(s) for s in topic_sentences(600)), encoding="utf-8")
-    return path
 
 
 def open_text(qtbot, window, path):

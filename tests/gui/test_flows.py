@@ -8,24 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.helpers import temp_settings, topic_corpus, wait_idle
+from tests.gui.helpers import topic_corpus, wait_idle
 from w2v_desktop.core.formats import save_vectors
 from w2v_desktop.core.vectors import similarity
 from w2v_desktop.core.vectors.keyed import Vectors
-from w2v_desktop.gui.dialogs.error_dialog import open_error_dialogs
 from w2v_desktop.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(settings=temp_settings(tmp_path))
-    qtbot.addWidget(win)
-    errors = []
-    win.state.error_occurred.connect(lambda *args: errors.append(args))
-    win.errors = errors
-    yield win
-    for box in open_error_dialogs():
-        box.close()
 
 
 def small_vectors(n=300, dim=12, seed=0) -> Vectors:
