@@ -100,24 +100,24 @@ def _in_range(name: str, value, low, high, whole: bool = False, also: str = "") 
 
 
 # -- cost model -----------------------------------------------------------------------------------------
-# Fitted to figures measured on the development machine (2 cores, shared: load average 5-9 while
-# measuring, so a quiet machine is faster), GloVe 6B 50-d rows, unit-scaled, default parameters,
-# in-process after the libraries were imported and compiled (/tmp scripts and
-# benchmarks/bench_map_projection.py), December 2026:
+# Fitted to figures measured on the development machine (2 cores), GloVe 6B 50-d rows, unit-scaled,
+# default parameters, December 2026. The 100,000-row maps were timed on a quiet machine (load average
+# under 1) through benchmarks/bench_map_projection.py (in the child process, as the app runs them);
+# the smaller ones while other work kept the load at 5-9, so they only fixed the forms:
 #   PCA      100,000: layout 3.6 s, trust 7.1 s      400,000: layout 5.8 s, trust 17.1 s
-#   t-SNE      2,000: 7.3 s (Barnes-Hut)             10,000: neighbours 5.0 s, layout 137 s (FFT)
-#            100,000: neighbours (Annoy) 160 s, affinities 3.2 s, layout 224 s, trust 3.0 s (in the child)
-#   UMAP      10,000: neighbours 1.4 s, affinities and spectral start 3.4 s, layout 20.9 s
-#            100,000: neighbours 105 s, affinities and spectral start 148 s, layout 422 s, trust 10 s
+#   t-SNE      2,000: 7.3 s (Barnes-Hut)             10,000: neighbours 5.0 s, layout 137 s (FFT, loaded)
+#            100,000: neighbours (Annoy) 37.9 s, affinities 2.4 s, layout 157.7 s, trust 3.9 s (quiet)
+#   UMAP      10,000: neighbours 1.4 s, affinities and spectral start 3.4 s, layout 20.9 s (loaded)
+#            100,000: neighbours 24.6 s, affinities and spectral start 11.2 s, layout 37.9 s, trust 1.2 s (quiet)
 # Forms: neighbour search ~ n log2(n) dim; t-SNE's 750 gradient steps ~ a fixed FFT grid cost
-# plus n (FFT, fitted to 10,000 and 100,000) or n log n (Barnes-Hut); UMAP's affinities and epochs grow a little faster than n (fitted as n^1.5 and
-# n^1.3); trust ~ sample x n x dim (the exact 8-bit scan); PCA ~ n dim.
+# plus n (FFT) or n log n (Barnes-Hut); UMAP's affinities and epochs grow a little faster than n
+# (fitted as n^1.5 and n^1.3); trust ~ sample x n x dim (the exact 8-bit scan); PCA ~ n dim.
 CALIBRATION = {
-    "tsne_fixed": 1.0, "tsne_knn": 1.5e-6, "tsne_affinity": 1.0e-6, "tsne_step_bh": 3.0e-7,
-    "tsne_step_fft": 1.3e-6, "tsne_iteration_fft": 0.17,
-    "umap_fixed": 2.5, "umap_knn": 1.0e-6, "umap_affinity": 3.5e-6, "umap_layout": 1.3e-4,
+    "tsne_fixed": 1.0, "tsne_knn": 4.5e-7, "tsne_affinity": 8.0e-6, "tsne_step_bh": 3.0e-7,
+    "tsne_step_fft": 9.0e-7, "tsne_iteration_fft": 0.12,
+    "umap_fixed": 2.5, "umap_knn": 2.7e-7, "umap_affinity": 3.5e-7, "umap_layout": 1.2e-5,
     "pca_fixed": 1.0, "pca_cell": 1.0e-6,
-    "trust_pair": 2.5e-10,
+    "trust_pair": 1.0e-10,
 }
 TSNE_ITERATIONS = 750   # 250 early exaggeration + 500
 TSNE_FFT_FROM = 10_000
