@@ -23,7 +23,7 @@ from w2v_desktop.core.jobs import load_text_corpus, load_vectors_job
 from w2v_desktop.core.train import model_file
 from w2v_desktop.gui.state import IDLE
 from w2v_desktop.gui.widgets.load_progress import LoadProgressWidget
-from w2v_desktop.gui.i18n import tr
+from w2v_desktop.gui.i18n import tr, tr_phrase
 
 MAX_RECENT = 10
 
@@ -182,7 +182,7 @@ class FileActions(QObject):
 
         token = CancelToken()
         self._long_load("data", load_text_corpus(path, self.tokenize_options, token), path, done,
-                        lambda p: self.state.status_message.emit(p.message),
+                        lambda p: self.state.status_message.emit(tr_phrase(p.message)),
                         title=tr("Could not read {name}").format(name=Path(path).name), name="load-text", token=token)
 
     def open_ratings(self, path: str | None = None, ask: bool = True) -> None:
@@ -198,7 +198,7 @@ class FileActions(QObject):
         self._remember(path)
         token = CancelToken()
         self._long_load("data", dialog.load_job(token), path, lambda d: self._ratings_loaded(d, path),
-                        lambda progress: self.state.status_message.emit(progress.message),
+                        lambda progress: self.state.status_message.emit(tr_phrase(progress.message)),
                         title=tr("Could not read {name}").format(name=Path(path).name), name="load-ratings", token=token)
 
     def _ratings_loaded(self, data, path: str) -> None:
@@ -226,7 +226,7 @@ class FileActions(QObject):
             self.vectors_opened.emit(path)
 
         self._long_load("vectors", load_vectors_job(path, fmt), path, done,
-                        lambda progress: self.state.status_message.emit(progress.message),
+                        lambda progress: self.state.status_message.emit(tr_phrase(progress.message)),
                         title=tr("Could not open {name}").format(name=Path(path).name), name="load-vectors")
 
     def open_model(self, path: str | None = None) -> None:

@@ -33,7 +33,7 @@ from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.name_completer import NameCompleter
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable, read_only_item
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase
 
 NO_RATINGS = (QT_TR_NOOP("<b>No rating data loaded.</b><br><br>Open a rating file (MovieLens u.data, "
                          "ratings.csv, any user,item[,rating,time] file), train item vectors on it, then "
@@ -345,7 +345,7 @@ class RecsPanel(QWidget):
         self.eval_chart.set_bars(labels, values, x_range=(0, max(values + [0.01])),
                                  title=tr("HitRate@{k} (held-out last item in the top {k})").format(k=result.k),
                                  x_label=tr("HitRate@{k}").format(k=result.k), fmt="{:.3f}")
-        self.eval_status.setText(tr("{n_users:,} users, {n_train_events:,} training events over {catalogue:,} items. ").format(n_users=result.n_users, n_train_events=result.n_train_events, catalogue=result.catalogue) + " ".join(result.notes))
+        self.eval_status.setText(tr("{n_users:,} users, {n_train_events:,} training events over {catalogue:,} items. ").format(n_users=result.n_users, n_train_events=result.n_train_events, catalogue=result.catalogue) + " ".join(tr_phrase(note) for note in result.notes))
         self.use_best_rankings(result)
 
     def use_best_rankings(self, result) -> None:

@@ -172,8 +172,72 @@
         <translation>保留评分 ≥</translation>
     </message>
     <message>
+        <source>{source}: {events:,} events, {users:,} users, {items:,} items; {skipped}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  {step}: dropped {dropped:,}, {left:,} left{note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sequences:,} sequences from {users:,} users, {events:,} events over {items:,} items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  length: min {min:.0f}, median {median:.0f}, mean {mean:.1f}, p90 {p90:.0f}, max {max:.0f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  histogram: {bins}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items with no vector: {n:,} of {total:,} ({no_events:,} lost every event, {rare:,} seen fewer than min_count={min_count} times)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  e.g. {examples}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rating threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rating column: every event kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>keep all</source>
         <translation>全部保留</translation>
+    </message>
+    <message>
+        <source>ratings range {low:g} to {high:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep ratings &gt;= {threshold:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split sessions at gaps &gt; {gap}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n:,} extra sequences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drop consecutive duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drop sequences shorter than {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sequence</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Only liked items go into histories (3.5 of 5 keeps 4 and 5 stars). Empty keeps every row.</source>
@@ -1620,6 +1684,34 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>坐标和元数据导出为 CSV、Embedding Projector 的 TSV 文件对，或带近邻列的 parquet 表（供 Embedding Atlas 使用）</translation>
     </message>
     <message>
+        <source>Cannot project: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projecting with {parameters}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points}; mean trust {trust} (share of each point&apos;s 10 nearest neighbours kept on the map; {note}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not export the map</source>
         <translation>无法导出地图</translation>
     </message>
@@ -2372,6 +2464,22 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>，用时 {elapsed:.1f} 秒</translation>
     </message>
     <message>
+        <source>item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped early: trained {count}{took}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained {count}{took}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Vectors opened without a corpus&lt;/b&gt;: there is nothing to train on. Open a corpus or a ratings file to train, or a saved model to continue training.</source>
         <translation>&lt;b&gt;打开的向量没有语料&lt;/b&gt;：没有可训练的内容。打开语料或评分文件来训练，或打开已保存的模型继续训练。</translation>
     </message>
@@ -2490,6 +2598,50 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
     <message>
         <source>Reading {name}</source>
         <translation>正在读取 {name}</translation>
+    </message>
+    <message>
+        <source>Reading {name}: {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {name}: {done}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading item metadata {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rating scale: {scale}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: {warning}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rating column (implicit data): keeping every event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every rating is {low:g} (implicit data): keeping every event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ratings {low:g}–{high:g}{step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: keeping every event (the lowest rating alone is over half of them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: keeping ratings ≥ {threshold:g} ({share:.0%} of the events, about the top half)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building item sequences from {n:,} events</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Click a point to select it (Ctrl+click adds), Shift+drag for a box, Ctrl+drag for a lasso.</source>
@@ -2778,6 +2930,182 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
     <message>
         <source>Export the map</source>
         <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>trust undefined for a map of {n} points (each point&apos;s {k} nearest would be all the others; it needs at least {least})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trust measured on a random {measured:,} of {n:,} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trust measured on all {n:,} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom axes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>perplexity {value:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exaggeration {value:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} neighbours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raw rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed {seed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{method} ({parameters})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the {method} baseline (HitRate {hit_rate:.4f}) beats every method: the vectors add nothing here (see the warnings above and below; check the threshold, the time column and min_count).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{method} vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rating column: implicit data, every event is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every rating is {low:g}: implicit data, every event is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in steps of {step:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suggested: keep ratings &gt;= {threshold:g} ({share:.0%} of the events)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suggested: keep every event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ratings {low:g} to {high:g}{step} ({n} distinct values); {suggestion}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every rating is {low:g} (implicit data): a threshold of {threshold:g} drops every event; keep all events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every rating is {low:g} (implicit data): a threshold of {threshold:g} filters nothing; keep all events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep ratings &gt;= {threshold:g} ({share:.0%})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep every event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the threshold {threshold:g} is above the highest rating ({high:g}): every event is dropped. Suggested: {suggested}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ratings run {low:g}-{high:g}: keeping ratings &gt;= {threshold:g} drops {dropped:.0%} of the events, and items with few events left get no vector or a poor one. Suggested: {suggested}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time column, and the rows are grouped by item: each user&apos;s &quot;last event&quot; is whatever the sorting put last, so leave-last-out evaluation measures nothing and sequences follow the item order. Give the time column if the file has one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time column, and the rows are sorted by user, then by item: each user&apos;s &quot;last event&quot; is the highest item id, so leave-last-out evaluation measures nothing and sequences follow the item order. Give the time column if the file has one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} have collapsed: the mean cosine between two of them is {cosine:.3f} (near 1), so every item looks similar to every other and neighbours mean nothing. Usual causes: too few events per item (a threshold that drops most events), subsampling too strong (sample), or a rating file trained as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n:,} of {total:,} items get no vector ({share:.0%}): lower the rating threshold or min_count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no bad rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; first at lines {lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped {n:,} bad rows ({kinds}){where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {name}: {n:,} sentences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting words of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the new data&apos;s words to the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>analogy evaluation skipped: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compiling kernels, first run only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corpus: {tokens:,} tokens, {types:,} distinct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept (min_count={min_count}{cap}): {types:,} distinct, {tokens:,} tokens ({coverage:.1%} of the corpus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped: {types:,} distinct, {tokens:,} tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n:,} {word}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
