@@ -168,13 +168,13 @@ def evaluate_recs(events: Interactions, options: EvalOptions = EvalOptions(),
     sequences, _ = make_sequences(split.train, seq_options)
     corpus = sequences.to_corpus(f"{events.source} (training part)")
     for method in options.methods:
-        say(f"training {method}")
+        say(Phrase(QT_TR_NOOP("training {method}"), method=method))
         check_cancel(cancel)
         model = fit(_method_corpus(method, corpus, options, walk), options.train, **fit_kwargs)
         result.vectors[method] = model.vectors
         result.rows += _vector_rows(method, model, split, events, users, targets, last_items,
                                     seen, options, len(catalogue))
-    result.notes += [f"Warning: {w}" for w in evaluation_warnings(result, events)]
+    result.notes += [Phrase(QT_TR_NOOP("Warning: {warning}"), warning=w) for w in evaluation_warnings(result, events)]
     return result
 
 

@@ -323,7 +323,7 @@ class RecsPanel(QWidget):
         def work(cancel):
             def on_step(message: str) -> None:   # between steps: the cancel point
                 check_cancel(cancel)
-                relay.step.emit(message)
+                relay.step.emit(tr_phrase(message))
 
             return evaluate_ratings(events, options, fit=fit, on_step=on_step, cancel=cancel)
 

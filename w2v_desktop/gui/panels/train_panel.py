@@ -172,7 +172,7 @@ class TrainPanel(QWidget):
         self.analogy_box.setChecked(bool(settings.get("analogy", False)))
         if settings.get("analogy_path"):
             self.analogy_path.setText(str(settings["analogy_path"]))
-        self.watch_edit.setPlaceholderText(f"e.g. {', '.join(examples)}" if examples else
+        self.watch_edit.setPlaceholderText(tr("e.g. {examples}").format(examples=", ".join(examples)) if examples else
                                            tr("words or items to follow, comma-separated"))
 
     # -- commands ------------------------------------------------------------------

@@ -15,7 +15,7 @@ from w2v_desktop.core.analysis import map_neighbours
 from w2v_desktop.core.formats import save_coordinates
 from w2v_desktop.core.vectors import similarity
 from w2v_desktop.gui.widgets.name_completer import titles_of
-from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item
+from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item, score_header
 from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 HINT = (QT_TR_NOOP("Click a point to select it (Ctrl+click adds), Shift+drag for a box, Ctrl+drag for a lasso."))
@@ -125,7 +125,7 @@ class MapSelection(QWidget):
         neighbours = similarity.nearest(self.vectors, name, k=self.k_spin.value(), metric=metric, exact=True)
         is_distance = similarity.IS_DISTANCE[metric]
         self.original.show_neighbours(neighbours, self.vectors, show_counts=False,
-                                      score_label=f"{metric} {'distance' if is_distance else 'similarity'}",
+                                      score_label=score_header(metric, is_distance),
                                       is_distance=is_distance)
         linked = [self._position[n.name] for n in neighbours if n.name in self._position]
         missing = [n.name for n in neighbours if n.name not in self._position]
