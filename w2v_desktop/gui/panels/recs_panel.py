@@ -303,7 +303,7 @@ class RecsPanel(QWidget):
             title = items.title(item) if items is not None else ""
             genres = items.get(item, "genres") if items is not None else ""
             if hist.rows[event] < 0:
-                title = f"{title} (no vector)".strip()
+                title = tr("{title} (no vector)").format(title=title).strip()
             for column, text in enumerate((when, item, rating, title, genres)):
                 self.history_table.setItem(row, column, read_only_item(text))
         self.history_table.resizeColumnsToContents()
