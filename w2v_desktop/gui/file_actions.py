@@ -23,7 +23,7 @@ from w2v_desktop.core.jobs import load_text_corpus, load_vectors_job
 from w2v_desktop.core.train import model_file
 from w2v_desktop.gui.state import IDLE
 from w2v_desktop.gui.widgets.load_progress import LoadProgressWidget
-from w2v_desktop.gui.i18n import tr, tr_phrase
+from w2v_desktop.gui.i18n import tr, tr_phrase, counted
 
 MAX_RECENT = 10
 
@@ -249,8 +249,9 @@ class FileActions(QObject):
             self.state.set_config(trainer.config, kind=closest_preset(trainer.config))
             self.state.set_vectors(vectors, path)
             self.state.set_document(path)
-            self.state.status_message.emit(tr("Opened model {name} ({n_vocab:,} words, {epochs_trained} epochs); open new data "
-                                              "and Train to continue").format(name=Path(path).name, n_vocab=len(trainer.vocab), epochs_trained=trainer.epochs_trained))
+            self.state.status_message.emit(tr("Opened model {name} ({n_vocab:,} names, {epochs_trained}); open new data "
+                                              "and Train to continue").format(name=Path(path).name, n_vocab=len(trainer.vocab),
+                                                                              epochs_trained=counted(trainer.epochs_trained, tr("epoch"), tr("epochs"))))
 
         self.state.run_in_worker(read, self._latest_only("vectors", done),
                                  title=tr("Could not open {name}").format(name=Path(path).name),

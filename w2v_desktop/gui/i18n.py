@@ -17,7 +17,7 @@ import sys
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from w2v_desktop.core.bundled import bundled_path
-from w2v_desktop.core.wording import Phrase
+from w2v_desktop.core.wording import Phrase, plural
 
 CONTEXT = ""  # lupdate's context for a bare tr()/QT_TR_NOOP()
 LANGUAGES = ("system", "en", "zh_CN")  # the choices of the View menu's Language
@@ -42,6 +42,12 @@ def tr_phrase(text: str) -> str:
     if isinstance(text, Phrase):
         return text.say(tr)
     return text
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """``n`` with the singular or plural of a translated word: ``counted(1, tr("point"), tr("points"))``
+    is "1 point" in English, "1 个点" in Chinese (one form there)."""
+    return tr_phrase(plural(n, one, many))
 
 
 def chosen_language(settings: QSettings | None = None) -> str:

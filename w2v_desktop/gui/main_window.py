@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         QMessageBox.about(self, tr("About w2v-desktop"),
-                          tr("<b>w2v-desktop {__version__}</b><p>Train word2vec-style embeddings of text and "
+                          tr("<b>w2v-desktop {__version__}</b><p>Train word2vec-style vectors of text and "
                              "user-item interactions, and explore and export them.</p>").format(__version__=__version__))
 
     # -- drag and drop ----------------------------------------------------------------

@@ -207,7 +207,7 @@ def collapse_warning(vectors, what: str = QT_TR_NOOP("item vectors")) -> str:
     return Phrase(QT_TR_NOOP("The {what} have collapsed: the mean cosine between two of them is {cosine:.3f} (near "
                              "1), so every item looks similar to every other and neighbours mean nothing. Usual "
                              "causes: too few events per item (a threshold that drops most events), subsampling "
-                             "too strong (sample), or a rating file trained as text."),
+                             "too strong (sample), or a ratings file trained as text."),
                   what=what if isinstance(what, Phrase) else Phrase(what), cosine=cosine)
 
 

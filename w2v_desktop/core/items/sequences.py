@@ -231,7 +231,7 @@ def rating_step(n_in: int, n_kept: int, min_rating: float | None,
 
 def session_step(session_gap: float, n_events: int, n_extra: int) -> Step:
     return Step(Phrase(QT_TR_NOOP("split sessions at gaps > {gap}"), gap=_duration(session_gap)), 0, n_events,
-                Phrase(QT_TR_NOOP("{n:,} extra sequences"), n=n_extra))
+                plural(n_extra, QT_TR_NOOP("extra sequence"), QT_TR_NOOP("extra sequences")))
 
 
 def dedupe_step(n_dropped: int, n_left: int) -> Step:

@@ -168,7 +168,7 @@ class DataPanel(QWidget):
         source = self.state.vectors_path or (summary.source if summary else "")
         self.info.setToolTip(source)
         name = html.escape(os.path.basename(source) or "vectors")
-        facts = [tr("{n_vectors:,} rows × {dim} dimensions").format(n_vectors=len(vectors), dim=vectors.dim)]
+        facts = [tr("{n_vectors:,} names × {dim} dimensions").format(n_vectors=len(vectors), dim=vectors.dim)]
         if summary is not None and summary.format:
             facts.append(html.escape(format_label(summary.format)))
         facts.append(tr("with frequencies") if vectors.counts is not None else tr("no frequencies (rows in file order)"))

@@ -39,7 +39,7 @@ from w2v_desktop.gui.widgets.neighbour_table import meta_columns
 from w2v_desktop.gui.widgets.plot_export import export_plot
 from w2v_desktop.gui.widgets.projection_controls import ProjectionControls
 from w2v_desktop.gui.widgets.scatter_map import ScatterMap
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase, counted
 
 AXIS_NAMES = {"pca": QT_TR_NOOP("principal component"), "tsne": QT_TR_NOOP("t-SNE"), "umap": "UMAP", "axes": ""}
 TOP_N, AROUND, PASTED = 0, 1, 2
@@ -404,7 +404,8 @@ class ProjectionPanel(QWidget):
         hits = [i for i, tip in enumerate(self._search_text) if needle in tip] if needle else []
         self.map.show_highlights(hits)
         if needle:
-            self.selection_label.setText(tr("{n_hits:,} points match {v1!r}.").format(n_hits=len(hits), v1=text.strip()))
+            self.selection_label.setText(tr("{points} match {v1!r}.").format(points=counted(len(hits), tr("point"), tr("points")),
+                                                                    v1=text.strip()))
         else:
             self.selection_label.setText(tr("Search highlights and labels names containing the text."))
 

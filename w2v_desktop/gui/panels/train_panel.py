@@ -25,7 +25,7 @@ from w2v_desktop.gui.panels.train_options import TrainOptions
 from w2v_desktop.core.bundled import sample_path
 from w2v_desktop.core.jobs import (EpochReport, Stage, Trained, TrainerReady, TrainingHandle, TrainRequest,
                                    train_job)
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase, counted
 
 WATCH_TIP = (QT_TR_NOOP("Comma-separated words or item ids. After each epoch their 10 nearest neighbours "
                         "are listed under “Watch list”, so you can see the space take shape."))
@@ -296,7 +296,8 @@ class TrainPanel(QWidget):
         what = tr("Stopped early") if stopped else tr("Finished")
         elapsed = tr(" in {v0}").format(v0=format_seconds(p.elapsed)) if p is not None else ""
         self._log(tr("{what}{elapsed}: {n_vectors:,} vectors of {dim} dimensions ({epochs_trained} "
-                     "epochs trained in all).").format(what=what, elapsed=elapsed, n_vectors=len(vectors), dim=vectors.dim, epochs_trained=trainer.epochs_trained))
+                     "trained in all).").format(what=what, elapsed=elapsed, n_vectors=len(vectors), dim=vectors.dim,
+                                             epochs_trained=counted(trainer.epochs_trained, tr("epoch"), tr("epochs"))))
         self.status.setText(tr("{what}: {n_vectors:,} vectors. Explore them in the other tabs.").format(what=what, n_vectors=len(vectors)))
         self.progress_bar.setRange(0, 1000)
         kind = "items" if self.state.data_kind == "ratings" else "words"

@@ -668,6 +668,10 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>失败：{text}</translation>
     </message>
     <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Neighbours</source>
         <translation>近邻</translation>
     </message>
@@ -836,6 +840,18 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>处理中…</translation>
     </message>
     <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Training: {value}</source>
         <translation>训练：{value}</translation>
     </message>
@@ -860,8 +876,8 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>关于 w2v-desktop</translation>
     </message>
     <message>
-        <source>&lt;b&gt;w2v-desktop {__version__}&lt;/b&gt;&lt;p&gt;Train word2vec-style embeddings of text and user-item interactions, and explore and export them.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;w2v-desktop {__version__}&lt;/b&gt;&lt;p&gt;训练文本和用户-物品交互的 word2vec 式嵌入（词向量），并探索和导出它们。&lt;/p&gt;</translation>
+        <source>&lt;b&gt;w2v-desktop {__version__}&lt;/b&gt;&lt;p&gt;Train word2vec-style vectors of text and user-item interactions, and explore and export them.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save the trained model?</source>
@@ -1104,8 +1120,8 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>第二次运行的向量</translation>
     </message>
     <message>
-        <source>Vector files (*.txt *.vec *.bin *.npz *.npy *.tsv *.csv);;All files (*)</source>
-        <translation>向量文件 (*.txt *.vec *.bin *.npz *.npy *.tsv *.csv);;所有文件 (*)</translation>
+        <source>Vectors files (*.txt *.vec *.bin *.npz *.npy *.tsv *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading {v0}…</source>
@@ -1248,8 +1264,8 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>无法汇总向量</translation>
     </message>
     <message>
-        <source>{n_vectors:,} rows × {dim} dimensions</source>
-        <translation>{n_vectors:,} 行 × {dim} 维</translation>
+        <source>{n_vectors:,} names × {dim} dimensions</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>with frequencies</source>
@@ -1784,8 +1800,8 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No rating data loaded.&lt;/b&gt;&lt;br&gt;&lt;br&gt;Open a rating file (MovieLens u.data, ratings.csv, any user,item[,rating,time] file), train item vectors on it, then pick a user here.</source>
-        <translation>&lt;b&gt;未加载评分数据。&lt;/b&gt;&lt;br&gt;&lt;br&gt;打开一个评分文件（MovieLens u.data、ratings.csv，或任何 user,item[,rating,time] 格式的文件），在其上训练物品向量，然后在这里选择一个用户。</translation>
+        <source>&lt;b&gt;No rating data loaded.&lt;/b&gt;&lt;br&gt;&lt;br&gt;Open a ratings file (MovieLens u.data, ratings.csv, any user,item[,rating,time] file), train item vectors on it, then pick a user here.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;b&gt;Rating data loaded, but no item vectors yet.&lt;/b&gt;&lt;br&gt;&lt;br&gt;Train on the ratings (Train tab) or open item vectors, then come back here.</source>
@@ -1966,6 +1982,10 @@ Open the project and read that file anyway? Only do this for projects you trust.
     <message>
         <source> {n_rare:,} items with fewer than {v1:,} events are left out.</source>
         <translation> 已排除 {n_rare:,} 个事件少于 {v1:,} 次的物品。</translation>
+    </message>
+    <message>
+        <source>{title} (no vector)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>User &lt;b&gt;{v0}&lt;/b&gt;: {v1:,} events, {v2:,} distinct items with vectors.</source>
@@ -2372,6 +2392,10 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>类比文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>e.g. {examples}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot train</source>
         <translation>无法训练</translation>
     </message>
@@ -2716,6 +2740,22 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>你是不是要找：</translation>
     </message>
     <message>
+        <source>{metric} distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{metric} similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{score}: {value:.6g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show “{name}” in context</source>
         <translation>在上下文中显示“{name}”</translation>
     </message>
@@ -2980,6 +3020,10 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>training {method}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the {method} baseline (HitRate {hit_rate:.4f}) beats every method: the vectors add nothing here (see the warnings above and below; check the threshold, the time column and min_count).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3048,7 +3092,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The {what} have collapsed: the mean cosine between two of them is {cosine:.3f} (near 1), so every item looks similar to every other and neighbours mean nothing. Usual causes: too few events per item (a threshold that drops most events), subsampling too strong (sample), or a rating file trained as text.</source>
+        <source>The {what} have collapsed: the mean cosine between two of them is {cosine:.3f} (near 1), so every item looks similar to every other and neighbours mean nothing. Usual causes: too few events per item (a threshold that drops most events), subsampling too strong (sample), or a ratings file trained as text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3105,6 +3149,14 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
     </message>
     <message>
         <source>{n:,} {word}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{method}: generating walks on Spark ({master})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{method}: {walks:,} walks ({steps:,} steps) generated on Spark ({master})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
