@@ -240,7 +240,7 @@ def dedupe_step(n_dropped: int, n_left: int) -> Step:
 
 def length_step(min_length: int, n_dropped: int, n_left: int, n_short: int) -> Step:
     return Step(Phrase(QT_TR_NOOP("drop sequences shorter than {n}"), n=min_length), n_dropped, n_left,
-                plural(n_short, QT_TR_NOOP("sequence"), QT_TR_NOOP("sequences")))
+                plural(n_short, QT_TR_NOOP("short sequence"), QT_TR_NOOP("short sequences")))
 
 
 def check_left(steps: list[Step], source: str) -> None:

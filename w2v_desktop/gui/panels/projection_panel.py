@@ -361,7 +361,7 @@ class ProjectionPanel(QWidget):
         # a short title (a long one widens the plot past its splitter pane); the parameters are in the status
         self.map.set_points(result.names, result.coords[:, :2], tips,
                             tr("{method} of {n} names").format(method=label, n=f"{len(result.names):,}"),
-                            AXIS_NAMES.get(result.method, label))
+                            tr(AXIS_NAMES.get(result.method, label)))
         self._set_exportable(True)
         self.selection.set_data(self.vectors, result)
         self.apply_colour()
@@ -437,7 +437,7 @@ class ProjectionPanel(QWidget):
 
 def label_choices(vectors) -> list[str]:
     """"Label by" entries: names by frequency, then each metadata column."""
-    return [BY_FREQUENCY] + list(meta_columns(vectors))
+    return [tr(BY_FREQUENCY)] + list(meta_columns(vectors))
 
 
 def numeric(values) -> np.ndarray | None:

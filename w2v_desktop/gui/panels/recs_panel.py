@@ -311,7 +311,7 @@ class RecsPanel(QWidget):
         self.history_table.resizeColumnsToContents()
         self.user_status.setText(tr("User <b>{v0}</b>: {events}, {items} with vectors.").format(
             v0=html.escape(self.hist.user_ids[i]), events=counted(stop - start, tr("event"), tr("events")),
-            items=counted(len(hist.seen_rows(i)), tr("distinct item"), tr("distinct items")))))
+            items=counted(len(hist.seen_rows(i)), tr("distinct item"), tr("distinct items"))))
 
     # -- evaluation (worker) ---------------------------------------------------------------------
     def evaluation_options(self) -> rec_eval.EvalOptions:
