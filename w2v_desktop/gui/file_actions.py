@@ -306,14 +306,14 @@ class FileActions(QObject):
                                     if not output else tr("Output vectors exist only after negative-sampling training."))
             return
         info = FORMATS[fmt]
-        path = path or self._ask_save(tr("Export {label}").format(label=info.label), ("output-vectors" if output else "vectors") + info.suffix,
-                                      tr("{label} (*{suffix});;All files (*)").format(label=info.label, suffix=info.suffix))
+        path = path or self._ask_save(tr("Export {label}").format(label=tr(info.label)), ("output-vectors" if output else "vectors") + info.suffix,
+                                      tr("{label} (*{suffix});;All files (*)").format(label=tr(info.label), suffix=info.suffix))
         if path:
             # the output weights are copied on the worker, not on the GUI thread
             write = (lambda: save_vectors(trainer.output_vectors(), path, fmt)) if output else \
                 (lambda: save_vectors(vectors, path, fmt))
             self.state.run_in_worker(write, lambda _r: self._exported(path),
-                                     title=tr("Could not export {label}").format(label=info.label), name="export")
+                                     title=tr("Could not export {label}").format(label=tr(info.label)), name="export")
 
     # -- projects -------------------------------------------------------------------------
     def save_project(self, path: str | None = None, watch=(), analogy_path: str = "") -> None:

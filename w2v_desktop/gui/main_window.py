@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
             if not info.can_write:
                 continue
             for menu, output in ((self.export_menu, False), (self.export_output_menu, True)):
-                action = menu.addAction(info.label)
+                action = menu.addAction(tr(info.label))
                 action.triggered.connect(lambda _c=False, n=name, o=output: self.files.export_vectors(n, o))
 
     # -- signals ------------------------------------------------------------------------

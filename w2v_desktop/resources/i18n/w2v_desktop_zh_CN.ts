@@ -3183,5 +3183,49 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <source>{method}: {walks:,} walks ({steps:,} steps) generated on Spark ({master})</source>
         <translation>{method}：在 Spark 上生成了 {walks:,} 条游走（{steps:,} 步）（{master}）</translation>
     </message>
+    <message>
+        <source>word2vec text (.txt)</source>
+        <translation>word2vec 文本 (.txt)</translation>
+    </message>
+    <message>
+        <source>word2vec binary (.bin)</source>
+        <translation>word2vec 二进制 (.bin)</translation>
+    </message>
+    <message>
+        <source>GloVe text, no header (.txt)</source>
+        <translation>GloVe 文本，无表头 (.txt)</translation>
+    </message>
+    <message>
+        <source>fastText text (.vec)</source>
+        <translation>fastText 文本 (.vec)</translation>
+    </message>
+    <message>
+        <source>TensorFlow Embedding Projector (vectors.tsv + metadata.tsv)</source>
+        <translation>TensorFlow Embedding Projector（vectors.tsv + metadata.tsv）</translation>
+    </message>
+    <message>
+        <source>NumPy matrix + vocabulary (.npy + .vocab.txt)</source>
+        <translation>NumPy 矩阵 + 词表 (.npy + .vocab.txt)</translation>
+    </message>
+    <message>
+        <source>CSV with a name column (.csv)</source>
+        <translation>带名称列的 CSV (.csv)</translation>
+    </message>
+    <message>
+        <source>id:v1 v2 ... lines (SparrowRecSys item2vec)</source>
+        <translation>id:v1 v2 ... 行（SparrowRecSys item2vec）</translation>
+    </message>
+    <message>
+        <source>Spark ML Word2VecModel (folder)</source>
+        <translation>Spark ML Word2VecModel（文件夹）</translation>
+    </message>
+    <message>
+        <source>Parquet table of item, vector (.parquet)</source>
+        <translation>物品、向量的 Parquet 表 (.parquet)</translation>
+    </message>
+    <message>
+        <source>w2v-desktop model (.npz)</source>
+        <translation>w2v-desktop 模型 (.npz)</translation>
+    </message>
 </context>
 </TS>
