@@ -2,7 +2,9 @@
 
     .venv/bin/python resources/update_translations.py
 
-Runs ``pyside6-lupdate`` over every module of ``w2v_desktop/gui`` into
+Runs ``pyside6-lupdate`` over every module of ``w2v_desktop/gui`` and
+``w2v_desktop/core`` (core marks the templates of the lines the GUI shows with
+``QT_TR_NOOP``, see ``core/wording.py``) into
 ``w2v_desktop/resources/i18n/w2v_desktop_zh_CN.ts`` (new strings arrive
 unfinished, translated ones keep their translation, vanished ones are marked
 obsolete), then ``pyside6-lrelease`` into the ``.qm`` the app loads. Edit the
@@ -26,7 +28,8 @@ def tool(name: str) -> str:
 
 
 def main() -> int:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "w2v_desktop" / "gui").rglob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for part in ("gui", "core")
+                     for p in (ROOT / "w2v_desktop" / part).rglob("*.py"))
     for language in LANGUAGES:
         ts = I18N / f"w2v_desktop_{language}.ts"
         subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", "-target-language", language, *sources, "-ts", str(ts)],

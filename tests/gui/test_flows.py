@@ -41,7 +41,7 @@ def test_vectors_alone_fill_the_data_tab_title_and_block_train_with_a_reason(qtb
     panel = window.data_panel
     assert not panel.stack.is_empty and panel.pages.currentWidget() is panel.vectors_view
     info = panel.info.text()
-    assert "tiny-glove.txt" in info and "300 rows" in info and "12 dimensions" in info and "GloVe" in info
+    assert "tiny-glove.txt" in info and "300 names" in info and "12 dimensions" in info and "GloVe" in info
     assert panel.vectors_view.sample_table.rowCount() == 8
     assert panel.vectors_view.sample_table.item(0, 0).text() == "word0"
     assert panel.vectors_summary.norm_hist.sum() == 300

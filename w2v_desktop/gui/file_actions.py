@@ -23,7 +23,7 @@ from w2v_desktop.core.jobs import load_text_corpus, load_vectors_job
 from w2v_desktop.core.train import model_file
 from w2v_desktop.gui.state import IDLE
 from w2v_desktop.gui.widgets.load_progress import LoadProgressWidget
-from w2v_desktop.gui.i18n import tr
+from w2v_desktop.gui.i18n import tr, tr_phrase, counted
 
 MAX_RECENT = 10
 
@@ -182,7 +182,7 @@ class FileActions(QObject):
 
         token = CancelToken()
         self._long_load("data", load_text_corpus(path, self.tokenize_options, token), path, done,
-                        lambda p: self.state.status_message.emit(p.message),
+                        lambda p: self.state.status_message.emit(tr_phrase(p.message)),
                         title=tr("Could not read {name}").format(name=Path(path).name), name="load-text", token=token)
 
     def open_ratings(self, path: str | None = None, ask: bool = True) -> None:
@@ -198,7 +198,7 @@ class FileActions(QObject):
         self._remember(path)
         token = CancelToken()
         self._long_load("data", dialog.load_job(token), path, lambda d: self._ratings_loaded(d, path),
-                        lambda progress: self.state.status_message.emit(progress.message),
+                        lambda progress: self.state.status_message.emit(tr_phrase(progress.message)),
                         title=tr("Could not read {name}").format(name=Path(path).name), name="load-ratings", token=token)
 
     def _ratings_loaded(self, data, path: str) -> None:
@@ -226,7 +226,7 @@ class FileActions(QObject):
             self.vectors_opened.emit(path)
 
         self._long_load("vectors", load_vectors_job(path, fmt), path, done,
-                        lambda progress: self.state.status_message.emit(progress.message),
+                        lambda progress: self.state.status_message.emit(tr_phrase(progress.message)),
                         title=tr("Could not open {name}").format(name=Path(path).name), name="load-vectors")
 
     def open_model(self, path: str | None = None) -> None:
@@ -249,8 +249,9 @@ class FileActions(QObject):
             self.state.set_config(trainer.config, kind=closest_preset(trainer.config))
             self.state.set_vectors(vectors, path)
             self.state.set_document(path)
-            self.state.status_message.emit(tr("Opened model {name} ({n_vocab:,} words, {epochs_trained} epochs); open new data "
-                                              "and Train to continue").format(name=Path(path).name, n_vocab=len(trainer.vocab), epochs_trained=trainer.epochs_trained))
+            self.state.status_message.emit(tr("Opened model {name} ({n_vocab:,} names, {epochs_trained}); open new data "
+                                              "and Train to continue").format(name=Path(path).name, n_vocab=len(trainer.vocab),
+                                                                              epochs_trained=counted(trainer.epochs_trained, tr("epoch"), tr("epochs"))))
 
         self.state.run_in_worker(read, self._latest_only("vectors", done),
                                  title=tr("Could not open {name}").format(name=Path(path).name),
@@ -305,14 +306,14 @@ class FileActions(QObject):
                                     if not output else tr("Output vectors exist only after negative-sampling training."))
             return
         info = FORMATS[fmt]
-        path = path or self._ask_save(tr("Export {label}").format(label=info.label), ("output-vectors" if output else "vectors") + info.suffix,
-                                      tr("{label} (*{suffix});;All files (*)").format(label=info.label, suffix=info.suffix))
+        path = path or self._ask_save(tr("Export {label}").format(label=tr(info.label)), ("output-vectors" if output else "vectors") + info.suffix,
+                                      tr("{label} (*{suffix});;All files (*)").format(label=tr(info.label), suffix=info.suffix))
         if path:
             # the output weights are copied on the worker, not on the GUI thread
             write = (lambda: save_vectors(trainer.output_vectors(), path, fmt)) if output else \
                 (lambda: save_vectors(vectors, path, fmt))
             self.state.run_in_worker(write, lambda _r: self._exported(path),
-                                     title=tr("Could not export {label}").format(label=info.label), name="export")
+                                     title=tr("Could not export {label}").format(label=tr(info.label)), name="export")
 
     # -- projects -------------------------------------------------------------------------
     def save_project(self, path: str | None = None, watch=(), analogy_path: str = "") -> None:

@@ -17,6 +17,7 @@ import sys
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from w2v_desktop.core.bundled import bundled_path
+from w2v_desktop.core.wording import Phrase, plural
 
 CONTEXT = ""  # lupdate's context for a bare tr()/QT_TR_NOOP()
 LANGUAGES = ("system", "en", "zh_CN")  # the choices of the View menu's Language
@@ -32,6 +33,21 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
     """Marks a module constant for translation; ``tr(constant)`` translates it where it is shown."""
     return text
+
+
+def tr_phrase(text: str) -> str:
+    """A line made in core in the current language: a ``core.wording.Phrase`` has its template
+    translated and its values (nested phrases translated too) formatted into it; any other
+    string (a file name, a reader's error) is shown as it is."""
+    if isinstance(text, Phrase):
+        return text.say(tr)
+    return text
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """``n`` with the singular or plural of a translated word: ``counted(1, tr("point"), tr("points"))``
+    is "1 point" in English, "1 个点" in Chinese (one form there)."""
+    return tr_phrase(plural(n, one, many))
 
 
 def chosen_language(settings: QSettings | None = None) -> str:

@@ -86,7 +86,7 @@ class JobRunner(QObject):
         job = self.state.run_in_worker(task, done, progress, title=title, name=name,
                                        on_error=lambda text, _details: say(tr("Failed: {text}").format(text=text)))
         job.add_cancel_callback(token.cancel)  # every cancel of the job sets the token
-        job.cancelled.connect(lambda: self._quiet or say("Cancelled."))
+        job.cancelled.connect(lambda: self._quiet or say(tr("Cancelled.")))
         job.done.connect(self._job_ended)
         self.job, self._active = job, button
         self._show_running(True)

@@ -22,7 +22,7 @@ from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
 from w2v_desktop.gui.panels.recs_panel import RecsPanel
 from w2v_desktop.gui.panels.train_panel import TrainPanel
 from w2v_desktop.core.bundled import sample_path
-from w2v_desktop.gui.state import IDLE, RUNNING, AppState
+from w2v_desktop.gui.state import IDLE, PAUSED, RUNNING, STOPPING, AppState
 from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 # The exploration tabs after Data and Train, in order: (tab title, panel class "Panel(state, parent)").
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
             if not info.can_write:
                 continue
             for menu, output in ((self.export_menu, False), (self.export_output_menu, True)):
-                action = menu.addAction(info.label)
+                action = menu.addAction(tr(info.label))
                 action.triggered.connect(lambda _c=False, n=name, o=output: self.files.export_vectors(n, o))
 
     # -- signals ------------------------------------------------------------------------
@@ -272,7 +272,8 @@ class MainWindow(QMainWindow):
 
     def _on_training_state(self, value: str) -> None:
         if value != IDLE:  # the end is said by _on_trained, which stays
-            self.statusBar().showMessage(tr("Training: {value}").format(value=value), 5000)
+            shown = {RUNNING: tr("running"), PAUSED: tr("paused"), STOPPING: tr("stopping")}.get(value, value)
+            self.statusBar().showMessage(tr("Training: {value}").format(value=shown), 5000)
 
     def _show_training(self, value: str) -> None:
         """F5 pressed on the Data tab: show the run."""
@@ -341,7 +342,7 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         QMessageBox.about(self, tr("About w2v-desktop"),
-                          tr("<b>w2v-desktop {__version__}</b><p>Train word2vec-style embeddings of text and "
+                          tr("<b>w2v-desktop {__version__}</b><p>Train word2vec-style vectors of text and "
                              "user-item interactions, and explore and export them.</p>").format(__version__=__version__))
 
     # -- drag and drop ----------------------------------------------------------------

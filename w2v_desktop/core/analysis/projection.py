@@ -30,6 +30,7 @@ from w2v_desktop.core.analysis.projection_params import (METHOD_LABELS, PROJECTI
                                                          ProjectionParams, estimate_seconds)
 from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.vectors import nearest_rows
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 __all__ = ["PROJECTION_METHODS", "TRUST_NEIGHBOURS", "TRUST_SAMPLE", "Projection", "ProjectionError",
            "ProjectionParams", "estimate_seconds", "project", "select_rows", "trust_scores"]
@@ -59,11 +60,12 @@ class Projection:
         """Where the trust score comes from, in words ("measured on 5,000 of 400,000 points")."""
         n, measured = len(self.trust), self.trust_measured
         if measured == 0:
-            return (f"trust undefined for a map of {n} points (each point's {TRUST_NEIGHBOURS} nearest "
-                    f"would be all the others; it needs at least {TRUST_NEIGHBOURS + 2})")
+            return Phrase(QT_TR_NOOP("trust undefined for a map of {n} points (each point's {k} nearest would be "
+                                     "all the others; it needs at least {least})"),
+                          n=n, k=TRUST_NEIGHBOURS, least=TRUST_NEIGHBOURS + 2)
         if measured < n:
-            return f"trust measured on a random {measured:,} of {n:,} points"
-        return f"trust measured on all {n:,} points"
+            return Phrase(QT_TR_NOOP("trust measured on a random {measured:,} of {n:,} points"), measured=measured, n=n)
+        return Phrase(QT_TR_NOOP("trust measured on all {n:,} points"), n=n)
 
 
 def select_rows(vectors, top_n: int | None = None, around: str | None = None, k: int = 50,

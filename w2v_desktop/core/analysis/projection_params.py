@@ -11,8 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase, joined
+
 PROJECTION_METHODS = ("pca", "tsne", "umap", "axes")
-METHOD_LABELS = {"pca": "PCA", "tsne": "t-SNE", "umap": "UMAP", "axes": "custom axes"}
+METHOD_LABELS = {"pca": "PCA", "tsne": "t-SNE", "umap": "UMAP", "axes": QT_TR_NOOP("custom axes")}
 UMAP_METRICS = ("cosine", "euclidean", "manhattan", "pearson")
 PERPLEXITY_RANGE = (2.0, 100.0)         # the Embedding Projector's slider
 LEARNING_RATE_RANGE = (1.0, 1_000_000.0)
@@ -82,13 +84,16 @@ class ProjectionParams:
 
     def describe(self) -> str:
         """The parameters that shaped this map, for a title or a file."""
-        parts = {"tsne": [f"perplexity {self.perplexity:g}", f"learning rate {self.learning_rate}",
-                          f"exaggeration {self.exaggeration:g}"],
-                 "umap": [f"{self.n_neighbors} neighbours", f"min_dist {self.min_dist:g}", self.metric],
+        parts = {"tsne": [Phrase(QT_TR_NOOP("perplexity {value:g}"), value=self.perplexity),
+                          Phrase(QT_TR_NOOP("learning rate {value}"), value=self.learning_rate),
+                          Phrase(QT_TR_NOOP("exaggeration {value:g}"), value=self.exaggeration)],
+                 "umap": [Phrase(QT_TR_NOOP("{n} neighbours"), n=self.n_neighbors), f"min_dist {self.min_dist:g}",
+                          self.metric],
                  "axes": [f"x = {self.x_axis}", f"y = {self.y_axis}"]}.get(self.method, [])
         if self.method != "axes":
-            parts += [("unit rows" if self.normalize else "raw rows"), f"seed {self.seed}"]
-        return f"{self.label} ({', '.join(parts)})"
+            parts += [Phrase(QT_TR_NOOP("unit rows")) if self.normalize else Phrase(QT_TR_NOOP("raw rows")),
+                      Phrase(QT_TR_NOOP("seed {seed}"), seed=self.seed)]
+        return Phrase(QT_TR_NOOP("{method} ({parameters})"), method=self.label, parameters=joined(", ", parts))
 
 
 def _in_range(name: str, value, low, high, whole: bool = False, also: str = "") -> None:

@@ -28,6 +28,7 @@ from w2v_desktop.core.items import Interactions, ItemTable
 from w2v_desktop.core.items import collapse_warning, file_order_warning, histories, user_vectors
 from w2v_desktop.core.items import SequenceOptions, keep_ratings, make_sequences, sort_events
 from w2v_desktop.core.vectors import Vectors
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 from w2v_desktop.core.items import ItemGraph, WalkOptions, walk_corpus
 
 METHODS = ("item2vec", "deepwalk", "node2vec")
@@ -167,13 +168,13 @@ def evaluate_recs(events: Interactions, options: EvalOptions = EvalOptions(),
     sequences, _ = make_sequences(split.train, seq_options)
     corpus = sequences.to_corpus(f"{events.source} (training part)")
     for method in options.methods:
-        say(f"training {method}")
+        say(Phrase(QT_TR_NOOP("training {method}"), method=method))
         check_cancel(cancel)
         model = fit(_method_corpus(method, corpus, options, walk), options.train, **fit_kwargs)
         result.vectors[method] = model.vectors
         result.rows += _vector_rows(method, model, split, events, users, targets, last_items,
                                     seen, options, len(catalogue))
-    result.notes += [f"Warning: {w}" for w in evaluation_warnings(result, events)]
+    result.notes += [Phrase(QT_TR_NOOP("Warning: {warning}"), warning=w) for w in evaluation_warnings(result, events)]
     return result
 
 
@@ -186,11 +187,12 @@ def evaluation_warnings(result: EvalResult, events: Interactions) -> list[str]:
     if methods and baselines:
         best = max(baselines, key=lambda r: r.hit_rate)
         if best.hit_rate >= max(r.hit_rate for r in methods):
-            warnings.append(f"the {best.method} baseline (HitRate {best.hit_rate:.4f}) beats every method: the "
-                            "vectors add nothing here (see the warnings above and below; check the threshold, "
-                            "the time column and min_count).")
+            warnings.append(Phrase(QT_TR_NOOP("the {method} baseline (HitRate {hit_rate:.4f}) beats every method: "
+                                              "the vectors add nothing here (see the warnings above and below; "
+                                              "check the threshold, the time column and min_count)."),
+                                   method=best.method, hit_rate=best.hit_rate))
     for method, vectors in result.vectors.items():
-        collapsed = collapse_warning(vectors, f"{method} vectors")
+        collapsed = collapse_warning(vectors, Phrase(QT_TR_NOOP("{method} vectors"), method=method))
         if collapsed:
             warnings.append(collapsed)
     order = file_order_warning(events)

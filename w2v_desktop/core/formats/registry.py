@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Generator
 
 from w2v_desktop.core.cancel import run_to_end
+from w2v_desktop.core.wording import QT_TR_NOOP
 from w2v_desktop.core.formats import model as formats_model
 from w2v_desktop.core.formats import spark as formats_spark
 from w2v_desktop.core.formats import tables as formats_tables
@@ -53,23 +54,23 @@ class FormatInfo:
 
 
 FORMATS: dict[str, FormatInfo] = {f.name: f for f in (
-    FormatInfo("word2vec", "word2vec text (.txt)", ".txt", True, True, False, False),
-    FormatInfo("word2vec-binary", "word2vec binary (.bin)", ".bin", True, True, False, False),
-    FormatInfo("glove", "GloVe text, no header (.txt)", ".txt", True, True, False, False),
-    FormatInfo("fasttext", "fastText text (.vec)", ".vec", True, True, False, False),
-    FormatInfo("projector-tsv", "TensorFlow Embedding Projector (vectors.tsv + metadata.tsv)",
+    FormatInfo("word2vec", QT_TR_NOOP("word2vec text (.txt)"), ".txt", True, True, False, False),
+    FormatInfo("word2vec-binary", QT_TR_NOOP("word2vec binary (.bin)"), ".bin", True, True, False, False),
+    FormatInfo("glove", QT_TR_NOOP("GloVe text, no header (.txt)"), ".txt", True, True, False, False),
+    FormatInfo("fasttext", QT_TR_NOOP("fastText text (.vec)"), ".vec", True, True, False, False),
+    FormatInfo("projector-tsv", QT_TR_NOOP("TensorFlow Embedding Projector (vectors.tsv + metadata.tsv)"),
                ".tsv", True, True, True, True),
-    FormatInfo("npy", "NumPy matrix + vocabulary (.npy + .vocab.txt)", ".npy", True, True, True,
+    FormatInfo("npy", QT_TR_NOOP("NumPy matrix + vocabulary (.npy + .vocab.txt)"), ".npy", True, True, True,
                False),
-    FormatInfo("csv", "CSV with a name column (.csv)", ".csv", True, True, True, True),
-    FormatInfo("sparrow", "id:v1 v2 ... lines (SparrowRecSys item2vec)", ".txt", True, True, True,
+    FormatInfo("csv", QT_TR_NOOP("CSV with a name column (.csv)"), ".csv", True, True, True, True),
+    FormatInfo("sparrow", QT_TR_NOOP("id:v1 v2 ... lines (SparrowRecSys item2vec)"), ".txt", True, True, True,
                False),
     # a folder: no suffix, so a name without one is never taken to mean a Spark model
-    FormatInfo("spark", "Spark ML Word2VecModel (folder)", "", True, True, True, False),
-    FormatInfo("parquet", "Parquet table of item, vector (.parquet)", ".parquet", True, True, True,
+    FormatInfo("spark", QT_TR_NOOP("Spark ML Word2VecModel (folder)"), "", True, True, True, False),
+    FormatInfo("parquet", QT_TR_NOOP("Parquet table of item, vector (.parquet)"), ".parquet", True, True, True,
                False),
     # written by training (--model, File > Save model), never by an export
-    FormatInfo("model", "w2v-desktop model (.npz)", ".npz", True, False, True, True),
+    FormatInfo("model", QT_TR_NOOP("w2v-desktop model (.npz)"), ".npz", True, False, True, True),
 )}
 READABLE = tuple(name for name, info in FORMATS.items() if info.can_read)
 WRITABLE = tuple(name for name, info in FORMATS.items() if info.can_write)

@@ -19,6 +19,7 @@ import numpy as np
 
 from w2v_desktop.core.items.layouts import ColumnMapping
 from w2v_desktop.core.items.ratings import Interactions
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 MOVIELENS_THRESHOLD = 3.5  # SequenceOptions' default: 4 and 5 stars of MovieLens's 1-5
 KEEP_SHARE = 0.5  # a suggested threshold keeps about the top half of the events (at least)
@@ -53,15 +54,17 @@ class RatingScale:
     def implicit(self) -> bool:
         return self.distinct <= 1
 
-    def describe(self) -> str:
+    def describe(self) -> Phrase:
         if self.distinct == 0:
-            return "no rating column: implicit data, every event is kept"
+            return Phrase(QT_TR_NOOP("no rating column: implicit data, every event is kept"))
         if self.implicit:
-            return f"every rating is {self.minimum:g}: implicit data, every event is kept"
-        step = f" in steps of {self.step:g}" if self.step else ""
-        suggestion = (f"suggested: keep ratings >= {self.suggested:g} ({self.kept_share:.0%} of the events)"
-                      if self.suggested is not None else "suggested: keep every event")
-        return f"ratings {self.minimum:g} to {self.maximum:g}{step} ({self.distinct} distinct values); {suggestion}"
+            return Phrase(QT_TR_NOOP("every rating is {low:g}: implicit data, every event is kept"), low=self.minimum)
+        step = Phrase(QT_TR_NOOP(" in steps of {step:g}"), step=self.step) if self.step else ""
+        suggestion = (Phrase(QT_TR_NOOP("suggested: keep ratings >= {threshold:g} ({share:.0%} of the events)"),
+                             threshold=self.suggested, share=self.kept_share)
+                      if self.suggested is not None else Phrase(QT_TR_NOOP("suggested: keep every event")))
+        return Phrase(QT_TR_NOOP("ratings {low:g} to {high:g}{step} ({n} distinct values); {suggestion}"),
+                      low=self.minimum, high=self.maximum, step=step, n=self.distinct, suggestion=suggestion)
 
 
 def rating_scale(ratings: np.ndarray | None, seed: int = 0) -> RatingScale:
@@ -106,18 +109,24 @@ def threshold_warning(scale: RatingScale, min_rating: float | None) -> str:
     if min_rating is None or scale.distinct == 0:
         return ""
     if scale.implicit:
-        return (f"every rating is {scale.minimum:g} (implicit data): a threshold of {min_rating:g} "
-                + ("drops every event" if min_rating > scale.minimum else "filters nothing") + "; keep all events.")
-    suggested = (f"keep ratings >= {scale.suggested:g} ({scale.kept_share:.0%})" if scale.suggested is not None
-                 else "keep every event")
+        if min_rating > scale.minimum:
+            return Phrase(QT_TR_NOOP("every rating is {low:g} (implicit data): a threshold of {threshold:g} drops "
+                                     "every event; keep all events."), low=scale.minimum, threshold=min_rating)
+        return Phrase(QT_TR_NOOP("every rating is {low:g} (implicit data): a threshold of {threshold:g} filters "
+                                 "nothing; keep all events."), low=scale.minimum, threshold=min_rating)
+    suggested = (Phrase(QT_TR_NOOP("keep ratings >= {threshold:g} ({share:.0%})"), threshold=scale.suggested,
+                        share=scale.kept_share) if scale.suggested is not None
+                 else Phrase(QT_TR_NOOP("keep every event")))
     if min_rating > scale.maximum:
-        return (f"the threshold {min_rating:g} is above the highest rating ({scale.maximum:g}): every event "
-                f"is dropped. Suggested: {suggested}.")
+        return Phrase(QT_TR_NOOP("the threshold {threshold:g} is above the highest rating ({high:g}): every event "
+                                 "is dropped. Suggested: {suggested}."),
+                      threshold=min_rating, high=scale.maximum, suggested=suggested)
     kept = scale.share_kept(min_rating)
     if kept < MIN_KEPT:
-        return (f"ratings run {scale.minimum:g}-{scale.maximum:g}: keeping ratings >= {min_rating:g} drops "
-                f"{1 - kept:.0%} of the events, and items with few events left get no vector or a poor one. "
-                f"Suggested: {suggested}.")
+        return Phrase(QT_TR_NOOP("ratings run {low:g}-{high:g}: keeping ratings >= {threshold:g} drops {dropped:.0%} "
+                                 "of the events, and items with few events left get no vector or a poor one. "
+                                 "Suggested: {suggested}."), low=scale.minimum, high=scale.maximum,
+                      threshold=min_rating, dropped=1 - kept, suggested=suggested)
     return ""
 
 
@@ -151,17 +160,18 @@ def file_order_warning(events: Interactions) -> str:
     same_user = users[1:] == users[:-1]
     item_runs = 1 + int(np.count_nonzero(items[1:] != items[:-1]))
     if events.n_items > 1 and item_runs <= 1.05 * events.n_items and item_runs < 0.5 * events.n_events:
-        return ("No time column, and the rows are grouped by item: each user's \"last event\" is whatever "
-                "the sorting put last, so leave-last-out evaluation measures nothing and sequences follow "
-                "the item order. Give the time column if the file has one.")
+        return Phrase(QT_TR_NOOP("No time column, and the rows are grouped by item: each user's \"last event\" is "
+                                 "whatever the sorting put last, so leave-last-out evaluation measures nothing and "
+                                 "sequences follow the item order. Give the time column if the file has one."))
     if same_user.any():
         rank = _id_rank(events.item_ids)[items]
         rising = np.count_nonzero(rank[1:][same_user] > rank[:-1][same_user]) / np.count_nonzero(same_user)
         user_runs = 1 + int(np.count_nonzero(~same_user))
         if user_runs <= 1.05 * events.n_users and rising >= SORTED_SHARE:
-            return ("No time column, and the rows are sorted by user, then by item: each user's \"last "
-                    "event\" is the highest item id, so leave-last-out evaluation measures nothing and "
-                    "sequences follow the item order. Give the time column if the file has one.")
+            return Phrase(QT_TR_NOOP("No time column, and the rows are sorted by user, then by item: each user's "
+                                     "\"last event\" is the highest item id, so leave-last-out evaluation measures "
+                                     "nothing and sequences follow the item order. Give the time column if the file "
+                                     "has one."))
     return ""
 
 
@@ -189,22 +199,24 @@ def mean_pairwise_cosine(vectors, sample: int = 1000, seed: int = 0) -> float:
     return float((total @ total - (unit * unit).sum()) / (m * (m - 1)))
 
 
-def collapse_warning(vectors, what: str = "item vectors") -> str:
+def collapse_warning(vectors, what: str = QT_TR_NOOP("item vectors")) -> str:
     """A warning when the vectors all point one way (mean pairwise cosine > COLLAPSE_COSINE)."""
     cosine = mean_pairwise_cosine(vectors)
     if not cosine > COLLAPSE_COSINE:
         return ""
-    return (f"The {what} have collapsed: the mean cosine between two of them is {cosine:.3f} (near 1), so "
-            "every item looks similar to every other and neighbours mean nothing. Usual causes: too few "
-            "events per item (a threshold that drops most events), subsampling too strong (sample), or a "
-            "rating file trained as text.")
+    return Phrase(QT_TR_NOOP("The {what} have collapsed: the mean cosine between two of them is {cosine:.3f} (near "
+                             "1), so every item looks similar to every other and neighbours mean nothing. Usual "
+                             "causes: too few events per item (a threshold that drops most events), subsampling "
+                             "too strong (sample), or a ratings file trained as text."),
+                  what=what if isinstance(what, Phrase) else Phrase(what), cosine=cosine)
 
 
 def vectorless_warning(report) -> str:
     """A warning when more than a third of the items get no vector (a SequenceReport)."""
     if report.items_in and report.items_without_vector > report.items_in / 3:
-        return (f"{report.items_without_vector:,} of {report.items_in:,} items get no vector "
-                f"({report.items_without_vector / report.items_in:.0%}): lower the rating threshold or min_count.")
+        return Phrase(QT_TR_NOOP("{n:,} of {total:,} items get no vector ({share:.0%}): lower the rating threshold "
+                                 "or min_count."), n=report.items_without_vector, total=report.items_in,
+                      share=report.items_without_vector / report.items_in)
     return ""
 
 

@@ -35,6 +35,7 @@ import pyarrow.csv as pacsv
 from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout, read_text_head, split_line
 from w2v_desktop.core.untrusted import InputError
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 BLOCK_BYTES = 1 << 23  # a block takes ~0.2 s to parse and check: the cancel and progress step
 MAX_EXAMPLES = 5
@@ -72,11 +73,11 @@ class SkippedRows:
 
     def summary(self) -> str:
         if not self.total:
-            return "no bad rows"
+            return Phrase(QT_TR_NOOP("no bad rows"))
         kinds = ", ".join(f"{n:,} {reason}" for reason, n in self.counts.items())
         lines = ", ".join(str(line) for line, _, _ in self.examples[:MAX_EXAMPLES])
-        where = f"; first at lines {lines}" if lines else ""  # Spark reads no line numbers
-        return f"skipped {self.total:,} bad rows ({kinds}){where}"
+        where = Phrase(QT_TR_NOOP("; first at lines {lines}"), lines=lines) if lines else ""  # Spark: no line numbers
+        return Phrase(QT_TR_NOOP("skipped {n:,} bad rows ({kinds}){where}"), n=self.total, kinds=kinds, where=where)
 
 
 @dataclass

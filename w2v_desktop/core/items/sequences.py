@@ -16,6 +16,7 @@ import numpy as np
 from w2v_desktop.core.config import ITEM_DEFAULTS
 from w2v_desktop.core.text import Corpus, count_ids
 from w2v_desktop.core.items.ratings import Interactions, SkippedRows
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase, joined, plural
 
 EXAMPLES = 8
 
@@ -76,26 +77,30 @@ class SequenceReport:
         return self.items_without_events + self.items_below_min_count
 
     def lines(self, titles: dict[str, str] | None = None) -> list[str]:
-        out = [f"{self.source}: {self.events_in:,} events, {self.users_in:,} users, "
-               f"{self.items_in:,} items; {self.skipped_rows.summary()}"]
+        out = [Phrase(QT_TR_NOOP("{source}: {events:,} events, {users:,} users, {items:,} items; {skipped}"),
+                      source=self.source, events=self.events_in, users=self.users_in, items=self.items_in,
+                      skipped=self.skipped_rows.summary())]
         for step in self.steps:
-            note = f" ({step.note})" if step.note else ""
-            out.append(f"  {step.name}: dropped {step.dropped:,}, {step.remaining:,} left{note}")
+            note = joined("", [" (", step.note, ")"]) if step.note else ""
+            out.append(Phrase(QT_TR_NOOP("  {step}: dropped {dropped:,}, {left:,} left{note}"),
+                              step=step.name, dropped=step.dropped, left=step.remaining, note=note))
         s = self.length_stats
-        out.append(f"{self.sequences:,} sequences from {self.users_kept:,} users, "
-                   f"{self.events_kept:,} events over {self.items_kept:,} items")
-        out.append(f"  length: min {s['min']:.0f}, median {s['median']:.0f}, mean {s['mean']:.1f}, "
-                   f"p90 {s['p90']:.0f}, max {s['max']:.0f}")
-        out.append("  histogram: " + ", ".join(
-            f"{lo}-{hi}: {n:,}" if lo != hi else f"{lo}: {n:,}" for lo, hi, n in self.length_histogram))
-        out.append(f"items with no vector: {self.items_without_vector:,} of {self.items_in:,} "
-                   f"({self.items_without_events:,} lost every event, {self.items_below_min_count:,} "
-                   f"seen fewer than min_count={self.min_count} times)")
+        out.append(Phrase(QT_TR_NOOP("{sequences:,} sequences from {users:,} users, {events:,} events over "
+                                     "{items:,} items"), sequences=self.sequences, users=self.users_kept,
+                          events=self.events_kept, items=self.items_kept))
+        out.append(Phrase(QT_TR_NOOP("  length: min {min:.0f}, median {median:.0f}, mean {mean:.1f}, p90 {p90:.0f}, "
+                                     "max {max:.0f}"), **{k: s[k] for k in ("min", "median", "mean", "p90", "max")}))
+        out.append(Phrase(QT_TR_NOOP("  histogram: {bins}"), bins=", ".join(
+            f"{lo}-{hi}: {n:,}" if lo != hi else f"{lo}: {n:,}" for lo, hi, n in self.length_histogram)))
+        out.append(Phrase(QT_TR_NOOP("items with no vector: {n:,} of {total:,} ({no_events:,} lost every event, "
+                                     "{rare:,} seen fewer than min_count={min_count} times)"),
+                          n=self.items_without_vector, total=self.items_in, no_events=self.items_without_events,
+                          rare=self.items_below_min_count, min_count=self.min_count))
         if self.below_min_count_examples:
             titles = titles or {}
             examples = ", ".join(f"{item}{' ' + repr(titles[item]) if titles.get(item) else ''} x{n}"
                                  for item, n in self.below_min_count_examples)
-            out.append(f"  e.g. {examples}")
+            out.append(Phrase(QT_TR_NOOP("  e.g. {examples}"), examples=examples))
         return out
 
     def __str__(self) -> str:
@@ -216,24 +221,26 @@ def rating_step(n_in: int, n_kept: int, min_rating: float | None,
                 rating_range: tuple[float, float] | None) -> Step:
     """``rating_range``: (lowest, highest) rating read, None without a rating column."""
     if rating_range is None:
-        return Step("rating threshold", 0, n_kept, "no rating column: every event kept")
+        return Step(Phrase(QT_TR_NOOP("rating threshold")), 0, n_kept,
+                    Phrase(QT_TR_NOOP("no rating column: every event kept")))
     if min_rating is None:
-        return Step("rating threshold", 0, n_kept, "keep all")
-    note = f"ratings range {rating_range[0]:g} to {rating_range[1]:g}"
-    return Step(f"keep ratings >= {min_rating:g}", n_in - n_kept, n_kept, note)
+        return Step(Phrase(QT_TR_NOOP("rating threshold")), 0, n_kept, Phrase(QT_TR_NOOP("keep all")))
+    note = Phrase(QT_TR_NOOP("ratings range {low:g} to {high:g}"), low=rating_range[0], high=rating_range[1])
+    return Step(Phrase(QT_TR_NOOP("keep ratings >= {threshold:g}"), threshold=min_rating), n_in - n_kept, n_kept, note)
 
 
 def session_step(session_gap: float, n_events: int, n_extra: int) -> Step:
-    return Step(f"split sessions at gaps > {_duration(session_gap)}", 0, n_events,
-                f"{n_extra:,} extra sequences")
+    return Step(Phrase(QT_TR_NOOP("split sessions at gaps > {gap}"), gap=_duration(session_gap)), 0, n_events,
+                plural(n_extra, QT_TR_NOOP("extra sequence"), QT_TR_NOOP("extra sequences")))
 
 
 def dedupe_step(n_dropped: int, n_left: int) -> Step:
-    return Step("drop consecutive duplicates", n_dropped, n_left)
+    return Step(Phrase(QT_TR_NOOP("drop consecutive duplicates")), n_dropped, n_left)
 
 
 def length_step(min_length: int, n_dropped: int, n_left: int, n_short: int) -> Step:
-    return Step(f"drop sequences shorter than {min_length}", n_dropped, n_left, f"{n_short:,} sequences")
+    return Step(Phrase(QT_TR_NOOP("drop sequences shorter than {n}"), n=min_length), n_dropped, n_left,
+                plural(n_short, QT_TR_NOOP("short sequence"), QT_TR_NOOP("short sequences")))
 
 
 def check_left(steps: list[Step], source: str) -> None:

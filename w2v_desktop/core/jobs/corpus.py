@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from w2v_desktop.core.cancel import check_cancel, run_to_end
 from w2v_desktop.core.text import Corpus, CorpusBuilder
 from w2v_desktop.core.text import TokenizeOptions, iter_token_lines
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 REPORT_EVERY_S = 0.1
 
@@ -56,9 +57,9 @@ def load_text_corpus(path: str, options: TokenizeOptions | None = None,
                 last = now
                 check_cancel(cancel)
                 fraction = read[0] / read[1] if read[1] else None
-                yield LoadProgress(f"Reading {name}: {n_lines:,} sentences", fraction)
+                yield LoadProgress(Phrase(QT_TR_NOOP("Reading {name}: {n:,} sentences"), name=name, n=n_lines), fraction)
         check_cancel(cancel)
-        yield LoadProgress(f"Counting words of {name}", 1.0)
+        yield LoadProgress(Phrase(QT_TR_NOOP("Counting words of {name}"), name=name), 1.0)
     except BaseException:  # cancelled, closed by the GUI worker, or bad input: no spill file left
         builder.discard()
         raise

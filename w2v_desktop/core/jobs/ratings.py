@@ -26,7 +26,12 @@ from w2v_desktop.core.jobs.corpus import LoadProgress
 from w2v_desktop.core.jobs.progress import format_size
 from w2v_desktop.core.text import Corpus
 from w2v_desktop.core.text.corpus import SPILL_TOKENS
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
+READING = QT_TR_NOOP("Reading {name}")
+READING_SIZE = QT_TR_NOOP("Reading {name}: {done} of {total}")
+READING_DONE = QT_TR_NOOP("Reading {name}: {done}")
+READING_ITEMS = QT_TR_NOOP("Reading item metadata {name}")
 # Share of the work done when each step starts: reading the file dominates.
 SEQUENCES_AT, ITEMS_AT = 0.8, 0.9
 
@@ -55,8 +60,8 @@ class RatingData:
         rating scale and any warning about the threshold or the file order."""
         lines = self.report.lines(self.titles())
         if self.scale is not None:
-            lines.append(f"rating scale: {self.scale.describe()}")
-        return lines + [f"Warning: {w}" for w in self.warnings]
+            lines.append(Phrase(QT_TR_NOOP("rating scale: {scale}"), scale=self.scale.describe()))
+        return lines + [Phrase(QT_TR_NOOP("Warning: {warning}"), warning=w) for w in self.warnings]
 
 
 @dataclass(frozen=True)
@@ -78,15 +83,18 @@ def suggested_threshold(scale: RatingScale) -> tuple[float | None, str]:
     on MovieLens's 1-5, 3 on a 0.5-4 scale), none for implicit data. The CLI's default and the
     open dialog's suggestion are this one rule."""
     if scale.distinct == 0:
-        return None, "no rating column (implicit data): keeping every event"
+        return None, Phrase(QT_TR_NOOP("no rating column (implicit data): keeping every event"))
     if scale.implicit:
-        return None, f"every rating is {scale.minimum:g} (implicit data): keeping every event"
-    where = f"ratings {scale.minimum:g}\N{EN DASH}{scale.maximum:g}" + (f" in steps of {scale.step:g}"
-                                                                        if scale.step else "")
+        return None, Phrase(QT_TR_NOOP("every rating is {low:g} (implicit data): keeping every event"),
+                            low=scale.minimum)
+    step = Phrase(QT_TR_NOOP(" in steps of {step:g}"), step=scale.step) if scale.step else ""
+    where = Phrase(QT_TR_NOOP("ratings {low:g}–{high:g}{step}"), low=scale.minimum, high=scale.maximum, step=step)
     if scale.suggested is None:
-        return None, f"{where}: keeping every event (the lowest rating alone is over half of them)"
-    return scale.suggested, (f"{where}: keeping ratings \N{GREATER-THAN OR EQUAL TO} {scale.suggested:g} "
-                             f"({scale.kept_share:.0%} of the events, about the top half)")
+        return None, Phrase(QT_TR_NOOP("{where}: keeping every event (the lowest rating alone is over half of them)"),
+                            where=where)
+    return scale.suggested, Phrase(QT_TR_NOOP("{where}: keeping ratings ≥ {threshold:g} ({share:.0%} of the events, "
+                                              "about the top half)"), where=where, threshold=scale.suggested,
+                                   share=scale.kept_share)
 
 
 def load_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = None,
@@ -108,19 +116,20 @@ def load_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = No
         return (yield from _load_on_spark(path, mapping, options, items_path, strict, cancel, spark,
                                           suggest_threshold))
     mapping = mapping or detect_layout(path)
-    yield LoadProgress(f"Reading {name}", 0.0)
+    yield LoadProgress(Phrase(READING, name=name), 0.0)
     check_cancel(cancel)
     events = yield from _read_events(path, mapping, strict, cancel, name)
     scale, note = rating_scale(events.ratings), ""
     if suggest_threshold:
         min_rating, note = suggested_threshold(scale)
         options = options.replace(min_rating=min_rating)
-    yield LoadProgress(f"Building item sequences from {events.n_events:,} events", SEQUENCES_AT)
+    yield LoadProgress(Phrase(QT_TR_NOOP("Building item sequences from {n:,} events"), n=events.n_events),
+                       SEQUENCES_AT)
     check_cancel(cancel)
     corpus, report = build_sequences(events, options)
     items = None
     if items_path:
-        yield LoadProgress(f"Reading item metadata {os.path.basename(str(items_path))}", ITEMS_AT)
+        yield LoadProgress(Phrase(READING_ITEMS, name=os.path.basename(str(items_path))), ITEMS_AT)
         check_cancel(cancel)
         items = read_items(items_path)
     scale, warnings = data_warnings(events, options.min_rating, report, scale)
@@ -141,8 +150,9 @@ def _read_events(path, mapping: ColumnMapping, strict: bool, cancel: Any, name: 
             return stop.value
         check_cancel(cancel)
         share = done / total if total else 0.0
-        yield LoadProgress(f"Reading {name}: {format_size(done)} of {format_size(total)}" if total
-                           else f"Reading {name}: {format_size(done)}", share * SEQUENCES_AT if total else None)
+        yield LoadProgress(Phrase(READING_SIZE, name=name, done=format_size(done), total=format_size(total)) if total
+                           else Phrase(READING_DONE, name=name, done=format_size(done)),
+                           share * SEQUENCES_AT if total else None)
 
 
 def read_rating_data(path: str | os.PathLike, mapping: ColumnMapping | None = None,
@@ -208,7 +218,7 @@ def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: S
         events.release()
     items = None
     if items_path:
-        yield LoadProgress(f"Reading item metadata {os.path.basename(str(items_path))}", ITEMS_AT)
+        yield LoadProgress(Phrase(READING_ITEMS, name=os.path.basename(str(items_path))), ITEMS_AT)
         check_cancel(cancel)
         items = read_items(items_path)
     warnings = [threshold_warning(scale, options.min_rating) if scale is not None else "",

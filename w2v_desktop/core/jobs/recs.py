@@ -19,6 +19,7 @@ from w2v_desktop.core.config import TrainConfig
 from w2v_desktop.core.items import Interactions, ItemGraph, WalkOptions, walk_corpus
 from w2v_desktop.core.jobs.ratings import SparkEngine
 from w2v_desktop.core.text import Corpus
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 
 def evaluate_ratings(events: Interactions, options: EvalOptions = EvalOptions(), *,
@@ -47,13 +48,15 @@ def spark_walker(engine: SparkEngine, on_step: Callable[[str], None] | None = No
         from w2v_desktop.core.spark import spark_session, spark_walk_corpus
 
         if on_step is not None:
-            on_step(f"{options.method}: generating walks on Spark ({engine.master})")
+            on_step(Phrase(QT_TR_NOOP("{method}: generating walks on Spark ({master})"), method=options.method,
+                           master=engine.master))
         session = spark_session(engine.master, engine.conf, engine.verbose)
         corpus = run_to_end(spark_walk_corpus(session, graph, options, spill_tokens=engine.spill_tokens,
                                               cancel=cancel), on_progress)
         if notes is not None:
-            notes.append(f"{options.method}: {corpus.n_sentences:,} walks ({corpus.n_tokens:,} steps) "
-                         f"generated on Spark ({engine.master})")
+            notes.append(Phrase(QT_TR_NOOP("{method}: {walks:,} walks ({steps:,} steps) generated on Spark "
+                                           "({master})"), method=options.method, walks=corpus.n_sentences,
+                                steps=corpus.n_tokens, master=engine.master))
         return corpus
 
     return walk

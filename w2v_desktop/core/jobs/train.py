@@ -21,6 +21,7 @@ from typing import Iterator, Sequence
 from w2v_desktop.core.cancel import CancelToken
 from w2v_desktop.core.config import TrainConfig, continue_config
 from w2v_desktop.core.train import Progress, Trainer
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 NEIGHBOURS = 10
 
@@ -124,13 +125,13 @@ def train_job(request: TrainRequest, handle: TrainingHandle | None = None) -> It
     handle = handle or TrainingHandle()
     trainer, added = request.trainer, None
     if trainer is None:
-        yield Stage("Building the vocabulary")
+        yield Stage(Phrase(QT_TR_NOOP("Building the vocabulary")))
         trainer = Trainer(request.corpus, request.config)
     else:
         saved = trainer.config
         trainer.config = continue_config(saved, request.config)
         if request.corpus is not None:
-            yield Stage("Adding the new data's words to the model")
+            yield Stage(Phrase(QT_TR_NOOP("Adding the new data's words to the model")))
             try:
                 added = trainer.update(request.corpus)
             except BaseException:  # refused new data leaves the app's model as it was
@@ -179,5 +180,5 @@ def epoch_report(trainer: Trainer, epoch: int, watch: Sequence[str], analogy_pat
         try:
             analogy = evaluate_analogies(vectors, analogy_path)
         except (OSError, ValueError) as exc:  # a bad file must not stop the training
-            problem = f"analogy evaluation skipped: {exc}"
+            problem = Phrase(QT_TR_NOOP("analogy evaluation skipped: {error}"), error=str(exc))
     return EpochReport(epoch, neighbours, tuple(missing), analogy, problem)

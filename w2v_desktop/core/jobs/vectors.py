@@ -15,6 +15,10 @@ from w2v_desktop.core.formats import iter_load_vectors
 from w2v_desktop.core.jobs.corpus import LoadProgress
 from w2v_desktop.core.jobs.progress import format_size
 from w2v_desktop.core.vectors import Vectors
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
+
+READING = QT_TR_NOOP("Reading {name}")
+READING_SIZE = QT_TR_NOOP("Reading {name}: {done} of {total}")
 
 
 def load_vectors_job(path: str | os.PathLike, fmt: str | None = None, cancel: Any = None, **options
@@ -22,7 +26,7 @@ def load_vectors_job(path: str | os.PathLike, fmt: str | None = None, cancel: An
     """``core.formats.load_vectors(path, fmt, **options)`` with progress; ``cancel`` (see
     core.cancel) is checked after each block and raises ``Cancelled``."""
     name = os.path.basename(str(path))
-    yield LoadProgress(f"Reading {name}", 0.0)
+    yield LoadProgress(Phrase(READING, name=name), 0.0)
     reading = iter_load_vectors(path, fmt, **options)
     while True:
         try:
@@ -31,4 +35,4 @@ def load_vectors_job(path: str | os.PathLike, fmt: str | None = None, cancel: An
             return stop.value
         check_cancel(cancel)
         share = done / total if total else None
-        yield LoadProgress(f"Reading {name}: {format_size(done)} of {format_size(total)}", share)
+        yield LoadProgress(Phrase(READING_SIZE, name=name, done=format_size(done), total=format_size(total)), share)

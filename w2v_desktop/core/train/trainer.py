@@ -26,6 +26,7 @@ from w2v_desktop.core.train.hot_nodes import HotNodeCopies, merge_words
 from w2v_desktop.core.priority import lower_thread_priority
 from w2v_desktop.core.vectors import Vectors
 from w2v_desktop.core.train.vocab import Vocab, VocabReport, encode_ids
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 BLOCK_TOKENS = 1 << 18  # tokens subsampled together before their chunks are trained
 REPORT_SECONDS = 0.1
@@ -119,7 +120,7 @@ class Trainer:
             raise TrainingError("nothing to train on: no in-vocabulary tokens (load new data with update())")
         if not kernels.kernels_cached():
             yield Progress(0, cfg.epochs, 0, 0, cfg.alpha, math.nan, 0.0, 0.0, math.nan,
-                           state="compiling", message="compiling kernels, first run only")
+                           state="compiling", message=Phrase(QT_TR_NOOP("compiling kernels, first run only")))
         kernels.warm_up()
         tables = self._tables()
         n_threads = max(1, cfg.n_threads)
@@ -185,7 +186,7 @@ class Trainer:
                 message = ""
                 if on_epoch is not None:
                     result = on_epoch(self, epoch)
-                    message = "" if result is None else str(result)
+                    message = "" if result is None else result if isinstance(result, Phrase) else str(result)
                 yield self._progress(epoch, done, total, self._alpha(done, total),
                                      _mean(window_loss, window_pairs), clock, epoch_done=True,
                                      epoch_loss=_mean(epoch_loss, epoch_pairs), sample_loss=sample_loss,

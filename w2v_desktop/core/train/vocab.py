@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from numba import njit
 from w2v_desktop.core.untrusted import InputError
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 
 class VocabError(InputError):
@@ -41,13 +42,16 @@ class VocabReport:
         """Share of corpus tokens whose word gets a vector."""
         return self.kept_tokens / self.total_tokens if self.total_tokens else 0.0
 
-    def lines(self) -> list[str]:
+    def lines(self) -> list[Phrase]:
         cap = f", max_vocab={self.max_vocab:,}" if self.max_vocab else ""
         return [
-            f"corpus: {self.total_tokens:,} tokens, {self.total_types:,} distinct",
-            f"kept (min_count={self.min_count}{cap}): {self.kept_types:,} distinct, "
-            f"{self.kept_tokens:,} tokens ({self.coverage:.1%} of the corpus)",
-            f"dropped: {self.dropped_types:,} distinct, {self.dropped_tokens:,} tokens",
+            Phrase(QT_TR_NOOP("corpus: {tokens:,} tokens, {types:,} distinct"),
+                   tokens=self.total_tokens, types=self.total_types),
+            Phrase(QT_TR_NOOP("kept (min_count={min_count}{cap}): {types:,} distinct, {tokens:,} tokens "
+                              "({coverage:.1%} of the corpus)"), min_count=self.min_count, cap=cap,
+                   types=self.kept_types, tokens=self.kept_tokens, coverage=self.coverage),
+            Phrase(QT_TR_NOOP("dropped: {types:,} distinct, {tokens:,} tokens"),
+                   types=self.dropped_types, tokens=self.dropped_tokens),
         ]
 
 

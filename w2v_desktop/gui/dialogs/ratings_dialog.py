@@ -18,7 +18,7 @@ from w2v_desktop.core.items import SequenceOptions, sample_rating_scale, thresho
 from w2v_desktop.core.jobs import SparkEngine, load_rating_data
 from w2v_desktop.core.spark import DEFAULT_MASTER, spark_missing
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase
 
 PREVIEW_ROWS = 12
 ROLES = ("user", "item", "rating", "time")
@@ -144,9 +144,9 @@ class RatingsDialog(QDialog):
         if self.scale is None:
             self.scale_label.setText("")
             return
-        text = tr("First {sampled:,} rows: {v1}.").format(sampled=self.scale.sampled, v1=self.scale.describe())
+        text = tr("First {sampled:,} rows: {v1}.").format(sampled=self.scale.sampled, v1=tr_phrase(self.scale.describe()))
         try:
-            warning = threshold_warning(self.scale, self.sequence_options().min_rating)
+            warning = tr_phrase(threshold_warning(self.scale, self.sequence_options().min_rating))
         except ValueError:
             warning = ""
         self.scale_label.setText(text + (tr("<br><b>⚠ {v0}</b>").format(v0=warning[0].upper() + warning[1:]) if warning else ""))

@@ -130,7 +130,7 @@ class ComparePanel(QWidget):
 
     def _ask_load(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Second run's vectors"), os.path.dirname(self.other_path),
-                                              tr("Vector files (*.txt *.vec *.bin *.npz *.npy *.tsv *.csv);;All files (*)"))
+                                              tr("Vectors files (*.txt *.vec *.bin *.npz *.npy *.tsv *.csv);;All files (*)"))
         if path:
             self.load_other(path)
 

@@ -18,7 +18,7 @@ from w2v_desktop.gui import theme
 from w2v_desktop.gui.panels.vectors_view import VectorsView, format_label
 from w2v_desktop.core.wording import plural
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase
 
 MIN_COUNT_TIP = (QT_TR_NOOP("Words (or items) seen fewer than min_count times are dropped before training: "
                             "they get no vector and are skipped in the sentences. Rare words learn poor "
@@ -168,7 +168,7 @@ class DataPanel(QWidget):
         source = self.state.vectors_path or (summary.source if summary else "")
         self.info.setToolTip(source)
         name = html.escape(os.path.basename(source) or "vectors")
-        facts = [tr("{n_vectors:,} rows × {dim} dimensions").format(n_vectors=len(vectors), dim=vectors.dim)]
+        facts = [tr("{n_vectors:,} names × {dim} dimensions").format(n_vectors=len(vectors), dim=vectors.dim)]
         if summary is not None and summary.format:
             facts.append(html.escape(format_label(summary.format)))
         facts.append(tr("with frequencies") if vectors.counts is not None else tr("no frequencies (rows in file order)"))
@@ -203,7 +203,7 @@ class DataPanel(QWidget):
         self.zipf_plot.getPlotItem().setTitle(tr("Item frequency by rank (Zipf)") if items else tr("Word frequency by rank (Zipf)"))
         self._show_page()
         self.length_curve.setData(summary.length_edges, summary.length_hist)
-        notes = self.state.data_report
+        notes = [tr_phrase(line) for line in self.state.data_report]
         lines = notes + [""] + [tr("First sequences:") if items else tr("First sentences:")] + summary.preview if notes else summary.preview
         self.preview.setPlainText("\n".join(lines))
         if len(summary.zipf_counts):

@@ -22,7 +22,7 @@ from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack, TableHint
 from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, SuggestionLinks, example_name, titles_of
-from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable
+from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable, score_header
 from w2v_desktop.gui.i18n import tr
 
 DEFAULT_RESTRICT = 30_000
@@ -194,7 +194,7 @@ class NeighboursPanel(QWidget):
         neighbours = similarity.nearest(self.vectors, name, k=self.k_spin.value(), metric=metric, restrict=restrict,
                                         index=index, exact=index is None)
         is_distance = similarity.IS_DISTANCE[metric]
-        self.table.show_neighbours(neighbours, self.vectors, score_label=f"{metric} {'distance' if is_distance else 'similarity'}",
+        self.table.show_neighbours(neighbours, self.vectors, score_label=score_header(metric, is_distance),
                                    is_distance=is_distance)
         self.heading.setText(self._describe(name, restrict) + (tr(" (approximate)") if index is not None else ""))
         self.status.setText(tr("Double-click a row to see its neighbours."))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, 
                                QSplitter, QVBoxLayout, QWidget)
 
 from w2v_desktop.core.analysis import export_map, projection
+from w2v_desktop.core.wording import plural
 
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
@@ -38,7 +39,7 @@ from w2v_desktop.gui.widgets.neighbour_table import meta_columns
 from w2v_desktop.gui.widgets.plot_export import export_plot
 from w2v_desktop.gui.widgets.projection_controls import ProjectionControls
 from w2v_desktop.gui.widgets.scatter_map import ScatterMap
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase, counted
 
 AXIS_NAMES = {"pca": QT_TR_NOOP("principal component"), "tsne": QT_TR_NOOP("t-SNE"), "umap": "UMAP", "axes": ""}
 TOP_N, AROUND, PASTED = 0, 1, 2
@@ -268,7 +269,7 @@ class ProjectionPanel(QWidget):
             if not self.controls.confirm_long_run():
                 return
         except ValueError as exc:   # ProjectionError: names the parameter
-            self.status.setText(f"Cannot project: {exc}")
+            self.status.setText(tr("Cannot project: {reason}").format(reason=exc))
             return
         vectors, report = self.vectors, self._reported.emit
         self._running_subset = subset
@@ -279,18 +280,19 @@ class ProjectionPanel(QWidget):
             return projection.project(vectors, rows, params, cancel=cancel,
                                       progress=lambda *args: report(("progress", *args)))
 
-        job = self.runner.start(work, self.show_projection, button=self.project_button, title="Projection failed",
-                                name="projection", message=f"Projecting with {params.describe()}\N{HORIZONTAL ELLIPSIS}")
+        job = self.runner.start(work, self.show_projection, button=self.project_button, title=QT_TR_NOOP("Projection failed"),
+                                name="projection", message=tr("Projecting with {parameters}…").format(
+                                    parameters=tr_phrase(params.describe())))
         if job is not None:
             self._show_computing(params)
 
     # -- while a map is computed: the old one dimmed, t-SNE's layout live --------------------------
     def _show_computing(self, params) -> None:
         self.controls.set_running(True)
-        self._running_rows, self._running_label = None, params.label
+        self._running_rows, self._running_label = None, tr(params.label)
         self._dim(True)
         if self.result is not None:
-            self._set_title(tr("previous map — computing {method}…").format(method=params.label))
+            self._set_title(tr("previous map — computing {method}…").format(method=tr(params.label)))
 
     def _on_report(self, message) -> None:
         if not self.runner.running:
@@ -344,20 +346,22 @@ class ProjectionPanel(QWidget):
         self._live = False
         self._redraw(result)
         self.bookmarks.map_ready = True   # a bookmark being restored is finished when the run has ended
-        trust = "undefined" if result.trust_measured == 0 else f"{result.mean_trust:.2f}"
-        self.status.setText(f"{len(result.names):,} points; mean trust {trust} (share of each point's 10 nearest "
-                            f"neighbours kept on the map; {result.trust_note})." + self.subset_note)
+        trust = tr("undefined") if result.trust_measured == 0 else f"{result.mean_trust:.2f}"
+        points = tr_phrase(plural(len(result.names), tr("point"), tr("points")))
+        self.status.setText(tr("{points}; mean trust {trust} (share of each point's 10 nearest neighbours kept on "
+                               "the map; {note}).").format(points=points, trust=trust, note=tr_phrase(result.trust_note))
+                            + self.subset_note)
 
     def _redraw(self, result) -> None:
         titles = titles_of(self.vectors)
         rows = result.rows.tolist()
         tips = [f"{name}\n{titles[row]}" if titles and titles[row] else name for name, row in zip(result.names, rows)]
         self._search_text = [tip.casefold() for tip in tips]
-        label = result.params.label
+        label = tr(result.params.label)
         # a short title (a long one widens the plot past its splitter pane); the parameters are in the status
         self.map.set_points(result.names, result.coords[:, :2], tips,
                             tr("{method} of {n} names").format(method=label, n=f"{len(result.names):,}"),
-                            AXIS_NAMES.get(result.method, label))
+                            tr(AXIS_NAMES.get(result.method, label)))
         self._set_exportable(True)
         self.selection.set_data(self.vectors, result)
         self.apply_colour()
@@ -400,7 +404,8 @@ class ProjectionPanel(QWidget):
         hits = [i for i, tip in enumerate(self._search_text) if needle in tip] if needle else []
         self.map.show_highlights(hits)
         if needle:
-            self.selection_label.setText(tr("{n_hits:,} points match {v1!r}.").format(n_hits=len(hits), v1=text.strip()))
+            self.selection_label.setText(tr("{points} match {v1!r}.").format(points=counted(len(hits), tr("point"), tr("points")),
+                                                                    v1=text.strip()))
         else:
             self.selection_label.setText(tr("Search highlights and labels names containing the text."))
 
@@ -432,7 +437,7 @@ class ProjectionPanel(QWidget):
 
 def label_choices(vectors) -> list[str]:
     """"Label by" entries: names by frequency, then each metadata column."""
-    return [BY_FREQUENCY] + list(meta_columns(vectors))
+    return [tr(BY_FREQUENCY)] + list(meta_columns(vectors))
 
 
 def numeric(values) -> np.ndarray | None:

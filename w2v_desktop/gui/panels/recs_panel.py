@@ -33,9 +33,9 @@ from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
 from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.name_completer import NameCompleter
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable, read_only_item
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase, counted
 
-NO_RATINGS = (QT_TR_NOOP("<b>No rating data loaded.</b><br><br>Open a rating file (MovieLens u.data, "
+NO_RATINGS = (QT_TR_NOOP("<b>No rating data loaded.</b><br><br>Open a ratings file (MovieLens u.data, "
                          "ratings.csv, any user,item[,rating,time] file), train item vectors on it, then "
                          "pick a user here."))
 NO_VECTORS = (QT_TR_NOOP("<b>Rating data loaded, but no item vectors yet.</b><br><br>Train on the ratings "
@@ -288,7 +288,9 @@ class RecsPanel(QWidget):
                     "product favours long, often frequent, item vectors, as matrix factorisation "
                     "does.").format(v0=names[0], v1=mean(norms, lists[0]), v2=names[1], v3=mean(norms, lists[1]), v4=float(norms.mean())))
         if len(rare):
-            text += tr(" {n_rare:,} items with fewer than {v1:,} events are left out.").format(n_rare=len(rare), v1=self.min_events_spin.value())
+            text += tr(" {items} with fewer than {events} are left out.").format(
+                items=counted(len(rare), tr("item"), tr("items")),
+                events=counted(self.min_events_spin.value(), tr("event"), tr("events")))
         return text
 
     def _fill_history(self, i: int) -> None:
@@ -303,11 +305,13 @@ class RecsPanel(QWidget):
             title = items.title(item) if items is not None else ""
             genres = items.get(item, "genres") if items is not None else ""
             if hist.rows[event] < 0:
-                title = f"{title} (no vector)".strip()
+                title = tr("{title} (no vector)").format(title=title).strip()
             for column, text in enumerate((when, item, rating, title, genres)):
                 self.history_table.setItem(row, column, read_only_item(text))
         self.history_table.resizeColumnsToContents()
-        self.user_status.setText(tr("User <b>{v0}</b>: {v1:,} events, {v2:,} distinct items with vectors.").format(v0=html.escape(self.hist.user_ids[i]), v1=stop - start, v2=len(hist.seen_rows(i))))
+        self.user_status.setText(tr("User <b>{v0}</b>: {events}, {items} with vectors.").format(
+            v0=html.escape(self.hist.user_ids[i]), events=counted(stop - start, tr("event"), tr("events")),
+            items=counted(len(hist.seen_rows(i)), tr("distinct item"), tr("distinct items"))))
 
     # -- evaluation (worker) ---------------------------------------------------------------------
     def evaluation_options(self) -> rec_eval.EvalOptions:
@@ -323,7 +327,7 @@ class RecsPanel(QWidget):
         def work(cancel):
             def on_step(message: str) -> None:   # between steps: the cancel point
                 check_cancel(cancel)
-                relay.step.emit(message)
+                relay.step.emit(tr_phrase(message))
 
             return evaluate_ratings(events, options, fit=fit, on_step=on_step, cancel=cancel)
 
@@ -345,7 +349,7 @@ class RecsPanel(QWidget):
         self.eval_chart.set_bars(labels, values, x_range=(0, max(values + [0.01])),
                                  title=tr("HitRate@{k} (held-out last item in the top {k})").format(k=result.k),
                                  x_label=tr("HitRate@{k}").format(k=result.k), fmt="{:.3f}")
-        self.eval_status.setText(tr("{n_users:,} users, {n_train_events:,} training events over {catalogue:,} items. ").format(n_users=result.n_users, n_train_events=result.n_train_events, catalogue=result.catalogue) + " ".join(result.notes))
+        self.eval_status.setText(tr("{n_users:,} users, {n_train_events:,} training events over {catalogue:,} items. ").format(n_users=result.n_users, n_train_events=result.n_train_events, catalogue=result.catalogue) + " ".join(tr_phrase(note) for note in result.notes))
         self.use_best_rankings(result)
 
     def use_best_rankings(self, result) -> None:

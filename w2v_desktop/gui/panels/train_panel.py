@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, Q
 
 from w2v_desktop.core.config import continue_config
 from w2v_desktop.core.train import Progress
+from w2v_desktop.core.wording import plural
 from w2v_desktop.gui import state as app_state
 from w2v_desktop.gui.panels.train_monitor import EvalPlot, LossPlot, WatchTable
 from w2v_desktop.gui.panels.train_options import TrainOptions
 from w2v_desktop.core.bundled import sample_path
 from w2v_desktop.core.jobs import (EpochReport, Stage, Trained, TrainerReady, TrainingHandle, TrainRequest,
                                    train_job)
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase, counted
 
 WATCH_TIP = (QT_TR_NOOP("Comma-separated words or item ids. After each epoch their 10 nearest neighbours "
                         "are listed under “Watch list”, so you can see the space take shape."))
@@ -171,7 +172,7 @@ class TrainPanel(QWidget):
         self.analogy_box.setChecked(bool(settings.get("analogy", False)))
         if settings.get("analogy_path"):
             self.analogy_path.setText(str(settings["analogy_path"]))
-        self.watch_edit.setPlaceholderText(f"e.g. {', '.join(examples)}" if examples else
+        self.watch_edit.setPlaceholderText(tr("e.g. {examples}").format(examples=", ".join(examples)) if examples else
                                            tr("words or items to follow, comma-separated"))
 
     # -- commands ------------------------------------------------------------------
@@ -248,13 +249,13 @@ class TrainPanel(QWidget):
         elif isinstance(record, EpochReport):
             self._on_epoch_report(record)
         elif isinstance(record, Stage):
-            self.status.setText(record.message + "…")
+            self.status.setText(tr_phrase(record.message) + "…")
             self.progress_bar.setRange(0, 0)  # busy
-            self._log(record.message + "…")
+            self._log(tr_phrase(record.message) + "…")
         elif isinstance(record, TrainerReady):
             report = record.report
             for line in (report.lines() if report is not None else []):
-                self._log(line)
+                self._log(tr_phrase(line))
             if record.added_words is not None:
                 self._log(tr("{added_words:,} new words added to the model").format(added_words=record.added_words))
 
@@ -262,7 +263,7 @@ class TrainPanel(QWidget):
         self.last_progress = p
         if p.state == "compiling":
             self.progress_bar.setRange(0, 0)
-            self.status.setText(p.message or tr("Compiling the training kernels (first run only)…"))
+            self.status.setText(tr_phrase(p.message) or tr("Compiling the training kernels (first run only)…"))
             return
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setValue(int(1000 * p.fraction))
@@ -274,7 +275,7 @@ class TrainPanel(QWidget):
             sample = tr(", fixed sample {sample_loss:.4f}").format(sample_loss=p.sample_loss) if math.isfinite(p.sample_loss) else ""
             line = (tr("Epoch {v0}/{epochs}: online loss {epoch_loss:.4f}{sample}, {words_per_sec:,.0f} "
                        "words/s").format(v0=p.epoch + 1, epochs=p.epochs, epoch_loss=p.epoch_loss, sample=sample, words_per_sec=p.words_per_sec))
-            self._log(line + (f"; {p.message}" if p.message else ""))
+            self._log(line + ("; " + tr_phrase(p.message) if p.message else ""))
 
     def _on_epoch_report(self, report: EpochReport) -> None:
         self.watch.add(report)
@@ -282,7 +283,7 @@ class TrainPanel(QWidget):
             self.evaluation.add(report.epoch, report.analogy)
             self._log(tr("  analogies: {accuracy:.1%} of {total:,}").format(accuracy=report.analogy.accuracy, total=report.analogy.total))
         if report.problem:
-            self._log("  " + report.problem)
+            self._log("  " + tr_phrase(report.problem))
 
     def _on_finished(self, result: Trained) -> None:
         p = self.last_progress
@@ -295,19 +296,23 @@ class TrainPanel(QWidget):
         what = tr("Stopped early") if stopped else tr("Finished")
         elapsed = tr(" in {v0}").format(v0=format_seconds(p.elapsed)) if p is not None else ""
         self._log(tr("{what}{elapsed}: {n_vectors:,} vectors of {dim} dimensions ({epochs_trained} "
-                     "epochs trained in all).").format(what=what, elapsed=elapsed, n_vectors=len(vectors), dim=vectors.dim, epochs_trained=trainer.epochs_trained))
+                     "trained in all).").format(what=what, elapsed=elapsed, n_vectors=len(vectors), dim=vectors.dim,
+                                             epochs_trained=counted(trainer.epochs_trained, tr("epoch"), tr("epochs"))))
         self.status.setText(tr("{what}: {n_vectors:,} vectors. Explore them in the other tabs.").format(what=what, n_vectors=len(vectors)))
         self.progress_bar.setRange(0, 1000)
         kind = "items" if self.state.data_kind == "ratings" else "words"
         if kind == "items":
             from w2v_desktop.core.items import collapse_warning
 
-            collapsed = collapse_warning(vectors)
+            collapsed = tr_phrase(collapse_warning(vectors))
             if collapsed:
                 self._log(tr("Warning: {collapsed}").format(collapsed=collapsed))
                 self.status.setText(tr("{what}, but {v1}{v2}").format(what=what, v1=collapsed[0].lower(), v2=collapsed[1:]))
         took = "" if p is None else tr(" in {elapsed:.1f} s").format(elapsed=p.elapsed) if p.elapsed < 60 else tr(" in {v0}").format(v0=format_seconds(p.elapsed))
-        self.finished.emit(f"{'Stopped early: trained' if stopped else 'Trained'} {len(vectors):,} {kind}{took}")
+        count = (plural(len(vectors), tr("item"), tr("items")) if kind == "items"
+                 else plural(len(vectors), tr("word"), tr("words")))
+        done = tr("Stopped early: trained {count}{took}") if stopped else tr("Trained {count}{took}")
+        self.finished.emit(done.format(count=tr_phrase(count), took=took))
 
     def _on_job_done(self) -> None:
         self.job = self.handle = None

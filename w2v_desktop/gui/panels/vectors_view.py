@@ -18,7 +18,7 @@ def format_label(key: str) -> str:
     from w2v_desktop.core.formats import FORMATS
 
     info = FORMATS.get(key)
-    return info.label if info is not None else key
+    return tr(info.label) if info is not None else key
 
 
 class VectorsView(QWidget):

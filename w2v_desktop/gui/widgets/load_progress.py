@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from w2v_desktop.core.jobs import TimeLeft, format_duration
 from w2v_desktop.gui.jobs import CANCEL_TEXT, CANCELLING_TEXT
-from w2v_desktop.gui.i18n import tr
+from w2v_desktop.gui.i18n import tr, tr_phrase
 
 STEPS = 1000
 
@@ -70,7 +70,7 @@ class LoadProgressWidget(QWidget):
                 self.bar.setFormat(tr("{tasks_done:,}/{total:,} tasks").format(tasks_done=record.tasks_done, total=total))
             message = getattr(record, "message", None)
             if message:
-                self.bar.setToolTip(message)
+                self.bar.setToolTip(tr_phrase(message))
 
     def _show(self, load, fraction: float | None, seconds: float | None = None) -> None:
         name = load[1]

@@ -15,8 +15,8 @@ from w2v_desktop.core.analysis import map_neighbours
 from w2v_desktop.core.formats import save_coordinates
 from w2v_desktop.core.vectors import similarity
 from w2v_desktop.gui.widgets.name_completer import titles_of
-from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item, score_header
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, counted
 
 HINT = (QT_TR_NOOP("Click a point to select it (Ctrl+click adds), Shift+drag for a box, Ctrl+drag for a lasso."))
 
@@ -125,7 +125,7 @@ class MapSelection(QWidget):
         neighbours = similarity.nearest(self.vectors, name, k=self.k_spin.value(), metric=metric, exact=True)
         is_distance = similarity.IS_DISTANCE[metric]
         self.original.show_neighbours(neighbours, self.vectors, show_counts=False,
-                                      score_label=f"{metric} {'distance' if is_distance else 'similarity'}",
+                                      score_label=score_header(metric, is_distance),
                                       is_distance=is_distance)
         linked = [self._position[n.name] for n in neighbours if n.name in self._position]
         missing = [n.name for n in neighbours if n.name not in self._position]
@@ -157,7 +157,8 @@ class MapSelection(QWidget):
         if np.isfinite(trust):
             text += tr(" · trust {trust:.1f}").format(trust=trust)
         if count > 1:
-            text += tr("<br>{count:,} points selected; neighbours of the first.").format(count=count)
+            text += tr("<br>{points} selected; neighbours of the first.").format(
+                points=counted(count, tr("point"), tr("points")))
         return text
 
     def _go_to(self, item) -> None:
@@ -185,4 +186,5 @@ class MapSelection(QWidget):
         for key, values in meta_columns(self.vectors).items():
             extra[key] = [values[r] for r in rows]
         save_coordinates(path, [self.result.names[i] for i in chosen], self.result.coords[chosen], extra_columns=extra)
-        self.heading.setText(self.heading.text() + tr("<br>Wrote {n_chosen:,} points to {v1}").format(n_chosen=len(chosen), v1=html.escape(path)))
+        self.heading.setText(self.heading.text() + tr("<br>Wrote {points} to {v1}").format(
+            points=counted(len(chosen), tr("point"), tr("points")), v1=html.escape(path)))

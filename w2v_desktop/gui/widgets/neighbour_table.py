@@ -5,7 +5,7 @@ from PySide6.QtCore import SIGNAL, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableWidget, QTableWidgetItem
 
 from w2v_desktop.gui.widgets.similarity_bar import BAR_ROLE, SimilarityBarDelegate, bar_fractions
-from w2v_desktop.gui.i18n import tr
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 PREFERRED_COLUMNS = ("title", "genres")
 MAX_META_COLUMNS = 3
@@ -30,6 +30,11 @@ def read_only_item(value) -> QTableWidgetItem:
     return item
 
 
+
+def score_header(metric: str, is_distance: bool) -> str:
+    """The score column's title: "cosine similarity", "euclidean distance" (the metric keeps its CLI name)."""
+    return (tr("{metric} distance") if is_distance else tr("{metric} similarity")).format(metric=metric)
+
 class NeighbourTable(QTableWidget):
     """Double-click (or Enter on) a row emits ``name_activated(name)``; the context menu's
     "Show in context" emits ``context_requested(name)`` (connect it to ``AppState.request_context``)."""
@@ -49,8 +54,8 @@ class NeighbourTable(QTableWidget):
         self.cellDoubleClicked.connect(lambda row, _col: self._activate(row))
         self.cellActivated.connect(lambda row, _col: self._activate(row))
 
-    def show_neighbours(self, neighbours, vectors, score_label: str = "score",
-                        is_distance: bool = False, show_counts: bool = True, name_header: str = "name",
+    def show_neighbours(self, neighbours, vectors, score_label: str = QT_TR_NOOP("score"),
+                        is_distance: bool = False, show_counts: bool = True, name_header: str = QT_TR_NOOP("name"),
                         hide_empty: bool = False) -> None:
         """``hide_empty``: leave out metadata columns that are empty for every row shown."""
         meta = meta_columns(vectors)
@@ -58,6 +63,7 @@ class NeighbourTable(QTableWidget):
             meta = {key: values for key, values in meta.items()
                     if any(str(values[n.row]).strip() for n in neighbours)}
         counts = getattr(vectors, "counts", None) if show_counts else None
+        score_label, name_header = tr(score_label), tr(name_header)
         headers = ["#", name_header, score_label] + ([tr("count")] if counts is not None else []) + list(meta)
         self.clear()
         self.setColumnCount(len(headers))
@@ -68,7 +74,7 @@ class NeighbourTable(QTableWidget):
             cells = [read_only_item(row + 1), read_only_item(neighbour.name)]
             score = read_only_item(f"{neighbour.score:.4f}")
             score.setData(BAR_ROLE, fraction)
-            score.setToolTip(f"{score_label}: {neighbour.score:.6g}")
+            score.setToolTip(tr("{score}: {value:.6g}").format(score=score_label, value=neighbour.score))
             cells.append(score)
             if counts is not None:
                 cells.append(read_only_item(f"{int(counts[neighbour.row]):,}"))

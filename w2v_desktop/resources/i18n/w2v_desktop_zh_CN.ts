@@ -172,8 +172,80 @@
         <translation>保留评分 ≥</translation>
     </message>
     <message>
+        <source>{source}: {events:,} events, {users:,} users, {items:,} items; {skipped}</source>
+        <translation>{source}：{events:,} 个事件，{users:,} 个用户，{items:,} 个物品；{skipped}</translation>
+    </message>
+    <message>
+        <source>  {step}: dropped {dropped:,}, {left:,} left{note}</source>
+        <translation>  {step}：去掉 {dropped:,} 个，剩余 {left:,} 个{note}</translation>
+    </message>
+    <message>
+        <source>{sequences:,} sequences from {users:,} users, {events:,} events over {items:,} items</source>
+        <translation>{sequences:,} 条序列，来自 {users:,} 个用户，{events:,} 个事件，涉及 {items:,} 个物品</translation>
+    </message>
+    <message>
+        <source>  length: min {min:.0f}, median {median:.0f}, mean {mean:.1f}, p90 {p90:.0f}, max {max:.0f}</source>
+        <translation>  长度：最小 {min:.0f}，中位数 {median:.0f}，平均 {mean:.1f}，p90 {p90:.0f}，最大 {max:.0f}</translation>
+    </message>
+    <message>
+        <source>  histogram: {bins}</source>
+        <translation>  直方图：{bins}</translation>
+    </message>
+    <message>
+        <source>items with no vector: {n:,} of {total:,} ({no_events:,} lost every event, {rare:,} seen fewer than min_count={min_count} times)</source>
+        <translation>没有向量的物品：{total:,} 个中有 {n:,} 个（{no_events:,} 个失去了全部事件，{rare:,} 个出现次数少于 min_count={min_count}）</translation>
+    </message>
+    <message>
+        <source>  e.g. {examples}</source>
+        <translation>  例如 {examples}</translation>
+    </message>
+    <message>
+        <source>rating threshold</source>
+        <translation>评分阈值</translation>
+    </message>
+    <message>
+        <source>no rating column: every event kept</source>
+        <translation>没有评分列：保留每个事件</translation>
+    </message>
+    <message>
         <source>keep all</source>
         <translation>全部保留</translation>
+    </message>
+    <message>
+        <source>ratings range {low:g} to {high:g}</source>
+        <translation>评分范围 {low:g} 到 {high:g}</translation>
+    </message>
+    <message>
+        <source>keep ratings &gt;= {threshold:g}</source>
+        <translation>保留评分 ≥ {threshold:g}</translation>
+    </message>
+    <message>
+        <source>split sessions at gaps &gt; {gap}</source>
+        <translation>在间隔 &gt; {gap} 处切分会话</translation>
+    </message>
+    <message>
+        <source>extra sequence</source>
+        <translation>条新增序列</translation>
+    </message>
+    <message>
+        <source>extra sequences</source>
+        <translation>条新增序列</translation>
+    </message>
+    <message>
+        <source>short sequence</source>
+        <translation>条短序列</translation>
+    </message>
+    <message>
+        <source>short sequences</source>
+        <translation>条短序列</translation>
+    </message>
+    <message>
+        <source>drop consecutive duplicates</source>
+        <translation>去掉连续重复</translation>
+    </message>
+    <message>
+        <source>drop sequences shorter than {n}</source>
+        <translation>去掉短于 {n} 的序列</translation>
     </message>
     <message>
         <source>Only liked items go into histories (3.5 of 5 keeps 4 and 5 stars). Empty keeps every row.</source>
@@ -476,8 +548,8 @@
         <translation>模型 (*{MODEL_SUFFIX});;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Opened model {name} ({n_vocab:,} words, {epochs_trained} epochs); open new data and Train to continue</source>
-        <translation>已打开模型 {name}（{n_vocab:,} 个词，已训练 {epochs_trained} 轮）；打开新数据并点击训练即可继续</translation>
+        <source>Opened model {name} ({n_vocab:,} names, {epochs_trained}); open new data and Train to continue</source>
+        <translation>已打开模型 {name}（{n_vocab:,} 个名称，{epochs_trained}）；打开新数据并点击“训练”即可继续</translation>
     </message>
     <message>
         <source>Training is running</source>
@@ -602,6 +674,10 @@ Open the project and read that file anyway? Only do this for projects you trust.
     <message>
         <source>Failed: {text}</source>
         <translation>失败：{text}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>Neighbours</source>
@@ -772,6 +848,18 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>处理中…</translation>
     </message>
     <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
         <source>Training: {value}</source>
         <translation>训练：{value}</translation>
     </message>
@@ -796,8 +884,8 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>关于 w2v-desktop</translation>
     </message>
     <message>
-        <source>&lt;b&gt;w2v-desktop {__version__}&lt;/b&gt;&lt;p&gt;Train word2vec-style embeddings of text and user-item interactions, and explore and export them.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;w2v-desktop {__version__}&lt;/b&gt;&lt;p&gt;训练文本和用户-物品交互的 word2vec 式嵌入（词向量），并探索和导出它们。&lt;/p&gt;</translation>
+        <source>&lt;b&gt;w2v-desktop {__version__}&lt;/b&gt;&lt;p&gt;Train word2vec-style vectors of text and user-item interactions, and explore and export them.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;w2v-desktop {__version__}&lt;/b&gt;&lt;p&gt;为文本和用户-物品交互训练 word2vec 式的向量，并探索和导出它们。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Save the trained model?</source>
@@ -1040,7 +1128,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>第二次运行的向量</translation>
     </message>
     <message>
-        <source>Vector files (*.txt *.vec *.bin *.npz *.npy *.tsv *.csv);;All files (*)</source>
+        <source>Vectors files (*.txt *.vec *.bin *.npz *.npy *.tsv *.csv);;All files (*)</source>
         <translation>向量文件 (*.txt *.vec *.bin *.npz *.npy *.tsv *.csv);;所有文件 (*)</translation>
     </message>
     <message>
@@ -1184,8 +1272,8 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>无法汇总向量</translation>
     </message>
     <message>
-        <source>{n_vectors:,} rows × {dim} dimensions</source>
-        <translation>{n_vectors:,} 行 × {dim} 维</translation>
+        <source>{n_vectors:,} names × {dim} dimensions</source>
+        <translation>{n_vectors:,} 个名称 × {dim} 维</translation>
     </message>
     <message>
         <source>with frequencies</source>
@@ -1620,6 +1708,38 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>坐标和元数据导出为 CSV、Embedding Projector 的 TSV 文件对，或带近邻列的 parquet 表（供 Embedding Atlas 使用）</translation>
     </message>
     <message>
+        <source>Cannot project: {reason}</source>
+        <translation>无法投影：{reason}</translation>
+    </message>
+    <message>
+        <source>Projection failed</source>
+        <translation>投影失败</translation>
+    </message>
+    <message>
+        <source>Projecting with {parameters}…</source>
+        <translation>正在投影：{parameters}…</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>无定义</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>个点</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>个点</translation>
+    </message>
+    <message>
+        <source>{points}; mean trust {trust} (share of each point&apos;s 10 nearest neighbours kept on the map; {note}).</source>
+        <translation>{points}；平均可信度 {trust}（每个点的 10 个最近邻在地图上仍保留的比例；{note}）。</translation>
+    </message>
+    <message>
+        <source>{points} match {v1!r}.</source>
+        <translation>{points}匹配 {v1!r}。</translation>
+    </message>
+    <message>
         <source>Could not export the map</source>
         <translation>无法导出地图</translation>
     </message>
@@ -1684,16 +1804,12 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>{method}：{n} 个名称</translation>
     </message>
     <message>
-        <source>{n_hits:,} points match {v1!r}.</source>
-        <translation>{n_hits:,} 个点匹配 {v1!r}。</translation>
-    </message>
-    <message>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No rating data loaded.&lt;/b&gt;&lt;br&gt;&lt;br&gt;Open a rating file (MovieLens u.data, ratings.csv, any user,item[,rating,time] file), train item vectors on it, then pick a user here.</source>
-        <translation>&lt;b&gt;未加载评分数据。&lt;/b&gt;&lt;br&gt;&lt;br&gt;打开一个评分文件（MovieLens u.data、ratings.csv，或任何 user,item[,rating,time] 格式的文件），在其上训练物品向量，然后在这里选择一个用户。</translation>
+        <source>&lt;b&gt;No rating data loaded.&lt;/b&gt;&lt;br&gt;&lt;br&gt;Open a ratings file (MovieLens u.data, ratings.csv, any user,item[,rating,time] file), train item vectors on it, then pick a user here.</source>
+        <translation>&lt;b&gt;未加载评分数据。&lt;/b&gt;&lt;br&gt;&lt;br&gt;打开一个评分文件（MovieLens u.data、ratings.csv 或任何 user,item[,rating,time] 文件），在其上训练物品向量，然后在这里选择一个用户。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Rating data loaded, but no item vectors yet.&lt;/b&gt;&lt;br&gt;&lt;br&gt;Train on the ratings (Train tab) or open item vectors, then come back here.</source>
@@ -1872,12 +1988,32 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation> 平均向量长度：{v0} {v1:.2f}，{v2} {v3:.2f}（全部物品 {v4:.2f}）。点积偏向长的、通常也是高频的物品向量，矩阵分解也是如此。</translation>
     </message>
     <message>
-        <source> {n_rare:,} items with fewer than {v1:,} events are left out.</source>
-        <translation> 已排除 {n_rare:,} 个事件少于 {v1:,} 次的物品。</translation>
+        <source> {items} with fewer than {events} are left out.</source>
+        <translation> 事件少于 {events}的 {items}被略去。</translation>
     </message>
     <message>
-        <source>User &lt;b&gt;{v0}&lt;/b&gt;: {v1:,} events, {v2:,} distinct items with vectors.</source>
-        <translation>用户 &lt;b&gt;{v0}&lt;/b&gt;：{v1:,} 次事件，{v2:,} 个带向量的不同物品。</translation>
+        <source>event</source>
+        <translation>个事件</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>个事件</translation>
+    </message>
+    <message>
+        <source>User &lt;b&gt;{v0}&lt;/b&gt;: {events}, {items} with vectors.</source>
+        <translation>用户 &lt;b&gt;{v0}&lt;/b&gt;：{events}，其中 {items}有向量。</translation>
+    </message>
+    <message>
+        <source>distinct item</source>
+        <translation>个不同物品</translation>
+    </message>
+    <message>
+        <source>distinct items</source>
+        <translation>个不同物品</translation>
+    </message>
+    <message>
+        <source>{title} (no vector)</source>
+        <translation>{title}（无向量）</translation>
     </message>
     <message>
         <source>Evaluation failed</source>
@@ -2280,6 +2416,10 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>类比文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>e.g. {examples}</source>
+        <translation>例如 {examples}</translation>
+    </message>
+    <message>
         <source>Cannot train</source>
         <translation>无法训练</translation>
     </message>
@@ -2352,8 +2492,8 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>，用时 {v0}</translation>
     </message>
     <message>
-        <source>{what}{elapsed}: {n_vectors:,} vectors of {dim} dimensions ({epochs_trained} epochs trained in all).</source>
-        <translation>{what}{elapsed}：{n_vectors:,} 个 {dim} 维向量（共训练 {epochs_trained} 轮）。</translation>
+        <source>{what}{elapsed}: {n_vectors:,} vectors of {dim} dimensions ({epochs_trained} trained in all).</source>
+        <translation>{what}{elapsed}：{n_vectors:,} 个 {dim} 维向量（共训练 {epochs_trained}）。</translation>
     </message>
     <message>
         <source>{what}: {n_vectors:,} vectors. Explore them in the other tabs.</source>
@@ -2370,6 +2510,22 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
     <message>
         <source> in {elapsed:.1f} s</source>
         <translation>，用时 {elapsed:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>个物品</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>个物品</translation>
+    </message>
+    <message>
+        <source>Stopped early: trained {count}{took}</source>
+        <translation>已提前停止：训练了 {count}{took}</translation>
+    </message>
+    <message>
+        <source>Trained {count}{took}</source>
+        <translation>已训练 {count}{took}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Vectors opened without a corpus&lt;/b&gt;: there is nothing to train on. Open a corpus or a ratings file to train, or a saved model to continue training.</source>
@@ -2492,6 +2648,50 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>正在读取 {name}</translation>
     </message>
     <message>
+        <source>Reading {name}: {done} of {total}</source>
+        <translation>正在读取 {name}：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Reading {name}: {done}</source>
+        <translation>正在读取 {name}：{done}</translation>
+    </message>
+    <message>
+        <source>Reading item metadata {name}</source>
+        <translation>正在读取物品元数据 {name}</translation>
+    </message>
+    <message>
+        <source>rating scale: {scale}</source>
+        <translation>评分尺度：{scale}</translation>
+    </message>
+    <message>
+        <source>Warning: {warning}</source>
+        <translation>警告：{warning}</translation>
+    </message>
+    <message>
+        <source>no rating column (implicit data): keeping every event</source>
+        <translation>没有评分列（隐式数据）：保留每个事件</translation>
+    </message>
+    <message>
+        <source>every rating is {low:g} (implicit data): keeping every event</source>
+        <translation>所有评分都是 {low:g}（隐式数据）：保留每个事件</translation>
+    </message>
+    <message>
+        <source>ratings {low:g}–{high:g}{step}</source>
+        <translation>评分 {low:g}–{high:g}{step}</translation>
+    </message>
+    <message>
+        <source>{where}: keeping every event (the lowest rating alone is over half of them)</source>
+        <translation>{where}：保留每个事件（仅最低评分就占了一半以上）</translation>
+    </message>
+    <message>
+        <source>{where}: keeping ratings ≥ {threshold:g} ({share:.0%} of the events, about the top half)</source>
+        <translation>{where}：保留评分 ≥ {threshold:g}（占事件的 {share:.0%}，约为较高的一半）</translation>
+    </message>
+    <message>
+        <source>Building item sequences from {n:,} events</source>
+        <translation>正在由 {n:,} 个事件构建物品序列</translation>
+    </message>
+    <message>
         <source>Click a point to select it (Ctrl+click adds), Shift+drag for a box, Ctrl+drag for a lasso.</source>
         <translation>单击一个点选中它（Ctrl+单击追加），Shift+拖动框选，Ctrl+拖动套索选择。</translation>
     </message>
@@ -2540,8 +2740,12 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation> · 可信度 {trust:.1f}</translation>
     </message>
     <message>
-        <source>&lt;br&gt;{count:,} points selected; neighbours of the first.</source>
-        <translation>&lt;br&gt;已选中 {count:,} 个点；显示第一个点的近邻。</translation>
+        <source>&lt;br&gt;{points} selected; neighbours of the first.</source>
+        <translation>&lt;br&gt;已选 {points}；显示第一个点的近邻。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Wrote {points} to {v1}</source>
+        <translation>&lt;br&gt;已将 {points}写入 {v1}</translation>
     </message>
     <message>
         <source>Export the selection</source>
@@ -2552,16 +2756,28 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>selection.csv</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Wrote {n_chosen:,} points to {v1}</source>
-        <translation>&lt;br&gt;已将 {n_chosen:,} 个点写入 {v1}</translation>
-    </message>
-    <message>
         <source>&lt;a href=&quot;{v0}&quot;&gt;{v1}&lt;/a&gt;</source>
         <translation>&lt;a href=&quot;{v0}&quot;&gt;{v1}&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Did you mean: </source>
         <translation>你是不是要找：</translation>
+    </message>
+    <message>
+        <source>{metric} distance</source>
+        <translation>{metric} 距离</translation>
+    </message>
+    <message>
+        <source>{metric} similarity</source>
+        <translation>{metric} 相似度</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>{score}: {value:.6g}</source>
+        <translation>{score}：{value:.6g}</translation>
     </message>
     <message>
         <source>Show “{name}” in context</source>
@@ -2778,6 +2994,238 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
     <message>
         <source>Export the map</source>
         <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>trust undefined for a map of {n} points (each point&apos;s {k} nearest would be all the others; it needs at least {least})</source>
+        <translation>{n} 个点的地图没有可信度（每个点的 {k} 个最近邻就是其余所有点；至少需要 {least} 个点）</translation>
+    </message>
+    <message>
+        <source>trust measured on a random {measured:,} of {n:,} points</source>
+        <translation>可信度在 {n:,} 个点中随机抽取的 {measured:,} 个点上测得</translation>
+    </message>
+    <message>
+        <source>trust measured on all {n:,} points</source>
+        <translation>可信度在全部 {n:,} 个点上测得</translation>
+    </message>
+    <message>
+        <source>custom axes</source>
+        <translation>自定义坐标轴</translation>
+    </message>
+    <message>
+        <source>perplexity {value:g}</source>
+        <translation>困惑度 {value:g}</translation>
+    </message>
+    <message>
+        <source>learning rate {value}</source>
+        <translation>学习率 {value}</translation>
+    </message>
+    <message>
+        <source>exaggeration {value:g}</source>
+        <translation>夸大系数 {value:g}</translation>
+    </message>
+    <message>
+        <source>{n} neighbours</source>
+        <translation>{n} 个近邻</translation>
+    </message>
+    <message>
+        <source>unit rows</source>
+        <translation>单位长度向量</translation>
+    </message>
+    <message>
+        <source>raw rows</source>
+        <translation>原始向量</translation>
+    </message>
+    <message>
+        <source>seed {seed}</source>
+        <translation>种子 {seed}</translation>
+    </message>
+    <message>
+        <source>{method} ({parameters})</source>
+        <translation>{method}（{parameters}）</translation>
+    </message>
+    <message>
+        <source>training {method}</source>
+        <translation>正在训练 {method}</translation>
+    </message>
+    <message>
+        <source>the {method} baseline (HitRate {hit_rate:.4f}) beats every method: the vectors add nothing here (see the warnings above and below; check the threshold, the time column and min_count).</source>
+        <translation>基线 {method}（HitRate {hit_rate:.4f}）胜过所有方法：向量在这里没有带来任何提升（见上下的警告；请检查阈值、时间列和 min_count）。</translation>
+    </message>
+    <message>
+        <source>{method} vectors</source>
+        <translation>{method} 向量</translation>
+    </message>
+    <message>
+        <source>no rating column: implicit data, every event is kept</source>
+        <translation>没有评分列：隐式数据，保留每个事件</translation>
+    </message>
+    <message>
+        <source>every rating is {low:g}: implicit data, every event is kept</source>
+        <translation>所有评分都是 {low:g}：隐式数据，保留每个事件</translation>
+    </message>
+    <message>
+        <source> in steps of {step:g}</source>
+        <translation>，步长 {step:g}</translation>
+    </message>
+    <message>
+        <source>suggested: keep ratings &gt;= {threshold:g} ({share:.0%} of the events)</source>
+        <translation>建议：保留评分 ≥ {threshold:g}（占事件的 {share:.0%}）</translation>
+    </message>
+    <message>
+        <source>suggested: keep every event</source>
+        <translation>建议：保留每个事件</translation>
+    </message>
+    <message>
+        <source>ratings {low:g} to {high:g}{step} ({n} distinct values); {suggestion}</source>
+        <translation>评分 {low:g} 到 {high:g}{step}（{n} 个不同取值）；{suggestion}</translation>
+    </message>
+    <message>
+        <source>every rating is {low:g} (implicit data): a threshold of {threshold:g} drops every event; keep all events.</source>
+        <translation>所有评分都是 {low:g}（隐式数据）：阈值 {threshold:g} 会去掉每个事件；请保留全部事件。</translation>
+    </message>
+    <message>
+        <source>every rating is {low:g} (implicit data): a threshold of {threshold:g} filters nothing; keep all events.</source>
+        <translation>所有评分都是 {low:g}（隐式数据）：阈值 {threshold:g} 什么也不会过滤；请保留全部事件。</translation>
+    </message>
+    <message>
+        <source>keep ratings &gt;= {threshold:g} ({share:.0%})</source>
+        <translation>保留评分 ≥ {threshold:g}（{share:.0%}）</translation>
+    </message>
+    <message>
+        <source>keep every event</source>
+        <translation>保留每个事件</translation>
+    </message>
+    <message>
+        <source>the threshold {threshold:g} is above the highest rating ({high:g}): every event is dropped. Suggested: {suggested}.</source>
+        <translation>阈值 {threshold:g} 高于最高评分（{high:g}）：每个事件都会被去掉。建议：{suggested}。</translation>
+    </message>
+    <message>
+        <source>ratings run {low:g}-{high:g}: keeping ratings &gt;= {threshold:g} drops {dropped:.0%} of the events, and items with few events left get no vector or a poor one. Suggested: {suggested}.</source>
+        <translation>评分范围为 {low:g}–{high:g}：保留评分 ≥ {threshold:g} 会去掉 {dropped:.0%} 的事件，剩余事件很少的物品得不到向量或只能得到很差的向量。建议：{suggested}。</translation>
+    </message>
+    <message>
+        <source>No time column, and the rows are grouped by item: each user&apos;s &quot;last event&quot; is whatever the sorting put last, so leave-last-out evaluation measures nothing and sequences follow the item order. Give the time column if the file has one.</source>
+        <translation>没有时间列，且各行按物品分组：每个用户的“最后一个事件”只是排序排在最后的那个，因此留一法评估毫无意义，序列也只是物品的顺序。如果文件有时间列，请指定它。</translation>
+    </message>
+    <message>
+        <source>No time column, and the rows are sorted by user, then by item: each user&apos;s &quot;last event&quot; is the highest item id, so leave-last-out evaluation measures nothing and sequences follow the item order. Give the time column if the file has one.</source>
+        <translation>没有时间列，且各行先按用户、再按物品排序：每个用户的“最后一个事件”是编号最大的物品，因此留一法评估毫无意义，序列也只是物品的顺序。如果文件有时间列，请指定它。</translation>
+    </message>
+    <message>
+        <source>item vectors</source>
+        <translation>物品向量</translation>
+    </message>
+    <message>
+        <source>The {what} have collapsed: the mean cosine between two of them is {cosine:.3f} (near 1), so every item looks similar to every other and neighbours mean nothing. Usual causes: too few events per item (a threshold that drops most events), subsampling too strong (sample), or a ratings file trained as text.</source>
+        <translation>{what}已坍缩：任意两个向量的平均余弦为 {cosine:.3f}（接近 1），所以每个物品看起来都与其他物品相似，近邻没有意义。常见原因：每个物品的事件太少（阈值去掉了大部分事件）、降采样过强（sample），或把评分文件当作文本训练。</translation>
+    </message>
+    <message>
+        <source>{n:,} of {total:,} items get no vector ({share:.0%}): lower the rating threshold or min_count.</source>
+        <translation>{total:,} 个物品中有 {n:,} 个得不到向量（{share:.0%}）：请降低评分阈值或 min_count。</translation>
+    </message>
+    <message>
+        <source>no bad rows</source>
+        <translation>没有错误行</translation>
+    </message>
+    <message>
+        <source>; first at lines {lines}</source>
+        <translation>；最早出现在第 {lines} 行</translation>
+    </message>
+    <message>
+        <source>skipped {n:,} bad rows ({kinds}){where}</source>
+        <translation>跳过了 {n:,} 个错误行（{kinds}）{where}</translation>
+    </message>
+    <message>
+        <source>Reading {name}: {n:,} sentences</source>
+        <translation>正在读取 {name}：{n:,} 个句子</translation>
+    </message>
+    <message>
+        <source>Counting words of {name}</source>
+        <translation>正在统计 {name} 的词</translation>
+    </message>
+    <message>
+        <source>Building the vocabulary</source>
+        <translation>正在构建词表</translation>
+    </message>
+    <message>
+        <source>Adding the new data&apos;s words to the model</source>
+        <translation>正在把新数据的词加入模型</translation>
+    </message>
+    <message>
+        <source>analogy evaluation skipped: {error}</source>
+        <translation>已跳过类比评估：{error}</translation>
+    </message>
+    <message>
+        <source>compiling kernels, first run only</source>
+        <translation>正在编译内核，仅首次运行需要</translation>
+    </message>
+    <message>
+        <source>corpus: {tokens:,} tokens, {types:,} distinct</source>
+        <translation>语料：{tokens:,} 个词元，{types:,} 个不同词</translation>
+    </message>
+    <message>
+        <source>kept (min_count={min_count}{cap}): {types:,} distinct, {tokens:,} tokens ({coverage:.1%} of the corpus)</source>
+        <translation>保留（min_count={min_count}{cap}）：{types:,} 个不同词，{tokens:,} 个词元（占语料的 {coverage:.1%}）</translation>
+    </message>
+    <message>
+        <source>dropped: {types:,} distinct, {tokens:,} tokens</source>
+        <translation>去掉：{types:,} 个不同词，{tokens:,} 个词元</translation>
+    </message>
+    <message>
+        <source>{n:,} {word}</source>
+        <translation>{n:,} {word}</translation>
+    </message>
+    <message>
+        <source>{method}: generating walks on Spark ({master})</source>
+        <translation>{method}：正在 Spark 上生成游走（{master}）</translation>
+    </message>
+    <message>
+        <source>{method}: {walks:,} walks ({steps:,} steps) generated on Spark ({master})</source>
+        <translation>{method}：在 Spark 上生成了 {walks:,} 条游走（{steps:,} 步）（{master}）</translation>
+    </message>
+    <message>
+        <source>word2vec text (.txt)</source>
+        <translation>word2vec 文本 (.txt)</translation>
+    </message>
+    <message>
+        <source>word2vec binary (.bin)</source>
+        <translation>word2vec 二进制 (.bin)</translation>
+    </message>
+    <message>
+        <source>GloVe text, no header (.txt)</source>
+        <translation>GloVe 文本，无表头 (.txt)</translation>
+    </message>
+    <message>
+        <source>fastText text (.vec)</source>
+        <translation>fastText 文本 (.vec)</translation>
+    </message>
+    <message>
+        <source>TensorFlow Embedding Projector (vectors.tsv + metadata.tsv)</source>
+        <translation>TensorFlow Embedding Projector（vectors.tsv + metadata.tsv）</translation>
+    </message>
+    <message>
+        <source>NumPy matrix + vocabulary (.npy + .vocab.txt)</source>
+        <translation>NumPy 矩阵 + 词表 (.npy + .vocab.txt)</translation>
+    </message>
+    <message>
+        <source>CSV with a name column (.csv)</source>
+        <translation>带名称列的 CSV (.csv)</translation>
+    </message>
+    <message>
+        <source>id:v1 v2 ... lines (SparrowRecSys item2vec)</source>
+        <translation>id:v1 v2 ... 行（SparrowRecSys item2vec）</translation>
+    </message>
+    <message>
+        <source>Spark ML Word2VecModel (folder)</source>
+        <translation>Spark ML Word2VecModel（文件夹）</translation>
+    </message>
+    <message>
+        <source>Parquet table of item, vector (.parquet)</source>
+        <translation>物品、向量的 Parquet 表 (.parquet)</translation>
+    </message>
+    <message>
+        <source>w2v-desktop model (.npz)</source>
+        <translation>w2v-desktop 模型 (.npz)</translation>
     </message>
 </context>
 </TS>
