@@ -28,7 +28,7 @@ MAX_COLUMN_WIDTH = 320    # a long title does not push the other columns out of 
 FILTER_HELP = QT_TR_NOOP(
     "Columns: name, count, trust, x, y and the metadata (a unique start of the name is enough).\n"
     "Compare with = != < <= > >= and ~ or contains (text, any case); combine with AND, OR, NOT and "
-    "parentheses.\nOn a column such as genres = Sci-Fi means “has the value Sci-Fi”. Quote values with "
+    "parentheses.\nOn a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote values with "
     "spaces, quotes or parentheses: title ~ \"Heat (1995)\". Enter applies the filter and selects the "
     "matching points on the map.")
 
