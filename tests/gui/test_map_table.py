@@ -21,6 +21,7 @@ def tabled(qtbot, state):
     qtbot.waitExposed(panel)
     panel.top_spin.setValue(120)
     project_now(qtbot, panel)
+    assert not panel.table.isVisible() and panel.table.columns is None   # hidden: nothing read yet
     panel.table.toggle.setChecked(True)
     settle(qtbot, panel.map)
     return panel

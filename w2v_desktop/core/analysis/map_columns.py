@@ -21,7 +21,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from w2v_desktop.core.analysis.map_colour import SEPARATOR
+from w2v_desktop.core.analysis.map_colour import SEPARATOR, cell_values
 
 NUMBER, TEXT = "number", "text"
 BUILT_IN = ("name", "count", "trust", "x", "y")
@@ -93,8 +93,7 @@ class MapColumn:
         """Some cell is not empty (an empty column is of no use in a table or a filter)."""
         if self._kind == NUMBER:
             return bool(np.any(np.isfinite(self._numbers)))
-        lowered = pc.utf8_lower(pc.utf8_trim_whitespace(self.strings()))
-        return bool(pc.any(pc.and_(pc.not_equal(lowered, ""), pc.not_equal(lowered, "nan"))).as_py())
+        return any(cell_values(c) for c in self.cells)   # stops at the first value: fast unless empty
 
     # -- what the table shows ---------------------------------------------------------------
     def display(self, row: int) -> str:

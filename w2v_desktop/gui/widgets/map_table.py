@@ -25,6 +25,7 @@ from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 MAX_RANGES = 10_000       # row runs highlighted for a map selection (more: the first ones)
 MAX_COLUMN_WIDTH = 320    # a long title does not push the other columns out of view
+FIT_ROWS = 100            # rows measured to fit the column widths (each cell measured is a Python call)
 FILTER_HELP = QT_TR_NOOP(
     "Columns: name, count, trust, x, y and the metadata (a unique start of the name is enough).\n"
     "Compare with = != < <= > >= and ~ or contains (text, any case); combine with AND, OR, NOT and "
@@ -148,6 +149,7 @@ class MapTable(QWidget):
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)   # no per-row measuring
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
         view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)   # map order first
         view.setSortingEnabled(True)
         return view
@@ -192,7 +194,7 @@ class MapTable(QWidget):
         return self.columns is not None
 
     def _fit_columns(self) -> None:
-        self.view.resizeColumnsToContents()   # Qt measures the first 1,000 rows, not all
+        self.view.resizeColumnsToContents()   # the rows in view and FIT_ROWS others, not all
         for c in range(self.model.columnCount()):
             self.view.setColumnWidth(c, min(self.view.columnWidth(c), MAX_COLUMN_WIDTH))
 
