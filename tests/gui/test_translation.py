@@ -27,6 +27,8 @@ ALLOWED = {
     "tsv", "simlex", "man", "king", "woman", "recall", "section", "hubness", "ETA", "Fusion", "English", "the", "of",
     "Paris", "paris", "news", "data", "csv", "ratings", "top", "k", "a", "b", "c", "d", "x", "y", "V", "O", "f",
     "skip", "Belkina",
+    # the map table's filter language and its column names (typed as they are, in any language)
+    "AND", "OR", "NOT", "contains", "name", "count", "trust", "title", "genres", "Sci", "Fi", "Heat",
 }
 # Values that come from core and are shown as they are (the CLI's names for them): metric names, the
 # vector formats' labels, the tokeniser's and the ratings reader's choices, the user-vector poolings.

@@ -1,7 +1,8 @@
 """Judging and seeing vectors: analogy and word-pair evaluation (``intrinsic``), recommendation
 evaluation with named ranking metrics, alignment of two runs, 2-D maps (``projection``: the
 parameters, the layouts, the child process that makes Cancel prompt, axes you choose, map export)
-and what draws and picks on them (``map_density``, ``map_labels``, ``map_select``).
+and what draws and picks on them (``map_density``, ``map_labels``, ``map_select``), the map's table
+columns and its filter language (``map_columns``, ``map_filter``).
 
 Other wings, the CLI and the GUI import these names from here (each module is imported when one of
 its names is first used); ``align.align`` is used through its module, whose name it shares."""
@@ -12,7 +13,9 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "intrinsic": ("evaluate_analogies",),
     "map_colour": ("OKABE_ITO", "cell_values", "has_value", "is_multi_label", "is_useful", "log_counts",
                    "main_value", "value_counts"),
+    "map_columns": ("MapColumns", "make_map_columns", "projection_columns"),
     "map_density": ("density_image", "visible_rows"),
+    "map_filter": ("FilterError", "filter_mask", "parse_filter"),
     "map_view_state": ("bookmark_params", "make_bookmark"),
     "map_labels": ("Placement", "label_order", "place_labels"),
     "map_select": ("map_neighbours", "nearest_point", "points_in_box", "points_in_polygon"),

@@ -10,7 +10,8 @@ beside the map lists the focus point's neighbours in the full space and on the
 map (linked and labelled) and sends the selection to Neighbours, Analogy or a
 CSV file. Colour by a column (multi-label cells: highlight one value), trust or count;
 click a legend entry to isolate it. Export the picture (PNG/SVG) or the map's data (CSV,
-Projector TSV pair, Atlas parquet); bookmark a view into the project and restore it.
+Projector TSV pair, Atlas parquet); bookmark a view into the project and restore it. The table
+under the map (``MapTable``) lists the points, sorts, and filters: its matches are selected on the map.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from w2v_desktop.gui.widgets.map_bookmarks import MapBookmarks
 from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.map_colour import TRUST, MapColour
 from w2v_desktop.gui.widgets.map_selection import MapSelection
+from w2v_desktop.gui.widgets.map_table import MapTable
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import meta_columns
 from w2v_desktop.gui.widgets.plot_export import export_plot
@@ -60,6 +62,7 @@ class ProjectionPanel(QWidget):
         self._search_text: list[str] = []  # each point's hover text, casefolded, for search
         self.map = ScatterMap()
         self.selection = MapSelection(state, self.map)
+        self.table = MapTable(self.map)   # under the map: rows, sort, filter (selects on the map)
         self.result_subset = None    # how the points on the map were chosen (for bookmarks)
         self._running_subset = None
         self.completer = NameCompleter(self)
@@ -146,6 +149,7 @@ class ProjectionPanel(QWidget):
         view_form.addRow(tr("Search:"), self.search_edit)
         view_form.addRow(tr("Label by:"), self.label_combo)
         view_form.addRow(self.selection_label)
+        view_form.addRow(self.table.toggle)
         export = QHBoxLayout()
         export.addWidget(self.export_plot_button)
         export.addWidget(self.export_csv_button)
@@ -160,7 +164,7 @@ class ProjectionPanel(QWidget):
         side.setMaximumWidth(330)
         splitter = QSplitter()
         splitter.addWidget(side)
-        splitter.addWidget(self.map)
+        splitter.addWidget(self.table.beside(self.map))
         splitter.addWidget(self.selection)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 700, 300])
@@ -173,6 +177,7 @@ class ProjectionPanel(QWidget):
         self.result = None
         self.map.clear()
         self.selection.set_data(vectors, None)
+        self.table.set_data(vectors, None)
         self._set_exportable(False)
         if vectors is None or len(vectors) < 3:
             self.completer.set_vectors(None)
@@ -364,6 +369,7 @@ class ProjectionPanel(QWidget):
                             tr(AXIS_NAMES.get(result.method, label)))
         self._set_exportable(True)
         self.selection.set_data(self.vectors, result)
+        self.table.set_data(self.vectors, result)
         self.apply_colour()
         self.apply_labels()
         around = self.subset_group.checkedId() == AROUND

@@ -3227,5 +3227,33 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <source>w2v-desktop model (.npz)</source>
         <translation>w2v-desktop 模型 (.npz)</translation>
     </message>
+    <message>
+        <source>Columns: name, count, trust, x, y and the metadata (a unique start of the name is enough).
+Compare with = != &lt; &lt;= &gt; &gt;= and ~ or contains (text, any case); combine with AND, OR, NOT and parentheses.
+On a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote values with spaces, quotes or parentheses: title ~ &quot;Heat (1995)&quot;. Enter applies the filter and selects the matching points on the map.</source>
+        <translation>列：name、count、trust、x、y 以及元数据列（列名写出唯一的开头即可）。
+比较运算：= != &lt; &lt;= &gt; &gt;=，以及 ~ 或 contains（文本包含，不区分大小写）；用 AND、OR、NOT 和括号组合。
+在多标签列上，genres = Sci-Fi 表示“含有取值 Sci-Fi”。含空格、引号或括号的值请加引号：title ~ &quot;Heat (1995)&quot;。按回车应用筛选，并在地图上选中匹配的点。</translation>
+    </message>
+    <message>
+        <source>filter, e.g. genres = Sci-Fi AND count &gt; 50</source>
+        <translation>筛选，例如 genres = Sci-Fi AND count &gt; 50</translation>
+    </message>
+    <message>
+        <source>Table of the points (sort, filter)</source>
+        <translation>点的表格（排序、筛选）</translation>
+    </message>
+    <message>
+        <source>A table of the points on the map below it; a filter selects on the map</source>
+        <translation>在地图下方列出地图上的点；筛选结果会在地图上选中</translation>
+    </message>
+    <message>
+        <source>{n:,} points</source>
+        <translation>{n:,} 个点</translation>
+    </message>
+    <message>
+        <source>{n:,} of {total:,} points match</source>
+        <translation>{total:,} 个点中有 {n:,} 个匹配</translation>
+    </message>
 </context>
 </TS>
