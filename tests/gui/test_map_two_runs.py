@@ -84,3 +84,16 @@ def test_a_normal_map_or_new_vectors_clear_the_comparison(qtbot, window, tmp_pat
     _compare, projection = shown_on_map(qtbot, window, tmp_path)
     window.state.set_vectors(clustered_vectors(seed=5))
     assert not projection.comparison.shown and projection.comparison.arrows.count == 0
+
+
+def test_show_two_runs_from_two_files_for_the_readme_picture(qtbot, qapp, window, tmp_path):
+    from w2v_desktop.gui.compare_screenshot import show_two_runs
+    current = clustered_vectors()
+    first = tmp_path / "first.vec"
+    save_vectors(current, first, "word2vec")
+    assert show_two_runs(qapp, window, str(first), second_run(tmp_path, current), arrows=7)
+    layer = window.panels["Projection"].comparison
+    assert layer.arrows.count == 7 and layer.legend_texts()[:2] == ["run A: first.vec",
+                                                                   "run B: second.vec, aligned onto A"]
+    assert window.tabs.currentWidget() is window.panels["Projection"] and not window.errors
+    settle(qtbot, window.panels["Projection"].map)

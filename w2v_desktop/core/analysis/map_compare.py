@@ -21,11 +21,13 @@ the vectors moved. Getting comparable non-linear maps needs extra machinery (sta
 layout from A's, or a joint objective such as AlignedUMAP's), which this module does not
 pretend to do.
 
-Cost: the rotation is one SVD of a dim x dim matrix; the PCA of 2n rows is exact up to
-2,000,000 cells and randomised above (``projection_methods``), about a second for 50,000
-names of 300 dimensions; A's trust score is measured on a sample of 5,000 points. The
-generator yields between the steps (each yield is a cancel point for the app's worker),
-and the trust stage checks the cancel token itself.
+Cost: the rotation is one SVD of a dim x dim matrix after a product over the names; the PCA
+of 2n rows is exact up to 2,000,000 cells and randomised above (``projection_methods``); A's
+trust score is measured on a sample of 5,000 points, as for any map. 50,000 random names of
+300 dimensions, measured on a loaded 2-core machine under ``nice``: rotation 11 s, PCA 6 s,
+trust 10 s. So it is cancel-aware: the generator yields between the steps (each yield is a
+cancel point for the app's worker), and ``cancel`` is also checked inside the PCA and trust
+stages (the exact scan of the trust stage checks it per block).
 """
 from __future__ import annotations
 

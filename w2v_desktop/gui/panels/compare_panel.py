@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QWidget)
 
 from w2v_desktop.core.analysis import align, iter_map_comparison
+from w2v_desktop.core.cancel import CancelToken
 
 from w2v_desktop.core.vectors import similarity
 from w2v_desktop.core.wording import plural
@@ -197,14 +198,17 @@ class ComparePanel(QWidget):
         """Lay out both runs over the compared names (worker), then ask for the map tab."""
         if self.alignment is None or self.runner.running:
             return
-        steps = iter_map_comparison(self.vectors, self.other, names=self.alignment.names)
+        token = CancelToken()   # Cancel also reaches inside the layout and trust steps, not only between them
+        steps = iter_map_comparison(self.vectors, self.other, names=self.alignment.names, cancel=token)
         label_a = os.path.basename(self.state.vectors_path) or tr("current run")
         label_b = os.path.basename(self.other_path) or tr("second run")
         self.progress.setRange(0, 1000)
-        self.runner.start(steps, lambda result: self.map_requested.emit(result, label_a, label_b),
-                          button=self.map_button, on_progress=lambda f: self.progress.setValue(int(1000 * f)),
-                          message=tr("Laying out both runs on one map…"), title=tr("Could not map the two runs"),
-                          name="map-compare")
+        job = self.runner.start(steps, lambda result: self.map_requested.emit(result, label_a, label_b),
+                                button=self.map_button, on_progress=lambda f: self.progress.setValue(int(1000 * f)),
+                                message=tr("Laying out both runs on one map…"), title=tr("Could not map the two runs"),
+                                name="map-compare")
+        if job is not None:
+            job.add_cancel_callback(token.cancel)
 
     # -- results ---------------------------------------------------------------------------
     def _clear_results(self) -> None:

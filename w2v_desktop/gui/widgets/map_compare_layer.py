@@ -28,6 +28,7 @@ from w2v_desktop.gui.i18n import tr
 
 RUN_B_COLOUR = OKABE_ITO[5]   # vermillion: far from the uniform blue of run A's points
 MAX_ARROWS = 500
+LEGEND_ROOM = 0.2   # share of the points' height left free above them when the comparison is shown
 
 
 class MapCompareLayer(QObject):
@@ -119,7 +120,8 @@ class MapCompareLayer(QObject):
         both = np.vstack([self.comparison.coords_a, self.comparison.coords_b]).astype(float)
         lo, hi = both.min(axis=0), both.max(axis=0)
         span = np.maximum(hi - lo, 1e-6)
-        self.map.view_box.setRange(xRange=(lo[0], lo[0] + span[0]), yRange=(lo[1], lo[1] + span[1]), padding=0.05)
+        top = hi[1] + LEGEND_ROOM * span[1]   # room above the points for the legend (top left)
+        self.map.view_box.setRange(xRange=(lo[0], lo[0] + span[0]), yRange=(lo[1], top), padding=0.05)
 
     def clear(self) -> None:
         if self.comparison is None:
