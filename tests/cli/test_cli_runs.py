@@ -122,3 +122,37 @@ def test_compare_runs_bad_input(tmp_path, capsys):
     assert "argument --top" in capsys.readouterr().err
     assert main(["compare-runs", str(tmp_path / "a.txt"), str(tmp_path / "nope.txt")]) == 2
     assert "nope.txt" in capsys.readouterr().err
+
+
+def test_compare_runs_map_writes_both_positions_and_moved(tmp_path, capsys):
+    import csv
+    rng = np.random.default_rng(1)
+    matrix = rng.normal(size=(len(WORDS), 8))
+    moved = matrix @ np.linalg.qr(rng.normal(size=(8, 8)))[0]
+    moved[7] = rng.normal(size=8) * 3  # w7 moves; every other word only rotates
+    save_vectors(Vectors(WORDS, matrix), tmp_path / "a.txt", "word2vec")
+    save_vectors(Vectors(WORDS, moved), tmp_path / "b.txt", "word2vec")
+    out = tmp_path / "map.csv"
+    data = run_json(capsys, "compare-runs", tmp_path / "a.txt", tmp_path / "b.txt", "--map", out)
+    assert data["map"]["names"] == len(WORDS) and 0 < data["map"]["explained"] <= 1
+    with open(out, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == ["name", "x_a", "y_a", "x_b", "y_b", "moved"] and len(rows) == len(WORDS)
+    by_moved = sorted(rows, key=lambda r: -float(r["moved"]))
+    assert by_moved[0]["name"] == "w7" and float(by_moved[1]["moved"]) < 0.05
+    gap = {r["name"]: np.hypot(float(r["x_a"]) - float(r["x_b"]), float(r["y_a"]) - float(r["y_b"])) for r in rows}
+    assert max(g for n, g in gap.items() if n != "w7") < gap["w7"] / 5
+    assert main(["compare-runs", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--map", str(out)]) == 0
+    assert f"wrote {out}" in capsys.readouterr().out
+
+
+def test_compare_runs_map_refuses_before_reading(tmp_path, capsys):
+    save_vectors(Vectors(WORDS, np.eye(len(WORDS))), tmp_path / "a.txt", "word2vec")
+    b = tmp_path / "b.txt"
+    save_vectors(Vectors(WORDS, np.eye(len(WORDS))), b, "word2vec")
+    before = b.read_bytes()
+    assert main(["compare-runs", str(tmp_path / "a.txt"), str(b), "--map", str(b)]) == 2
+    err = capsys.readouterr().err
+    assert "b.txt" in err and "Traceback" not in err and b.read_bytes() == before
+    assert main(["compare-runs", str(tmp_path / "a.txt"), str(b), "--map", str(tmp_path / "map.png")]) == 2
+    assert "--map" in capsys.readouterr().err and not (tmp_path / "map.png").exists()

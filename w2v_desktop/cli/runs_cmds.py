@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from w2v_desktop.cli.errors import CliError
 from w2v_desktop.cli.common import non_negative_int, positive_int, print_json, print_table, say
 
 
@@ -31,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=non_negative_int, default=DEFAULT_LIMIT, metavar="N",
                    help=f"compare the N most frequent shared names, 0 for all (default {DEFAULT_LIMIT:,}, "
                         "as the app)")
+    p.add_argument("--map", metavar="FILE.csv",
+                   help="also write both runs on one map: name, x_a, y_a, x_b, y_b, moved per compared name "
+                        "(one PCA of A and the aligned B, as the app's \"Show on the map\")")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.set_defaults(func=run_compare_runs)
 
@@ -57,6 +61,8 @@ def run_compare_runs(args) -> int:
     from w2v_desktop.core.formats import load_vectors
     from w2v_desktop.core.vectors import similarity
 
+    if args.map:
+        _check_map_output(args)
     a = load_vectors(args.a, args.format_a)
     b = load_vectors(args.b, args.format_b)
     live = sys.stderr.isatty()
@@ -81,6 +87,8 @@ def run_compare_runs(args) -> int:
     summary = {"a": args.a, "b": args.b, "shared_names": len(result.names), "k": result.k,
                "mean_overlap": float(result.overlap.mean()), "mean_moved": float(result.moved.mean()),
                "disparity": result.disparity}
+    if args.map:
+        summary["map"] = _write_map(args.map, a, b, result.names)
     if args.json:
         print_json({**summary, "most_moved": changes})
         return 0
@@ -93,7 +101,34 @@ def run_compare_runs(args) -> int:
                 [[c["name"], c["moved"], c["overlap"], ", ".join(c["only_in_a"][:5]) or "-",
                   ", ".join(c["only_in_b"][:5]) or "-"] for c in changes],
                 title=f"the {len(changes)} names that moved most (up to 5 changed neighbours each):")
+    if args.map:
+        print(f"\nwrote {args.map}: both runs on one map, {summary['map']['names']:,} names "
+              f"({summary['map']['explained']:.0%} of the variance on its two axes)")
     return 0
+
+
+def _check_map_output(args) -> None:
+    """Refused before reading: not a .csv, one of the inputs, a folder, an unwritable place."""
+    from w2v_desktop.core.formats import detect_format, files_of
+    from w2v_desktop.core.outputs import check_output
+
+    if not args.map.lower().endswith(".csv"):
+        raise CliError(f"--map {args.map!r}: the map of two runs is written as a .csv file")
+    inputs = []
+    for path, fmt in ((args.a, args.format_a), (args.b, args.format_b)):
+        try:
+            inputs += files_of(path, fmt or detect_format(path))
+        except (OSError, ValueError):
+            inputs.append(path)  # reading it will say what is wrong
+    check_output(args.map, inputs)
+
+
+def _write_map(path: str, a, b, names: list[str]) -> dict:
+    from w2v_desktop.core.analysis import map_comparison, write_comparison_csv
+
+    comparison = map_comparison(a, b, names=names)
+    write_comparison_csv(path, comparison)
+    return {"path": path, "names": len(comparison.names), "explained": comparison.explained}
 
 
 def run_export_output(args) -> int:

@@ -183,6 +183,11 @@ class MainWindow(QMainWindow):
         """The English name of a tab ("Data", "Neighbours", ...), whatever the language shown."""
         return list(self.panels)[index]
 
+    def show_comparison_map(self, comparison, label_a: str, label_b: str) -> None:
+        """Two runs on the map tab (from the Compare tab's "Show on the map")."""
+        self.panels["Projection"].show_comparison(comparison, label_a, label_b)
+        self.tabs.setCurrentWidget(self.panels["Projection"])
+
     def show_context(self, name: str) -> None:
         """The word-in-context window, showing ``name`` (when given)."""
         from w2v_desktop.gui.dialogs.context_dialog import ContextDialog
@@ -242,6 +247,7 @@ class MainWindow(QMainWindow):
         s.context_requested.connect(self.show_context)
         s.error_occurred.connect(lambda *_a: setattr(self, "_close_after_save", False))  # a failed save: stay
         self.data_panel.open_text_requested.connect(lambda: self.files.open_text())
+        self.panels["Compare"].map_requested.connect(self.show_comparison_map)
         self.data_panel.open_ratings_requested.connect(lambda: self.files.open_ratings())
         self._update_actions()
 

@@ -47,26 +47,40 @@ def shared_names(a: Vectors, b: Vectors, limit: int | None = DEFAULT_LIMIT) -> l
 def iter_align(a: Vectors, b: Vectors, k: int = 10, limit: int | None = DEFAULT_LIMIT
                ) -> Iterator[float]:
     """Generator: yields progress in [0, 1] (a cancel point each time); returns an Alignment."""
-    from scipy.linalg import orthogonal_procrustes  # imported when used: SciPy is slow to import
-
     names = shared_names(a, b, limit)
     if len(names) <= k:
         raise AlignError(f"only {len(names)} names are shared by both vector sets; "
                          f"need more than k={k} to compare neighbourhoods")
-    raw_a = a.matrix[[a.index[n] for n in names]].astype(np.float64)
-    raw_b = b.matrix[[b.index[n] for n in names]].astype(np.float64)
-    x, y = _pad_to_same_width(_prepare(raw_a), _prepare(raw_b))
-    rotation, _ = orthogonal_procrustes(y, x)
-    y_aligned = y @ rotation
-    moved = 1.0 - np.einsum("ij,ij->i", _unit(x), _unit(y_aligned))
+    x, y_aligned = aligned_rows(a, b, names)
+    moved = moved_distance(x, y_aligned)
     disparity = float(np.mean(np.sum((x - y_aligned) ** 2, axis=1)))
     yield 0.05
+    raw_a = a.matrix[[a.index[n] for n in names]].astype(np.float64)
+    raw_b = b.matrix[[b.index[n] for n in names]].astype(np.float64)
     overlap = np.empty(len(names))
     # neighbours by plain cosine (no centring), as the neighbour panels show them
     for start, block in _neighbour_overlap_blocks(_unit(raw_a), _unit(raw_b), k):
         overlap[start:start + len(block)] = block
         yield 0.05 + 0.95 * (start + len(block)) / len(names)
-    return Alignment(names, moved.astype(np.float64), overlap, k, disparity)
+    return Alignment(names, moved, overlap, k, disparity)
+
+
+def aligned_rows(a: Vectors, b: Vectors, names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``a``'s and ``b``'s rows of ``names`` as compared: unit rows, centred, padded to one
+    width, and ``b``'s rotated onto ``a``'s (orthogonal Procrustes). The comparison and the
+    map of two runs (:mod:`~w2v_desktop.core.analysis.map_compare`) both start here."""
+    from scipy.linalg import orthogonal_procrustes  # imported when used: SciPy is slow to import
+
+    raw_a = a.matrix[[a.index[n] for n in names]].astype(np.float64)
+    raw_b = b.matrix[[b.index[n] for n in names]].astype(np.float64)
+    x, y = _pad_to_same_width(_prepare(raw_a), _prepare(raw_b))
+    rotation, _ = orthogonal_procrustes(y, x)
+    return x, y @ rotation
+
+
+def moved_distance(x: np.ndarray, y_aligned: np.ndarray) -> np.ndarray:
+    """Per row, the cosine distance between ``a``'s row and ``b``'s aligned row (0: the same place)."""
+    return (1.0 - np.einsum("ij,ij->i", _unit(x), _unit(y_aligned))).astype(np.float64)
 
 
 def align(a: Vectors, b: Vectors, k: int = 10, limit: int | None = DEFAULT_LIMIT) -> Alignment:

@@ -10,12 +10,13 @@ import html
 import os
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QSpinBox, QSplitter, QTableWidget, QVBoxLayout,
                                QWidget)
 
-from w2v_desktop.core.analysis import align
+from w2v_desktop.core.analysis import align, iter_map_comparison
+from w2v_desktop.core.cancel import CancelToken
 
 from w2v_desktop.core.vectors import similarity
 from w2v_desktop.core.wording import plural
@@ -31,6 +32,11 @@ MAX_ROWS = 2000  # rows listed in the table (the names that moved most first)
 
 
 class ComparePanel(QWidget):
+    """``map_requested(comparison, label_a, label_b)``: "Show on the map" has laid out both runs
+    (core ``MapComparison``); the main window hands it to the map tab."""
+
+    map_requested = Signal(object, str, str)
+
     def __init__(self, state, parent=None):
         super().__init__(parent)
         self.state = state
@@ -47,6 +53,9 @@ class ComparePanel(QWidget):
                                    prefix=tr("the "), suffix=tr(" most frequent shared names"))
         self.limit_spin.setGroupSeparatorShown(True)
         self.align_button = QPushButton(tr("Align and compare"))
+        self.map_button = QPushButton(tr("Show on the map"))
+        self.map_button.setToolTip(tr("Both runs on one map (PCA of the current run and the aligned second run), "
+                                      "with arrows for the names that moved most"))
         self.progress = QProgressBar(maximum=1000)
         self.filter_edit = QLineEdit(placeholderText=tr("filter names…"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -74,6 +83,7 @@ class ComparePanel(QWidget):
         self.runner = JobRunner(state, status=self.summary.setText, progress=self.progress, parent=self)
         self.runner.add_button(self.load_button, self._ask_load)
         self.runner.add_button(self.align_button, self.run_alignment)
+        self.runner.add_button(self.map_button, self.show_on_map)
         self.runner.ended.connect(self._enable_align)
         self.filter_edit.textChanged.connect(self._filter)
         self.table.itemSelectionChanged.connect(self._show_selected)
@@ -88,7 +98,7 @@ class ComparePanel(QWidget):
         top.addWidget(self.load_button)
         top.addWidget(self.file_label, 1)
         options = QHBoxLayout()
-        for widget in (self.k_spin, self.limit_spin, self.align_button):
+        for widget in (self.k_spin, self.limit_spin, self.align_button, self.map_button):
             options.addWidget(widget)
         options.addWidget(self.progress, 1)
         left = QWidget()
@@ -154,6 +164,7 @@ class ComparePanel(QWidget):
     def _enable_align(self) -> None:
         if not self.runner.running:
             self.align_button.setEnabled(self.other is not None and self.shared > self.k_spin.value())
+            self.map_button.setEnabled(self.alignment is not None)
 
     def screenshot_demo(self) -> None:
         """Train the same data again with another seed, align, select the name that moved most."""
@@ -183,15 +194,33 @@ class ComparePanel(QWidget):
                           on_progress=lambda f: self.progress.setValue(int(1000 * f)),
                           message=tr("Aligning…"), title=tr("Comparison failed"), name="align")
 
+    def show_on_map(self) -> None:
+        """Lay out both runs over the compared names (worker), then ask for the map tab."""
+        if self.alignment is None or self.runner.running:
+            return
+        token = CancelToken()   # Cancel also reaches inside the layout and trust steps, not only between them
+        steps = iter_map_comparison(self.vectors, self.other, names=self.alignment.names, cancel=token)
+        label_a = os.path.basename(self.state.vectors_path) or tr("current run")
+        label_b = os.path.basename(self.other_path) or tr("second run")
+        self.progress.setRange(0, 1000)
+        job = self.runner.start(steps, lambda result: self.map_requested.emit(result, label_a, label_b),
+                                button=self.map_button, on_progress=lambda f: self.progress.setValue(int(1000 * f)),
+                                message=tr("Laying out both runs on one map…"), title=tr("Could not map the two runs"),
+                                name="map-compare")
+        if job is not None:
+            job.add_cancel_callback(token.cancel)
+
     # -- results ---------------------------------------------------------------------------
     def _clear_results(self) -> None:
         self.alignment = None
+        self.map_button.setEnabled(False)
         self.table.setRowCount(0)
         self.current_neighbours.setRowCount(0)
         self.other_neighbours.setRowCount(0)
 
     def show_alignment(self, result) -> None:
         self.alignment = result
+        self.map_button.setEnabled(True)
         self.summary.setText(
             tr("{n_names:,} shared names compared. Mean neighbour overlap@{k}: <b>{v2:.2f}</b> "
                "(1 = same neighbours in both runs); mean cosine distance moved after alignment: "

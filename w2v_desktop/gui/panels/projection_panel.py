@@ -34,6 +34,7 @@ from w2v_desktop.gui.widgets.map_file_export import ask_map_path
 from w2v_desktop.gui.widgets.map_bookmarks import MapBookmarks
 from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.map_colour import TRUST, MapColour
+from w2v_desktop.gui.widgets.map_compare_layer import MapCompareLayer
 from w2v_desktop.gui.widgets.map_selection import MapSelection
 from w2v_desktop.gui.widgets.map_table import MapTable
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
@@ -63,6 +64,7 @@ class ProjectionPanel(QWidget):
         self.map = ScatterMap()
         self.selection = MapSelection(state, self.map)
         self.table = MapTable(self.map)   # under the map: rows, sort, filter (selects on the map)
+        self.comparison = MapCompareLayer(self.map, self.selection, self)   # two runs, from the Compare tab
         self.result_subset = None    # how the points on the map were chosen (for bookmarks)
         self._running_subset = None
         self.completer = NameCompleter(self)
@@ -150,6 +152,7 @@ class ProjectionPanel(QWidget):
         view_form.addRow(tr("Label by:"), self.label_combo)
         view_form.addRow(self.selection_label)
         view_form.addRow(self.table.toggle)
+        view_form.addRow(self.comparison.bar)
         export = QHBoxLayout()
         export.addWidget(self.export_plot_button)
         export.addWidget(self.export_csv_button)
@@ -175,6 +178,7 @@ class ProjectionPanel(QWidget):
         self.runner.cancel(quiet=True)
         self.vectors = vectors
         self.result = None
+        self.comparison.clear()
         self.map.clear()
         self.selection.set_data(vectors, None)
         self.table.set_data(vectors, None)
@@ -345,6 +349,7 @@ class ProjectionPanel(QWidget):
 
 
     def show_projection(self, result) -> None:
+        self.comparison.clear()
         self.result = result
         self._delivered = True
         self.result_subset = self._running_subset
@@ -375,6 +380,15 @@ class ProjectionPanel(QWidget):
         around = self.subset_group.checkedId() == AROUND
         self.map.set_pinned([0] if around else [])   # the name the neighbourhood was drawn around
         self.highlight(self.search_edit.text())
+        self.comparison.redraw()   # two runs: arrows and their labels over run A's points again
+
+    def show_comparison(self, comparison, label_a: str, label_b: str) -> None:
+        """Run A's points as a map, with run B and arrows over them (the Compare tab's "Show on the map")."""
+        self.runner.cancel(quiet=True)
+        self.result, self.result_subset = comparison.projection_a(), None
+        self._redraw(self.result)
+        self.comparison.show(comparison, label_a, label_b)
+        self.status.setText(self.comparison.summary())
 
     def _set_exportable(self, enabled: bool) -> None:
         self.export_plot_button.setEnabled(enabled)

@@ -31,6 +31,7 @@ class MapSelection(QWidget):
         self.vectors = None
         self.result = None   # the Projection on the map
         self._position: dict[str, int] = {}
+        self.describe_extra = None   # index -> more words for the heading (two runs: how far it moved)
         self.heading = QLabel(tr(HINT))
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -156,6 +157,8 @@ class MapSelection(QWidget):
         trust = float(self.result.trust[focus])
         if np.isfinite(trust):
             text += tr(" · trust {trust:.1f}").format(trust=trust)
+        if self.describe_extra is not None:
+            text += html.escape(self.describe_extra(focus))
         if count > 1:
             text += tr("<br>{points} selected; neighbours of the first.").format(
                 points=counted(count, tr("point"), tr("points")))

@@ -1096,6 +1096,14 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>对齐并比较</translation>
     </message>
     <message>
+        <source>Show on the map</source>
+        <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <source>Both runs on one map (PCA of the current run and the aligned second run), with arrows for the names that moved most</source>
+        <translation>两次运行画在同一张地图上（当前运行与对齐后的第二次运行一起做 PCA），用箭头标出移动最多的名称</translation>
+    </message>
+    <message>
         <source>filter names…</source>
         <translation>筛选名称…</translation>
     </message>
@@ -1178,6 +1186,18 @@ Open the project and read that file anyway? Only do this for projects you trust.
     <message>
         <source>Comparison failed</source>
         <translation>比较失败</translation>
+    </message>
+    <message>
+        <source>current run</source>
+        <translation>当前运行</translation>
+    </message>
+    <message>
+        <source>Laying out both runs on one map…</source>
+        <translation>正在把两次运行布置到同一张地图上…</translation>
+    </message>
+    <message>
+        <source>Could not map the two runs</source>
+        <translation>无法绘制两次运行的地图</translation>
     </message>
     <message>
         <source>{n_names:,} shared names compared. Mean neighbour overlap@{k}: &lt;b&gt;{v2:.2f}&lt;/b&gt; (1 = same neighbours in both runs); mean cosine distance moved after alignment: &lt;b&gt;{v3:.3f}&lt;/b&gt;. </source>
@@ -3254,6 +3274,48 @@ On a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote
     <message>
         <source>{n:,} of {total:,} points match</source>
         <translation>{total:,} 个点中有 {n:,} 个匹配</translation>
+    </message>
+    <message>
+        <source>Arrows from run A to run B for this many names, those that moved most</source>
+        <translation>为移动最多的这么多个名称画出从运行 A 到运行 B 的箭头</translation>
+    </message>
+    <message>
+        <source>Clear comparison</source>
+        <translation>清除比较</translation>
+    </message>
+    <message>
+        <source>Arrows:</source>
+        <translation>箭头：</translation>
+    </message>
+    <message>
+        <source>Two runs: PCA of run A and the aligned run B, {n} names</source>
+        <translation>两次运行：运行 A 与对齐后的运行 B 的 PCA，{n} 个名称</translation>
+    </message>
+    <message>
+        <source>run A: {name}</source>
+        <translation>运行 A：{name}</translation>
+    </message>
+    <message>
+        <source>run B: {name}, aligned onto A</source>
+        <translation>运行 B：{name}，已对齐到 A</translation>
+    </message>
+    <message>
+        <source>arrows A → B: the {k} names that moved most</source>
+        <translation>箭头 A → B：移动最多的 {k} 个名称</translation>
+    </message>
+    <message>
+        <source> · moved {moved:.3f} from run A to run B</source>
+        <translation> · 从运行 A 到运行 B 移动了 {moved:.3f}</translation>
+    </message>
+    <message>
+        <source>Runs A and B on one map (B aligned onto A, one PCA of both: {share:.0%} of the variance); {n:,} names, mean moved {mean:.3f}.</source>
+        <translation>运行 A 和 B 画在同一张地图上（B 已对齐到 A，两者共用一次 PCA：占方差的 {share:.0%}）；{n:,} 个名称，平均移动 {mean:.3f}。</translation>
+    </message>
+    <message>
+        <source>{name} in run B
+moved {moved:.3f}</source>
+        <translation>{name}（运行 B）
+移动了 {moved:.3f}</translation>
     </message>
 </context>
 </TS>

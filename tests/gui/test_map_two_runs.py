@@ -1,0 +1,99 @@
+"""Two runs on the map: the Compare tab aligns, "Show on the map" draws run B and the arrows."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from scipy.stats import ortho_group
+
+from test_map import settle, viewport_point
+from test_panels import clustered_vectors, project_now, wait_job
+from w2v_desktop.core.formats.registry import save_vectors
+from w2v_desktop.core.vectors import Vectors
+
+MOVED = ["c3_4", "c5_9"]
+
+
+def second_run(tmp_path, current) -> str:
+    """The current vectors rotated, with two names moved far: the planted arrows."""
+    matrix = current.matrix @ ortho_group.rvs(current.dim, random_state=2)
+    rows = [current.row(n) for n in MOVED]
+    matrix[rows] = np.random.default_rng(3).normal(size=(len(rows), current.dim)) * 3
+    path = tmp_path / "second.vec"
+    save_vectors(Vectors(current.names, matrix), path, "word2vec")
+    return str(path)
+
+
+def shown_on_map(qtbot, window, tmp_path):
+    current = clustered_vectors()
+    window.state.set_vectors(current)
+    compare, projection = window.panels["Compare"], window.panels["Projection"]
+    assert not compare.map_button.isEnabled()
+    compare.load_other(second_run(tmp_path, current))
+    wait_job(qtbot, compare)
+    compare.run_alignment()
+    wait_job(qtbot, compare)
+    assert compare.map_button.isEnabled()
+    qtbot.mouseClick(compare.map_button, Qt.LeftButton)
+    wait_job(qtbot, compare)
+    return compare, projection
+
+
+def test_show_on_the_map_draws_both_runs_and_arrows_for_the_most_moved(qtbot, window, tmp_path):
+    compare, projection = shown_on_map(qtbot, window, tmp_path)
+    layer = projection.comparison
+    assert window.tabs.currentWidget() is projection and layer.shown
+    assert projection.result.names == compare.alignment.names and len(projection.result.names) == 120
+    assert layer.arrows.count == 30 and len(layer.points_b.data) == 120
+    assert {projection.result.names[i] for i in layer.top()[:2]} == set(MOVED)
+    # the arrows run from each name's run A point (the map's own) to its run B point
+    first = layer.top()[0]
+    np.testing.assert_allclose(layer.arrows.starts[0], projection.map.coords[first], atol=1e-6)
+    np.testing.assert_allclose(layer.arrows.ends[0], layer.comparison.coords_b[first], atol=1e-6)
+    texts = layer.legend_texts()
+    assert texts == ["run A: current run", "run B: second.vec, aligned onto A",
+                     "arrows A → B: the 30 names that moved most"]
+    assert set(MOVED) <= {projection.map.names[i] for i in projection.map.pinned}   # labelled
+    layer.arrows_spin.setValue(5)
+    assert layer.arrows.count == 5 and texts[2].replace("30", "5") == layer.legend_texts()[2]
+    window.grab()   # paints the arrows (heads in pixels) without error
+    settle(qtbot, projection.map)
+
+
+def test_a_click_on_run_a_shows_its_neighbours_and_how_far_it_moved(qtbot, window, tmp_path):
+    _compare, projection = shown_on_map(qtbot, window, tmp_path)
+    window.show()
+    qtbot.waitExposed(window)
+    settle(qtbot, projection.map)
+    index = projection.result.names.index("c3_4")
+    x, y = projection.map.coords[index]
+    qtbot.mouseClick(projection.map.plot.viewport(), Qt.LeftButton, pos=viewport_point(projection.map, x, y))
+    assert projection.map.selection == [index]
+    heading = projection.selection.heading.text()
+    moved = projection.comparison.comparison.moved[index]
+    assert "c3_4" in heading and f"moved {moved:.3f}" in heading and moved > 0.3
+    assert projection.selection.original.rowCount() == 10   # its neighbours in run A, as for any map
+
+
+def test_a_normal_map_or_new_vectors_clear_the_comparison(qtbot, window, tmp_path):
+    _compare, projection = shown_on_map(qtbot, window, tmp_path)
+    assert projection.comparison.bar.isVisibleTo(projection)
+    project_now(qtbot, projection)
+    assert not projection.comparison.shown and projection.comparison.arrows.count == 0
+    assert len(projection.comparison.points_b.data) == 0 and not projection.comparison.legend.isVisible()
+    assert not projection.comparison.bar.isVisibleTo(projection)
+    _compare, projection = shown_on_map(qtbot, window, tmp_path)
+    window.state.set_vectors(clustered_vectors(seed=5))
+    assert not projection.comparison.shown and projection.comparison.arrows.count == 0
+
+
+def test_show_two_runs_from_two_files_for_the_readme_picture(qtbot, qapp, window, tmp_path):
+    from w2v_desktop.gui.compare_screenshot import show_two_runs
+    current = clustered_vectors()
+    first = tmp_path / "first.vec"
+    save_vectors(current, first, "word2vec")
+    assert show_two_runs(qapp, window, str(first), second_run(tmp_path, current), arrows=7)
+    layer = window.panels["Projection"].comparison
+    assert layer.arrows.count == 7 and layer.legend_texts()[:2] == ["run A: first.vec",
+                                                                   "run B: second.vec, aligned onto A"]
+    assert window.tabs.currentWidget() is window.panels["Projection"] and not window.errors
+    settle(qtbot, window.panels["Projection"].map)
