@@ -57,6 +57,7 @@ class PointLayers:
         self.in_view = 0
         self._window: tuple | None = None   # (x0, x1, y0, y1) the points item holds, or None: all
         self.shown = np.zeros(0, np.int64)  # rows in the points item
+        self.point_style = None   # a turned 3-D map's depth cue: (rows, categories) -> rows, sizes, brushes
 
     # -- data -----------------------------------------------------------------------
     def set_points(self, coords) -> None:
@@ -123,10 +124,14 @@ class PointLayers:
             if self.keep is not None:
                 inside &= self.keep
             rows = np.flatnonzero(inside)
-        self.shown = rows
         brushes = self.brushes
         cats = self.categories[rows] if len(self.categories) == len(self.coords) else np.zeros(len(rows), np.int32)
-        self.scatter.setData(pos=self.coords[rows], data=rows, brush=[brushes[c] for c in cats])
+        if self.point_style is not None:
+            rows, sizes, brush = self.point_style(rows, cats)
+        else:
+            sizes, brush = POINT_SIZE, [brushes[c] for c in cats]
+        self.shown = rows
+        self.scatter.setData(pos=self.coords[rows], data=rows, brush=brush, size=sizes)
         return self.mode
 
     def refresh(self) -> None:
