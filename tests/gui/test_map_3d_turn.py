@@ -30,6 +30,12 @@ def right_drag(widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
     send(QEvent.Type.MouseButtonRelease, end, right, Qt.MouseButton.NoButton)
 
 
+def settled(qtbot, scatter_map) -> None:
+    """Let the labels and the end of turning (points drawn one by one again) happen."""
+    qtbot.waitUntil(lambda: not scatter_map.turn.settle_timer.isActive(), timeout=5000)
+    settle(qtbot, scatter_map)
+
+
 @pytest.fixture
 def mapped_3d(qtbot, state):
     from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
@@ -40,7 +46,7 @@ def mapped_3d(qtbot, state):
     panel.top_spin.setValue(120)
     panel.controls.three_d_check.setChecked(True)
     project_now(qtbot, panel)
-    settle(qtbot, panel.map)
+    settled(qtbot, panel.map)
     return panel
 
 
@@ -83,14 +89,14 @@ def test_a_3d_map_turns_and_a_click_picks_the_point_drawn_there(qtbot, mapped_3d
     assert scatter.selection == [target]
     assert panel.result.names[target] in panel.selection.heading.text()
     assert panel.selection.original.rowCount() == 10
-    settle(qtbot, scatter)
+    settled(qtbot, scatter)
 
     # the selection, its star and links follow a turn
     scatter.turn.turn(40.0, -30.0)
     np.testing.assert_allclose(scatter.selected.data["x"], [scatter.coords[target, 0]], atol=1e-6)
     qtbot.mouseClick(scatter.turn.reset_button, Qt.MouseButton.LeftButton)
     assert scatter.turn.camera == Camera()
-    settle(qtbot, scatter)
+    settled(qtbot, scatter)
 
 
 def test_far_points_are_drawn_first_smaller_and_fainter(mapped_3d):
@@ -125,7 +131,7 @@ def test_a_3d_map_exports_z_and_goes_back_to_2d(qtbot, mapped_3d, tmp_path):
     assert item.getAxis("bottom").isVisible() and not panel.map.turn.tripod.isVisible()
     assert not item.getViewBox().state["aspectLocked"]
     np.testing.assert_allclose(panel.map.coords, panel.result.coords)
-    settle(qtbot, panel.map)
+    settled(qtbot, panel.map)
 
 
 def test_3d_is_offered_for_pca_and_umap_only(qtbot, state):
@@ -155,4 +161,22 @@ def test_a_3d_bookmark_brings_back_its_camera(qtbot, mapped_3d, state):
     assert panel.map.turn.camera == Camera(75.0, -40.0) and panel.map.selection == [2]
     expected, _ = screen_view(unit_ball(panel.result.coords), Camera(75.0, -40.0))
     np.testing.assert_allclose(panel.map.coords, expected, atol=1e-5)
-    settle(qtbot, panel.map)
+    settled(qtbot, panel.map)
+
+
+def test_while_turning_many_points_draw_as_density_then_as_points_again(qtbot, state):
+    from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
+    from w2v_desktop.gui.widgets.map_rotation import TURNING_POINTS_BELOW
+    state.set_vectors(clustered_vectors(n_clusters=6, per_cluster=500))
+    panel = make_panel(qtbot, ProjectionPanel, state)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.top_spin.setValue(3000)
+    panel.controls.three_d_check.setChecked(True)
+    project_now(qtbot, panel)
+    scatter = panel.map
+    assert 3000 > TURNING_POINTS_BELOW and scatter.mode == "points"
+    scatter.turn.turn(10.0, 0.0)
+    assert scatter.mode == "density"          # cheap while the drag goes on
+    settled(qtbot, scatter)
+    assert scatter.mode == "points" and len(scatter.scatter.data) == 3000

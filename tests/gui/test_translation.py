@@ -26,7 +26,7 @@ ALLOWED = {
     "spark", "k8s", "MovieLens", "user", "item", "rating", "time", "questions", "words", "txt", "wordsim",
     "tsv", "simlex", "man", "king", "woman", "recall", "section", "hubness", "ETA", "Fusion", "English", "the", "of",
     "Paris", "paris", "news", "data", "csv", "ratings", "top", "k", "a", "b", "c", "d", "x", "y", "V", "O", "f",
-    "skip", "Belkina",
+    "skip", "Belkina", "Alt", "Home", "OpenGL",
 }
 # Values that come from core and are shown as they are (the CLI's names for them): metric names, the
 # vector formats' labels, the tokeniser's and the ratings reader's choices, the user-vector poolings.

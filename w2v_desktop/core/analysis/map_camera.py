@@ -66,8 +66,13 @@ def unit_ball(coords) -> np.ndarray:
 def screen_view(points, camera: Camera) -> tuple[np.ndarray, np.ndarray]:
     """Screen coordinates (n, 2) float32 and depth (n,) float32 (larger is nearer) of
     ``points`` (n, 3) seen by ``camera`` (orthographic)."""
-    turned = np.asarray(points, dtype=np.float32) @ camera.matrix().T.astype(np.float32)
-    return np.ascontiguousarray(turned[:, :2]), np.ascontiguousarray(turned[:, 2])
+    p = np.asarray(points, dtype=np.float32).reshape(-1, 3)
+    m = camera.matrix().astype(np.float32)
+    # three columns of multiply-adds: several times faster than a (n, 3) @ (3, 3) matmul here
+    screen = np.empty((len(p), 2), np.float32)
+    screen[:, 0] = p[:, 0] * m[0, 0] + p[:, 1] * m[0, 1] + p[:, 2] * m[0, 2]
+    screen[:, 1] = p[:, 0] * m[1, 0] + p[:, 1] * m[1, 1] + p[:, 2] * m[1, 2]
+    return screen, p[:, 0] * m[2, 0] + p[:, 1] * m[2, 1] + p[:, 2] * m[2, 2]
 
 
 def nearness(depth) -> np.ndarray:

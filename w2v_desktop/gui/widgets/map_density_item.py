@@ -58,6 +58,7 @@ class PointLayers:
         self._window: tuple | None = None   # (x0, x1, y0, y1) the points item holds, or None: all
         self.shown = np.zeros(0, np.int64)  # rows in the points item
         self.point_style = None   # a turned 3-D map's depth cue: (rows, categories) -> rows, sizes, brushes
+        self.points_below = POINTS_BELOW   # lower for a 3-D map, whose points item is refilled at every turn
 
     # -- data -----------------------------------------------------------------------
     def set_points(self, coords) -> None:
@@ -87,13 +88,14 @@ class PointLayers:
         """Draw for the view ``((x0, x1), (y0, y1))`` on a ``size`` (pixels) viewport."""
         (x0, x1), (y0, y1) = view_range
         n = len(self.coords)
-        if n <= POINTS_BELOW and self.keep is None or (self.keep is not None and self.keep.sum() <= POINTS_BELOW):
+        below = self.points_below
+        if n <= below and self.keep is None or (self.keep is not None and self.keep.sum() <= below):
             self.in_view = n
             return self._points(None)
         width, height = max(1, int(size[0] / BIN_PIXELS)), max(1, int(size[1] / BIN_PIXELS))
         image, self.in_view = density_image(self.coords, (x0, x1), (y0, y1), width, height,
                                             self.categories, self.palette[:, :3], self.keep)
-        if self.in_view > POINTS_BELOW:
+        if self.in_view > below:
             self.mode = DENSITY
             self.scatter.setData([])
             self.shown = np.zeros(0, np.int64)

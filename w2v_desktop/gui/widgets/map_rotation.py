@@ -12,27 +12,36 @@ drag still pans, Shift+drag boxes, Ctrl+drag lassos, the wheel zooms); the arrow
 while the map has the keyboard focus (Shift: bigger steps), Home or "Reset view" go back to the
 first view. The 2-D axes mean nothing once turned, so they are hidden and a tripod in the
 corner shows where the map's axes 1, 2 and 3 point. Far points are drawn first, smaller and
-fainter; while more than ``POINTS_BELOW`` points are in view the map draws density, which has no
-depth cue.
+fainter (a few sizes and opacities: pyqtgraph renders each distinct symbol once).
+
+Speed: a turn moves the points through ``ScatterMap.move_points`` (no new map, no reset), so
+with many points in view it costs one re-binning of the density image (a few ms for 400,000
+points). Drawn one by one, every turn refills pyqtgraph's points item, whose ``setData`` costs
+some 5-20 microseconds a point in Python; so while the map is turning it draws density from
+``TURNING_POINTS_BELOW`` points in view, and when the turning pauses for ``SETTLE_MS`` it
+draws points again up to ``POINTS_BELOW``, as a 2-D map does. Density has no depth cue. ``benchmarks/bench_map_rotation.py`` measures.
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette, QPen
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from w2v_desktop.core.analysis import OKABE_ITO, Camera, axis_directions, far_first, nearness, screen_view, unit_ball
 from w2v_desktop.gui import theme
-from w2v_desktop.gui.widgets.map_density_item import POINT_SIZE
+from w2v_desktop.gui.widgets.map_density_item import POINT_SIZE, POINTS_BELOW
 from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 THREE_D_METHODS = ("pca", "umap")
 DEGREES_PER_PIXEL = 0.5
 KEY_STEP, BIG_KEY_STEP = 5.0, 20.0       # degrees per arrow key press (Shift: the big step)
+TURNING_POINTS_BELOW = 2_000   # while turning, points in view under which points are drawn (see the notes)
+SETTLE_MS = 150                # turning has paused after this long without a turn
 DEPTH_LEVELS = 8                         # brushes per colour: far (faint) to near (full)
 FAR_SIZE, FAR_ALPHA = 0.55, 0.3          # the farthest point's size and opacity, shares of the nearest's
+LEVEL_SIZES = POINT_SIZE * (FAR_SIZE + (1.0 - FAR_SIZE) * (np.arange(DEPTH_LEVELS) + 1) / DEPTH_LEVELS)
 TRIPOD_PX = 30
 TRIPOD_COLOURS = (OKABE_ITO[5], OKABE_ITO[2], OKABE_ITO[4])   # axes 1, 2, 3: vermillion, green, blue
 PCA_AXIS = QT_TR_NOOP("principal component")   # the map tab's PCA axis name: its tripod says PC1..PC3
@@ -60,7 +69,7 @@ class ThreeDCheck(QCheckBox):
 
 
 class AxisTripod(pg.GraphicsObject):
-    """Where the map's three axes point, drawn in the view box's bottom-left corner."""
+    """Where the map's three axes point, drawn in the view box's bottom-right corner."""
 
     def __init__(self, viewbox: pg.ViewBox):
         super().__init__()
@@ -80,8 +89,8 @@ class AxisTripod(pg.GraphicsObject):
         return QRectF(self.vb.rect())
 
     def paint(self, painter, *_args) -> None:
-        rect = self.vb.rect()
-        centre = QPointF(rect.left() + TRIPOD_PX + 22, rect.bottom() - TRIPOD_PX - 18)
+        rect = self.vb.rect()   # the bottom-right corner: the legend is top right, the label note bottom left
+        centre = QPointF(rect.right() - TRIPOD_PX - 30, rect.bottom() - TRIPOD_PX - 22)
         font = QFont()
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         painter.setFont(font)
@@ -94,8 +103,9 @@ class AxisTripod(pg.GraphicsObject):
             painter.setPen(QPen(colour, 2.2))
             painter.drawLine(centre, end)
             painter.setPen(theme.palette_color(QPalette.ColorRole.Text))
-            label = QPointF(centre.x() + (TRIPOD_PX + 9) * dx - 8, centre.y() - (TRIPOD_PX + 9) * dy - 7)
-            painter.drawText(QRectF(label, label + QPointF(40, 14)), self.names[axis])
+            middle = QPointF(centre.x() + (TRIPOD_PX + 12) * dx, centre.y() - (TRIPOD_PX + 12) * dy)
+            painter.drawText(QRectF(middle.x() - 30, middle.y() - 8, 60, 16), Qt.AlignmentFlag.AlignCenter,
+                             self.names[axis])
 
 
 class MapRotation(QObject):
@@ -125,6 +135,9 @@ class MapRotation(QObject):
         scatter_map.layout().addWidget(self.bar)
         scatter_map.view_box.turn_drag = self._drag
         scatter_map.plot.installEventFilter(self)
+        self.settle_timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self.settle_timer.setObjectName("map turn settles")
+        self.settle_timer.timeout.connect(self._settled)
 
     # -- data -----------------------------------------------------------------------
     def set_data(self, coords) -> np.ndarray:
@@ -137,6 +150,8 @@ class MapRotation(QObject):
         self.tripod.setVisible(self.active)
         self.bar.setVisible(self.active)
         self.map.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.active else Qt.FocusPolicy.NoFocus)
+        self.map.layers.points_below = POINTS_BELOW
+        self.settle_timer.stop()
         if not self.active:
             self.map.layers.point_style = None
             self.ball, self.depth = np.zeros((0, 3), np.float32), np.zeros(0, np.float32)
@@ -168,7 +183,19 @@ class MapRotation(QObject):
         self.camera = camera
         screen, self.depth = screen_view(self.ball, camera)
         self.tripod.show_camera(camera)
+        self.map.layers.points_below = TURNING_POINTS_BELOW
         self.map.move_points(screen)
+        self.settle_timer.start()
+
+    def _settled(self) -> None:
+        """Turning has paused: points one by one again up to the usual number in view."""
+        layers = self.map.layers
+        if layers.points_below == POINTS_BELOW:
+            return
+        layers.points_below = POINTS_BELOW
+        layers.refresh()
+        rect = self.map.view_box.rect()
+        layers.update(self.map.view_box.viewRange(), (rect.width(), rect.height()))
 
     def turn(self, d_yaw: float, d_pitch: float) -> None:
         self.set_camera(self.camera.turned(d_yaw, d_pitch))
@@ -207,9 +234,9 @@ class MapRotation(QObject):
         """For the map's points item: ``rows`` far to near, their sizes and brushes (far: smaller, fainter)."""
         order = far_first(self.depth[rows])
         rows, categories = rows[order], categories[order]
-        near = nearness(self.depth[rows])
-        sizes = POINT_SIZE * (FAR_SIZE + (1.0 - FAR_SIZE) * near)
-        levels = np.minimum((near * DEPTH_LEVELS).astype(np.int64), DEPTH_LEVELS - 1)
+        levels = np.minimum((nearness(self.depth[rows]) * DEPTH_LEVELS).astype(np.int64), DEPTH_LEVELS - 1)
+        # a few sizes, not one per point: pyqtgraph renders each distinct symbol once into its atlas
+        sizes = LEVEL_SIZES[levels]
         table = self._brushes()
         return rows, sizes, [table[level][c] for level, c in zip(levels.tolist(), categories.tolist())]
 
