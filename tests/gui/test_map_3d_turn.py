@@ -16,13 +16,12 @@ from test_panels import clustered_vectors, make_panel, project_now, state, wait_
 from w2v_desktop.core.analysis.map_camera import Camera, screen_view, unit_ball
 
 
-def right_drag(widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
-    """Press the right button at ``start``, move to ``end`` in steps, release."""
+def right_drag(widget, start: QPoint, end: QPoint, steps: int = 6, right=Qt.MouseButton.RightButton,
+               modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press the right (or another) button at ``start``, move to ``end`` in steps, release."""
     def send(kind, pos, button, buttons):
-        event = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons,
-                            Qt.KeyboardModifier.NoModifier)
+        event = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons, modifiers)
         QApplication.sendEvent(widget, event)
-    right = Qt.MouseButton.RightButton
     send(QEvent.Type.MouseButtonPress, start, right, right)
     for i in range(1, steps + 1):
         QTest.qWait(15)   # pyqtgraph drops moves that come faster than its mouse rate limit
@@ -80,6 +79,15 @@ def test_a_3d_map_turns_and_a_click_picks_the_point_drawn_there(qtbot, mapped_3d
     scatter.plot.setFocus()
     qtbot.keyClick(scatter.plot, Qt.Key.Key_Left)
     assert scatter.turn.camera.yaw == pytest.approx(camera.yaw - 5)
+    camera = scatter.turn.camera
+    # Alt+drag turns too (for one-button mice); a plain drag still pans, without turning
+    left = Qt.MouseButton.LeftButton
+    right_drag(viewport, centre, centre + QPoint(-60, 0), right=left, modifiers=Qt.KeyboardModifier.AltModifier)
+    assert scatter.turn.camera.yaw < camera.yaw - 10
+    camera, view = scatter.turn.camera, scatter.view_box.viewRange()
+    right_drag(viewport, centre, centre + QPoint(50, 30), right=left)
+    assert scatter.turn.camera == camera and scatter.view_box.viewRange()[0][0] < view[0][0]
+    scatter.fit_view()
 
     # a click where a point is drawn now selects it, and the selection panel lists its neighbours
     target, gap = loneliest(scatter.coords)
