@@ -34,6 +34,26 @@ def test_tsne_and_umap_parameters_reach_the_map(vectors_file, capsys):
     assert "raw rows" in data["parameters"] and set(data["points"][0]) == {"name", "x", "y", "z", "trust"}
 
 
+def test_3d_writes_x_y_z(vectors_file, tmp_path, capsys):
+    data = run_json(capsys, "project", vectors_file, "--top", "30", "--3d")
+    assert set(data["points"][0]) == {"name", "x", "y", "z", "trust"}
+    out = tmp_path / "map3d.csv"
+    assert main(["project", str(vectors_file), "--top", "30", "--method", "umap", "--n-neighbors", "5", "--3d",
+                 "-o", str(out)]) == 0
+    header, *rows = [line.split(",") for line in out.read_text().splitlines()]
+    assert header[:5] == ["name", "x", "y", "z", "trust"] and len(rows) == 30
+    assert len({row[3] for row in rows}) > 1      # z varies: a real third axis
+
+
+@pytest.mark.parametrize("option, message", [
+    (["--method", "tsne"], "--3d: t-SNE maps are 2-D; use --method pca or umap"),
+    (["--x", "king", "--y", "queen"], "--3d: custom axes are x and y only; use --method pca or umap"),
+])
+def test_3d_is_refused_for_tsne_and_axes(vectors_file, capsys, option, message):
+    assert main(["project", str(vectors_file), "--3d", *option]) == 2
+    assert capsys.readouterr().err.strip() == f"w2v-desktop: error: {message}"
+
+
 def test_custom_axes(vectors_file, capsys):
     data = run_json(capsys, "project", vectors_file, "--top", "20", "--x", "woman - man", "--y", "queen - king")
     assert data["method"] == "axes" and len(data["points"]) == 20

@@ -26,7 +26,7 @@ ALLOWED = {
     "spark", "k8s", "MovieLens", "user", "item", "rating", "time", "questions", "words", "txt", "wordsim",
     "tsv", "simlex", "man", "king", "woman", "recall", "section", "hubness", "ETA", "Fusion", "English", "the", "of",
     "Paris", "paris", "news", "data", "csv", "ratings", "top", "k", "a", "b", "c", "d", "x", "y", "V", "O", "f",
-    "skip", "Belkina",
+    "skip", "Belkina", "Alt", "Home", "OpenGL",
     # the map table's filter language and its column names (typed as they are, in any language)
     "AND", "OR", "NOT", "contains", "name", "count", "trust", "title", "genres", "Sci", "Fi", "Heat",
 }

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = _parser(sub, "project", "2-D map (PCA, t-SNE, UMAP, axes you choose) of a subset, with trust per point",
                 "Maps the chosen subset (--top, --around, --names; their union; default the 1000 most "
-                "frequent) to 2-D. Trust: share of a point's 10 nearest neighbours that stay among its 10 "
+                "frequent) to 2-D (--3d: 3-D). Trust: share of a point's 10 nearest neighbours that stay among its 10 "
                 "nearest on the map, measured on a random sample of --trust-sample points for large maps. "
                 "Maps of many points run in a child process (Ctrl+C stops them at once).", k_default=50)
     p.add_argument("--method", choices=METHODS, default=None,
@@ -39,6 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--normalize", action=argparse.BooleanOptionalAction, default=True,
                    help="scale rows to unit length first, so the map reflects cosine similarity (default: on)")
     p.add_argument("--components", type=int, default=2, metavar="2|3", help="2, or 3 for pca/umap")
+    p.add_argument("--3d", dest="three_d", action="store_true",
+                   help="a 3-D map (pca or umap): writes x, y, z; the same as --components 3")
     t = p.add_argument_group("t-SNE")
     t.add_argument("--perplexity", type=float, default=30.0, help="2 to 100 (default 30)")
     t.add_argument("--learning-rate", default="auto", help="'auto' (default) or a number from 1")
@@ -65,6 +67,13 @@ def build_params(args):
     from w2v_desktop.core.analysis import ProjectionError, ProjectionParams
 
     method = args.method or ("axes" if args.x_axis or args.y_axis else "pca")
+    if args.three_d:
+        if method not in ("pca", "umap"):
+            raise CliError(f"--3d: {'custom axes are x and y only' if method == 'axes' else 't-SNE maps are 2-D'}; "
+                           "use --method pca or umap")
+        if args.components not in (2, 3):
+            raise CliError(f"--3d and --components {args.components} disagree; give one of them")
+        args.components = 3
     if method == "axes" and not (args.x_axis and args.y_axis):
         raise CliError("--x and --y: give both, each a name or a formula such as 'woman - man'")
     rate = args.learning_rate

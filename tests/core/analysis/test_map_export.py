@@ -92,3 +92,21 @@ def test_unknown_suffix_is_refused(mapped, tmp_path):
     with pytest.raises(ValueError, match="use one of .csv, .tsv, .parquet"):
         export_map(tmp_path / "map.xlsx", result, vectors)
     assert not list(tmp_path.iterdir())
+
+
+def test_a_3d_map_writes_z_in_every_format(mapped, tmp_path):
+    vectors, _ = mapped
+    result = project(vectors, np.arange(40), ProjectionParams("pca", n_components=3), trust_sample=40)
+    z = result.coords[:, 2].astype(np.float64)
+    export_map(tmp_path / "m.csv", result, vectors)
+    with open(tmp_path / "m.csv", newline="") as f:
+        table = list(csv.reader(f))
+    assert table[0][:5] == ["name", "x", "y", "z", "trust"]
+    np.testing.assert_allclose([float(r[3]) for r in table[1:]], z, rtol=1e-6)
+    export_map(tmp_path / "m.tsv", result, vectors)
+    header, *rows = (tmp_path / "m_metadata.tsv").read_text().splitlines()
+    assert "\tx\ty\tz\ttrust" in header
+    column = header.split("\t").index("z")
+    np.testing.assert_allclose([float(r.split("\t")[column]) for r in rows], z, rtol=1e-6)
+    export_map(tmp_path / "m.parquet", result, vectors, neighbours=3)
+    np.testing.assert_allclose(pq.read_table(tmp_path / "m.parquet").column("z").to_numpy(), z, rtol=1e-6)

@@ -117,6 +117,9 @@ def test_nearest_point_in_pixels_and_map_neighbours():
     assert map_select.nearest_point(coords, 0.1, 0.3, (1.0, 0.1), keep=[False, True, True, True]) == 3   # 4.2 px away; (0, 1) is 7
     rows, dist = map_select.map_neighbours(coords, 0, 2)
     assert rows.tolist() == [2, 3] and np.allclose(dist, [1.0, 3.0])
+    # a 3-D map: neighbours in its space, not in one plane of it
+    rows, dist = map_select.map_neighbours([[0, 0, 0], [1, 0, 5], [2, 0, 0]], 0, 2)
+    assert rows.tolist() == [2, 1] and np.allclose(dist, [2.0, np.sqrt(26)])
 
 
 def test_sampled_trust_agrees_with_full_trust_on_the_sample():

@@ -424,8 +424,16 @@ def test_save_coordinates_quotes_names_and_adds_columns(tmp_path):
     assert [r[0] for r in rows[1:]] == names
     assert np.array_equal(np.array([[float(r[1]), float(r[2])] for r in rows[1:]]), coords)
     assert rows[1][3:] == ["3", "x|y"] and rows[3][4] == ""
-    with pytest.raises(ValueError, match="x 2"):
+    with pytest.raises(ValueError, match="x 2 or 3 x 3"):
         save_coordinates(path, names, coords[:, :1])
+
+
+def test_save_coordinates_of_a_3d_map_writes_z(tmp_path):
+    path = tmp_path / "coords3.csv"
+    save_coordinates(path, ["a", "b"], [[1.0, 2.0, 3.0], [4.0, 5.0, -6.5]], {"trust": ["1", "0.5"]})
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows == [["name", "x", "y", "z", "trust"], ["a", "1.0", "2.0", "3.0", "1"], ["b", "4.0", "5.0", "-6.5", "0.5"]]
 
 
 # --- real data --------------------------------------------------------------------------------

@@ -62,10 +62,10 @@ def nearest_point(coords, x: float, y: float, pixel_size: tuple[float, float], r
 
 
 def map_neighbours(coords, index: int, k: int, keep=None) -> tuple[np.ndarray, np.ndarray]:
-    """The ``k`` points nearest to point ``index`` on the map (Euclidean in the map's plane),
-    nearest first, without the point itself: (indices, distances)."""
+    """The ``k`` points nearest to point ``index`` on the map (Euclidean in the map's plane, or
+    in its space for a 3-D map), nearest first, without the point itself: (indices, distances)."""
     coords = np.asarray(coords, dtype=np.float64)
-    d = np.hypot(coords[:, 0] - coords[index, 0], coords[:, 1] - coords[index, 1])
+    d = np.sqrt(((coords - coords[index]) ** 2).sum(axis=1))
     d[index] = np.inf
     if keep is not None:
         d[~np.asarray(keep, dtype=bool)] = np.inf

@@ -4,18 +4,28 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 
+from w2v_desktop.core.analysis.map_camera import Camera
 from w2v_desktop.core.analysis.projection_params import ProjectionError, ProjectionParams
 from w2v_desktop.core.formats.map_bookmarks import BookmarkError, check_bookmark
 
 
 def make_bookmark(name: str, subset: dict, params: ProjectionParams, colour: str, colour_value: str | None,
-                  label: str, selection, view_range) -> dict:
-    """A bookmark (checked) from the view's parts."""
+                  label: str, selection, view_range, camera: Camera | None = None) -> dict:
+    """A bookmark (checked) from the view's parts; ``camera`` for a 3-D map."""
     (x0, x1), (y0, y1) = view_range
-    return check_bookmark({"name": str(name), "subset": dict(subset), "params": asdict(params),
-                           "colour": str(colour), "colour_value": colour_value, "label": str(label),
-                           "selection": [int(i) for i in selection],
-                           "view": [[float(x0), float(x1)], [float(y0), float(y1)]]})
+    bookmark = {"name": str(name), "subset": dict(subset), "params": asdict(params),
+                "colour": str(colour), "colour_value": colour_value, "label": str(label),
+                "selection": [int(i) for i in selection],
+                "view": [[float(x0), float(x1)], [float(y0), float(y1)]]}
+    if camera is not None:
+        bookmark["camera"] = camera.as_dict()
+    return check_bookmark(bookmark)
+
+
+def bookmark_camera(bookmark: dict) -> Camera | None:
+    """The 3-D map's camera of a (checked) bookmark, or None (a 2-D map, or saved before 3-D)."""
+    camera = bookmark.get("camera")
+    return None if camera is None else Camera(float(camera["yaw"]), float(camera["pitch"]))
 
 
 def bookmark_params(bookmark: dict) -> ProjectionParams:

@@ -3,7 +3,8 @@
 A bookmark holds how the rows were chosen (``subset``: the N most frequent, a name's
 neighbourhood, or a list of names; not the coordinates: restoring projects again, with
 the same parameters and seed), the projection parameters, the colouring, the selection
-(positions on that map) and the view range. A bookmark may come from someone else's
+(positions on that map), the view range and, for a 3-D map, the camera (``{"yaw": degrees,
+"pitch": degrees}``; bookmarks saved before 3-D maps have none and load as they are). A bookmark may come from someone else's
 project file, so every field is type- and range-checked here (:func:`check_bookmark`);
 the projection parameters are plain scalars here and are checked in full by
 ``ProjectionParams`` (``core.analysis.map_view_state``) before a bookmark is restored
@@ -34,8 +35,14 @@ def check_bookmark(data, index: int = 0) -> dict:
         return BookmarkError(f"bookmark {index + 1}: {name} {why}")
 
     expected = {"name", "subset", "params", "colour", "colour_value", "label", "selection", "view"}
-    if not isinstance(data, dict) or set(data) != expected:
-        raise bad("", f"must be an object with exactly the fields {', '.join(sorted(expected))}")
+    if not isinstance(data, dict) or set(data) - {"camera"} != expected:
+        raise bad("", f"must be an object with exactly the fields {', '.join(sorted(expected))} "
+                      "(and a camera for a 3-D map)")
+    camera = data.get("camera")
+    if "camera" in data and not (isinstance(camera, dict) and set(camera) == {"yaw", "pitch"}
+                                 and all(_finite(v) for v in camera.values())
+                                 and -180 <= camera["yaw"] <= 180 and -90 <= camera["pitch"] <= 90):
+        raise bad("camera", 'must be {"yaw": -180 to 180, "pitch": -90 to 90} (degrees)')
     for key in ("name", "colour", "label"):
         if not _text(data[key]):
             raise bad(key, f"must be a string of at most {MAX_TEXT} characters")

@@ -431,22 +431,22 @@ def write_csv_vectors(vectors: Vectors, path: Path) -> None:
         pacsv.write_csv(table, f)
 
 
-# --- 2-D coordinates ---------------------------------------------------------------------
+# --- 2-D or 3-D coordinates -------------------------------------------------------------
 
 def save_coordinates(path: Path, names, coords, extra_columns: dict | None = None) -> None:
-    """``name,x,y[,extra...]`` CSV of a 2-D projection (quoted where needed; text cells escaped
-    for spreadsheets, ``common.csv_text``; numbers as they are)."""
+    """``name,x,y[,z][,extra...]`` CSV of a 2-D or 3-D projection (quoted where needed; text cells
+    escaped for spreadsheets, ``common.csv_text``; numbers as they are)."""
     coords = np.asarray(coords, dtype=np.float64)
     names = list(names)
-    if coords.ndim != 2 or coords.shape != (len(names), 2):
-        raise ValueError(f"expected {len(names)} x 2 coordinates, got shape {coords.shape}")
+    if coords.ndim != 2 or coords.shape[0] != len(names) or coords.shape[1] not in (2, 3):
+        raise ValueError(f"expected {len(names)} x 2 or {len(names)} x 3 coordinates, got shape {coords.shape}")
     extra = {key: list(values) for key, values in (extra_columns or {}).items()}
     for key, values in extra.items():
         if len(values) != len(names):
             raise ValueError(f"column {key!r} has {len(values)} values for {len(names)} names")
     with atomic_write(path, "w", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["name", "x", "y", *map(csv_text, extra)])
+        writer.writerow(["name", *"xyz"[:coords.shape[1]], *map(csv_text, extra)])
         for i, name in enumerate(names):
-            writer.writerow([csv_text(str(name)), repr(float(coords[i, 0])), repr(float(coords[i, 1])),
+            writer.writerow([csv_text(str(name)), *(repr(float(v)) for v in coords[i]),
                              *(csv_text(_cell_text(values[i])) for values in extra.values())])

@@ -369,7 +369,7 @@ class ProjectionPanel(QWidget):
         self._search_text = [tip.casefold() for tip in tips]
         label = tr(result.params.label)
         # a short title (a long one widens the plot past its splitter pane); the parameters are in the status
-        self.map.set_points(result.names, result.coords[:, :2], tips,
+        self.map.set_points(result.names, result.coords, tips,   # (n, 3): a 3-D map, turned by the map
                             tr("{method} of {n} names").format(method=label, n=f"{len(result.names):,}"),
                             tr(AXIS_NAMES.get(result.method, label)))
         self._set_exportable(True)

@@ -1,5 +1,5 @@
 """Bookmarks of the map: "Bookmark view" saves how the points were chosen, the projection
-and its parameters, the colouring, the selection and the view range into the app state
+and its parameters, the colouring, the selection, the view range and a 3-D map's camera into the app state
 (and so into the project file when it is saved); choosing one in the list restores it:
 the same points are projected again with the same parameters and seed, then the colour,
 selection and view are put back. The checks are in core (``map_view_state``, ``map_bookmarks``).
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
 
-from w2v_desktop.core.analysis import bookmark_params, make_bookmark
+from w2v_desktop.core.analysis import bookmark_camera, bookmark_params, make_bookmark
 from w2v_desktop.core.formats.map_bookmarks import BookmarkError
 from w2v_desktop.gui.i18n import tr
 
@@ -68,7 +68,8 @@ class MapBookmarks(QGroupBox):
         bookmark = make_bookmark(f"{len(self.state.map_bookmarks) + 1}. {name}", panel.result_subset,
                                  result.params, panel.colouring.choice(), panel.colouring.value(),
                                  panel.label_combo.currentText(), panel.map.selection,
-                                 panel.map.view_box.viewRange())
+                                 panel.map.view_box.viewRange(),
+                                 panel.map.turn.camera if panel.map.turn.active else None)
         self.state.set_bookmarks(self.state.map_bookmarks + [bookmark])
         self.state.set_unsaved(True)
         self.list.setCurrentRow(self.list.count() - 1)
@@ -110,6 +111,9 @@ class MapBookmarks(QGroupBox):
                                  .format(colour=bookmark["colour"]))
         panel.label_combo.setCurrentText(bookmark["label"])
         n = len(panel.result.names)
+        camera = bookmark_camera(bookmark)
+        if camera is not None:
+            panel.map.turn.set_camera(camera)
         panel.map.select([i for i in bookmark["selection"] if i < n])
         (x0, x1), (y0, y1) = bookmark["view"]
         panel.map.view_box.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
@@ -139,6 +143,7 @@ def set_params(controls, params) -> None:
     controls.min_dist.setValue(params.min_dist)
     controls.metric_combo.setCurrentText(params.metric)
     controls.normalize_check.setChecked(params.normalize)
+    controls.three_d_check.setChecked(params.n_components == 3)
     controls.x_edit.setText(params.x_axis)
     controls.y_edit.setText(params.y_axis)
 

@@ -57,6 +57,8 @@ class PointLayers:
         self.in_view = 0
         self._window: tuple | None = None   # (x0, x1, y0, y1) the points item holds, or None: all
         self.shown = np.zeros(0, np.int64)  # rows in the points item
+        self.point_style = None   # a turned 3-D map's depth cue: (rows, categories) -> rows, sizes, brushes
+        self.points_below = POINTS_BELOW   # lower for a 3-D map, whose points item is refilled at every turn
 
     # -- data -----------------------------------------------------------------------
     def set_points(self, coords) -> None:
@@ -86,13 +88,14 @@ class PointLayers:
         """Draw for the view ``((x0, x1), (y0, y1))`` on a ``size`` (pixels) viewport."""
         (x0, x1), (y0, y1) = view_range
         n = len(self.coords)
-        if n <= POINTS_BELOW and self.keep is None or (self.keep is not None and self.keep.sum() <= POINTS_BELOW):
+        below = self.points_below
+        if n <= below and self.keep is None or (self.keep is not None and self.keep.sum() <= below):
             self.in_view = n
             return self._points(None)
         width, height = max(1, int(size[0] / BIN_PIXELS)), max(1, int(size[1] / BIN_PIXELS))
         image, self.in_view = density_image(self.coords, (x0, x1), (y0, y1), width, height,
                                             self.categories, self.palette[:, :3], self.keep)
-        if self.in_view > POINTS_BELOW:
+        if self.in_view > below:
             self.mode = DENSITY
             self.scatter.setData([])
             self.shown = np.zeros(0, np.int64)
@@ -123,10 +126,14 @@ class PointLayers:
             if self.keep is not None:
                 inside &= self.keep
             rows = np.flatnonzero(inside)
-        self.shown = rows
         brushes = self.brushes
         cats = self.categories[rows] if len(self.categories) == len(self.coords) else np.zeros(len(rows), np.int32)
-        self.scatter.setData(pos=self.coords[rows], data=rows, brush=[brushes[c] for c in cats])
+        if self.point_style is not None:
+            rows, sizes, brush = self.point_style(rows, cats)
+        else:
+            sizes, brush = POINT_SIZE, [brushes[c] for c in cats]
+        self.shown = rows
+        self.scatter.setData(pos=self.coords[rows], data=rows, brush=brush, size=sizes)
         return self.mode
 
     def refresh(self) -> None:

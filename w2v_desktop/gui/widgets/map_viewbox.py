@@ -22,6 +22,7 @@ class MapViewBox(pg.ViewBox):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.drag_mode: str | None = None
+        self.turn_drag = None   # a 3-D map's hook (map_rotation): takes a drag that turns the map, True if so
         self._path: list[QPointF] = []
         self._shape = QGraphicsPathItem()
         self._shape.setZValue(1e9)
@@ -50,6 +51,8 @@ class MapViewBox(pg.ViewBox):
         return None
 
     def mouseDragEvent(self, ev, axis=None) -> None:
+        if self.turn_drag is not None and self.turn_drag(ev):
+            return
         mode = self._mode_for(ev.modifiers())
         if ev.button() != Qt.MouseButton.LeftButton or mode is None:
             super().mouseDragEvent(ev, axis)

@@ -2,7 +2,7 @@
 
 Shows only the parameters of the chosen method (t-SNE: perplexity, learning rate,
 exaggeration; UMAP: neighbours, min_dist, metric; custom axes: the x and y formulas),
-with normalising and the seed for all. :meth:`params` returns a validated
+with normalising and the seed for all, and "3-D" for PCA and UMAP. :meth:`params` returns a validated
 ``ProjectionParams`` (or raises ``ProjectionError`` naming the parameter). The panel
 calls :meth:`set_size` with the number of points, and the estimate updates; runs over
 :data:`WARN_SECONDS` need a second press (:meth:`confirm_long_run`). While a map runs,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 
 from w2v_desktop.core.analysis import ProjectionParams, UMAP_METRICS, estimate_seconds
 from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+from w2v_desktop.gui.widgets.map_rotation import ThreeDCheck
 
 METHODS = {"PCA": "pca", "t-SNE": "tsne", "UMAP": "umap", QT_TR_NOOP("Custom axes"): "axes"}
 WARN_SECONDS = 30.0
@@ -48,6 +49,7 @@ class ProjectionControls(QWidget):
         self.seed_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0, prefix=tr("seed "))
         self.normalize_check = QCheckBox(tr("Unit-length rows (cosine)"))
         self.normalize_check.setChecked(True)
+        self.three_d_check = ThreeDCheck()
         self.normalize_check.setToolTip(tr("Scale every vector to length 1 first, so the map reflects cosine "
                                            "similarity, as the neighbour lists do."))
         self.pages = QStackedWidget()
@@ -65,6 +67,7 @@ class ProjectionControls(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.method_combo, 1)
         top.addWidget(self.seed_spin)
+        top.addWidget(self.three_d_check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -79,6 +82,7 @@ class ProjectionControls(QWidget):
             widget.valueChanged.connect(self._changed)
         self.metric_combo.currentIndexChanged.connect(self._changed)
         self.normalize_check.toggled.connect(self._changed)
+        self.three_d_check.toggled.connect(self._changed)
         self.x_edit.textChanged.connect(self._changed)
         self.y_edit.textChanged.connect(self._changed)
         self._method_changed()
@@ -133,6 +137,7 @@ class ProjectionControls(QWidget):
                                 exaggeration=self.exaggeration.value(), n_neighbors=self.n_neighbors.value(),
                                 min_dist=self.min_dist.value(), metric=self.metric_combo.currentText(),
                                 normalize=self.normalize_check.isChecked(), seed=self.seed_spin.value(),
+                                n_components=self.three_d_check.components(self.method),
                                 x_axis=self.x_edit.text().strip(), y_axis=self.y_edit.text().strip())
 
     def set_size(self, n_points: int, dim: int) -> None:
@@ -164,6 +169,7 @@ class ProjectionControls(QWidget):
         self.pages.setCurrentIndex(self.method_combo.currentIndex())
         self.pages.setVisible(self.method != "pca")
         self.normalize_check.setEnabled(self.method != "axes")
+        self.three_d_check.follow_method(self.method)
         self._changed()
 
     def _changed(self) -> None:
@@ -186,7 +192,7 @@ class ProjectionControls(QWidget):
     def set_running(self, running: bool) -> None:
         self.progress_bar.setVisible(running)
         self.progress_label.setVisible(running)
-        for widget in (self.method_combo, self.seed_spin, self.pages, self.normalize_check):
+        for widget in (self.method_combo, self.seed_spin, self.pages, self.normalize_check, self.three_d_check):
             widget.setEnabled(not running)
         self._update_estimate()   # the long-run warning has been answered
         if running:
@@ -195,6 +201,7 @@ class ProjectionControls(QWidget):
             self.progress_label.setText(tr("starting…"))
         else:
             self.normalize_check.setEnabled(self.method != "axes")
+            self.three_d_check.follow_method(self.method)
 
     def show_progress(self, stage: str, fraction: float | None, eta_s: float | None) -> None:
         if fraction is None:

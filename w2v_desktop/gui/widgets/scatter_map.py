@@ -3,7 +3,8 @@ highlights, a selection with links to its neighbours, and a legend. It draws wha
 and picks points; the maths lives in core (``map_density``, ``map_labels``, ``map_select``).
 
 Mouse: drag pans, the wheel zooms, a click selects the nearest point (Ctrl+click adds or
-removes it), Shift+drag selects a box, Ctrl+drag a lasso. Overlays take no clicks: every click
+removes it), Shift+drag selects a box, Ctrl+drag a lasso; a 3-D map (``map_rotation``) turns
+with a right-drag or Alt+drag and the arrow keys. Overlays take no clicks: every click
 goes to the view box, which picks the nearest point in screen space.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from w2v_desktop.core.analysis import OKABE_ITO, nearest_point, points_in_polygo
 from w2v_desktop.gui import theme
 from w2v_desktop.gui.widgets.map_density_item import POINT_SIZE, PassiveScatter, PointLayers
 from w2v_desktop.gui.widgets.map_labels_item import LabelLayer
+from w2v_desktop.gui.widgets.map_rotation import MapRotation
 from w2v_desktop.gui.widgets.map_viewbox import MapViewBox
 from w2v_desktop.gui.i18n import tr
 
@@ -104,6 +106,7 @@ class ScatterMap(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
+        self.turn = MapRotation(self)
         self.apply_theme()
 
     def apply_theme(self) -> None:
@@ -121,10 +124,11 @@ class ScatterMap(QWidget):
     # -- data ----------------------------------------------------------------------
     def set_points(self, names: list[str], coords, tips: list[str], title: str, axis_name: str,
                    short_labels: list[str] | None = None) -> None:
-        """``tips`` show on hover; ``short_labels`` (default: names) are the labels' texts."""
+        """``tips`` show on hover; ``short_labels`` (default: names) are the labels' texts.
+        ``coords`` (n, 3): a 3-D map, drawn turned (``self.turn``)."""
         self.names, self.tips = list(names), list(tips)
         self.short_labels = list(short_labels) if short_labels is not None else list(names)
-        self.coords = np.asarray(coords, dtype=np.float32).reshape(-1, 2)
+        self.coords = np.asarray(self.turn.set_data(coords), dtype=np.float32).reshape(-1, 2)
         self.selection, self.hits, self.pinned, self.link_targets = [], [], [], []
         self.keep, self.label_priority = None, None
         self.layers.set_points(self.coords)
@@ -135,10 +139,24 @@ class ScatterMap(QWidget):
         self.label_layer.clear()
         self._clear_legend()
         theme.set_labels(self.plot, title, f"{axis_name} 1" if axis_name else "", f"{axis_name} 2" if axis_name else "")
+        self.turn.style_axes(axis_name)
         self._colour = self.colour_uniform
         self.colour_uniform()
         self.fit_view()
         self.selection_changed.emit([])
+
+    def move_points(self, coords) -> None:
+        """The same points at new places (a 3-D map turned), fast enough for every step of a drag:
+        colours, selection, search rings, links, isolation and the zoom stay; labels move with
+        their points and are placed again once the turning pauses."""
+        self.coords = np.asarray(coords, dtype=np.float32).reshape(-1, 2)
+        self.layers.coords = self.coords
+        self.highlight.setData(pos=self.coords[self.hits] if self.hits else np.zeros((0, 2)))
+        self.selected.setData(pos=self.coords[self.selection] if self.selection else np.zeros((0, 2)))
+        if self.selection and self.link_targets:
+            self._draw_links(self.selection[0], self.link_targets)
+        self.label_layer.xy = self.coords[self.label_layer.rows].astype(np.float64)
+        self._redraw()
 
     def clear(self) -> None:
         self.set_points([], np.zeros((0, 2)), [], "", "")
@@ -154,6 +172,8 @@ class ScatterMap(QWidget):
         if rows is None:
             rows = np.flatnonzero(self.keep) if self.keep is not None else None
         coords = self.coords if rows is None else self.coords[np.asarray(rows, dtype=np.int64)]
+        if rows is None and self.turn.active:   # the whole ball: no point leaves the view as it turns
+            coords = np.array([[-1.0, -1.0], [1.0, 1.0]])
         if len(coords) == 0:
             self.view_box.setRange(xRange=(0, 1), yRange=(0, 1))
             return
@@ -302,12 +322,15 @@ class ScatterMap(QWidget):
     def show_links(self, index: int, targets: list[int]) -> None:
         """Lines from point ``index`` to each of ``targets``, all labelled."""
         self.link_targets = [int(t) for t in targets]
+        self._draw_links(index, self.link_targets)
+        self.refresh_labels()
+
+    def _draw_links(self, index: int, targets: list[int]) -> None:
         pairs = np.zeros((2 * len(targets), 2))
         pairs[0::2] = self.coords[index]
         pairs[1::2] = self.coords[targets] if targets else pairs[1::2]
         self.links.setData(pairs[:, 0], pairs[:, 1])
         self.link_halo.setData(pairs[:, 0], pairs[:, 1])
-        self.refresh_labels()
 
     # -- selection ---------------------------------------------------------------------
     def select(self, indices, add: bool = False) -> None:

@@ -3317,5 +3317,29 @@ moved {moved:.3f}</source>
         <translation>{name}（运行 B）
 移动了 {moved:.3f}</translation>
     </message>
+    <message>
+        <source>3-D: right-drag or Alt+drag turns the map, so do the arrow keys (Home: back); the wheel zooms.</source>
+        <translation>三维：按住右键拖动或 Alt+拖动可旋转地图，方向键也可以（Home：复原）；滚轮缩放。</translation>
+    </message>
+    <message>
+        <source>Lay the points out in three dimensions and turn the map with the mouse (right-drag or Alt+drag) or the arrow keys. Drawn without OpenGL: works everywhere.</source>
+        <translation>将点布局在三维空间中，并用鼠标（右键拖动或 Alt+拖动）或方向键旋转地图。绘制不依赖 OpenGL：处处可用。</translation>
+    </message>
+    <message>
+        <source>3-D maps are for PCA and UMAP: t-SNE lays out 2-D maps only here, and custom axes are two formulas, x and y.</source>
+        <translation>三维地图仅适用于 PCA 和 UMAP：此处 t-SNE 只生成二维地图，自定义坐标轴只有 x 和 y 两个公式。</translation>
+    </message>
+    <message>
+        <source>3-D</source>
+        <translation>三维</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <source>Back to the first view of the 3-D map (Home)</source>
+        <translation>回到三维地图的初始视图（Home）</translation>
+    </message>
 </context>
 </TS>
