@@ -79,3 +79,21 @@ def test_the_palette_is_okabe_ito():
     from w2v_desktop.gui.widgets.scatter_map import categorical_colours
     _cats, palette, _legend = categorical_colours(["a", "b", "a"])
     assert palette[0].name().upper() == "#E69F00" and palette[1].name().upper() == "#56B4E9"
+
+
+def test_labels_are_placed_around_the_legend(qtbot, coloured):
+    panel = coloured
+    panel.colouring.set_choice("genres")
+    legend, vb = panel.map.legend, panel.map.view_box
+    # drag the legend (pyqtgraph legends can be moved) onto the labelled point nearest the centre
+    panel.map.refresh_labels()
+    rects = panel.map.label_layer.screen_rects()
+    centre = vb.rect().center()
+    target = min(rects, key=lambda r: (r.center() - centre).manhattanLength())
+    legend.setOffset((target.left(), target.top()))   # from the top left corner
+    panel.map.refresh_labels()
+    box = legend.mapRectToItem(vb, legend.boundingRect())
+    assert legend.isVisible() and box.contains(target.topLeft())
+    rects = panel.map.label_layer.screen_rects()
+    assert len(rects) > 10
+    assert not [r for r in rects if r.intersects(box)]

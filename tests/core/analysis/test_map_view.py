@@ -64,6 +64,24 @@ def test_forced_labels_go_first_and_a_crowded_one_is_counted():
     check_layout(placement, widths, heights, (100, 20))
 
 
+def test_no_label_covers_a_blocked_rectangle():
+    rng = np.random.default_rng(3)
+    view = (400, 300)
+    xs, ys = rng.uniform(0, 400, 800), rng.uniform(0, 300, 800)
+    widths, heights = rng.uniform(20, 60, 800), np.full(800, 14.0)
+    free = map_labels.place_labels(xs, ys, widths, heights, view)
+    legend = (290.0, 10.0, 100.0, 60.0)   # a legend in the top right corner
+
+    def covers(placement):
+        return [i for i, (l, t) in enumerate(zip(placement.left, placement.top))
+                if l < legend[0] + legend[2] and l + widths[placement.placed[i]] > legend[0]
+                and t < legend[1] + legend[3] and t + 14.0 > legend[1]]
+    assert covers(free)   # without it some labels land there
+    placement = map_labels.place_labels(xs, ys, widths, heights, view, blocked=[legend])
+    assert not covers(placement) and len(placement.placed) > 50
+    check_layout(placement, widths, heights, view)
+
+
 def test_label_order_forced_then_priority():
     visible = np.arange(10)
     order, n_forced = map_labels.label_order(visible, forced=[7, 42, 3])   # 42 is not in view

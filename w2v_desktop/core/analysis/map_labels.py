@@ -80,12 +80,13 @@ def _place(xs, ys, widths, heights, view_w, view_h, spots, cell, gap, point_gap,
 
 
 def place_labels(xs, ys, widths, heights, view_size: tuple[float, float], forced: int = 0,
-                 limit: int | None = None) -> Placement:
+                 limit: int | None = None, blocked=()) -> Placement:
     """Place labels for candidates in priority order; the first ``forced`` are the ones that must
     be labelled (they go first; any that cannot fit are counted in ``dropped_forced``).
 
     ``xs``, ``ys``: the points in screen pixels (y down); ``widths``, ``heights``: each label's
-    size in pixels; ``view_size``: (width, height) of the view; ``limit``: most labels placed.
+    size in pixels; ``view_size``: (width, height) of the view; ``limit``: most labels placed;
+    ``blocked``: (left, top, width, height) screen rectangles no label may cover (legends).
     """
     xs, ys = np.asarray(xs, np.float64), np.asarray(ys, np.float64)
     widths, heights = np.asarray(widths, np.float64), np.asarray(heights, np.float64)
@@ -95,6 +96,9 @@ def place_labels(xs, ys, widths, heights, view_size: tuple[float, float], forced
     view_w, view_h = float(view_size[0]), float(view_size[1])
     limit = n if limit is None else max(0, min(int(limit), n))
     grid = np.zeros((max(1, int(np.ceil(view_h / CELL)) + 1), max(1, int(np.ceil(view_w / CELL)) + 1)), np.bool_)
+    for b_left, b_top, b_w, b_h in blocked:
+        r0, c0 = max(0, int(b_top // CELL)), max(0, int(b_left // CELL))
+        grid[r0:max(r0, int((b_top + b_h) // CELL) + 1), c0:max(c0, int((b_left + b_w) // CELL) + 1)] = True
     idx, left, top = np.empty(limit, np.int64), np.empty(limit, np.float64), np.empty(limit, np.float64)
     count = _place(xs, ys, widths, heights, view_w, view_h, _SPOTS, float(CELL), float(GAP), float(POINT_GAP),
                    grid, limit, idx, left, top) if n and limit else 0

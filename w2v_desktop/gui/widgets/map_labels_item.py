@@ -75,7 +75,8 @@ class LabelLayer(pg.GraphicsObject):
         bold = [int(r) in strong for r in order]
         widths = np.array([self.text_width(texts[r], b) for r, b in zip(order, bold)])
         heights = np.full(len(order), self.height)
-        placement = place_labels(px, py, widths, heights, (width, height), forced=n_forced, limit=MAX_LABELS)
+        placement = place_labels(px, py, widths, heights, (width, height), forced=n_forced, limit=MAX_LABELS,
+                                 blocked=self.obstacles())
         chosen = placement.placed
         self.rows = order[chosen]
         self.xy = xy[chosen]
@@ -86,6 +87,15 @@ class LabelLayer(pg.GraphicsObject):
         self.update()
         missing = sum(1 for f in dict.fromkeys(int(f) for f in forced) if f not in set(order[:n_forced]))
         return placement.dropped_forced + missing
+
+    def obstacles(self) -> list[tuple[float, float, float, float]]:
+        """The view box's visible legends, in its pixels: labels are placed around them."""
+        found = []
+        for item in self.vb.childItems():
+            if isinstance(item, pg.LegendItem) and item.isVisible():
+                r = item.mapRectToItem(self.vb, item.boundingRect())
+                found.append((r.left(), r.top(), r.width(), r.height()))
+        return found
 
     def screen_rects(self) -> list[QRectF]:
         """Where each label is drawn now, in the view box's pixels."""
