@@ -90,6 +90,16 @@ def test_run_b_and_the_arrows_follow_an_isolation(qtbot, window, tmp_path):
     settle(qtbot, projection.map)
 
 
+def test_two_runs_are_not_offered_as_a_bookmark_a_normal_map_is(qtbot, window, tmp_path):
+    """The button did nothing on two runs (a bookmark projects its subset again; there is none)."""
+    _compare, projection = shown_on_map(qtbot, window, tmp_path)
+    button = projection.bookmarks.add_button
+    assert not button.isEnabled() and "second run" in button.toolTip()
+    project_now(qtbot, projection)
+    assert button.isEnabled() and "saved with the project" in button.toolTip()
+    settle(qtbot, projection.map)
+
+
 def test_a_normal_map_or_new_vectors_clear_the_comparison(qtbot, window, tmp_path):
     _compare, projection = shown_on_map(qtbot, window, tmp_path)
     assert projection.comparison.bar.isVisibleTo(projection)
