@@ -74,6 +74,32 @@ def test_a_click_on_run_a_shows_its_neighbours_and_how_far_it_moved(qtbot, windo
     assert projection.selection.original.rowCount() == 10   # its neighbours in run A, as for any map
 
 
+def test_run_b_and_the_arrows_follow_an_isolation(qtbot, window, tmp_path):
+    """Isolating some of run A's points hides the other names' run B rings and arrows too (they
+    stayed, pointing from hidden points); the arrows go to the shown names that moved most."""
+    _compare, projection = shown_on_map(qtbot, window, tmp_path)
+    layer, names = projection.comparison, projection.result.names
+    cluster = [i for i, name in enumerate(names) if name.startswith("c3_")]
+    projection.map.select(cluster)
+    projection.selection.isolate_button.click()
+    assert sorted(int(i) for i in layer.points_b.data["data"]) == cluster
+    assert layer.arrows.count == min(30, len(cluster)) and set(layer.top()) <= set(cluster)
+    assert names[layer.top()[0]] == "c3_4"   # the planted move in this cluster comes first
+    projection.selection.show_all_button.click()
+    assert len(layer.points_b.data) == 120 and layer.arrows.count == 30
+    settle(qtbot, projection.map)
+
+
+def test_two_runs_are_not_offered_as_a_bookmark_a_normal_map_is(qtbot, window, tmp_path):
+    """The button did nothing on two runs (a bookmark projects its subset again; there is none)."""
+    _compare, projection = shown_on_map(qtbot, window, tmp_path)
+    button = projection.bookmarks.add_button
+    assert not button.isEnabled() and "second run" in button.toolTip()
+    project_now(qtbot, projection)
+    assert button.isEnabled() and "saved with the project" in button.toolTip()
+    settle(qtbot, projection.map)
+
+
 def test_a_normal_map_or_new_vectors_clear_the_comparison(qtbot, window, tmp_path):
     _compare, projection = shown_on_map(qtbot, window, tmp_path)
     assert projection.comparison.bar.isVisibleTo(projection)

@@ -122,6 +122,18 @@ def test_a_metadata_column_named_like_a_built_in_one_is_left_out():
     assert list(np.flatnonzero(filter_mask("count = 2", columns))) == [1]
 
 
+def test_a_3d_map_filters_on_z_too():
+    """A 3-D map's depth is a column like x and y (filterable, not shown); a 2-D map has none."""
+    coords = np.array([[0, 0, -1.0], [1, 0, 0.5], [2, 1, 2.0]])
+    three = make_map_columns(["a", "b", "c"], coords, np.zeros(3), None, {"kind": ["p", "q", "r"]})
+    assert three.names == ["name", "kind", "trust", "x", "y", "z"]
+    assert three.shown() == ["name", "trust", "kind"]
+    assert list(np.flatnonzero(filter_mask("z > 0 AND x < 2", three))) == [1]
+    two = make_map_columns(["a", "b", "c"], coords[:, :2], np.zeros(3))
+    with pytest.raises(FilterError, match="unknown column 'z'"):
+        filter_mask("z > 0", two)
+
+
 cells = st.one_of(st.none(), st.text(alphabet=st.sampled_from("ab |Nn\t-é"), max_size=8))
 
 

@@ -24,8 +24,9 @@ import pyarrow.compute as pc
 from w2v_desktop.core.analysis.map_colour import SEPARATOR, cell_values
 
 NUMBER, TEXT = "number", "text"
-BUILT_IN = ("name", "count", "trust", "x", "y")
-NOT_SHOWN = ("x", "y")   # filterable; the table shows the metadata instead of coordinates
+BUILT_IN = ("name", "count", "trust", "x", "y")   # and "z" on a 3-D map
+AXES = ("x", "y", "z")
+NOT_SHOWN = AXES   # filterable; the table shows the metadata instead of coordinates
 PREFERRED = ("title", "genres")
 SNIFF = 50   # cells read in Python before a column is cast to numbers as a whole
 
@@ -197,26 +198,28 @@ class MapColumns:
 
 
 def make_map_columns(names, coords, trust, counts=None, metadata: dict | None = None) -> MapColumns:
-    """The columns of a map of ``names`` (its coordinates, trust, counts and metadata cells,
-    each one per point in map order). Metadata columns that are empty everywhere or repeat the
+    """The columns of a map of ``names`` (its coordinates, (n, 2) or (n, 3): x, y and z, trust,
+    counts and metadata cells, each one per point in map order). Metadata columns that are empty everywhere or repeat the
     names are left out (nothing to read or filter in them); unlike the colour menu, a column with
     a different value on every row (a title) stays: it is what a table is read for. A metadata
     column named like a built-in one is left out (the built-in is meant)."""
     coords = np.asarray(coords)
+    axes = AXES[:coords.shape[1]]
+    built_in = BUILT_IN + axes
     columns = {"name": MapColumn("name", list(names), TEXT)}
     if counts is not None:
         columns["count"] = MapColumn("count", np.asarray(counts).tolist(), NUMBER)
     metadata = metadata or {}
     ordered = [k for k in PREFERRED if k in metadata] + [k for k in metadata if k not in PREFERRED]
     for key in ordered:
-        if key.casefold() in BUILT_IN or len(metadata[key]) != len(columns["name"]):
+        if key.casefold() in built_in or len(metadata[key]) != len(columns["name"]):
             continue
         column = MapColumn(key, list(metadata[key]))
         if column.has_values() and not _repeats(column.cells, columns["name"].cells):
             columns[key] = column
     columns["trust"] = MapColumn("trust", np.asarray(trust, dtype=np.float64), NUMBER, precision=3)
-    columns["x"] = MapColumn("x", coords[:, 0].astype(np.float64), NUMBER, precision=4)
-    columns["y"] = MapColumn("y", coords[:, 1].astype(np.float64), NUMBER, precision=4)
+    for i, axis in enumerate(axes):
+        columns[axis] = MapColumn(axis, coords[:, i].astype(np.float64), NUMBER, precision=4)
     return MapColumns(columns)
 
 
@@ -234,4 +237,4 @@ def projection_columns(result, vectors) -> MapColumns:
     for key, values in meta.items():
         if values is not None and len(values) == len(vectors):
             metadata[key] = [values[r] for r in index]
-    return make_map_columns(result.names, result.coords[:, :2], result.trust, counts, metadata)
+    return make_map_columns(result.names, result.coords, result.trust, counts, metadata)

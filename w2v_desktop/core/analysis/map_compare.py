@@ -64,9 +64,13 @@ class MapComparison:
     trust_a: np.ndarray    # trust of A's positions (NaN where not measured), as for any map
     explained: float       # share of the stacked rows' variance the two axes show
 
-    def most_moved(self, k: int = DEFAULT_ARROWS) -> np.ndarray:
-        """Indices of the ``k`` names that moved most, most first (ties: in A's order)."""
-        return np.argsort(-self.moved, kind="stable")[:max(0, int(k))]
+    def most_moved(self, k: int = DEFAULT_ARROWS, among=None) -> np.ndarray:
+        """Indices of the ``k`` names that moved most, most first (ties: in A's order); ``among``
+        (a boolean mask, e.g. the points an isolation shows): only those names."""
+        order = np.argsort(-self.moved, kind="stable")
+        if among is not None:
+            order = order[np.asarray(among, dtype=bool)[order]]
+        return order[:max(0, int(k))]
 
     def projection_a(self) -> Projection:
         """Run A's points as an ordinary map (hover, labels, selection, colour, export all work)."""

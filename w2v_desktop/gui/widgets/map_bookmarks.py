@@ -11,7 +11,11 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetIt
 
 from w2v_desktop.core.analysis import bookmark_camera, bookmark_params, make_bookmark
 from w2v_desktop.core.formats.map_bookmarks import BookmarkError
-from w2v_desktop.gui.i18n import tr
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+
+ADD_TIP = QT_TR_NOOP("Save the points, projection, colouring, selection and view; saved with the project")
+NOT_FOR_TWO_RUNS = QT_TR_NOOP("Two runs on one map cannot be bookmarked: a bookmark projects its points again, "
+                              "and this map needs the second run too (Compare tab)")
 
 
 class MapBookmarks(QGroupBox):
@@ -23,8 +27,7 @@ class MapBookmarks(QGroupBox):
         self.pending: dict | None = None   # the bookmark being restored (its map is projected)
         self.map_ready = False             # its map has come (set by the panel)
         self.add_button = QPushButton(tr("Bookmark view"))
-        self.add_button.setToolTip(tr("Save the points, projection, colouring, selection and view; "
-                                      "saved with the project"))
+        self.add_button.setToolTip(tr(ADD_TIP))
         self.restore_button = QPushButton(tr("Restore"))
         self.delete_button = QPushButton(tr("Delete"))
         self.list = QListWidget()
@@ -44,7 +47,10 @@ class MapBookmarks(QGroupBox):
         self.set_enabled(False)
 
     def set_enabled(self, has_map: bool) -> None:
-        self.add_button.setEnabled(has_map)
+        """Offered for a projected map; not for two runs (no subset to project again), the tooltip says why."""
+        two_runs = has_map and self.panel.result_subset is None
+        self.add_button.setEnabled(has_map and not two_runs)
+        self.add_button.setToolTip(tr(NOT_FOR_TWO_RUNS if two_runs else ADD_TIP))
 
     def _show(self, bookmarks) -> None:
         self.list.clear()

@@ -63,6 +63,7 @@ class MapCompareLayer(QObject):
         self.bar.setVisible(False)
         self.arrows_spin.valueChanged.connect(lambda _k: self.redraw())
         self.clear_button.clicked.connect(self.clear)
+        map_widget.isolation_changed.connect(self.redraw)   # run B and the arrows follow an isolation
         if selection is not None:
             selection.describe_extra = self.describe
 
@@ -74,7 +75,6 @@ class MapCompareLayer(QObject):
             self.arrows_spin.blockSignals(True)
             self.arrows_spin.setValue(arrows)
             self.arrows_spin.blockSignals(False)
-        self.points_b.setData(pos=comparison.coords_b, data=np.arange(len(comparison.names)))
         self.bar.setVisible(True)
         self.redraw()
         self._fit_both()
@@ -84,13 +84,18 @@ class MapCompareLayer(QObject):
         return self.comparison is not None
 
     def top(self) -> list[int]:
-        """Map indices of the names with arrows, most moved first."""
-        return [] if self.comparison is None else self.comparison.most_moved(self.arrows_spin.value()).tolist()
+        """Map indices of the names with arrows, most moved first (of the points shown, when isolated)."""
+        if self.comparison is None:
+            return []
+        return self.comparison.most_moved(self.arrows_spin.value(), among=self.map.keep).tolist()
 
     def redraw(self) -> None:
-        """Arrows, their labels, the legend and the colours again (after the map redrew run A)."""
+        """Run B's points, arrows, their labels, the legend and the colours again (after the map
+        redrew run A, or isolated some of its points: run B shows the same names)."""
         if self.comparison is None:
             return
+        shown = np.arange(len(self.comparison.names)) if self.map.keep is None else np.flatnonzero(self.map.keep)
+        self.points_b.setData(pos=self.comparison.coords_b[shown], data=shown)
         top = self.top()
         self.arrows.set_arrows(self.comparison.coords_a[top], self.comparison.coords_b[top])
         self.points_b.setPen(pg.mkPen(QColor(RUN_B_COLOUR), width=1.3))

@@ -27,7 +27,7 @@ MAX_RANGES = 10_000       # row runs highlighted for a map selection (more: the 
 MAX_COLUMN_WIDTH = 320    # a long title does not push the other columns out of view
 FIT_ROWS = 100            # rows measured to fit the column widths (each cell measured is a Python call)
 FILTER_HELP = QT_TR_NOOP(
-    "Columns: name, count, trust, x, y and the metadata (a unique start of the name is enough).\n"
+    "Columns: name, count, trust, x, y (and z on a 3-D map) and the metadata (a unique start of the name is enough).\n"
     "Compare with = != < <= > >= and ~ or contains (text, any case); combine with AND, OR, NOT and "
     "parentheses.\nOn a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote values with "
     "spaces, quotes or parentheses: title ~ \"Heat (1995)\". Enter applies the filter and selects the "

@@ -59,6 +59,7 @@ class ScatterMap(QWidget):
 
     point_clicked = Signal(int)
     selection_changed = Signal(list)
+    isolation_changed = Signal()   # ``keep`` changed: an isolation, Show all, or a new colouring's reset
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -255,6 +256,7 @@ class ScatterMap(QWidget):
             self.isolated_category = None
             self.keep = None
             self.layers.set_keep(None)
+            self.isolation_changed.emit()
         self.categories, self.legend_categories = None, []
         self.legend.clear()
         self.legend.setVisible(False)
@@ -370,6 +372,7 @@ class ScatterMap(QWidget):
         self.layers.set_keep(keep)
         self.fit_view()
         self._redraw()
+        self.isolation_changed.emit()
 
     def show_all(self) -> None:
         self.isolated_category = None
@@ -377,6 +380,7 @@ class ScatterMap(QWidget):
         self.layers.set_keep(None)
         self.fit_view()
         self._redraw()
+        self.isolation_changed.emit()
 
     # -- interaction --------------------------------------------------------------------
     def _tip(self, x, y, data) -> str:

@@ -2972,6 +2972,10 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>保存点、投影、着色、选择和视图；随项目一起保存</translation>
     </message>
     <message>
+        <source>Two runs on one map cannot be bookmarked: a bookmark projects its points again, and this map needs the second run too (Compare tab)</source>
+        <translation>两次运行同在一张地图上时无法加入书签：书签会重新投影它的点，而这张地图还需要第二次运行（比较标签页）</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
@@ -3248,10 +3252,10 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>w2v-desktop 模型 (.npz)</translation>
     </message>
     <message>
-        <source>Columns: name, count, trust, x, y and the metadata (a unique start of the name is enough).
+        <source>Columns: name, count, trust, x, y (and z on a 3-D map) and the metadata (a unique start of the name is enough).
 Compare with = != &lt; &lt;= &gt; &gt;= and ~ or contains (text, any case); combine with AND, OR, NOT and parentheses.
 On a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote values with spaces, quotes or parentheses: title ~ &quot;Heat (1995)&quot;. Enter applies the filter and selects the matching points on the map.</source>
-        <translation>列：name、count、trust、x、y 以及元数据列（列名写出唯一的开头即可）。
+        <translation>列：name、count、trust、x、y（三维地图还有 z）以及元数据列（列名写出唯一的开头即可）。
 比较运算：= != &lt; &lt;= &gt; &gt;=，以及 ~ 或 contains（文本包含，不区分大小写）；用 AND、OR、NOT 和括号组合。
 在多标签列上，genres = Sci-Fi 表示“含有取值 Sci-Fi”。含空格、引号或括号的值请加引号：title ~ &quot;Heat (1995)&quot;。按回车应用筛选，并在地图上选中匹配的点。</translation>
     </message>
