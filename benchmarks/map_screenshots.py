@@ -119,6 +119,12 @@ def movielens(folder: Path, genre: str, out: Path) -> int:
     if not panel.colouring.set_choice("genres", genre):
         print(f"map_screenshots: no genre {genre!r} in the item table", file=sys.stderr)
         return 1
+    titles = (window.state.vectors.meta or {}).get("columns", {}).get("title")
+    if titles is not None:   # one film selected: its neighbours listed and linked
+        rows = [int(r) for r in panel.result.rows]
+        chosen = [i for i, r in enumerate(rows) if titles[r] == "Star Wars (1977)"]
+        if chosen:
+            panel.show_neighbours_of(chosen[0])
     for _ in range(20):
         app.processEvents()
     panel.map.refresh_labels()

@@ -126,3 +126,18 @@ def test_the_table_model_makes_no_items_and_sorts_numbers_as_numbers(qtbot, tabl
     model.sort(-1)
     assert model.rows.tolist() == list(range(120))   # the map order back
     settle(qtbot, panel.map)
+
+
+def test_a_bad_filter_is_explained_in_chinese_under_zh_cn(qtbot, tabled, qapp):
+    from w2v_desktop.gui import i18n
+    assert i18n.install_translators(qapp, "zh_CN")
+    try:
+        tabled.table.filter_edit.setText("gnre = Sci-Fi")
+        qtbot.keyClick(tabled.table.filter_edit, Qt.Key.Key_Return)
+        text = tabled.table.error_label.text()
+        assert text.startswith("⚠ 未知的列 'gnre'（第 1 个字符）（可用的列：name, count,"), text
+        tabled.table.filter_edit.setText("count >")
+        qtbot.keyClick(tabled.table.filter_edit, Qt.Key.Key_Return)
+        assert tabled.table.error_label.text() == "⚠ '>' 之后（第 8 个字符）应有一个值"
+    finally:
+        i18n.install_translators(qapp, "en")

@@ -36,10 +36,11 @@ import pyarrow.compute as pc
 
 from w2v_desktop.core.analysis.map_columns import NUMBER, MapColumn, MapColumns
 from w2v_desktop.core.untrusted import InputError
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 KEYWORDS = ("and", "or", "not", "contains")
 OPERATORS = ("<=", ">=", "!=", "==", "=", "<", ">", "~")   # longest first
-OPERATOR_LIST = "=, !=, <, <=, >, >=, ~ or contains"
+OPERATOR_LIST = "=, !=, <, <=, >, >=, ~, contains"
 STOPS = set("()<>=~ \t\r\n")
 
 
@@ -47,7 +48,7 @@ class FilterError(InputError):
     """A filter that cannot be read: ``position`` is the 0-based offset it points at."""
 
     def __init__(self, message: str, position: int):
-        super().__init__(message)
+        super().__init__(message)   # a Phrase: the GUI says it in its language (gui.i18n.tr_phrase)
         self.position = position
 
 
@@ -63,11 +64,12 @@ class Token:
         return self.text.casefold() if self.kind == "word" and self.text.casefold() in KEYWORDS else None
 
     def shown(self) -> str:
-        return "the end" if self.kind == "end" else f'"{self.text}"' if self.kind == "quoted" else repr(self.text)
+        return Phrase(QT_TR_NOOP("the end")) if self.kind == "end" else \
+            f'"{self.text}"' if self.kind == "quoted" else repr(self.text)
 
 
-def at(position: int) -> str:
-    return f"at {position + 1}"
+def at(position: int) -> Phrase:
+    return Phrase(QT_TR_NOOP("at {n}"), n=position + 1)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -109,7 +111,7 @@ def _quoted(text: str, start: int) -> tuple[str, int]:
         else:
             out.append(ch)
             i += 1
-    raise FilterError(f"the quote {at(start)} is never closed", start)
+    raise FilterError(Phrase(QT_TR_NOOP("the quote {at} is never closed"), at=at(start)), start)
 
 
 # -- the tree ---------------------------------------------------------------------------
@@ -150,21 +152,20 @@ class _Parser:
         self.i = min(self.i + 1, len(self.tokens) - 1)
         return token
 
-    def fail(self, message: str, token: Token | None = None):
-        """Raise FilterError; ``{at}`` in ``message`` is where ``token`` is (else it ends the line)."""
+    def fail(self, template: str, token: Token | None = None, **values):
+        """Raise FilterError: the Phrase of ``template`` (marked for translation where it is
+        written) with ``values`` and ``{at}``, where ``token`` is."""
         token = token or self.token
-        where = at(token.start)
-        text = message.replace("{at}", where) if "{at}" in message else f"{message} {where}"
-        raise FilterError(text, token.start)
+        raise FilterError(Phrase(template, at=at(token.start), **values), token.start)
 
     def parse(self):
         if self.token.kind == "end":
             return Everything()
         tree = self.parse_or()
         if self.token.kind == ")":
-            self.fail("unexpected ')'")
+            self.fail(QT_TR_NOOP("unexpected ')' {at}"))
         if self.token.kind != "end":
-            self.fail(f"expected AND, OR or the end {{at}}, not {self.token.shown()}")
+            self.fail(QT_TR_NOOP("expected AND, OR or the end {at}, not {found}"), found=self.token.shown())
         return tree
 
     def parse_or(self):
@@ -191,8 +192,9 @@ class _Parser:
             inner = self.parse_or()
             if self.token.kind != ")":
                 if self.token.kind == "end":
-                    self.fail(f"missing ')' {{at}} to close the '(' {at(token.start)}", self.token)
-                self.fail(f"expected AND, OR or ')' {{at}}, not {self.token.shown()}")
+                    self.fail(QT_TR_NOOP("missing ')' {at} to close the '(' {opened}"), self.token,
+                              opened=at(token.start))
+                self.fail(QT_TR_NOOP("expected AND, OR or ')' {at}, not {found}"), found=self.token.shown())
             self.take()
             return inner
         return self.parse_comparison()
@@ -201,21 +203,26 @@ class _Parser:
         before = self.tokens[self.i - 1] if self.i else None
         token = self.take()
         if token.kind not in ("word", "quoted") or token.keyword:
-            after = f" after {before.shown()}" if before is not None else ""
-            self.fail(f"expected a column name{after} {{at}}, not {token.shown()}", token)
+            if before is not None:
+                self.fail(QT_TR_NOOP("expected a column name after {before} {at}, not {found}"), token,
+                          before=before.shown(), found=token.shown())
+            self.fail(QT_TR_NOOP("expected a column name {at}, not {found}"), token, found=token.shown())
         column = self.columns.resolve(token.text)
         if not isinstance(column, MapColumn):
             names = ", ".join(self.columns.names)
             if column:
-                self.fail(f"{token.text!r} {{at}} could be {' or '.join(column)}: type more of the name", token)
-            self.fail(f"unknown column {token.text!r} {{at}} (columns: {names})", token)
+                self.fail(QT_TR_NOOP("{name} {at} could be {choices}: type more of the name"), token,
+                          name=repr(token.text), choices=" / ".join(column))
+            self.fail(QT_TR_NOOP("unknown column {name} {at} (columns: {names})"), token,
+                      name=repr(token.text), names=names)
         op_token = self.take()
         if op_token.kind == "op":
             op = "=" if op_token.text == "==" else op_token.text
         elif op_token.keyword == "contains":
             op = "~"
         else:
-            self.fail(f"expected {OPERATOR_LIST} after {token.text!r} {{at}}, not {op_token.shown()}", op_token)
+            self.fail(QT_TR_NOOP("expected {operators} after {name} {at}, not {found}"), op_token,
+                      operators=OPERATOR_LIST, name=repr(token.text), found=op_token.shown())
         value, value_token = self.parse_value(op_token)
         comparison = self.check(column, op, value, op_token, value_token)
         return Not(comparison) if op == "!=" else comparison
@@ -226,7 +233,7 @@ class _Parser:
             self.take()
             return token.text, token
         if token.kind != "word" or token.keyword:
-            self.fail(f"expected a value after {op_token.text!r}")
+            self.fail(QT_TR_NOOP("expected a value after {op} {at}"), op=repr(op_token.text))
         first = last = self.take()
         while self.token.kind == "word" and not self.token.keyword:
             last = self.take()
@@ -236,17 +243,19 @@ class _Parser:
         base = "=" if op == "!=" else op
         if value == "":
             if base != "=":
-                self.fail(f"an empty value {{at}} can only follow = or !=, not {op_token.text!r}", value_token)
+                self.fail(QT_TR_NOOP("an empty value {at} can only follow = or !=, not {op}"), value_token,
+                          op=repr(op_token.text))
             return Comparison(column, "=", None)
         if column.kind == NUMBER:
             if base == "~":
-                self.fail(f"{op_token.text!r} {{at}} looks for text, but {column.name} is a number column"
-                          " (compare it with =, !=, <, <=, >, >=)", op_token)
+                self.fail(QT_TR_NOOP("{op} {at} looks for text, but {column} is a number column "
+                                     "(compare it with =, !=, <, <=, >, >=)"), op_token,
+                          op=repr(op_token.text), column=column.name)
             try:
                 number = float(value)
             except ValueError:
-                self.fail(f"{column.name} is a number column: expected a number after {op_token.text!r}"
-                          f" {{at}}, not {value!r}", value_token)
+                self.fail(QT_TR_NOOP("{column} is a number column: expected a number after {op} {at}, not {value}"),
+                          value_token, column=column.name, op=repr(op_token.text), value=repr(value))
             return Comparison(column, base, number)
         return Comparison(column, base, pc.utf8_lower(pa.array([value]))[0].as_py())
 

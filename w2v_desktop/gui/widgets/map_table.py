@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 
 from w2v_desktop.core.analysis import FilterError, filter_mask, projection_columns
 from w2v_desktop.core.analysis.map_colour import HIGHLIGHT
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase
 
 MAX_RANGES = 10_000       # row runs highlighted for a map selection (more: the first ones)
 MAX_COLUMN_WIDTH = 320    # a long title does not push the other columns out of view
@@ -213,7 +213,7 @@ class MapTable(QWidget):
         try:
             mask = filter_mask(text, self.columns)
         except FilterError as exc:
-            self.error_label.setText(f"⚠ {exc}")
+            self.error_label.setText("⚠ " + tr_phrase(exc.args[0]))
             self.error_label.show()
             return
         self.error_label.hide()

@@ -3345,5 +3345,69 @@ moved {moved:.3f}</source>
         <source>Back to the first view of the 3-D map (Home)</source>
         <translation>回到三维地图的初始视图（Home）</translation>
     </message>
+    <message>
+        <source>the end</source>
+        <translation>末尾</translation>
+    </message>
+    <message>
+        <source>at {n}</source>
+        <translation>（第 {n} 个字符）</translation>
+    </message>
+    <message>
+        <source>the quote {at} is never closed</source>
+        <translation>引号{at}没有闭合</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;)&apos; {at}</source>
+        <translation>多余的 &apos;)&apos;{at}</translation>
+    </message>
+    <message>
+        <source>expected AND, OR or the end {at}, not {found}</source>
+        <translation>{at}应为 AND、OR 或结束，而不是 {found}</translation>
+    </message>
+    <message>
+        <source>missing &apos;)&apos; {at} to close the &apos;(&apos; {opened}</source>
+        <translation>{at}缺少 &apos;)&apos;，无法闭合{opened}的 &apos;(&apos;</translation>
+    </message>
+    <message>
+        <source>expected AND, OR or &apos;)&apos; {at}, not {found}</source>
+        <translation>{at}应为 AND、OR 或 &apos;)&apos;，而不是 {found}</translation>
+    </message>
+    <message>
+        <source>expected a column name after {before} {at}, not {found}</source>
+        <translation>{before} 之后{at}应为列名，而不是 {found}</translation>
+    </message>
+    <message>
+        <source>expected a column name {at}, not {found}</source>
+        <translation>{at}应为列名，而不是 {found}</translation>
+    </message>
+    <message>
+        <source>{name} {at} could be {choices}: type more of the name</source>
+        <translation>{name}{at}可能是 {choices}：请多输入几个字符</translation>
+    </message>
+    <message>
+        <source>unknown column {name} {at} (columns: {names})</source>
+        <translation>未知的列 {name}{at}（可用的列：{names}）</translation>
+    </message>
+    <message>
+        <source>expected {operators} after {name} {at}, not {found}</source>
+        <translation>{name} 之后{at}应为 {operators}，而不是 {found}</translation>
+    </message>
+    <message>
+        <source>expected a value after {op} {at}</source>
+        <translation>{op} 之后{at}应有一个值</translation>
+    </message>
+    <message>
+        <source>an empty value {at} can only follow = or !=, not {op}</source>
+        <translation>空值{at}只能用于 = 或 !=，不能用于 {op}</translation>
+    </message>
+    <message>
+        <source>{op} {at} looks for text, but {column} is a number column (compare it with =, !=, &lt;, &lt;=, &gt;, &gt;=)</source>
+        <translation>{op}{at}用于查找文本，但 {column} 是数值列（请用 =、!=、&lt;、&lt;=、&gt;、&gt;= 比较）</translation>
+    </message>
+    <message>
+        <source>{column} is a number column: expected a number after {op} {at}, not {value}</source>
+        <translation>{column} 是数值列：{op} 之后{at}应为数字，而不是 {value}</translation>
+    </message>
 </context>
 </TS>
