@@ -20,10 +20,14 @@ from w2v_desktop.gui.events import wait_until
 from w2v_desktop.gui.screenshots import DEMO_LIMIT_S, WINDOW_SIZE
 
 
-def show_two_runs(app: QApplication, window, path_a: str, path_b: str, arrows: int | None = None) -> bool:
+def show_two_runs(app: QApplication, window, path_a: str, path_b: str, arrows: int | None = None,
+                  limit: int | None = None) -> bool:
     """A as the current vectors, B as the second run, aligned and shown on the map tab; True when
-    the map shows both (False: something failed, the window's error says what)."""
+    the map shows both (False: something failed, the window's error says what). ``limit``: the
+    most frequent shared names compared (default: the Compare tab's)."""
     state, compare, projection = window.state, window.panels["Compare"], window.panels["Projection"]
+    if limit is not None:
+        compare.limit_spin.setValue(limit)
     state.set_vectors(load_vectors(path_a), path_a)
     compare.load_other(path_b)
     if not wait_until(app, lambda: not compare.runner.running, DEMO_LIMIT_S) or compare.other is None:
@@ -38,7 +42,8 @@ def show_two_runs(app: QApplication, window, path_a: str, path_b: str, arrows: i
     return shown
 
 
-def take_comparison_picture(path_a: str, path_b: str, out: str, arrows: int | None = None) -> int:
+def take_comparison_picture(path_a: str, path_b: str, out: str, arrows: int | None = None,
+                            limit: int | None = None) -> int:
     """Save the main window showing A and B on the map to ``out``; 0 on success, 1 when it failed."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from w2v_desktop.gui.app import make_application
@@ -49,7 +54,7 @@ def take_comparison_picture(path_a: str, path_b: str, out: str, arrows: int | No
         window = MainWindow(settings=QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat))
         window.resize(*WINDOW_SIZE)
         window.show()
-        ok = show_two_runs(app, window, path_a, path_b, arrows)
+        ok = show_two_runs(app, window, path_a, path_b, arrows, limit)
         for _ in range(20):
             app.processEvents()   # let the labels settle
         window.grab().save(out)
@@ -67,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("b", help="run B's vectors file (aligned onto A)")
     parser.add_argument("out", help="the PNG to write")
     parser.add_argument("--arrows", type=int, help="arrows for this many names (default: the app's)")
+    parser.add_argument("--limit", type=int, help="compare the N most frequent shared names (default: the app's)")
     args = parser.parse_args(argv)
-    return take_comparison_picture(args.a, args.b, args.out, args.arrows)
+    return take_comparison_picture(args.a, args.b, args.out, args.arrows, args.limit)
 
 
 if __name__ == "__main__":
