@@ -15,6 +15,7 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "map_density": ("density_image", "visible_rows"),
     "map_view_state": ("bookmark_params", "make_bookmark"),
     "map_labels": ("Placement", "label_order", "place_labels"),
+    "map_search": ("MapText",),
     "map_select": ("map_neighbours", "nearest_point", "points_in_box", "points_in_polygon"),
     "map_axes": ("AxisError", "axes_coordinates", "parse_axis"),
     "map_export": ("MAP_SUFFIXES", "export_map"),

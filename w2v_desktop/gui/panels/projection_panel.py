@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, 
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
 
-from w2v_desktop.core.analysis import export_map, projection
+from w2v_desktop.core.analysis import MapText, export_map, projection
 
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
@@ -33,7 +33,7 @@ from w2v_desktop.gui.widgets.map_bookmarks import MapBookmarks
 from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.map_colour import TRUST, MapColour
 from w2v_desktop.gui.widgets.map_selection import MapSelection
-from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name, titles_of
+from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name
 from w2v_desktop.gui.widgets.neighbour_table import meta_columns
 from w2v_desktop.gui.widgets.plot_export import export_plot
 from w2v_desktop.gui.widgets.projection_controls import ProjectionControls
@@ -56,7 +56,7 @@ class ProjectionPanel(QWidget):
         self.vectors = None
         self.result = None   # the Projection on screen
         self.subset_note = ""  # e.g. pasted names that were skipped
-        self._search_text: list[str] = []  # each point's hover text, casefolded, for search
+        self.map_text: MapText | None = None  # hover texts and search of the map on screen (built on the worker)
         self.map = ScatterMap()
         self.selection = MapSelection(state, self.map)
         self.result_subset = None    # how the points on the map were chosen (for bookmarks)
@@ -169,7 +169,7 @@ class ProjectionPanel(QWidget):
     def set_vectors(self, vectors) -> None:
         self.runner.cancel(quiet=True)
         self.vectors = vectors
-        self.result = None
+        self.result, self.map_text = None, None
         self.map.clear()
         self.selection.set_data(vectors, None)
         self._set_exportable(False)
@@ -276,10 +276,12 @@ class ProjectionPanel(QWidget):
         def work(cancel):
             rows = projection.select_rows(vectors, **subset)
             report(("rows", rows))
-            return projection.project(vectors, rows, params, cancel=cancel,
-                                      progress=lambda *args: report(("progress", *args)))
+            result = projection.project(vectors, rows, params, cancel=cancel,
+                                        progress=lambda *args: report(("progress", *args)))
+            return result, MapText.of_map(vectors, result.rows, result.names)   # off the GUI thread
 
-        job = self.runner.start(work, self.show_projection, button=self.project_button, title="Projection failed",
+        job = self.runner.start(work, lambda done: self.show_projection(*done), button=self.project_button,
+                                title="Projection failed",
                                 name="projection", message=f"Projecting with {params.describe()}\N{HORIZONTAL ELLIPSIS}")
         if job is not None:
             self._show_computing(params)
@@ -337,8 +339,10 @@ class ProjectionPanel(QWidget):
         self.map.plot.getPlotItem().setTitle(text)
 
 
-    def show_projection(self, result) -> None:
+    def show_projection(self, result, text: MapText | None = None) -> None:
+        """Put ``result`` on the map; ``text``: its hover and search texts (made here if not given)."""
         self.result = result
+        self.map_text = text if text is not None else MapText.of_map(self.vectors, result.rows, result.names)
         self._delivered = True
         self.result_subset = self._running_subset
         self._live = False
@@ -349,13 +353,15 @@ class ProjectionPanel(QWidget):
                             f"neighbours kept on the map; {result.trust_note})." + self.subset_note)
 
     def _redraw(self, result) -> None:
-        titles = titles_of(self.vectors)
-        rows = result.rows.tolist()
-        tips = [f"{name}\n{titles[row]}" if titles and titles[row] else name for name, row in zip(result.names, rows)]
-        self._search_text = [tip.casefold() for tip in tips]
+        if self.map_text is None or len(self.map_text) != len(result.names):
+            self.map_text = MapText.of_map(self.vectors, result.rows, result.names)
+        with self.map.held():   # drawn and labelled once, at the end
+            self._draw(result)
+
+    def _draw(self, result) -> None:
         label = result.params.label
         # a short title (a long one widens the plot past its splitter pane); the parameters are in the status
-        self.map.set_points(result.names, result.coords[:, :2], tips,
+        self.map.set_points(result.names, result.coords[:, :2], self.map_text.tip,
                             tr("{method} of {n} names").format(method=label, n=f"{len(result.names):,}"),
                             AXIS_NAMES.get(result.method, label))
         self._set_exportable(True)
@@ -397,7 +403,7 @@ class ProjectionPanel(QWidget):
         if self.result is None:
             return
         needle = text.strip().casefold()
-        hits = [i for i, tip in enumerate(self._search_text) if needle in tip] if needle else []
+        hits = self.map_text.search(needle)
         self.map.show_highlights(hits)
         if needle:
             self.selection_label.setText(tr("{n_hits:,} points match {v1!r}.").format(n_hits=len(hits), v1=text.strip()))

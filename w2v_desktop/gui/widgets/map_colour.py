@@ -85,7 +85,6 @@ class MapColour(QObject):
     def apply(self, scatter_map, result) -> None:
         """Colour ``scatter_map``'s points (the rows of ``result``) as chosen."""
         choice = self.choice()
-        rows = result.rows.tolist()
         if choice == TRUST:
             # NaN where not measured (large maps: a sample of 5,000): drawn grey, not as trust 0
             scatter_map.colour_scale(result.trust, tr("trust"), (0.0, 1.0))
@@ -93,7 +92,8 @@ class MapColour(QObject):
             logs, levels = log_counts(self.counts[result.rows])
             scatter_map.colour_scale(logs, tr("log10 count"), levels)
         elif choice in self.columns:
-            cells = [self.columns[choice][r] for r in rows]
+            column = self.columns[choice]
+            cells = [column[r] for r in result.rows.tolist()]
             value = self.value()
             if value is not None:
                 scatter_map.colour_mask(has_value(cells, value), value, HIGHLIGHT)
