@@ -199,6 +199,40 @@ def test_density_at_large_n_switches_to_points_when_zoomed_in(qtbot):
     assert scatter_map.mode == "density"
 
 
+def test_density_drawn_from_the_sorted_copy_equals_the_points_own_image(qtbot):
+    """The layers bin a copy sorted by grid cell (faster); colours and isolation follow the sort."""
+    from PySide6.QtGui import QColor
+    from w2v_desktop.core.analysis import density_image
+    from w2v_desktop.gui.widgets.map_density_item import BIN_PIXELS, POINTS_BELOW
+    from w2v_desktop.gui.widgets.scatter_map import ScatterMap
+    rng = np.random.default_rng(4)
+    n = 3 * POINTS_BELOW
+    coords = np.concatenate([rng.normal(size=(n // 2, 2)), rng.uniform(-3, 3, size=(n - n // 2, 2))])
+    scatter_map = ScatterMap()
+    qtbot.addWidget(scatter_map)
+    scatter_map.resize(800, 600)
+    scatter_map.set_points([str(i) for i in range(n)], coords, [], "many", "x")
+    values = [("a", "b", "c")[i % 3] if i % 7 else "d" for i in range(n)]
+    scatter_map.colour_categories(values, "letters")
+    keep = rng.random(n) < 0.9
+    for kept in (None, keep):
+        scatter_map.layers.set_keep(kept)
+        scatter_map.view_box.setRange(xRange=(-2.5, 1.0), yRange=(-1.5, 2.0), padding=0)
+        scatter_map._range_changed()
+        assert scatter_map.mode == "density"
+        rect = scatter_map.view_box.rect()
+        expected, seen = density_image(coords, *scatter_map.view_box.viewRange(), int(rect.width() / BIN_PIXELS),
+                                       int(rect.height() / BIN_PIXELS), scatter_map.layers.categories,
+                                       scatter_map.layers.palette[:, :3], kept)
+        assert seen == scatter_map.layers.in_view
+        np.testing.assert_array_equal(scatter_map.layers.image.image, expected)
+    assert not scatter_map.layers.scatter.isVisible()   # empty items are hidden: no paint cost
+    assert not scatter_map.highlight.isVisible() and not scatter_map.selected.isVisible()
+    scatter_map.select([5])
+    assert scatter_map.selected.isVisible()
+    scatter_map.select([])
+
+
 def test_a_search_matching_most_of_a_large_map_rings_and_labels_a_bounded_few(qtbot):
     """Matches past what can be shown: rings for the ones in view (at most MAX_RINGS), labels for
     as many as fit, the count said on the map; hover texts are made for the hovered point."""

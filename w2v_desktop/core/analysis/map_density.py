@@ -22,17 +22,24 @@ MIN_ALPHA = 70   # the faintest non-empty pixel stays visible on any background
 
 @njit(cache=True, nogil=True)
 def _bin(xs, ys, cats, keep, x0, y0, sx, sy, width, height, counts, sums, palette):
+    """Returns how many points fell in the image, or -1 at a category outside the palette
+    (checked here: a separate min/max pass over 400,000 categories cost more every frame)."""
     seen = 0
+    n_colours = palette.shape[0]
     for i in range(xs.shape[0]):
         if keep.shape[0] and not keep[i]:
             continue
-        col = int(np.floor((xs[i] - x0) * sx))
-        row = int(np.floor((ys[i] - y0) * sy))
-        if col < 0 or row < 0 or col >= width or row >= height:
+        fx = (xs[i] - x0) * sx
+        fy = (ys[i] - y0) * sy
+        if not (fx >= 0.0 and fy >= 0.0 and fx < width and fy < height):   # NaN too
             continue
+        col = min(int(fx), width - 1)
+        row = min(int(fy), height - 1)
+        c = cats[i] if cats.shape[0] else 0
+        if c < 0 or c >= n_colours:
+            return -1
         seen += 1
         counts[row, col] += 1
-        c = cats[i] if cats.shape[0] else 0
         for k in range(3):
             sums[row, col, k] += palette[c, k]
     return seen
@@ -63,8 +70,6 @@ def density_image(coords, x_range, y_range, width: int, height: int, categories=
     width, height = max(1, int(width)), max(1, int(height))
     palette = np.asarray(palette if palette is not None else [[128, 128, 128]], dtype=np.float32).reshape(-1, 3)
     cats = np.asarray(categories, dtype=np.int32) if categories is not None else np.zeros(0, np.int32)
-    if len(cats) and (cats.min() < 0 or cats.max() >= len(palette)):
-        raise ValueError(f"category indices must lie in 0..{len(palette) - 1}")
     keep_arr = np.asarray(keep, dtype=np.bool_) if keep is not None else np.zeros(0, np.bool_)
     (x0, x1), (y0, y1) = x_range, y_range
     sx = width / (x1 - x0) if x1 > x0 else 0.0
@@ -73,6 +78,8 @@ def density_image(coords, x_range, y_range, width: int, height: int, categories=
     sums = np.zeros((height, width, 3), np.float32)
     seen = _bin(coords[:, 0], coords[:, 1], cats, keep_arr, float(x0), float(y0), sx, sy, width, height,
                 counts, sums, palette) if len(coords) else 0
+    if seen < 0:
+        raise ValueError(f"category indices must lie in 0..{len(palette) - 1}")
     out = np.zeros((height, width, 4), np.uint8)
     _shade(counts, sums, int(counts.max()) if seen else 0, out)
     return out, int(seen)

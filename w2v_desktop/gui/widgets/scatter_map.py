@@ -141,8 +141,9 @@ class ScatterMap(QWidget):
         self.layers.set_points(self.coords)
         self.links.setData([], [])
         self.link_halo.setData([], [])
-        self.highlight.setData([])
-        self.selected.setData([])
+        for overlay in (self.highlight, self.selected):
+            overlay.setData([])
+            overlay.setVisible(False)   # an empty ScatterPlotItem still costs its paint every frame
         self.label_layer.clear()
         self._clear_legend()
         theme.set_labels(self.plot, title, f"{axis_name} 1" if axis_name else "", f"{axis_name} 2" if axis_name else "")
@@ -340,6 +341,7 @@ class ScatterMap(QWidget):
             return
         self._ringed = hits
         self.highlight.setData(pos=self.coords[hits] if len(hits) else np.zeros((0, 2)))
+        self.highlight.setVisible(bool(len(hits)))
 
     def _mask(self, rows) -> np.ndarray:
         """A bool per point, True at ``rows`` (membership tests in O(points), not a sort)."""
@@ -378,6 +380,7 @@ class ScatterMap(QWidget):
         self.links.setData([], [])
         self.link_halo.setData([], [])
         self.selected.setData(pos=self.coords[chosen] if chosen else np.zeros((0, 2)))
+        self.selected.setVisible(bool(chosen))
         self.selection_changed.emit(list(chosen))
         self.refresh_labels()
 
