@@ -12,7 +12,7 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "intrinsic": ("evaluate_analogies",),
     "map_colour": ("OKABE_ITO", "cell_values", "has_value", "is_multi_label", "is_useful", "log_counts",
                    "main_value", "value_counts"),
-    "map_density": ("density_image", "visible_rows"),
+    "map_density": ("density_image", "grid_order", "visible_rows"),
     "map_view_state": ("bookmark_params", "make_bookmark"),
     "map_labels": ("Placement", "label_order", "place_labels"),
     "map_search": ("MapText",),

@@ -23,7 +23,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 
-from w2v_desktop.core.analysis import density_image
+from w2v_desktop.core.analysis import density_image, grid_order
 
 POINTS_BELOW = 15_000   # points in view under which they are drawn one by one
 BIN_PIXELS = 2          # density bins are this many screen pixels wide and high
@@ -73,8 +73,10 @@ class PointLayers:
         self.categories = np.zeros(len(self.coords), np.int32)
         self._window = None
         self.mode = POINTS
-        self._order = grid_order(self.coords)
-        self._binned = (self.coords[self._order], self.categories, None)
+        self._order = grid_order(self.coords, GRID)
+        # one 8-byte gather per point (x and y together): twice as fast as coords[order]
+        pairs = self.coords.view(np.int64).reshape(-1)
+        self._binned = (pairs[self._order].view(np.float32).reshape(-1, 2), self.categories, None)
         self.image.clear()
         self.image.setVisible(False)
         self._empty_scatter()
@@ -154,17 +156,3 @@ class PointLayers:
         """Forget what the points item holds, so the next ``update`` refills it."""
         self._window = None
 
-
-def grid_order(coords: np.ndarray) -> np.ndarray:
-    """Rows of ``coords`` sorted by their cell in a ``GRID`` x ``GRID`` grid over their extent (row by
-    row): a radix sort of 16-bit keys, a few milliseconds for 400,000 points."""
-    if len(coords) == 0:
-        return np.zeros(0, np.int64)
-    keys = np.zeros(len(coords), np.uint16)
-    for axis, weight in ((1, GRID), (0, 1)):
-        values = coords[:, axis]
-        finite = np.isfinite(values)
-        lo, hi = (float(values[finite].min()), float(values[finite].max())) if finite.any() else (0.0, 1.0)
-        cell = np.nan_to_num((values - lo) * (GRID / max(hi - lo, 1e-12)), nan=0.0, posinf=0.0, neginf=0.0)
-        keys += (np.clip(cell, 0, GRID - 1).astype(np.uint16) * weight).astype(np.uint16)
-    return np.argsort(keys, kind="stable")
