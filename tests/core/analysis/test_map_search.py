@@ -47,3 +47,26 @@ def test_label_candidates_stay_bounded_when_a_search_forces_most_points():
     order, n_forced = label_order(visible, forced=forced)
     assert n_forced == map_labels.MAX_CANDIDATES == len(order)
     assert order[:3].tolist() == [10, 2, 4]   # in the order given, without repeats, only those in view
+
+
+def test_column_values_answer_as_parsing_every_row_would():
+    """ColumnValues parses each distinct cell once; its answers for any rows equal a per-row parse."""
+    from collections import Counter
+
+    from w2v_desktop.core.analysis import ColumnValues, cell_values
+    rng = np.random.default_rng(6)
+    pool = ["Action|Comedy", "Comedy", "", None, "Drama | Comedy", "Action", "nan", "Action|Action", "Noir", 1995]
+    column = [pool[i] for i in rng.integers(0, len(pool), size=2000)]
+    parsed = ColumnValues(column)
+    for rows in (None, rng.choice(2000, size=300, replace=False)):
+        cells = column if rows is None else [column[r] for r in rows]
+        counts = Counter(v for c in cells for v in dict.fromkeys(cell_values(c)))
+        expected = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        assert parsed.counts(rows) == expected
+        assert parsed.has_value("Comedy", rows).tolist() == ["Comedy" in cell_values(c) for c in cells]
+        rank = {v: i for i, (v, _n) in enumerate(expected)}
+        codes, texts = parsed.main_values(rows)
+        assert [texts[c] for c in codes] == [min(cell_values(c), key=rank.get) if cell_values(c) else "" for c in cells]
+    assert parsed.multi_label() and parsed.numbers() is None
+    years = ColumnValues(["1995", "", "2001", "1995"])
+    np.testing.assert_array_equal(years.numbers([3, 1, 2]), [1995.0, np.nan, 2001.0])

@@ -184,7 +184,7 @@ class ProjectionPanel(QWidget):
         self.label_combo.blockSignals(True)
         self.label_combo.clear()
         self.label_combo.addItems(label_choices(vectors))
-        if "title" in meta_columns(vectors):  # items: their titles say more than their ids
+        if "title" in self.colouring.parsed:  # items: their titles say more than their ids
             self.label_combo.setCurrentText("title")
         self.label_combo.blockSignals(False)
         self.status.setText(tr("Choose points and a method, then Project."))
@@ -388,16 +388,16 @@ class ProjectionPanel(QWidget):
             return
         choice = self.label_combo.currentText()
         rows = self.result.rows
-        column = meta_columns(self.vectors).get(choice)
+        parsed = self.colouring.parsed.get(choice)   # parsed once per vectors: no Python loop over the rows
+        column = (self.vectors.meta or {}).get("columns", {}).get(choice) if parsed is not None else None
         if column is None:     # names, most frequent (first rows) first
-            self.map.set_label_texts(list(self.result.names))
+            self.map.set_label_texts(self.result.names)
             return
-        values = [column[r] for r in rows.tolist()]
-        numbers = numeric(values)
+        numbers = parsed.numbers(rows)
         if numbers is not None:  # a number column: names, highest first
-            self.map.set_label_texts(list(self.result.names), numbers)
+            self.map.set_label_texts(self.result.names, numbers)
         else:
-            self.map.set_label_texts([shorten(v) if str(v) else n for v, n in zip(values, self.result.names)])
+            self.map.set_label_texts(ColumnLabels(column, rows, self.result.names))
 
     def highlight(self, text: str) -> None:
         if self.result is None:
@@ -441,14 +441,21 @@ def label_choices(vectors) -> list[str]:
     return [BY_FREQUENCY] + list(meta_columns(vectors))
 
 
-def numeric(values) -> np.ndarray | None:
-    """The values as floats when every non-empty one is a number, else None."""
-    try:
-        return np.array([float(v) if str(v).strip() else np.nan for v in values])
-    except (TypeError, ValueError):
-        return None
-
-
 def shorten(text: str, width: int = 28) -> str:
     text = str(text)
     return text if len(text) <= width else text[:width - 1] + "\N{HORIZONTAL ELLIPSIS}"
+
+
+class ColumnLabels:
+    """Label texts from a metadata column, made when a point gets a label: its cell shortened, or
+    its name where the cell is empty (making all 400,000 up front took 0.9 s on the GUI thread)."""
+
+    def __init__(self, column, rows, names):
+        self.column, self.rows, self.names = column, rows, names
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getitem__(self, index: int) -> str:
+        value = self.column[int(self.rows[index])]
+        return shorten(value) if str(value) else self.names[index]

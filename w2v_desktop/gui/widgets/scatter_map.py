@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from w2v_desktop.core.analysis import OKABE_ITO, nearest_point, points_in_polygon, visible_rows
+from w2v_desktop.core.analysis import OKABE_ITO, distinct_cells, nearest_point, points_in_polygon, visible_rows
 from w2v_desktop.gui import theme
 from w2v_desktop.gui.widgets.map_density_item import POINT_SIZE, PassiveScatter, PointLayers
 from w2v_desktop.gui.widgets.map_labels_item import LabelLayer
@@ -32,18 +32,28 @@ MAX_RINGS = 1000          # search matches ringed at most (those in view, most f
 
 
 def categorical_colours(values: list[str]) -> tuple[np.ndarray, list[QColor], list[tuple[str, QColor]]]:
-    """Category index per point, the palette, and (category, colour) legend entries, most common first."""
-    order: dict[str, int] = {}
-    for value in values:
-        order[value] = order.get(value, 0) + 1
-    common = sorted(order, key=lambda v: -order[v])[:MAX_CATEGORIES]
+    """Category index per point, the palette, and (category, colour) legend entries, most common first
+    (ties: first seen)."""
+    texts, codes = distinct_cells(values)
+    return coded_colours(codes, texts)
+
+
+def coded_colours(codes, texts: list[str]) -> tuple[np.ndarray, list[QColor], list[tuple[str, QColor]]]:
+    """As :func:`categorical_colours` for points given as indices into ``texts`` (counted with numpy:
+    a Python loop per point took 0.5 s at 400k)."""
+    codes = np.asarray(codes, dtype=np.int64)
+    counts = np.bincount(codes, minlength=len(texts))
+    present = np.flatnonzero(counts)
+    ranked = present[np.argsort(-counts[present], kind="stable")][:MAX_CATEGORIES]
+    common = [texts[i] for i in ranked.tolist()]
     palette = [QColor(OKABE_ITO[i]) for i in range(len(common))]
     palette.append(theme.palette_color(QPalette.ColorRole.Mid, 160))
-    index = {v: i for i, v in enumerate(common)}
     legend = [(v or tr("(none)"), palette[i]) for i, v in enumerate(common)]
-    if len(order) > len(common):
+    if len(present) > len(common):
         legend.append((tr("other"), palette[-1]))
-    return np.array([index.get(v, len(common)) for v in values], dtype=np.int32), palette, legend
+    category = np.full(len(counts), len(common), dtype=np.int32)
+    category[ranked] = np.arange(len(common), dtype=np.int32)
+    return category[codes], palette, legend
 
 
 class LegendSample(pg.ItemSample):
@@ -157,7 +167,7 @@ class ScatterMap(QWidget):
 
     def set_label_texts(self, texts: list[str], priority=None) -> None:
         """Label texts per point and their priority (higher labelled first; None: row order)."""
-        self.short_labels = texts if isinstance(texts, list) else list(texts)   # only read: no copy of 400k
+        self.short_labels = texts if hasattr(texts, "__getitem__") else list(texts)   # only read: no copy of 400k
         self.label_priority = None if priority is None else np.asarray(priority, dtype=np.float64)
         self.refresh_labels()
 
@@ -192,6 +202,11 @@ class ScatterMap(QWidget):
         self._colour = lambda: self.colour_categories(values, title)
         categories, palette, entries = categorical_colours(values)
         self._show_categories(categories, palette, entries)
+
+    def colour_coded(self, codes, texts: list[str], title: str) -> None:
+        """As ``colour_categories`` for points given as indices into ``texts``."""
+        self._colour = lambda: self.colour_coded(codes, texts, title)
+        self._show_categories(*coded_colours(codes, texts))
 
     def colour_mask(self, mask, label: str, colour: str) -> None:
         """The points where ``mask`` is true in ``colour``, the rest grey (one value highlighted)."""
