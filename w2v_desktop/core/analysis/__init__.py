@@ -10,8 +10,8 @@ from w2v_desktop.core.lazy import lazy_exports
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "align": ("AlignError", "iter_align"),
     "intrinsic": ("evaluate_analogies",),
-    "map_colour": ("OKABE_ITO", "ColumnValues", "cell_values", "distinct_cells", "has_value", "is_multi_label", "is_useful", "log_counts",
-                   "main_value", "value_counts"),
+    "map_colour": ("OKABE_ITO", "ColumnValues", "cell_values", "distinct_cells", "has_value", "is_multi_label",
+                   "is_useful", "log_counts", "main_value", "value_counts"),
     "map_density": ("density_image", "grid_order", "visible_rows"),
     "map_view_state": ("bookmark_params", "make_bookmark"),
     "map_labels": ("Placement", "label_order", "place_labels"),
