@@ -14,7 +14,10 @@ Prints:
   the density or refills the points) plus ``widget.grab()`` (a full offscreen paint);
 * label placement after each zoom step (``ScatterMap.refresh_labels``: visible points, candidate
   order, text widths, greedy placement), median and maximum;
-* for comparison, the frame time of one pyqtgraph ScatterPlotItem holding all 400k points.
+* for comparison, the frame time of one pyqtgraph ScatterPlotItem holding all 400k points;
+* the Projection panel's GUI-thread time when the 400k map arrives (``show_projection``: points,
+  colour, labels, selection panel; the hover and search texts are built on the worker, timed
+  apart) and per search keystroke (the search, the rings and the labels of the matches).
 
 Offscreen rendering is Qt's software raster engine, as on a machine without a GPU.
 """
@@ -133,7 +136,37 @@ def main() -> int:
         print(f"baseline, one ScatterPlotItem of all 400k points: setData {base_set:.2f} s, "
               f"frame median {np.median(base):.1f} ms, p95 {np.percentile(base, 95):.1f} ms")
     widget.close()
+    panel_figures(app, vectors, result)
     return 0
+
+
+def panel_figures(app, vectors, result) -> None:
+    """GUI-thread time of the map hand-over and of search keystrokes in the Projection panel."""
+    from w2v_desktop.core.analysis import MapText
+    from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
+    from w2v_desktop.gui.state import AppState
+
+    state = AppState()
+    panel = ProjectionPanel(state)
+    panel.resize(1300, 800)
+    panel.show()
+    state.set_vectors(vectors)
+    while state.ready_vectors is None:   # the search caches, built on a worker: not timed here
+        app.processEvents()
+        time.sleep(0.05)
+    text, text_s = timed(lambda: MapText.of_map(vectors, result.rows, result.names))
+    panel.show_projection(result, text)   # the first compiles the label kernels
+    handover = [timed(lambda: panel.show_projection(result, text))[1] * 1000 for _ in range(3)]
+    print(f"Projection panel, map of {len(result.names):,} arriving: GUI thread median {np.median(handover):.0f} ms "
+          f"(target <= 50 ms); hover/search texts built on the worker in {text_s * 1000:.0f} ms")
+    typed = []
+    for word in ("t", "th", "the", "e", "zq", "", "paris", ""):
+        typed.append((word, timed(lambda: panel.search_edit.setText(word))[1] * 1000))
+        app.processEvents()
+    keys = np.array([ms for _word, ms in typed])
+    print(f"search keystroke: median {np.median(keys):.0f} ms, max {keys.max():.0f} ms (target <= 50 ms; "
+          + ", ".join(f"{w!r} {ms:.0f}" for w, ms in typed) + ")")
+    panel.close()
 
 
 if __name__ == "__main__":

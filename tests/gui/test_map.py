@@ -199,6 +199,71 @@ def test_density_at_large_n_switches_to_points_when_zoomed_in(qtbot):
     assert scatter_map.mode == "density"
 
 
+def test_density_drawn_from_the_sorted_copy_equals_the_points_own_image(qtbot):
+    """The layers bin a copy sorted by grid cell (faster); colours and isolation follow the sort."""
+    from PySide6.QtGui import QColor
+    from w2v_desktop.core.analysis import density_image
+    from w2v_desktop.gui.widgets.map_density_item import BIN_PIXELS, POINTS_BELOW
+    from w2v_desktop.gui.widgets.scatter_map import ScatterMap
+    rng = np.random.default_rng(4)
+    n = 3 * POINTS_BELOW
+    coords = np.concatenate([rng.normal(size=(n // 2, 2)), rng.uniform(-3, 3, size=(n - n // 2, 2))])
+    scatter_map = ScatterMap()
+    qtbot.addWidget(scatter_map)
+    scatter_map.resize(800, 600)
+    scatter_map.set_points([str(i) for i in range(n)], coords, [], "many", "x")
+    values = [("a", "b", "c")[i % 3] if i % 7 else "d" for i in range(n)]
+    scatter_map.colour_categories(values, "letters")
+    keep = rng.random(n) < 0.9
+    for kept in (None, keep):
+        scatter_map.layers.set_keep(kept)
+        scatter_map.view_box.setRange(xRange=(-2.5, 1.0), yRange=(-1.5, 2.0), padding=0)
+        scatter_map._range_changed()
+        assert scatter_map.mode == "density"
+        rect = scatter_map.view_box.rect()
+        expected, seen = density_image(coords, *scatter_map.view_box.viewRange(), int(rect.width() / BIN_PIXELS),
+                                       int(rect.height() / BIN_PIXELS), scatter_map.layers.categories,
+                                       scatter_map.layers.palette[:, :3], kept)
+        assert seen == scatter_map.layers.in_view
+        np.testing.assert_array_equal(scatter_map.layers.image.image, expected)
+    assert not scatter_map.layers.scatter.isVisible()   # empty items are hidden: no paint cost
+    assert not scatter_map.highlight.isVisible() and not scatter_map.selected.isVisible()
+    scatter_map.select([5])
+    assert scatter_map.selected.isVisible()
+    scatter_map.select([])
+
+
+def test_a_search_matching_most_of_a_large_map_rings_and_labels_a_bounded_few(qtbot):
+    """Matches past what can be shown: rings for the ones in view (at most MAX_RINGS), labels for
+    as many as fit, the count said on the map; hover texts are made for the hovered point."""
+    from w2v_desktop.core.analysis import MapText
+    from w2v_desktop.gui.widgets.map_labels_item import MAX_LABELS
+    from w2v_desktop.gui.widgets.scatter_map import MAX_RINGS, ScatterMap
+    rng = np.random.default_rng(2)
+    n = 60_000
+    coords = rng.uniform(0, 1, size=(n, 2))
+    names = [f"w{i}" for i in range(n)]
+    text = MapText(names, [f"title {i}" if i % 2 else "" for i in range(n)])
+    scatter_map = ScatterMap()
+    qtbot.addWidget(scatter_map)
+    scatter_map.resize(800, 600)
+    scatter_map.show()
+    qtbot.waitExposed(scatter_map)
+    scatter_map.set_points(names, coords, text.tip, "many", "x")
+    assert scatter_map._tip(0, 0, 7) == "w7\ntitle 7" and scatter_map._tip(0, 0, 8) == "w8"
+    hits = text.search("1")
+    assert len(hits) > MAX_RINGS * 10
+    scatter_map.show_highlights(hits)
+    assert 0 < len(scatter_map.highlight.data) <= MAX_RINGS
+    assert 0 < len(scatter_map.label_layer.rows) <= MAX_LABELS
+    assert set(scatter_map.label_layer.rows.tolist()) <= set(hits.tolist())   # matches are labelled first
+    assert f"of {len(hits):,} matches" in scatter_map.label_layer.note
+    scatter_map.view_box.setRange(xRange=(0.1, 0.2), yRange=(0.1, 0.2), padding=0)
+    settle(qtbot, scatter_map)   # re-ringed for the new view: the matches in it
+    ringed = np.array([spot.pos() for spot in scatter_map.highlight.points()])
+    assert len(ringed) and ((ringed >= 0.1 - 1e-6) & (ringed <= 0.2 + 1e-6)).all()
+
+
 def test_send_selection_to_neighbours_and_analogy_and_export(qtbot, state, tmp_path):
     from helpers import temp_settings
 

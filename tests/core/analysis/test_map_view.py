@@ -150,3 +150,21 @@ def test_sampled_trust_agrees_with_full_trust_on_the_sample():
     picked = np.flatnonzero(np.isfinite(sampled))
     assert len(picked) == 40 and np.isfinite(full).all()
     assert np.allclose(sampled[picked], full[picked])
+
+
+def test_grid_order_sorts_points_by_cell_row_by_row_and_keeps_every_point():
+    rng = np.random.default_rng(5)
+    coords = rng.uniform(0, 1, size=(5000, 2)).astype(np.float32)
+    coords[7] = np.nan
+    coords[9, 0] = np.inf
+    order = map_density.grid_order(coords, 16)
+    assert sorted(order.tolist()) == list(range(len(coords)))
+    finite = order[np.isfinite(coords[order]).all(axis=1)]
+    lo, hi = np.nanmin(coords[finite], axis=0), np.nanmax(coords[finite], axis=0)   # the grid spans the points
+    cell = np.minimum(((coords[finite] - lo) * (16 / (hi - lo))).astype(int), 15)
+    keys = cell[:, 1] * 16 + cell[:, 0]
+    assert (np.diff(keys) >= 0).all()                   # row by row, then by column
+    same = keys[1:] == keys[:-1]
+    assert (np.diff(finite)[same] > 0).all()            # stable: row order within a cell
+    image = map_density.density_image(coords, (0, 1), (0, 1), 40, 30)[0]
+    np.testing.assert_array_equal(map_density.density_image(coords[order], (0, 1), (0, 1), 40, 30)[0], image)

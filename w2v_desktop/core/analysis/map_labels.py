@@ -108,13 +108,26 @@ def place_labels(xs, ys, widths, heights, view_size: tuple[float, float], forced
 
 
 def label_order(visible: np.ndarray, priority=None, forced=()) -> tuple[np.ndarray, int]:
-    """Candidates for :func:`place_labels`: the ``forced`` points that are visible, then the other
-    visible points by ``priority`` (higher first; default: lower index first, i.e. by frequency),
-    at most ``MAX_CANDIDATES`` in all. Returns (point indices, how many are forced)."""
+    """Candidates for :func:`place_labels`: the ``forced`` points that are visible (the first
+    ``MAX_CANDIDATES`` of them), then the other visible points by ``priority`` (higher first;
+    default: lower index first, i.e. by frequency), at most ``MAX_CANDIDATES`` in all. Returns
+    (point indices, how many are forced). ``forced`` may be long (a search matching 300,000 of
+    400,000 points): the tests are boolean masks over the points, no Python loop."""
     visible = np.asarray(visible, dtype=np.int64)
-    forced = np.asarray(list(dict.fromkeys(int(f) for f in forced)), dtype=np.int64)
-    forced = forced[np.isin(forced, visible)]
-    rest = visible[~np.isin(visible, forced)] if len(forced) else visible
+    forced = np.asarray(forced, dtype=np.int64).reshape(-1)
+    if len(forced):
+        size = int(max(forced.max(), visible.max() if len(visible) else 0)) + 1
+        shown = np.zeros(size, dtype=bool)
+        shown[visible] = True
+        forced = forced[shown[forced]]
+        first = np.full(size, len(forced), dtype=np.int64)   # each point's first place in forced
+        np.minimum.at(first, forced, np.arange(len(forced)))
+        forced = forced[first[forced] == np.arange(len(forced))][:MAX_CANDIDATES]   # without repeats, in order
+        taken = np.zeros(size, dtype=bool)
+        taken[forced] = True
+        rest = visible[~taken[visible]]
+    else:
+        rest = visible
     room = max(0, MAX_CANDIDATES - len(forced))
     if priority is not None and len(rest) > 0:
         values = np.asarray(priority, dtype=np.float64)[rest]

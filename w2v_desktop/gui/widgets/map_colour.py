@@ -8,8 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox
 
-from w2v_desktop.core.analysis import (has_value, is_multi_label, is_useful, log_counts,
-                                       main_value, value_counts)
+from w2v_desktop.core.analysis import ColumnValues, log_counts
 from w2v_desktop.core.analysis.map_colour import HIGHLIGHT
 from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 from w2v_desktop.gui.widgets.neighbour_table import meta_columns
@@ -29,13 +28,15 @@ class MapColour(QObject):
         self.combo = QComboBox()
         self.value_combo = QComboBox()
         self.value_combo.setToolTip(tr("Colour every point that has this value; the rest grey"))
-        self.columns: dict[str, list] = {}
+        self.parsed: dict[str, ColumnValues] = {}    # every metadata column, parsed once per vectors
+        self.columns: dict[str, ColumnValues] = {}   # those worth colouring by
         self.counts = None
         self.combo.currentIndexChanged.connect(self._column_changed)
         self.value_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
 
     def set_vectors(self, vectors) -> None:
-        self.columns = {k: v for k, v in meta_columns(vectors).items() if is_useful(v)}
+        self.parsed = {key: ColumnValues(values) for key, values in meta_columns(vectors).items()}
+        self.columns = {key: column for key, column in self.parsed.items() if useful(column)}
         self.counts = None if vectors is None else vectors.counts
         self.combo.blockSignals(True)
         self.combo.clear()
@@ -73,10 +74,10 @@ class MapColour(QObject):
         self.value_combo.blockSignals(True)
         self.value_combo.clear()
         if column is not None:
-            multi = is_multi_label(column)
+            multi = column.multi_label()
             self.value_combo.addItem(tr("each point by its most common value") if multi
                                      else tr("every value"), None)
-            for value, n in value_counts(column)[:MAX_VALUES]:
+            for value, n in column.counts()[:MAX_VALUES]:
                 self.value_combo.addItem(tr("{value} ({n:,})").format(value=value, n=n), value)
         self.value_combo.setEnabled(column is not None)
         self.value_combo.blockSignals(False)
@@ -85,7 +86,6 @@ class MapColour(QObject):
     def apply(self, scatter_map, result) -> None:
         """Colour ``scatter_map``'s points (the rows of ``result``) as chosen."""
         choice = self.choice()
-        rows = result.rows.tolist()
         if choice == TRUST:
             # NaN where not measured (large maps: a sample of 5,000): drawn grey, not as trust 0
             scatter_map.colour_scale(result.trust, tr("trust"), (0.0, 1.0))
@@ -93,13 +93,19 @@ class MapColour(QObject):
             logs, levels = log_counts(self.counts[result.rows])
             scatter_map.colour_scale(logs, tr("log10 count"), levels)
         elif choice in self.columns:
-            cells = [self.columns[choice][r] for r in rows]
+            column = self.columns[choice]
             value = self.value()
             if value is not None:
-                scatter_map.colour_mask(has_value(cells, value), value, HIGHLIGHT)
+                scatter_map.colour_mask(column.has_value(value, result.rows), value, HIGHLIGHT)
             else:
                 # multi-valued cells: each point by the value it has that most points share
-                scatter_map.colour_categories(main_value(cells), choice)
+                scatter_map.colour_coded(*column.main_values(result.rows), choice)
         else:
             scatter_map.colour_uniform()
 
+
+
+def useful(column: ColumnValues) -> bool:
+    """Worth colouring by: some value, and some value shared by two rows (not unique per row)."""
+    counts = column.counts()
+    return bool(counts) and counts[0][1] > 1

@@ -12,6 +12,10 @@ rendering (``benchmarks/bench_map.py`` has the harness):
 
 So: density (kernel + ImageItem) while more than ``POINTS_BELOW`` points are in view, points
 (a ScatterPlotItem holding the points of the view and a margin around it) below that.
+
+The kernel bins a copy of the points sorted by a coarse grid cell (``GRID`` x ``GRID`` over the
+map), made once per map: neighbouring points then land in neighbouring pixels one after another,
+which took binning 400,000 points from ~2.0 to ~1.5 ms, and from ~1.2 to ~0.5 ms zoomed in.
 """
 from __future__ import annotations
 
@@ -19,12 +23,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 
-from w2v_desktop.core.analysis import density_image
+from w2v_desktop.core.analysis import density_image, grid_order
 
 POINTS_BELOW = 15_000   # points in view under which they are drawn one by one
 BIN_PIXELS = 2          # density bins are this many screen pixels wide and high
 MARGIN = 0.25           # the points item also holds this share of the view beyond each edge
 POINT_SIZE = 7
+GRID = 256              # the binned copy of the points is sorted by cells of a GRID x GRID grid
 DENSITY, POINTS = "density", "points"
 
 
@@ -51,7 +56,10 @@ class PointLayers:
         self.coords = np.zeros((0, 2), np.float32)
         self.keep: np.ndarray | None = None
         self.categories = np.zeros(0, np.int32)
+        self._order = np.zeros(0, np.int64)   # the binned copy's rows: points sorted by grid cell
+        self._binned = (self.coords, self.categories, None)   # coords, categories, keep in that order
         self.palette = np.zeros((1, 4), np.uint8)
+        self._rgb = np.zeros((1, 3), np.float32)
         self.brushes: list = [pg.mkBrush(128, 128, 128)]
         self.mode = POINTS
         self.in_view = 0
@@ -67,20 +75,46 @@ class PointLayers:
         self.categories = np.zeros(len(self.coords), np.int32)
         self._window = None
         self.mode = POINTS
+        self._order = grid_order(self.coords, GRID)
+        # one 8-byte gather per point (x and y together): twice as fast as coords[order]
+        pairs = self.coords.view(np.int64).reshape(-1)
+        self._binned = (pairs[self._order].view(np.float32).reshape(-1, 2), self.categories, None)
         self.image.clear()
         self.image.setVisible(False)
-        self.scatter.setData([])
+        self._empty_scatter()
+
+    def move_points(self, coords) -> None:
+        """The same points at new places (a 3-D map turned): the binned copy is sorted again;
+        colours and isolation stay."""
+        self.coords = np.ascontiguousarray(coords, dtype=np.float32).reshape(-1, 2)
+        self._order = grid_order(self.coords, GRID)
+        pairs = self.coords.view(np.int64).reshape(-1)
+        cats = self.categories[self._order] if len(self.categories) == len(self._order) else self.categories
+        self._binned = (pairs[self._order].view(np.float32).reshape(-1, 2), cats,
+                        None if self.keep is None else self.keep[self._order])
+        self._window = None
+
+    def _empty_scatter(self) -> None:
+        if len(self.shown) or self.scatter.isVisible():
+            self.scatter.setData([])
+            self.scatter.setVisible(False)   # an empty ScatterPlotItem still costs its paint
         self.shown = np.zeros(0, np.int64)
 
     def set_colours(self, categories, palette) -> None:
         """``categories``: index per point into ``palette``, a list of QColors."""
         self.categories = np.asarray(categories, dtype=np.int32)
         self.palette = np.array([c.getRgb() for c in palette], dtype=np.uint8).reshape(-1, 4)
+        self._rgb = self.palette[:, :3].astype(np.float32)
+        coords, _cats, keep = self._binned
+        self._binned = (coords, self.categories[self._order] if len(self.categories) == len(self._order)
+                        else self.categories, keep)
         self.brushes = [pg.mkBrush(c) for c in palette]
         self._window = None
 
     def set_keep(self, keep) -> None:
         self.keep = None if keep is None else np.asarray(keep, dtype=bool)
+        coords, cats, _keep = self._binned
+        self._binned = (coords, cats, None if self.keep is None else self.keep[self._order])
         self._window = None
 
     # -- drawing --------------------------------------------------------------------------
@@ -93,12 +127,11 @@ class PointLayers:
             self.in_view = n
             return self._points(None)
         width, height = max(1, int(size[0] / BIN_PIXELS)), max(1, int(size[1] / BIN_PIXELS))
-        image, self.in_view = density_image(self.coords, (x0, x1), (y0, y1), width, height,
-                                            self.categories, self.palette[:, :3], self.keep)
+        coords, cats, keep = self._binned   # the same points, sorted by grid cell: the image is the same
+        image, self.in_view = density_image(coords, (x0, x1), (y0, y1), width, height, cats, self._rgb, keep)
         if self.in_view > below:
             self.mode = DENSITY
-            self.scatter.setData([])
-            self.shown = np.zeros(0, np.int64)
+            self._empty_scatter()   # once, when the points give way to density
             self._window = None
             self.image.setImage(image, autoLevels=False, levels=None)
             self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
@@ -134,8 +167,10 @@ class PointLayers:
             sizes, brush = POINT_SIZE, [brushes[c] for c in cats]
         self.shown = rows
         self.scatter.setData(pos=self.coords[rows], data=rows, brush=brush, size=sizes)
+        self.scatter.setVisible(True)
         return self.mode
 
     def refresh(self) -> None:
         """Forget what the points item holds, so the next ``update`` refills it."""
         self._window = None
+
