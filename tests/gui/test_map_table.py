@@ -141,3 +141,11 @@ def test_a_bad_filter_is_explained_in_chinese_under_zh_cn(qtbot, tabled, qapp):
         assert tabled.table.error_label.text() == "⚠ '>' 之后（第 8 个字符）应有一个值"
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_a_filter_error_goes_when_the_vectors_change(qtbot, tabled):
+    tabled.table.filter_edit.setText("gnre = Sci-Fi")
+    qtbot.keyClick(tabled.table.filter_edit, Qt.Key.Key_Return)
+    assert tabled.table.error_label.isVisible()
+    tabled.state.set_vectors(None)
+    assert not tabled.table.error_label.isVisible()

@@ -179,6 +179,8 @@ class MapTable(QWidget):
         self.vectors, self.result = vectors, result
         self.columns = None
         self.model.set_columns(None)
+        if result is None:
+            self.error_label.hide()   # an error about the old map's filter says nothing about no map
         if self.isVisible() or self.filter_edit.text().strip():
             self._ensure_columns()
             self.apply_filter()
