@@ -99,7 +99,8 @@ def test_a_vectors_file_opened_alone_speaks_chinese(qtbot, chinese, window, tmp_
              + [data.vectors_view.norm_plot.getPlotItem().titleLabel.text]
              + [data.vectors_view.norm_plot.getPlotItem().getAxis(side).labelText for side in ("bottom", "left")])
     assert neighbours.table.rowCount() > 0
-    left = english_in(said + texts, set(names) | {"small"})
+    texts += word_pair_benchmark(qtbot, window, tmp_path, names)
+    left = english_in(said + texts, set(names) | {"small", "pairs"})
     assert not left, "English in the zh_CN window:\n" + "\n".join(left)
 
 
@@ -142,3 +143,22 @@ def test_spark_progress_and_the_time_left_are_said_in_chinese(qtbot, chinese):
     bar._show(["job", "x.csv", None], 0.5, 125)
     assert bar.left.text().endswith("剩余约 2 分钟"), bar.left.text()
     assert not english_in([bar.left.text()], {"x"})
+
+
+def word_pair_benchmark(qtbot, window, tmp_path, names) -> list[str]:
+    """The Analogy tab's word-pair evaluation of the opened vectors: summary, chart axis, history row."""
+    pairs = tmp_path / "pairs.txt"
+    pairs.write_text("".join(f"{names[i]} {names[i + 1]} {i % 10}\n" for i in range(0, 30, 2)) + "w0 absent 5\n",
+                     encoding="utf-8")
+    analogy = window.panels["Analogy"]
+    from w2v_desktop.gui.panels.analogy_panel import PAIRS
+
+    analogy.path_edit.setText(str(pairs))
+    analogy.kind_combo.setCurrentIndex(analogy.kind_combo.findData(PAIRS))
+    analogy.run_benchmark()
+    qtbot.waitUntil(lambda: not analogy.runner.running, timeout=30_000)
+    assert analogy.history.rowCount() == 1, analogy.summary.text()
+    row = [analogy.history.item(0, c).text() for c in range(analogy.history.columnCount())]
+    assert "余弦" in row, row
+    axis = analogy.chart.plot.getPlotItem().getAxis("bottom").labelText
+    return [analogy.summary.text(), axis] + row
