@@ -56,7 +56,7 @@ def test_sample_corpus_train_neighbours_and_map_speak_chinese(qtbot, window, chi
              + [neighbours.table.horizontalHeaderItem(c).text() for c in range(neighbours.table.columnCount())])
     assert any("正在读取" in line for line in said), said  # the load's steps, made in core
     assert "平均可信度" in projection.status.text() and "个点" in projection.status.text()
-    assert "已训练" in said[-1] and "用时" in said[-1]
+    assert "已训练" in said[-1] and "用时" in said[-1] and "个词" in said[-1], said[-1]  # a count, not the header "词"
     left = english_in(lines, names)
     assert not left, "English in the zh_CN window:\n" + "\n".join(left)
 

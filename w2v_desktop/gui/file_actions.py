@@ -251,7 +251,7 @@ class FileActions(QObject):
             self.state.set_document(path)
             self.state.status_message.emit(tr("Opened model {name} ({n_vocab:,} names, {epochs_trained}); open new data "
                                               "and Train to continue").format(name=Path(path).name, n_vocab=len(trainer.vocab),
-                                                                              epochs_trained=counted(trainer.epochs_trained, tr("epoch"), tr("epochs"))))
+                                                                              epochs_trained=counted(trainer.epochs_trained, tr("epoch", "counted"), tr("epochs", "counted"))))
 
         self.state.run_in_worker(read, self._latest_only("vectors", done),
                                  title=tr("Could not open {name}").format(name=Path(path).name),

@@ -32,6 +32,10 @@ from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 from w2v_desktop.core.items import ItemGraph, WalkOptions, walk_corpus
 
 METHODS = ("item2vec", "deepwalk", "node2vec")
+# The words of the table's method, task and scoring columns, marked for translation: they stay the
+# table's keys (and the CLI's words); the GUI shows each through tr().
+ROW_WORDS = (QT_TR_NOOP("most-popular"), QT_TR_NOOP("random"), QT_TR_NOOP("baseline"), QT_TR_NOOP("next item"),
+             QT_TR_NOOP("user vector"), QT_TR_NOOP("count"), QT_TR_NOOP("cosine"), QT_TR_NOOP("dot"))
 BLOCK_CELLS = 4_000_000
 
 
@@ -190,7 +194,7 @@ def evaluation_warnings(result: EvalResult, events: Interactions) -> list[str]:
             warnings.append(Phrase(QT_TR_NOOP("the {method} baseline (HitRate {hit_rate:.4f}) beats every method: "
                                               "the vectors add nothing here (see the warnings above and below; "
                                               "check the threshold, the time column and min_count)."),
-                                   method=best.method, hit_rate=best.hit_rate))
+                                   method=Phrase(best.method), hit_rate=best.hit_rate))
     for method, vectors in result.vectors.items():
         collapsed = collapse_warning(vectors, Phrase(QT_TR_NOOP("{method} vectors"), method=method))
         if collapsed:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from w2v_desktop.core.untrusted import InputError, require_regular
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 SNIFF_BYTES = 1 << 16
 DELIMITERS = (",", "\t", ";", "|", " ")
@@ -64,14 +65,22 @@ class ColumnMapping:
     def replace(self, **changes) -> "ColumnMapping":
         return replace(self, **changes)
 
-    def describe(self) -> str:
-        parts = [f"user={self.user}", f"item={self.item}",
-                 f"rating={'none (implicit)' if self.rating is None else self.rating}",
-                 f"time={'none (file order)' if self.time is None else self.time}"]
-        return (f"{self.layout}: delimiter {self.delimiter!r}, "
-                f"{'header' if self.header else 'no header'}, " + ", ".join(parts))
+    def describe(self) -> Phrase:
+        """The mapping on one line, "movielens-100k: delimiter '\\t', no header, user=0, ...": a Phrase, so
+        the GUI can say it in its language."""
+        layout = Phrase(self.layout) if self.layout in LAYOUT_LABELS else self.layout
+        return Phrase(QT_TR_NOOP("{layout}: delimiter {delimiter}, {header}, user={user}, item={item}, "
+                                 "rating={rating}, time={time}"),
+                      layout=layout, delimiter=repr(self.delimiter),
+                      header=Phrase(QT_TR_NOOP("header")) if self.header else Phrase(QT_TR_NOOP("no header")),
+                      user=self.user, item=self.item,
+                      rating=Phrase(QT_TR_NOOP("none (implicit)")) if self.rating is None else self.rating,
+                      time=Phrase(QT_TR_NOOP("none (file order)")) if self.time is None else self.time)
 
 
+# The layouts this package names (ColumnMapping.layout), marked so the GUI can say them in its language.
+LAYOUT_LABELS = (QT_TR_NOOP("movielens-100k"), QT_TR_NOOP("movielens-dat"), QT_TR_NOOP("movielens-csv"),
+                 QT_TR_NOOP("delimited"), QT_TR_NOOP("named"), QT_TR_NOOP("parquet"))
 MOVIELENS_100K = ColumnMapping(0, 1, 2, 3, delimiter="\t", header=False, layout="movielens-100k")
 # "1::1193::5::978300760" read with ":" as delimiter gives empty columns between fields.
 MOVIELENS_DAT = ColumnMapping(0, 2, 4, 6, delimiter=":", header=False,

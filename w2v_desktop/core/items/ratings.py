@@ -35,7 +35,7 @@ import pyarrow.csv as pacsv
 from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout, read_text_head, split_line
 from w2v_desktop.core.untrusted import InputError
-from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase, joined
 
 BLOCK_BYTES = 1 << 23  # a block takes ~0.2 s to parse and check: the cancel and progress step
 MAX_EXAMPLES = 5
@@ -43,8 +43,9 @@ MAX_EXAMPLES = 5
 NUMBER_PATTERN = r"(?i)^\s*[-+]?((\d+\.?\d*|\.\d+)(e[-+]?\d+)?|inf|infinity|nan)\s*$"
 STRAY_QUOTE_MARK = "\x00unmatched quote\x00"  # stands for a line of the file with an unmatched quote
 DATE_FORMATS = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d")
-REASONS = ("wrong column count", "unmatched quote", "blank line", "repeated header", "missing field",
-           "non-numeric rating", "non-numeric time", "non-finite rating", "non-finite time")
+REASONS = (QT_TR_NOOP("wrong column count"), QT_TR_NOOP("unmatched quote"), QT_TR_NOOP("blank line"),
+           QT_TR_NOOP("repeated header"), QT_TR_NOOP("missing field"), QT_TR_NOOP("non-numeric rating"),
+           QT_TR_NOOP("non-numeric time"), QT_TR_NOOP("non-finite rating"), QT_TR_NOOP("non-finite time"))
 
 
 class RatingsError(InputError):
@@ -74,7 +75,8 @@ class SkippedRows:
     def summary(self) -> str:
         if not self.total:
             return Phrase(QT_TR_NOOP("no bad rows"))
-        kinds = ", ".join(f"{n:,} {reason}" for reason, n in self.counts.items())
+        kinds = joined(", ", (Phrase(QT_TR_NOOP("{n:,} {reason}"), n=n, reason=Phrase(reason) if reason in REASONS else reason)
+                              for reason, n in self.counts.items()))
         lines = ", ".join(str(line) for line, _, _ in self.examples[:MAX_EXAMPLES])
         where = Phrase(QT_TR_NOOP("; first at lines {lines}"), lines=lines) if lines else ""  # Spark: no line numbers
         return Phrase(QT_TR_NOOP("skipped {n:,} bad rows ({kinds}){where}"), n=self.total, kinds=kinds, where=where)

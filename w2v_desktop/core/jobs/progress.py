@@ -8,31 +8,33 @@ from __future__ import annotations
 
 import time
 
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
+
 MIN_FRACTION = 0.02  # before this share of the work, an estimate is noise
 MIN_ELAPSED_S = 0.5
 SMOOTHING = 0.3  # weight of the newest rate in the running average
 
 
-def format_size(n_bytes: float) -> str:
-    """``1.2 MB``: decimal units, as file managers show sizes."""
+def format_size(n_bytes: float) -> Phrase:
+    """``1.2 MB``: decimal units, as file managers show sizes (a Phrase: the GUI translates the unit)."""
     if n_bytes < 1000:
-        return f"{n_bytes:,.0f} bytes"
-    for unit in ("KB", "MB", "GB"):
+        return Phrase(QT_TR_NOOP("{n:,.0f} bytes"), n=n_bytes)
+    for unit in (QT_TR_NOOP("{n:,.1f} KB"), QT_TR_NOOP("{n:,.1f} MB"), QT_TR_NOOP("{n:,.1f} GB")):
         n_bytes /= 1000
-        if n_bytes < 1000 or unit == "GB":
-            return f"{n_bytes:,.1f} {unit}"
-    return ""
+        if n_bytes < 1000 or unit.endswith("GB"):
+            return Phrase(unit, n=n_bytes)
+    return Phrase("")
 
 
-def format_duration(seconds: float) -> str:
+def format_duration(seconds: float) -> Phrase:
     """``about 5 s``, ``about 2 min``: coarse on purpose, an estimate is not a clock."""
     if seconds < 1:
-        return "under a second"
+        return Phrase(QT_TR_NOOP("under a second"))
     if seconds < 60:
-        return f"about {seconds:.0f} s"
+        return Phrase(QT_TR_NOOP("about {n:.0f} s"), n=seconds)
     if seconds < 3600:
-        return f"about {seconds / 60:.0f} min"
-    return f"about {seconds / 3600:.1f} h"
+        return Phrase(QT_TR_NOOP("about {n:.0f} min"), n=seconds / 60)
+    return Phrase(QT_TR_NOOP("about {n:.1f} h"), n=seconds / 3600)
 
 
 class TimeLeft:

@@ -179,7 +179,8 @@ def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: S
     check_cancel(cancel)
     events = read_events(session, path, mapping, engine.file_format)
     try:
-        histogram = yield from run_spark_job(session, "Reading the rating scale", events.rating_histogram, cancel)
+        histogram = yield from run_spark_job(session, Phrase(QT_TR_NOOP("Reading the rating scale")),
+                                             events.rating_histogram, cancel)
     except BaseException:
         events.release()
         raise
@@ -207,7 +208,8 @@ def _load_on_spark(path, mapping, options, items_path, strict, cancel, engine: S
         interactions = None
         if engine.with_events:
             check_cancel(cancel)
-            interactions = yield from run_spark_job(session, f"Bringing back {sequences.report.events_in:,} events",
+            interactions = yield from run_spark_job(session, Phrase(QT_TR_NOOP("Bringing back {n:,} events"),
+                                                                       n=sequences.report.events_in),
                                                     lambda: collect_interactions(events), cancel)
             interactions.skipped = sequences.report.skipped_rows
     except BaseException:  # cancelled or failed: the session lives on, its caches must not

@@ -29,10 +29,12 @@ import numpy as np
 from w2v_desktop.core.cancel import Cancelled, is_cancelled
 from w2v_desktop.core.scratch import spill_file
 from w2v_desktop.core.spark.session import SparkProgress, run_spark_job
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 from w2v_desktop.core.text import Corpus
 from w2v_desktop.core.text.corpus import SPILL_TOKENS
 
 BATCH_TOKENS = 1 << 16  # ids per record shipped to the driver
+COLLECTING = Phrase(QT_TR_NOOP("Collecting the corpus"))  # what the cluster is doing, said by default
 Job = Generator[SparkProgress, None, Any]
 
 
@@ -147,7 +149,7 @@ def name_batches(sequences: Iterable[Iterable[str]], index: dict[str, int],
 
 def collect_name_corpus(session, sequences, source: str = "", *, spill_tokens: int = SPILL_TOKENS,
                         spill_dir: str | None = None, cancel: Any = None,
-                        description: str = "Collecting the corpus") -> Job:
+                        description: str = COLLECTING) -> Job:
     """Job: a Corpus from ``sequences``, an RDD of sequences of names (lists of str) or a
     DataFrame whose first column is an array of strings, in corpus order (partition order,
     then order within each partition). The Corpus is what ``Corpus.from_sentences`` would
@@ -164,7 +166,7 @@ def collect_name_corpus(session, sequences, source: str = "", *, spill_tokens: i
 
 def collect_id_corpus(session, batches, names: list[str], source: str = "", *,
                       spill_tokens: int = SPILL_TOKENS, spill_dir: str | None = None, cancel: Any = None,
-                      description: str = "Collecting the corpus") -> Job:
+                      description: str = COLLECTING) -> Job:
     """Job: a Corpus from ``batches``, an RDD of (int32 node ids, int64 lengths) byte records in
     corpus order (node ``i`` is named ``names[i]``; lengths of non-empty sequences). Words are
     the nodes that occur, in order of first appearance, as ``walk_corpus`` numbers them."""
@@ -185,7 +187,7 @@ def _collect(session, rdd, keyed, to_batches: Callable, to_words: Callable, sour
     broadcast = sink = None
     kept = keep(rdd)
     try:
-        entries = yield from run_spark_job(session, f"{description}: counting",
+        entries = yield from run_spark_job(session, Phrase(QT_TR_NOOP("{description}: counting"), description=description),
                                            lambda: keyed.reduceByKey(merge_counts).collect(), cancel)
         keys, counts = order_vocabulary(entries)
         id_batches, broadcast = to_batches(keys)
@@ -199,7 +201,8 @@ def _collect(session, rdd, keyed, to_batches: Callable, to_words: Callable, sour
                 sink.write(np.frombuffer(ids_bytes, np.int32))
                 lengths.frombytes(lengths_bytes)
 
-        yield from run_spark_job(session, f"{description}: streaming tokens", stream, cancel)
+        yield from run_spark_job(session, Phrase(QT_TR_NOOP("{description}: streaming tokens"), description=description),
+                                 stream, cancel)
         tokens = sink.finish()
         offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
         if len(lengths):

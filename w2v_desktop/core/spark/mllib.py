@@ -17,6 +17,7 @@ import numpy as np
 
 from w2v_desktop.core.config import ConfigError, TrainConfig
 from w2v_desktop.core.spark.session import SparkProgress, run_spark_job
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 from w2v_desktop.core.vectors import Vectors
 
 MAX_SENTENCE_LENGTH = 1000  # MLlib's default
@@ -85,7 +86,7 @@ def train_mllib(session, sentences, config: TrainConfig, partitions: int = 1,
         model = Word2Vec(inputCol=column, outputCol="vector", **params).fit(sentences.select(column))
         return [(row["word"], row["vector"].toArray()) for row in model.getVectors().collect()]
 
-    rows = yield from run_spark_job(session, "Training MLlib Word2Vec", fit, cancel)
+    rows = yield from run_spark_job(session, Phrase(QT_TR_NOOP("Training MLlib Word2Vec")), fit, cancel)
     if not rows:
         raise ConfigError(f"MLlib kept nothing: no word or item is seen min_count={config.min_count} times")
     names = [name for name, _ in rows]

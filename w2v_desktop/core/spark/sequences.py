@@ -24,6 +24,7 @@ from w2v_desktop.core.items.sequences import (assemble_report, check_left, dedup
 from w2v_desktop.core.spark.collect import TokenSink
 from w2v_desktop.core.spark.events import SparkEvents, reason_counts, skipped_rows
 from w2v_desktop.core.spark.session import SparkProgress, run_spark_job
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 from w2v_desktop.core.text import Corpus
 from w2v_desktop.core.text.corpus import SPILL_TOKENS
 
@@ -80,7 +81,7 @@ def spark_sequences(session, events: SparkEvents, options: SequenceOptions | Non
     source, name = events.source, os.path.basename(events.source.rstrip("/"))
     threshold = options.min_rating is not None and events.has_rating
     good = events.good()
-    figures = yield from run_spark_job(session, f"Reading {name}", lambda: _event_figures(
+    figures = yield from run_spark_job(session, Phrase(QT_TR_NOOP("Reading {name}"), name=name), lambda: _event_figures(
         events, options.min_rating if threshold else None), cancel)
     skipped = skipped_rows(figures)
     if strict and skipped.total:
@@ -108,7 +109,7 @@ def spark_sequences(session, events: SparkEvents, options: SequenceOptions | Non
     kept = kept.withColumn("length", F.count(F.lit(1)).over(Window.partitionBy("ufirst", "session")))
     kept = kept.select("ufirst", "session", "row", "time", "item", "length").persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        shape = yield from run_spark_job(session, f"Building item sequences from {n_in:,} events",
+        shape = yield from run_spark_job(session, Phrase(QT_TR_NOOP("Building item sequences from {n:,} events"), n=n_in),
                                          lambda: _sequence_figures(kept, options.min_length), cancel)
         n_deduped = int((shape["lengths"] * shape["n_of_length"]).sum())
         if options.session_gap is not None:
@@ -124,7 +125,7 @@ def spark_sequences(session, events: SparkEvents, options: SequenceOptions | Non
         final = kept.filter(F.col("length") >= options.min_length).drop("length")
         final = final.persist(StorageLevel.MEMORY_AND_DISK)
         try:
-            tokens, table = yield from run_spark_job(session, "Counting items",
+            tokens, table = yield from run_spark_job(session, Phrase(QT_TR_NOOP("Counting items")),
                                                      lambda: _item_table(good, final), cancel)
         except BaseException:  # cancelled or failed: nothing may stay cached on the cluster
             final.unpersist()
@@ -162,7 +163,7 @@ def stream_corpus(session, sequences: SparkSequences, spill_tokens: int = SPILL_
             return sink.finish(), lengths
 
         tokens, lengths = yield from run_spark_job(
-            session, f"Bringing back {n_tokens:,} item tokens", fill, cancel)
+            session, Phrase(QT_TR_NOOP("Bringing back {n:,} item tokens"), n=n_tokens), fill, cancel)
     finally:
         sink.close()
     offsets = np.zeros(len(lengths) + 1, np.int64)

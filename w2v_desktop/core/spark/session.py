@@ -22,6 +22,7 @@ from typing import Any, Callable, Generator
 
 from w2v_desktop.core.cancel import Cancelled, is_cancelled
 from w2v_desktop.core.scratch import cache_dir
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 DEFAULT_MASTER = "local[*]"
 INSTALL_HINT = ("Spark support needs the optional extra: pip install 'w2v-desktop[spark]' "
@@ -157,7 +158,7 @@ def run_spark_job(session, description: str, action: Callable[[], Any], cancel: 
     outcome: dict[str, Any] = {}
 
     def work() -> None:
-        context.setJobGroup(group, description, interruptOnCancel=True)
+        context.setJobGroup(group, str(description), interruptOnCancel=True)
         try:
             outcome["value"] = action()
         except BaseException as exc:  # handed to the caller's thread
@@ -215,6 +216,15 @@ def _progress(context, group: str, description: str) -> SparkProgress:
             total += stage.numTasks
             if stage.numActiveTasks:
                 stage_names.append(stage.name.split(" at ")[0])
-    stage = f" ({stage_names[-1]})" if stage_names else ""
-    tasks = f": {done:,}/{total:,} tasks" if total else ""
-    return SparkProgress(f"{description}{stage}{tasks}", done, total)
+    # Spark's own stage names ("collect", "reduceByKey") are code, shown as they are
+    if stage_names and total:
+        message = Phrase(QT_TR_NOOP("{description} ({stage}): {done:,}/{total:,} tasks"), description=description,
+                         stage=stage_names[-1], done=done, total=total)
+    elif stage_names:
+        message = Phrase(QT_TR_NOOP("{description} ({stage})"), description=description, stage=stage_names[-1])
+    elif total:
+        message = Phrase(QT_TR_NOOP("{description}: {done:,}/{total:,} tasks"), description=description,
+                         done=done, total=total)
+    else:
+        message = description
+    return SparkProgress(message, done, total)

@@ -38,6 +38,7 @@ import numpy as np
 
 from w2v_desktop.core.spark.collect import Job, collect_name_corpus, first_positions, merge_counts, order_vocabulary
 from w2v_desktop.core.spark.session import run_spark_job
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 from w2v_desktop.core.text import (CorpusError, PhraseModel, TextPlan, TokenizeOptions, line_tokenizer,
                                    no_words_error, phrase_learning, phrases_from_counts, plan_from_sample,
                                    plan_text)
@@ -45,6 +46,7 @@ from w2v_desktop.core.text.corpus import SPILL_TOKENS
 from w2v_desktop.core.text.tokenize import LONG_LINE_CHARS
 
 SAMPLE_LINES = 1000
+TOKENISING = QT_TR_NOOP("Tokenising {name}")
 _SUFFIX_OF_MAGIC = ((b"\x1f\x8b", (".gz",)), (b"BZh", (".bz2",)), (b"\xfd7zXZ\x00", ()))
 _HADOOP_PATTERN = set(",*?[]{}")
 
@@ -132,7 +134,7 @@ def _plan(session, path: str, options: TokenizeOptions, cancel: Any):
             _check_local_file(resolved)
         return plan, ",".join(files)
     sample = yield from run_spark_job(
-        session, f"Sampling {path}", lambda: session.sparkContext.textFile(path).take(SAMPLE_LINES), cancel)
+        session, Phrase(QT_TR_NOOP("Sampling {path}"), path=path), lambda: session.sparkContext.textFile(path).take(SAMPLE_LINES), cancel)
     if not sample:
         raise CorpusError(f"{path}: no text found")
     return plan_from_sample("\n".join(sample).lstrip("\ufeff"), options), path
@@ -155,7 +157,7 @@ def spark_tokenised(session, path: str, options: TokenizeOptions | None = None, 
     if options.phrases:
         learning, learning_plan = phrase_learning(options, replace(plan, files=()))
         counted = yield from run_spark_job(
-            session, f"Learning phrases of {Path(path).name}",
+            session, Phrase(QT_TR_NOOP("Learning phrases of {name}"), name=Path(path).name),
             lambda: lines.mapPartitions(lambda part: count_words_and_pairs(
                 tokenise_lines(part, learning, learning_plan))).reduceByKey(lambda a, b: a + b).collect(),
             cancel)
@@ -176,7 +178,7 @@ def spark_text_corpus(session, path: str, options: TokenizeOptions | None = None
                                                  cancel=cancel)
     corpus = yield from collect_name_corpus(session, tokenised, path, spill_tokens=spill_tokens,
                                             spill_dir=spill_dir, cancel=cancel,
-                                            description=f"Tokenising {Path(path).name}")
+                                            description=Phrase(TOKENISING, name=Path(path).name))
     if corpus.n_tokens == 0:
         raise no_words_error(path, options, plan)
     return corpus
@@ -220,9 +222,10 @@ def spark_text_sentences(session, path: str, options: TokenizeOptions | None = N
             return (sentences.mapPartitionsWithIndex(first_positions).reduceByKey(merge_counts)
                     .filter(lambda entry: entry[1][0] >= min_count).collect())
 
-        entries = yield from run_spark_job(session, f"Tokenising {name}: counting words", count_words, cancel)
+        entries = yield from run_spark_job(session, Phrase(QT_TR_NOOP("Tokenising {name}: counting words"), name=name),
+                                           count_words, cancel)
         totals = yield from run_spark_job(
-            session, f"Tokenising {name}: counting sentences",
+            session, Phrase(QT_TR_NOOP("Tokenising {name}: counting sentences"), name=name),
             lambda: frame.selectExpr("count(1) AS n", "coalesce(sum(size(sentence)), 0) AS tokens").first(), cancel)
         if totals["tokens"] == 0:
             raise no_words_error(path, options, plan)

@@ -35,6 +35,7 @@ from w2v_desktop.core.items.walks import WALKS_PER_CALL
 from w2v_desktop.core.spark.collect import (Job, collect_id_corpus, first_positions, keep, merge_counts,
                                             order_vocabulary)
 from w2v_desktop.core.spark.session import run_spark_job
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 from w2v_desktop.core.text.corpus import SPILL_TOKENS
 
 MAX_BROADCAST_EDGES = 100_000_000
@@ -62,12 +63,12 @@ def spark_item_graph(session, sequences, directed: bool = True, self_loops: bool
     kept = keep(rdd)
     try:
         entries = yield from run_spark_job(
-            session, "Item graph: numbering items",
+            session, Phrase(QT_TR_NOOP("Item graph: numbering items")),
             lambda: rdd.mapPartitionsWithIndex(first_positions).reduceByKey(merge_counts).collect(), cancel)
         names, _ = order_vocabulary(entries)
         index = session.sparkContext.broadcast({name: i for i, name in enumerate(names)})
         edges = yield from run_spark_job(
-            session, "Item graph: counting transitions",
+            session, Phrase(QT_TR_NOOP("Item graph: counting transitions")),
             lambda: rdd.mapPartitions(lambda part: sequence_edges(part, index.value, self_loops))
             .reduceByKey(lambda a, b: a + b).collect(), cancel)
     finally:
@@ -127,6 +128,6 @@ def spark_walk_corpus(session, graph: ItemGraph, options: WalkOptions, partition
         batches = tasks.flatMap(lambda task: walk_partition(adjacency.value, options, *task))
         return (yield from collect_id_corpus(session, batches, graph.names, f"{options.method} walks",
                                              spill_tokens=spill_tokens, spill_dir=spill_dir, cancel=cancel,
-                                             description=f"{options.method} walks"))
+                                             description=Phrase(QT_TR_NOOP("{method} walks"), method=options.method)))
     finally:
         adjacency.unpersist()

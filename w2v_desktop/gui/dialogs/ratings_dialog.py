@@ -62,7 +62,7 @@ class RatingsDialog(QDialog):
             detected, note = detect_layout(path), ""
         except (OSError, ValueError) as exc:
             detected, note = ColumnMapping(), tr("Could not detect the layout: {exc}").format(exc=exc)
-        self.detected = QLabel(note or tr("Detected: {v0}").format(v0=detected.describe()))
+        self.detected = QLabel(note or tr("Detected: {v0}").format(v0=tr_phrase(detected.describe())))
         self.detected.setWordWrap(True)
         self.mapping_form = DataclassForm(ColumnMapping, detected, hints=MAPPING_HINTS)
         self.sequence_form = DataclassForm(SequenceOptions, SequenceOptions(), hints=SEQUENCE_HINTS)

@@ -272,7 +272,7 @@ class AnalogyPanel(QWidget):
         self.chart.set_bars(labels, values, x_range=(0, 100), title=tr("Accuracy per section ({method})").format(method=method),
                             x_label=tr("accuracy (%)"))
         coverage = answered / max(answered + result.skipped, 1)
-        self._add_history(name, "analogies", method, tr("{v0:.1f}% correct").format(v0=100 * result.accuracy),
+        self._add_history(name, tr("analogies"), method, tr("{v0:.1f}% correct").format(v0=100 * result.accuracy),
                           tr("{v0:.0f}% of questions").format(v0=100 * coverage))
 
     def _show_pairs(self, name: str, result) -> None:
@@ -282,8 +282,8 @@ class AnalogyPanel(QWidget):
                "vocabulary, {v5:.0f}%).").format(name=name, spearman=result.spearman, pearson=result.pearson, n_pairs=result.n_pairs, oov=result.oov, v5=100 * result.oov_ratio))
         self.chart.set_bars([tr("Spearman ρ"), tr("Pearson r")], [result.spearman, result.pearson],
                             x_range=(0, 1), title=tr("Correlation of cosine similarity with human scores"),
-                            x_label="correlation", fmt="{:.3f}")
-        self._add_history(name, tr("word pairs"), "cosine",
+                            x_label=tr("correlation"), fmt="{:.3f}")
+        self._add_history(name, tr("word pairs"), tr("cosine"),
                           f"\N{GREEK SMALL LETTER RHO} {result.spearman:.3f}, r {result.pearson:.3f}",
                           tr("{v0:.0f}% of pairs").format(v0=100 * (1 - result.oov_ratio)))
 

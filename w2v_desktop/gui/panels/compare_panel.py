@@ -19,14 +19,13 @@ from w2v_desktop.core.analysis import align, iter_map_comparison
 from w2v_desktop.core.cancel import CancelToken
 
 from w2v_desktop.core.vectors import similarity
-from w2v_desktop.core.wording import plural
 from w2v_desktop.core.formats import load_vectors
 from w2v_desktop.core.train import train
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack, TableHint
 from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item
 from w2v_desktop.gui.widgets.similarity_bar import BAR_ROLE, SimilarityBarDelegate
-from w2v_desktop.gui.i18n import tr
+from w2v_desktop.gui.i18n import counted, tr
 
 MAX_ROWS = 2000  # rows listed in the table (the names that moved most first)
 
@@ -157,7 +156,7 @@ class ComparePanel(QWidget):
         self._clear_results()
         self.shared = sum(1 for name in vectors.names if name in self.vectors.index) if self.vectors else 0
         self.file_label.setText(tr("<b>{v0}</b>: {n_vectors:,} names × {dim} dimensions; {v3} shared with the "
-                                   "current run.").format(v0=html.escape(os.path.basename(path) or tr("second run")), n_vectors=len(vectors), dim=vectors.dim, v3=plural(self.shared, tr("name"), tr("names"))))
+                                   "current run.").format(v0=html.escape(os.path.basename(path) or tr("second run")), n_vectors=len(vectors), dim=vectors.dim, v3=counted(self.shared, tr("name", "counted"), tr("names", "counted"))))
         self.other_title.setText(tr("Second run ({v0})").format(v0=html.escape(os.path.basename(path))))
         self._enable_align()
 

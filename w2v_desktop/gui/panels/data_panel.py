@@ -16,9 +16,8 @@ from w2v_desktop.core.text import CorpusSummary, summarize_corpus
 from w2v_desktop.core.vectors.summary import summarize_vectors
 from w2v_desktop.gui import theme
 from w2v_desktop.gui.panels.vectors_view import VectorsView, format_label
-from w2v_desktop.core.wording import plural
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase
+from w2v_desktop.gui.i18n import QT_TR_NOOP, counted, tr, tr_phrase
 
 MIN_COUNT_TIP = (QT_TR_NOOP("Words (or items) seen fewer than min_count times are dropped before training: "
                             "they get no vector and are skipped in the sentences. Rare words learn poor "
@@ -173,7 +172,7 @@ class DataPanel(QWidget):
             facts.append(html.escape(format_label(summary.format)))
         facts.append(tr("with frequencies") if vectors.counts is not None else tr("no frequencies (rows in file order)"))
         if summary is not None and summary.zero_rows:
-            facts.append(plural(summary.zero_rows, tr("zero vector"), tr("zero vectors")))
+            facts.append(counted(summary.zero_rows, tr("zero vector", "counted"), tr("zero vectors", "counted")))
         corpus = self.state.corpus
         data = (tr("Training data: {v0} (Train uses it).").format(v0=html.escape(os.path.basename(self.state.source_path) or 'corpus')) if corpus is not None else
                 tr("Opened without a corpus: open one to train, or to see words in context."))
@@ -259,5 +258,5 @@ def describe_report(report, min_count: int) -> str:
     share = report.kept_types / report.total_types if report.total_types else 0.0
     return (tr("Keeps <b>{kept_types:,}</b> of {total_types:,} distinct words ({share:.0%}), "
                "covering <b>{coverage:.1%}</b> of {total_tokens:,} tokens.<br>Drops {v5} seen "
-               "fewer than {v6} ({v7}).").format(kept_types=report.kept_types, total_types=report.total_types, share=share, coverage=report.coverage, total_tokens=report.total_tokens, v5=plural(report.dropped_types, tr("word"), tr("words")), v6=plural(min_count, tr("time"), tr("times")), v7=plural(report.dropped_tokens, tr("token"), tr("tokens"))))
+               "fewer than {v6} ({v7}).").format(kept_types=report.kept_types, total_types=report.total_types, share=share, coverage=report.coverage, total_tokens=report.total_tokens, v5=counted(report.dropped_types, tr("word", "counted"), tr("words", "counted")), v6=counted(min_count, tr("time"), tr("times")), v7=counted(report.dropped_tokens, tr("token", "counted"), tr("tokens", "counted"))))
 

@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
                                QSpinBox, QVBoxLayout, QWidget)
 
 from w2v_desktop.core.vectors import similarity
-from w2v_desktop.core.wording import plural
 from w2v_desktop.gui.jobs import JobRunner
 from w2v_desktop.gui.widgets.empty_state import EmptyStateStack, TableHint
 from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, SuggestionLinks, example_name, titles_of
 from w2v_desktop.gui.widgets.neighbour_table import NeighbourTable, score_header
-from w2v_desktop.gui.i18n import tr
+from w2v_desktop.gui.i18n import counted, tr
 
 DEFAULT_RESTRICT = 30_000
 RECALL_QUERIES = 200  # sampled queries for the index's recall@10 against exact search
@@ -255,7 +254,7 @@ class NeighboursPanel(QWidget):
         if titles is not None and titles[row]:
             parts.append(html.escape(str(titles[row])))
         if self.vectors.counts is not None:
-            parts.append(tr("seen ") + plural(int(self.vectors.counts[row]), tr("time"), tr("times")))
+            parts.append(tr("seen ") + counted(int(self.vectors.counts[row]), tr("time"), tr("times")))
         scope = tr("among the {restrict:,} most frequent").format(restrict=restrict) if restrict else tr("among all {n_vectors:,} names").format(n_vectors=len(self.vectors))
         return " \N{MIDDLE DOT} ".join(parts) + tr(" — neighbours {scope}").format(scope=scope)
 

@@ -337,14 +337,14 @@ class RecsPanel(QWidget):
     def show_evaluation(self, result) -> None:
         self.eval_table.setRowCount(len(result.rows))
         for row, r in enumerate(result.rows):
-            cells = (r.method, r.task, r.scoring, f"{r.hit_rate:.4f}", f"{r.ndcg:.4f}", f"{r.mrr:.4f}",
+            cells = (tr(r.method), tr(r.task), tr(r.scoring), f"{r.hit_rate:.4f}", f"{r.ndcg:.4f}", f"{r.mrr:.4f}",
                      f"{r.coverage:.3f}", f"{r.users:,}", f"{r.no_vector:,}")
             for column, text in enumerate(cells):
                 self.eval_table.setItem(row, column, read_only_item(text))
         self.eval_table.setHorizontalHeaderLabels([tr(h).replace("@k", f"@{result.k}") for h in EVAL_HEADERS])
         rows_height = sum(self.eval_table.rowHeight(r) for r in range(len(result.rows)))
         self.eval_table.setMaximumHeight(self.eval_table.horizontalHeader().height() + rows_height + 6)
-        labels = [f"{r.method} \N{MIDDLE DOT} {r.task} \N{MIDDLE DOT} {r.scoring}" for r in result.rows]
+        labels = [" \N{MIDDLE DOT} ".join(tr(word) for word in (r.method, r.task, r.scoring)) for r in result.rows]
         values = [r.hit_rate for r in result.rows]
         self.eval_chart.set_bars(labels, values, x_range=(0, max(values + [0.01])),
                                  title=tr("HitRate@{k} (held-out last item in the top {k})").format(k=result.k),

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, Q
 
 from w2v_desktop.core.config import continue_config
 from w2v_desktop.core.train import Progress
-from w2v_desktop.core.wording import plural
 from w2v_desktop.gui import state as app_state
 from w2v_desktop.gui.panels.train_monitor import EvalPlot, LossPlot, WatchTable
 from w2v_desktop.gui.panels.train_options import TrainOptions
@@ -297,7 +296,7 @@ class TrainPanel(QWidget):
         elapsed = tr(" in {v0}").format(v0=format_seconds(p.elapsed)) if p is not None else ""
         self._log(tr("{what}{elapsed}: {n_vectors:,} vectors of {dim} dimensions ({epochs_trained} "
                      "trained in all).").format(what=what, elapsed=elapsed, n_vectors=len(vectors), dim=vectors.dim,
-                                             epochs_trained=counted(trainer.epochs_trained, tr("epoch"), tr("epochs"))))
+                                             epochs_trained=counted(trainer.epochs_trained, tr("epoch", "counted"), tr("epochs", "counted"))))
         self.status.setText(tr("{what}: {n_vectors:,} vectors. Explore them in the other tabs.").format(what=what, n_vectors=len(vectors)))
         self.progress_bar.setRange(0, 1000)
         kind = "items" if self.state.data_kind == "ratings" else "words"
@@ -309,10 +308,10 @@ class TrainPanel(QWidget):
                 self._log(tr("Warning: {collapsed}").format(collapsed=collapsed))
                 self.status.setText(tr("{what}, but {v1}{v2}").format(what=what, v1=collapsed[0].lower(), v2=collapsed[1:]))
         took = "" if p is None else tr(" in {elapsed:.1f} s").format(elapsed=p.elapsed) if p.elapsed < 60 else tr(" in {v0}").format(v0=format_seconds(p.elapsed))
-        count = (plural(len(vectors), tr("item"), tr("items")) if kind == "items"
-                 else plural(len(vectors), tr("word"), tr("words")))
+        count = (counted(len(vectors), tr("item"), tr("items")) if kind == "items"
+                 else counted(len(vectors), tr("word", "counted"), tr("words", "counted")))
         done = tr("Stopped early: trained {count}{took}") if stopped else tr("Trained {count}{took}")
-        self.finished.emit(done.format(count=tr_phrase(count), took=took))
+        self.finished.emit(done.format(count=count, took=took))
 
     def _on_job_done(self) -> None:
         self.job = self.handle = None

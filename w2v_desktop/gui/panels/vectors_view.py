@@ -49,7 +49,7 @@ class VectorsView(QWidget):
     def show_summary(self, summary: VectorsSummary) -> None:
         self.summary = summary
         self.norm_curve.setData(summary.norm_edges, summary.norm_hist)
-        theme.set_labels(self.norm_plot, tr("Vector norms (lengths): median {norm_median:.3g}, from {norm_min:.3g} to {norm_max:.3g}").format( norm_median=summary.norm_median, norm_min=summary.norm_min, norm_max=summary.norm_max), "norm", "rows")
+        theme.set_labels(self.norm_plot, tr("Vector norms (lengths): median {norm_median:.3g}, from {norm_min:.3g} to {norm_max:.3g}").format( norm_median=summary.norm_median, norm_min=summary.norm_min, norm_max=summary.norm_max), tr("norm"), tr("rows"))
         self.norm_plot.autoRange()
         shown = len(summary.sample[0][1]) if summary.sample else 0
         headers = [tr("name")] + ([tr("count")] if summary.has_counts else []) + [f"d{i + 1}" for i in range(shown)]

@@ -81,7 +81,7 @@ class LoadProgressWidget(QWidget):
             self.bar.setRange(0, STEPS)
             self.bar.setValue(int(STEPS * min(max(fraction, 0.0), 1.0)))
             self.bar.setFormat("%p%")
-        left = tr("{v0} left").format(v0=format_duration(seconds)) if seconds is not None else tr("estimating the time left")
+        left = tr("{v0} left").format(v0=tr_phrase(format_duration(seconds))) if seconds is not None else tr("estimating the time left")
         self.left.setText(f"{name}: {left}" if fraction is not None else f"{name}")
         self.left.setToolTip(tr("Reading {name}").format(name=name))
         self.cancel_button.setText(tr(CANCEL_TEXT))

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableWidge
 from w2v_desktop.gui.widgets.similarity_bar import BAR_ROLE, SimilarityBarDelegate, bar_fractions
 from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
-PREFERRED_COLUMNS = ("title", "genres")
+PREFERRED_COLUMNS = (QT_TR_NOOP("title"), QT_TR_NOOP("genres"))  # known columns, headed in the user's language
 MAX_META_COLUMNS = 3
 NAME_ROLE = Qt.UserRole + 1
 
@@ -64,7 +64,8 @@ class NeighbourTable(QTableWidget):
                     if any(str(values[n.row]).strip() for n in neighbours)}
         counts = getattr(vectors, "counts", None) if show_counts else None
         score_label, name_header = tr(score_label), tr(name_header)
-        headers = ["#", name_header, score_label] + ([tr("count")] if counts is not None else []) + list(meta)
+        headers = (["#", name_header, score_label] + ([tr("count")] if counts is not None else [])
+                   + [tr(key) if key in PREFERRED_COLUMNS else key for key in meta])
         self.clear()
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)

@@ -468,6 +468,22 @@
         <translation>正在分词 {name}</translation>
     </message>
     <message>
+        <source>Sampling {path}</source>
+        <translation>正在抽样读取 {path}</translation>
+    </message>
+    <message>
+        <source>Learning phrases of {name}</source>
+        <translation>正在学习 {name} 中的短语</translation>
+    </message>
+    <message>
+        <source>Tokenising {name}: counting words</source>
+        <translation>正在分词 {name}：统计词数</translation>
+    </message>
+    <message>
+        <source>Tokenising {name}: counting sentences</source>
+        <translation>正在分词 {name}：统计句子数</translation>
+    </message>
+    <message>
         <source>First {PREVIEW_LINES} sentences as tokens (separated by ·)</source>
         <translation>前 {PREVIEW_LINES} 句的分词结果（以 · 分隔）</translation>
     </message>
@@ -550,6 +566,16 @@
     <message>
         <source>Opened model {name} ({n_vocab:,} names, {epochs_trained}); open new data and Train to continue</source>
         <translation>已打开模型 {name}（{n_vocab:,} 个名称，{epochs_trained}）；打开新数据并点击“训练”即可继续</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <comment>counted</comment>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <comment>counted</comment>
+        <translation>轮</translation>
     </message>
     <message>
         <source>Training is running</source>
@@ -1044,6 +1070,10 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>正确率 {v0:.1f}%</translation>
     </message>
     <message>
+        <source>analogies</source>
+        <translation>类比</translation>
+    </message>
+    <message>
         <source>{v0:.0f}% of questions</source>
         <translation>占题目的 {v0:.0f}%</translation>
     </message>
@@ -1062,6 +1092,10 @@ Open the project and read that file anyway? Only do this for projects you trust.
     <message>
         <source>Correlation of cosine similarity with human scores</source>
         <translation>余弦相似度与人工评分的相关性</translation>
+    </message>
+    <message>
+        <source>correlation</source>
+        <translation>相关系数</translation>
     </message>
     <message>
         <source>word pairs</source>
@@ -1157,10 +1191,16 @@ Open the project and read that file anyway? Only do this for projects you trust.
     </message>
     <message>
         <source>name</source>
-        <translation>名称</translation>
+        <comment>counted</comment>
+        <translation>个名称</translation>
     </message>
     <message>
         <source>names</source>
+        <comment>counted</comment>
+        <translation>个名称</translation>
+    </message>
+    <message>
+        <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
@@ -1305,11 +1345,13 @@ Open the project and read that file anyway? Only do this for projects you trust.
     </message>
     <message>
         <source>zero vector</source>
-        <translation>零向量</translation>
+        <comment>counted</comment>
+        <translation>个零向量</translation>
     </message>
     <message>
         <source>zero vectors</source>
-        <translation>零向量</translation>
+        <comment>counted</comment>
+        <translation>个零向量</translation>
     </message>
     <message>
         <source>Training data: {v0} (Train uses it).</source>
@@ -1364,8 +1406,24 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>保留 {total_types:,} 个不同词中的 &lt;b&gt;{kept_types:,}&lt;/b&gt; 个（{share:.0%}），覆盖 {total_tokens:,} 个词元中的 &lt;b&gt;{coverage:.1%}&lt;/b&gt;。&lt;br&gt;丢弃出现次数少于 {v6} 的 {v5}（{v7}）。</translation>
     </message>
     <message>
+        <source>word</source>
+        <comment>counted</comment>
+        <translation>个词</translation>
+    </message>
+    <message>
         <source>words</source>
-        <translation>词</translation>
+        <comment>counted</comment>
+        <translation>个词</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <comment>counted</comment>
+        <translation>个词元</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <comment>counted</comment>
+        <translation>个词元</translation>
     </message>
     <message>
         <source>time</source>
@@ -1374,14 +1432,6 @@ Open the project and read that file anyway? Only do this for projects you trust.
     <message>
         <source>times</source>
         <translation>次</translation>
-    </message>
-    <message>
-        <source>token</source>
-        <translation>词元</translation>
-    </message>
-    <message>
-        <source>tokens</source>
-        <translation>词元</translation>
     </message>
     <message>
         <source>k-occurrence (times in a query&apos;s top-k)</source>
@@ -2712,6 +2762,14 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>正在由 {n:,} 个事件构建物品序列</translation>
     </message>
     <message>
+        <source>Reading the rating scale</source>
+        <translation>正在读取评分尺度</translation>
+    </message>
+    <message>
+        <source>Bringing back {n:,} events</source>
+        <translation>正在取回 {n:,} 个事件</translation>
+    </message>
+    <message>
         <source>Click a point to select it (Ctrl+click adds), Shift+drag for a box, Ctrl+drag for a lasso.</source>
         <translation>单击一个点选中它（Ctrl+单击追加），Shift+拖动框选，Ctrl+拖动套索选择。</translation>
     </message>
@@ -2856,8 +2914,36 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>测量可信度</translation>
     </message>
     <message>
+        <source>{n:,.0f} bytes</source>
+        <translation>{n:,.0f} 字节</translation>
+    </message>
+    <message>
+        <source>{n:,.1f} KB</source>
+        <translation>{n:,.1f} KB</translation>
+    </message>
+    <message>
+        <source>{n:,.1f} MB</source>
+        <translation>{n:,.1f} MB</translation>
+    </message>
+    <message>
+        <source>{n:,.1f} GB</source>
+        <translation>{n:,.1f} GB</translation>
+    </message>
+    <message>
         <source>under a second</source>
         <translation>不到一秒</translation>
+    </message>
+    <message>
+        <source>about {n:.0f} s</source>
+        <translation>约 {n:.0f} 秒</translation>
+    </message>
+    <message>
+        <source>about {n:.0f} min</source>
+        <translation>约 {n:.0f} 分钟</translation>
+    </message>
+    <message>
+        <source>about {n:.1f} h</source>
+        <translation>约 {n:.1f} 小时</translation>
     </message>
     <message>
         <source>{n} s</source>
@@ -3068,6 +3154,34 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>{method}（{parameters}）</translation>
     </message>
     <message>
+        <source>most-popular</source>
+        <translation>最热门</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>next item</source>
+        <translation>下一个物品</translation>
+    </message>
+    <message>
+        <source>user vector</source>
+        <translation>用户向量</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>dot</source>
+        <translation>点积</translation>
+    </message>
+    <message>
         <source>training {method}</source>
         <translation>正在训练 {method}</translation>
     </message>
@@ -3148,8 +3262,48 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>{total:,} 个物品中有 {n:,} 个得不到向量（{share:.0%}）：请降低评分阈值或 min_count。</translation>
     </message>
     <message>
+        <source>wrong column count</source>
+        <translation>列数不对</translation>
+    </message>
+    <message>
+        <source>unmatched quote</source>
+        <translation>引号不配对</translation>
+    </message>
+    <message>
+        <source>blank line</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <source>repeated header</source>
+        <translation>重复的表头</translation>
+    </message>
+    <message>
+        <source>missing field</source>
+        <translation>缺少字段</translation>
+    </message>
+    <message>
+        <source>non-numeric rating</source>
+        <translation>评分不是数字</translation>
+    </message>
+    <message>
+        <source>non-numeric time</source>
+        <translation>时间不是数字</translation>
+    </message>
+    <message>
+        <source>non-finite rating</source>
+        <translation>评分不是有限数</translation>
+    </message>
+    <message>
+        <source>non-finite time</source>
+        <translation>时间不是有限数</translation>
+    </message>
+    <message>
         <source>no bad rows</source>
         <translation>没有错误行</translation>
+    </message>
+    <message>
+        <source>{n:,} {reason}</source>
+        <translation>{reason} {n:,} 行</translation>
     </message>
     <message>
         <source>; first at lines {lines}</source>
@@ -3408,6 +3562,98 @@ moved {moved:.3f}</source>
     <message>
         <source>{column} is a number column: expected a number after {op} {at}, not {value}</source>
         <translation>{column} 是数值列：{op} 之后{at}应为数字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{layout}: delimiter {delimiter}, {header}, user={user}, item={item}, rating={rating}, time={time}</source>
+        <translation>{layout}：分隔符 {delimiter}，{header}，用户={user}，物品={item}，评分={rating}，时间={time}</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>有表头</translation>
+    </message>
+    <message>
+        <source>no header</source>
+        <translation>无表头</translation>
+    </message>
+    <message>
+        <source>none (implicit)</source>
+        <translation>无（隐式数据）</translation>
+    </message>
+    <message>
+        <source>none (file order)</source>
+        <translation>无（按文件顺序）</translation>
+    </message>
+    <message>
+        <source>movielens-100k</source>
+        <translation>MovieLens 100K（u.data）</translation>
+    </message>
+    <message>
+        <source>movielens-dat</source>
+        <translation>MovieLens 1M/10M（:: 分隔）</translation>
+    </message>
+    <message>
+        <source>movielens-csv</source>
+        <translation>MovieLens CSV（ratings.csv）</translation>
+    </message>
+    <message>
+        <source>delimited</source>
+        <translation>分隔文本</translation>
+    </message>
+    <message>
+        <source>named</source>
+        <translation>按列名</translation>
+    </message>
+    <message>
+        <source>parquet</source>
+        <translation>Parquet</translation>
+    </message>
+    <message>
+        <source>Collecting the corpus</source>
+        <translation>正在收集语料</translation>
+    </message>
+    <message>
+        <source>{description}: counting</source>
+        <translation>{description}：计数</translation>
+    </message>
+    <message>
+        <source>{description}: streaming tokens</source>
+        <translation>{description}：传回词元</translation>
+    </message>
+    <message>
+        <source>Training MLlib Word2Vec</source>
+        <translation>正在训练 MLlib Word2Vec</translation>
+    </message>
+    <message>
+        <source>Counting items</source>
+        <translation>正在统计物品</translation>
+    </message>
+    <message>
+        <source>Bringing back {n:,} item tokens</source>
+        <translation>正在取回 {n:,} 个物品词元</translation>
+    </message>
+    <message>
+        <source>{description} ({stage}): {done:,}/{total:,} tasks</source>
+        <translation>{description}（{stage}）：{done:,}/{total:,} 个任务</translation>
+    </message>
+    <message>
+        <source>{description} ({stage})</source>
+        <translation>{description}（{stage}）</translation>
+    </message>
+    <message>
+        <source>{description}: {done:,}/{total:,} tasks</source>
+        <translation>{description}：{done:,}/{total:,} 个任务</translation>
+    </message>
+    <message>
+        <source>Item graph: numbering items</source>
+        <translation>物品图：为物品编号</translation>
+    </message>
+    <message>
+        <source>Item graph: counting transitions</source>
+        <translation>物品图：统计转移</translation>
+    </message>
+    <message>
+        <source>{method} walks</source>
+        <translation>{method} 游走</translation>
     </message>
 </context>
 </TS>
