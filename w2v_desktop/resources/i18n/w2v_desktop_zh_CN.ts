@@ -2707,7 +2707,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
     </message>
     <message>
         <source>{v0} left</source>
-        <translation>剩余 {v0}</translation>
+        <translation>剩余{v0}</translation>
     </message>
     <message>
         <source>estimating the time left</source>
