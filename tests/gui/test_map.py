@@ -22,15 +22,35 @@ def settle(qtbot, scatter_map) -> None:
     qtbot.waitUntil(lambda: not scatter_map._label_timer.isActive(), timeout=5000)
 
 
-@pytest.fixture
-def mapped(qtbot, state):
+def shown_map(qtbot, state, vectors, n: int, three_d: bool = False):
+    """A shown map tab with a map of the ``n`` most frequent rows of ``vectors`` (3-D on request)."""
     from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
-    state.set_vectors(clustered_vectors(titles=True))
+    state.set_vectors(vectors)
     panel = make_panel(qtbot, ProjectionPanel, state)
     panel.show()
     qtbot.waitExposed(panel)
-    panel.top_spin.setValue(120)
+    panel.top_spin.setValue(n)
+    panel.controls.three_d_check.setChecked(three_d)
     project_now(qtbot, panel)
+    return panel
+
+
+def box_select_cluster(panel, prefix: str = "c3_") -> list[int]:
+    """Shift-drag a box round the points named ``prefix...``; returns their indices."""
+    c = panel.result.coords
+    cluster = [i for i, n in enumerate(panel.result.names) if n.startswith(prefix)]
+    lo, hi = c[cluster].min(axis=0), c[cluster].max(axis=0)
+    pad = 0.01 * (c.max(axis=0) - c.min(axis=0))
+    corners = [viewport_point(panel.map, lo[0] - pad[0], lo[1] - pad[1]),
+               viewport_point(panel.map, hi[0] + pad[0], hi[1] + pad[1])]
+    drag(panel.map.plot.viewport(), [corners[0], (corners[0] + corners[1]) / 2, corners[1]],
+         Qt.KeyboardModifier.ShiftModifier)
+    return cluster
+
+
+@pytest.fixture
+def mapped(qtbot, state):
+    panel = shown_map(qtbot, state, clustered_vectors(titles=True), 120)
     settle(qtbot, panel.map)
     return panel
 
@@ -118,14 +138,7 @@ def test_lasso_selects_exactly_the_points_inside(qtbot, mapped):
 
 def test_box_isolate_and_show_all(qtbot, mapped):
     panel = mapped
-    c = panel.result.coords
-    cluster = [i for i, n in enumerate(panel.result.names) if n.startswith("c3_")]
-    lo, hi = c[cluster].min(axis=0), c[cluster].max(axis=0)
-    pad = 0.01 * (c.max(axis=0) - c.min(axis=0))
-    corners = [viewport_point(panel.map, lo[0] - pad[0], lo[1] - pad[1]),
-               viewport_point(panel.map, hi[0] + pad[0], hi[1] + pad[1])]
-    drag(panel.map.plot.viewport(), [corners[0], (corners[0] + corners[1]) / 2, corners[1]],
-         Qt.KeyboardModifier.ShiftModifier)
+    cluster = box_select_cluster(panel)
     assert set(cluster) <= set(panel.map.selection)
     panel.selection.isolate_button.click()
     assert panel.map.keep.sum() == len(panel.map.selection)

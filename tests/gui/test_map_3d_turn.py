@@ -10,8 +10,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from test_map import settle, viewport_point
-from test_panels import clustered_vectors, make_panel, project_now, state, wait_job  # noqa: F401 (a fixture)
+from test_map import settle, shown_map, viewport_point
+from test_panels import clustered_vectors, project_now, state, wait_job  # noqa: F401 (a fixture)
 
 from w2v_desktop.core.analysis.map_camera import Camera, screen_view, unit_ball
 
@@ -37,14 +37,7 @@ def settled(qtbot, scatter_map) -> None:
 
 @pytest.fixture
 def mapped_3d(qtbot, state):
-    from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
-    state.set_vectors(clustered_vectors(titles=True))
-    panel = make_panel(qtbot, ProjectionPanel, state)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.top_spin.setValue(120)
-    panel.controls.three_d_check.setChecked(True)
-    project_now(qtbot, panel)
+    panel = shown_map(qtbot, state, clustered_vectors(titles=True), 120, three_d=True)
     settled(qtbot, panel.map)
     return panel
 
@@ -173,15 +166,8 @@ def test_a_3d_bookmark_brings_back_its_camera(qtbot, mapped_3d, state):
 
 
 def test_while_turning_many_points_draw_as_density_then_as_points_again(qtbot, state):
-    from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
     from w2v_desktop.gui.widgets.map_rotation import TURNING_POINTS_BELOW
-    state.set_vectors(clustered_vectors(n_clusters=6, per_cluster=500))
-    panel = make_panel(qtbot, ProjectionPanel, state)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.top_spin.setValue(3000)
-    panel.controls.three_d_check.setChecked(True)
-    project_now(qtbot, panel)
+    panel = shown_map(qtbot, state, clustered_vectors(n_clusters=6, per_cluster=500), 3000, three_d=True)
     scatter = panel.map
     assert 3000 > TURNING_POINTS_BELOW and scatter.mode == "points"
     scatter.turn.turn(10.0, 0.0)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from test_map import drag, settle, viewport_point
+from test_map import box_select_cluster, settle
 from test_map_colour import multi_label_vectors
 from test_panels import make_panel, project_now, state  # noqa: F401 (a fixture)
 
@@ -95,14 +95,7 @@ def test_a_row_click_selects_its_point_and_the_selection_panel_follows(qtbot, ta
 
 def test_a_box_on_the_map_selects_its_rows_and_a_sort_keeps_them(qtbot, tabled):
     panel = tabled
-    c = panel.result.coords
-    cluster = [i for i, n in enumerate(panel.result.names) if n.startswith("c3_")]
-    lo, hi = c[cluster].min(axis=0), c[cluster].max(axis=0)
-    pad = 0.01 * (c.max(axis=0) - c.min(axis=0))
-    corners = [viewport_point(panel.map, lo[0] - pad[0], lo[1] - pad[1]),
-               viewport_point(panel.map, hi[0] + pad[0], hi[1] + pad[1])]
-    drag(panel.map.plot.viewport(), [corners[0], (corners[0] + corners[1]) / 2, corners[1]],
-         Qt.KeyboardModifier.ShiftModifier)
+    cluster = box_select_cluster(panel)
     chosen = sorted(panel.map.selection)
     assert set(cluster) <= set(chosen) and len(chosen) < 120
     assert sorted(table_points(panel)) == chosen

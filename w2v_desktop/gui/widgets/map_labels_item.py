@@ -20,8 +20,9 @@ MAX_LABELS = 400     # labels on screen at most
 PAD_X, PAD_Y = 3.0, 1.0
 
 
-class LabelLayer(pg.GraphicsObject):
-    """Child of the view box, painting in its pixel coordinates; takes no mouse buttons."""
+class ViewOverlay(pg.GraphicsObject):
+    """Child of the view box, painting in its pixel coordinates over the points; takes no mouse
+    buttons (clicks reach the points under it)."""
 
     def __init__(self, viewbox: pg.ViewBox):
         super().__init__()
@@ -29,6 +30,13 @@ class LabelLayer(pg.GraphicsObject):
         self.setParentItem(viewbox)
         self.setZValue(1e6)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+
+class LabelLayer(ViewOverlay):
+    """The map's labels."""
+
+    def __init__(self, viewbox: pg.ViewBox):
+        super().__init__(viewbox)
         self.font = QFont()
         self.font.setPointSizeF(max(7.5, self.font.pointSizeF() * 0.9))
         self.strong_font = QFont(self.font)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidg
 from w2v_desktop.core.analysis import OKABE_ITO, Camera, axis_directions, far_first, nearness, screen_view, unit_ball
 from w2v_desktop.gui import theme
 from w2v_desktop.gui.widgets.map_density_item import POINT_SIZE, POINTS_BELOW
+from w2v_desktop.gui.widgets.map_labels_item import ViewOverlay
 from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 THREE_D_METHODS = ("pca", "umap")
@@ -68,15 +69,11 @@ class ThreeDCheck(QCheckBox):
         return 3 if self.isChecked() and method in THREE_D_METHODS else 2
 
 
-class AxisTripod(pg.GraphicsObject):
+class AxisTripod(ViewOverlay):
     """Where the map's three axes point, drawn in the view box's bottom-right corner."""
 
     def __init__(self, viewbox: pg.ViewBox):
-        super().__init__()
-        self.vb = viewbox
-        self.setParentItem(viewbox)
-        self.setZValue(1e6)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        super().__init__(viewbox)
         self.names = ("1", "2", "3")
         self.directions, self.depths = axis_directions(Camera())
         viewbox.sigResized.connect(lambda *_a: self.prepareGeometryChange())
