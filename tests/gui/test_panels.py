@@ -457,7 +457,7 @@ def test_recs_empty_states_then_user_history_and_two_scorings(qtbot, rating_stat
     cosine, dot = panel.cosine_table.names(), panel.dot_table.names()
     assert len(cosine) == len(dot) == 10 and not (set(cosine) | set(dot)) & seen
     assert "items in both lists" in panel.comparison_label.text()
-    panel.aggregation_combo.setCurrentText("rating")  # rebuilds user vectors in the worker
+    panel.aggregation_combo.setCurrentIndex(panel.aggregation_combo.findData("rating"))  # rebuilds user vectors in the worker
     wait_job(qtbot, panel)
     assert len(panel.cosine_table.names()) == 10
 

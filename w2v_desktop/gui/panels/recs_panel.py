@@ -84,7 +84,10 @@ class RecsPanel(QWidget):
         self.user_edit.setCompleter(self.user_completer)
         self.random_button = QPushButton(tr("Random user"))
         self.aggregation_combo = QComboBox()
-        self.aggregation_combo.addItems(list(recommend.AGGREGATIONS))
+        shown = {"mean": tr("mean", "user vector"), "sum": tr("sum", "user vector"),
+                 "rating": tr("rating-weighted", "user vector"), "decay": tr("decay", "user vector")}
+        for key in recommend.AGGREGATIONS:
+            self.aggregation_combo.addItem(shown.get(key, key), key)
         self.aggregation_combo.setToolTip(tr("How a user vector is made from the vectors of the items they rated: mean, sum, "
                                              "rating-weighted, or recent items weighted more (decay)."))
         self.half_life_spin = QDoubleSpinBox(minimum=0.5, maximum=10_000, value=30, suffix=tr(" days half-life"))
@@ -198,7 +201,7 @@ class RecsPanel(QWidget):
         self._prepare()
 
     def _is_decay(self) -> bool:
-        return self.aggregation_combo.currentText() == "decay"
+        return self.aggregation_combo.currentData() == "decay"
 
     def _prepare(self) -> None:
         if self.vectors is None or self.events is None:
@@ -206,7 +209,7 @@ class RecsPanel(QWidget):
         if self.job is not None:
             self.job.cancel()
         vectors, events, hist = self.vectors, self.events, self.hist
-        method = self.aggregation_combo.currentText()
+        method = self.aggregation_combo.currentData()
         half_life = self.half_life_spin.value() * 86_400 if method == "decay" else None
         self.half_life_spin.setEnabled(method == "decay")
 

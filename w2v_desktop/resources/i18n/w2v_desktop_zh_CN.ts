@@ -1958,6 +1958,26 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>随机用户</translation>
     </message>
     <message>
+        <source>mean</source>
+        <comment>user vector</comment>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <comment>user vector</comment>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <source>rating-weighted</source>
+        <comment>user vector</comment>
+        <translation>按评分加权</translation>
+    </message>
+    <message>
+        <source>decay</source>
+        <comment>user vector</comment>
+        <translation>近期加权（衰减）</translation>
+    </message>
+    <message>
         <source>How a user vector is made from the vectors of the items they rated: mean, sum, rating-weighted, or recent items weighted more (decay).</source>
         <translation>如何由用户评过分的物品向量得到用户向量：平均、求和、按评分加权，或对近期物品加权更多（衰减）。</translation>
     </message>
