@@ -156,3 +156,23 @@ def test_evaluate_recs_on_spark_walks_there_and_prints_the_local_table(spark, ca
     for row in ("most-popular", "item2vec     next item", "deepwalk     user vector", "node2vec     next item"):
         assert any(line.startswith(row) for line in on_spark)
     assert "deepwalk: generating walks on Spark (local[2])" in captured.err
+
+
+@pytest.mark.parametrize("flag, verbose", [([], False), (["--spark-log"], True)])
+def test_train_on_spark_tokenising_passes_spark_log_to_the_session(flag, verbose, monkeypatch, capsys, tmp_path):
+    import w2v_desktop.core.spark as spark_face
+    asked = []
+
+    class Stop(Exception):
+        pass
+
+    def session(master, conf=None, verbose=False):
+        asked.append((master, verbose))
+        raise Stop
+
+    monkeypatch.setattr(spark_face, "spark_session", session)
+    text = tmp_path / "t.txt"
+    text.write_text("a b c\n")
+    with pytest.raises(Stop):
+        main(["train", str(text), "-o", str(tmp_path / "v.txt"), "--spark", "local[1]", *flag])
+    assert asked == [("local[1]", verbose)]

@@ -190,7 +190,7 @@ def run(args) -> int:
                                 corpus=args.trainer == "local")
         corpus, items = data.corpus, data.items
     elif args.trainer == "local":
-        corpus = _read_text(args.corpus, _tokenize_options(args), live, args.spark)
+        corpus = _read_text(args.corpus, _tokenize_options(args), live, args.spark, args.spark_log)
     else:
         corpus = None  # MLlib: the text is tokenised and trained on the cluster, it never comes here
     if corpus is not None:
@@ -268,7 +268,7 @@ def _train_mllib(args, data, config: TrainConfig, say):
     return vectors
 
 
-def _read_text(path: str, options, live: bool, spark_master: str | None = None):
+def _read_text(path: str, options, live: bool, spark_master: str | None = None, spark_log: bool = False):
     """The app's corpus reader (on Spark's executors with ``spark_master``), its progress
     shown on one live line."""
     from w2v_desktop.core.jobs import load_text_corpus
@@ -283,7 +283,7 @@ def _read_text(path: str, options, live: bool, spark_master: str | None = None):
         from w2v_desktop.cli.recs_cmds import spark_errors
 
         with spark_errors(path):
-            corpus = run_to_end(load_text_corpus(path, options, spark_master=spark_master), show)
+            corpus = run_to_end(load_text_corpus(path, options, spark_master=spark_master, spark_log=spark_log), show)
     else:
         corpus = run_to_end(load_text_corpus(path, options), show)
     if live:

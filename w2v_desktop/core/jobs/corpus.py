@@ -27,19 +27,21 @@ class LoadProgress:
 
 
 def load_text_corpus(path: str, options: TokenizeOptions | None = None,
-                     cancel: Any = None, spark_master: str | None = None) -> Iterator[LoadProgress]:
+                     cancel: Any = None, spark_master: str | None = None,
+                     spark_log: bool = False) -> Iterator[LoadProgress]:
     """Tokenise a text file (see core.text.tokenize for what is accepted) into a Corpus.
 
     ``cancel`` (see core.cancel) is looked at with each progress report, about
     ten times a second: reading then raises ``Cancelled``. A caller that stops
     iterating (the GUI worker closes the generator) stops it as well.
     ``spark_master``: tokenise on that Spark cluster's executors by the same rules
-    (``core.spark.text``; any path the cluster reads) and stream the ids back.
+    (``core.spark.text``; any path the cluster reads) and stream the ids back; ``spark_log``:
+    let Spark's warnings through to the terminal.
     """
     if spark_master:
         from w2v_desktop.core.spark import spark_session, spark_text_corpus
 
-        session = spark_session(spark_master)
+        session = spark_session(spark_master, verbose=spark_log)
         return (yield from spark_text_corpus(session, str(path), options, cancel=cancel))
     name = os.path.basename(str(path))
     builder = CorpusBuilder()
