@@ -50,7 +50,41 @@ def run_app(argv: list[str] | None = None) -> int:
     window = open_window(args.path)  # noqa: F841 - referenced until the app quits
     if args.startup_time:
         _report_first_paint(app, window)
-    return app.exec()
+    terminated = stop_on_termination(app, window)
+    code = app.exec()
+    return terminated[0] if terminated else code
+
+
+def stop_on_termination(app, window) -> list[int]:
+    """SIGTERM or SIGHUP (a logout, ``kill``): close the window as Close does, stopping training
+    and cancelling jobs so that their part files are removed, without asking about an unsaved
+    model (nobody is there to answer), and exit with 128 + the signal's number. Without this the
+    process would end on the spot. A second signal ends it at once. Returns a list that holds the
+    exit status once a signal came."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    terminated: list[int] = []
+
+    def close(signum: int) -> None:
+        terminated.append(128 + signum)
+        window.state.set_unsaved(False)
+        window.close()
+        app.exit(128 + signum)
+
+    def handler(signum, _frame) -> None:   # anywhere in Python code: do the closing in the event loop
+        signal.signal(signum, signal.SIG_DFL)
+        print(f"w2v-desktop: {signal.Signals(signum).name}: closing", file=sys.stderr)
+        QTimer.singleShot(0, lambda: close(signum))
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), handler)
+    ticker = QTimer(app)   # Python runs signal handlers between bytecodes: wake it while Qt waits
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+    return terminated
 
 
 def _seconds_since_process_start() -> float:
