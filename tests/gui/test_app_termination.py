@@ -42,3 +42,21 @@ def test_a_termination_signal_closes_the_window_and_exits_with_128_plus_it(signu
             app.kill()
     assert app.returncode == 128 + signum, err
     assert f"{signal.Signals(signum).name}: closing" in err and "Traceback" not in err
+
+
+def test_an_unsaved_model_is_kept_in_the_cache_folder_on_termination(qtbot, window, tmp_path, monkeypatch, capsys):
+    from test_flows import trained_window
+    from w2v_desktop.core.train import model_file
+    from w2v_desktop.gui.app import keep_unsaved_model
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    trained_window(qtbot, window)
+    assert window.state.unsaved
+    keep_unsaved_model(window)
+    kept = list((tmp_path / "cache" / "w2v-desktop" / "recovered").glob("model-*.npz"))
+    assert len(kept) == 1 and str(kept[0]) in capsys.readouterr().err
+    again = model_file.load_model(kept[0])
+    assert again.vocab.words == window.state.trainer.vocab.words
+    window.state.set_unsaved(False)
+    keep_unsaved_model(window)   # nothing unsaved: nothing more written
+    assert len(list(kept[0].parent.iterdir())) == 1

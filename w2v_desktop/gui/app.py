@@ -58,7 +58,7 @@ def run_app(argv: list[str] | None = None) -> int:
 def stop_on_termination(app, window) -> list[int]:
     """SIGTERM or SIGHUP (a logout, ``kill``): close the window as Close does, stopping training
     and cancelling jobs so that their part files are removed, without asking about an unsaved
-    model (nobody is there to answer), and exit with 128 + the signal's number. Without this the
+    model (nobody is there to answer: it is written to the cache folder instead), and exit with 128 + the signal's number. Without this the
     process would end on the spot. A second signal ends it at once. Returns a list that holds the
     exit status once a signal came."""
     import signal
@@ -69,6 +69,7 @@ def stop_on_termination(app, window) -> list[int]:
 
     def close(signum: int) -> None:
         terminated.append(128 + signum)
+        keep_unsaved_model(window)
         window.state.set_unsaved(False)
         window.close()
         app.exit(128 + signum)
@@ -85,6 +86,25 @@ def stop_on_termination(app, window) -> list[int]:
     ticker.timeout.connect(lambda: None)
     ticker.start(250)
     return terminated
+
+
+def keep_unsaved_model(window) -> None:
+    """An unsaved trained model (not one still training) written to the cache folder's
+    ``recovered/`` before a termination closes the window, its path on stderr."""
+    import time
+
+    state = window.state
+    if not state.unsaved or state.trainer is None or window.train_panel.is_running():
+        return
+    from w2v_desktop.core.scratch import cache_dir
+    from w2v_desktop.core.train import model_file
+
+    try:
+        path = cache_dir("recovered") / time.strftime("model-%Y%m%d-%H%M%S.npz")
+        model_file.save_model(state.trainer, path)
+        print(f"w2v-desktop: the unsaved model was written to {path}", file=sys.stderr)
+    except (OSError, ValueError) as exc:
+        print(f"w2v-desktop: could not keep the unsaved model: {exc}", file=sys.stderr)
 
 
 def _seconds_since_process_start() -> float:
