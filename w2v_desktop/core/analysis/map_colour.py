@@ -54,6 +54,7 @@ class ColumnValues:
         self.cells, self.codes = distinct_cells(column)
         self.values = [list(dict.fromkeys(cell_values(c))) for c in self.cells]
         self._numbers: np.ndarray | None | bool = False   # not yet worked out
+        self._all_counts: list[tuple[str, int]] | None = None   # counts() over every row, kept
 
     def numbers(self, rows=None) -> np.ndarray | None:
         """Each row's cell as a float (NaN where empty) when every non-empty cell is a number, else None."""
@@ -73,14 +74,20 @@ class ColumnValues:
         return self.codes if rows is None else self.codes[np.asarray(rows, dtype=np.int64)]
 
     def counts(self, rows=None) -> list[tuple[str, int]]:
-        """(value, rows having it) over ``rows`` (default: all), most common first (ties: alphabetical)."""
+        """(value, rows having it) over ``rows`` (default: all, worked out once), most common first
+        (ties: alphabetical)."""
+        if rows is None and self._all_counts is not None:
+            return self._all_counts
         rows_per_cell = np.bincount(self._codes(rows), minlength=len(self.values)).tolist()
         counts: Counter = Counter()
         for values, n in zip(self.values, rows_per_cell):
             if n:
                 for v in values:
                     counts[v] += n
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if rows is None:
+            self._all_counts = ordered
+        return ordered
 
     def multi_label(self) -> bool:
         return any(len(values) > 1 for values in self.values)

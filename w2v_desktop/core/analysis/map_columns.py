@@ -233,8 +233,9 @@ def projection_columns(result, vectors) -> MapColumns:
     counts = None if vectors is None or vectors.counts is None else vectors.counts[rows]
     metadata = {}
     meta = ((getattr(vectors, "meta", None) or {}).get("columns") or {}) if vectors is not None else {}
+    whole = len(rows) == len(vectors) and bool(np.all(rows == np.arange(len(rows))))   # every row, in order
     index = rows.tolist()
     for key, values in meta.items():
         if values is not None and len(values) == len(vectors):
-            metadata[key] = [values[r] for r in index]
+            metadata[key] = list(values) if whole else [values[r] for r in index]
     return make_map_columns(result.names, result.coords, result.trust, counts, metadata)

@@ -111,7 +111,7 @@ class ProjectionPanel(QWidget):
         self.pasted_edit.textChanged.connect(lambda: self.pasted_edit.hasFocus() and self.pasted_radio.setChecked(True))
 
     def _build_view_widgets(self) -> None:
-        self.colouring = MapColour(self)
+        self.colouring = MapColour(self, self.state.run_in_worker)
         self.colour_combo, self.colour_value_combo = self.colouring.combo, self.colouring.value_combo
         self.search_edit = QLineEdit(placeholderText=tr("highlight names containing…"))
         self.search_edit.setClearButtonEnabled(True)
@@ -124,6 +124,7 @@ class ProjectionPanel(QWidget):
         self.export_csv_button.setToolTip(tr("Coordinates and metadata as CSV, the Embedding Projector's TSV pair, "
                                              "or a parquet table with neighbours for Embedding Atlas"))
         self.colouring.changed.connect(self.apply_colour)
+        self.colouring.columns_ready.connect(self.apply_labels)   # "Label by" a column reads them
         self.search_edit.textChanged.connect(self.highlight)
         self.label_combo.currentIndexChanged.connect(lambda _i: self.apply_labels())
         self.export_plot_button.clicked.connect(lambda: export_plot(self, self.map.plot, "projection"))
@@ -192,7 +193,7 @@ class ProjectionPanel(QWidget):
         self.label_combo.blockSignals(True)
         self.label_combo.clear()
         self.label_combo.addItems(label_choices(vectors))
-        if "title" in self.colouring.parsed:  # items: their titles say more than their ids
+        if "title" in meta_columns(vectors):  # items: their titles say more than their ids
             self.label_combo.setCurrentText("title")
         self.label_combo.blockSignals(False)
         self.status.setText(tr("Choose points and a method, then Project."))

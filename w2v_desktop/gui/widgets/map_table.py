@@ -15,7 +15,7 @@ filter typed), so a hidden table costs a large map nothing.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -23,7 +23,8 @@ from w2v_desktop.core.analysis import FilterError, filter_mask, projection_colum
 from w2v_desktop.core.analysis.map_colour import HIGHLIGHT
 from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase
 
-MAX_RANGES = 10_000       # row runs highlighted for a map selection (more: the first ones)
+MAX_RANGES = 1_000        # row runs highlighted for a map selection (more: the first ones; each costs
+                          # Qt's selection model time on every sort: 10,000 took 0.5 s a sort)
 MAX_COLUMN_WIDTH = 320    # a long title does not push the other columns out of view
 FIT_ROWS = 100            # rows measured to fit the column widths (each cell measured is a Python call)
 FILTER_HELP = QT_TR_NOOP(
@@ -35,7 +36,11 @@ FILTER_HELP = QT_TR_NOOP(
 
 
 class MapTableModel(QAbstractTableModel):
-    """The rows shown: the map's points that pass the filter, in the chosen order."""
+    """The rows shown: the map's points that pass the filter, in the chosen order. ``reordering``
+    comes before a sort, while the view's selection can still be dropped cheaply (Qt would
+    otherwise keep every selected range through the sort, and the table puts it back after)."""
+
+    reordering = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -92,6 +97,7 @@ class MapTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Sort in numpy; a column of -1 puts the map order (most frequent first) back."""
+        self.reordering.emit()
         self.layoutAboutToBeChanged.emit()
         if column < 0 or column >= len(self.shown):
             self.order = None
@@ -133,6 +139,7 @@ class MapTable(QWidget):
         # a sort or a new filter drops the view's selection: not the map's (it is put back after)
         for about in (self.model.layoutAboutToBeChanged, self.model.modelAboutToBeReset):
             about.connect(lambda *_a: setattr(self, "_syncing", True))
+        self.model.reordering.connect(self._drop_view_selection)
         for done in (self.model.layoutChanged, self.model.modelReset):
             done.connect(self._rows_changed)
         self.setVisible(False)
@@ -261,6 +268,10 @@ class MapTable(QWidget):
                 self.view.scrollTo(self.model.index(int(positions[0]), 0), QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._syncing = False
+
+    def _drop_view_selection(self) -> None:
+        self._syncing = True   # the map keeps its selection: the rows are highlighted again after
+        self.view.selectionModel().clear()
 
     def _rows_changed(self, *_args) -> None:
         self._syncing = False

@@ -31,6 +31,7 @@ SCALE_STEPS = 64          # a colour scale is drawn in this many steps
 LABEL_DELAY_MS = 80       # labels are re-placed once a pan or zoom has paused this long
 CLICK_RADIUS_PX = 8
 MAX_RINGS = 1000          # search matches ringed at most (those in view, most frequent first)
+MAX_STARS = 1000          # selected points starred at most (those in view, the selection's order)
 
 
 def categorical_colours(values: list[str]) -> tuple[np.ndarray, list[QColor], list[tuple[str, QColor]]]:
@@ -107,6 +108,7 @@ class ScatterMap(QWidget):
         self.selection: list[int] = []
         self.hits = np.zeros(0, np.int64)    # search matches (ringed, labelled first)
         self._ringed: np.ndarray | None = None   # the matches ringed now
+        self._starred = np.zeros(0, np.int64)    # the selected points starred now
         self.pinned: list[int] = []          # always labelled (the query name)
         self.link_targets: list[int] = []
         self.keep: np.ndarray | None = None  # isolated points, or None: all shown
@@ -151,6 +153,7 @@ class ScatterMap(QWidget):
         self.coords = np.asarray(self.turn.set_data(coords), dtype=np.float32).reshape(-1, 2)
         self.selection, self.pinned, self.link_targets = [], [], []
         self.hits, self._ringed = np.zeros(0, np.int64), None
+        self._starred = np.zeros(0, np.int64)
         self.keep, self.label_priority = None, None
         self.layers.set_points(self.coords)
         self.links.setData([], [])
@@ -175,7 +178,8 @@ class ScatterMap(QWidget):
         self.layers.move_points(self.coords)
         if self._ringed is not None and len(self._ringed):
             self.highlight.setData(pos=self.coords[self._ringed])
-        self.selected.setData(pos=self.coords[self.selection] if self.selection else np.zeros((0, 2)))
+        if len(self._starred):
+            self.selected.setData(pos=self.coords[self._starred])
         if self.selection and self.link_targets:
             self._draw_links(self.selection[0], self.link_targets)
         self.label_layer.xy = self.coords[self.label_layer.rows].astype(np.float64)
@@ -355,6 +359,7 @@ class ScatterMap(QWidget):
         self.label_layer.place(self.coords, visible, self.short_labels, self.label_priority, forced,
                                strong=frozenset(self.selection[:50] + self.pinned))
         self._ring_hits(visible)
+        self._star_selection(visible)
         shown_hits = int(np.count_nonzero(self._mask(self.label_layer.rows)[self.hits])) if len(self.hits) else 0
         self.dropped_hits = len(self.hits) - shown_hits
         self.label_layer.note = (tr("labels for {shown_hits:,} of {n_hits:,} matches").format(shown_hits=shown_hits, n_hits=len(self.hits))
@@ -379,6 +384,19 @@ class ScatterMap(QWidget):
         self._ringed = hits
         self.highlight.setData(pos=self.coords[hits] if len(hits) else np.zeros((0, 2)))
         self.highlight.setVisible(bool(len(hits)))
+
+    def _star_selection(self, visible: np.ndarray | None) -> None:
+        """Star the selected points: all of a small selection, else those in ``visible`` (None:
+        not known yet), at most ``MAX_STARS`` (a star per point of 200,000 took most of a second
+        to set); re-done when a pan or zoom settles. ``selection`` itself stays complete."""
+        chosen = np.asarray(self.selection, dtype=np.int64)
+        if len(chosen) > MAX_STARS:
+            chosen = chosen[self._mask(visible)[chosen]][:MAX_STARS] if visible is not None else chosen[:0]
+        if np.array_equal(chosen, self._starred):
+            return
+        self._starred = chosen
+        self.selected.setData(pos=self.coords[chosen] if len(chosen) else np.zeros((0, 2)))
+        self.selected.setVisible(bool(len(chosen)))
 
     def _mask(self, rows) -> np.ndarray:
         """A bool per point, True at ``rows`` (membership tests in O(points), not a sort)."""
@@ -419,8 +437,8 @@ class ScatterMap(QWidget):
         self.link_targets = []
         self.links.setData([], [])
         self.link_halo.setData([], [])
-        self.selected.setData(pos=self.coords[chosen] if chosen else np.zeros((0, 2)))
-        self.selected.setVisible(bool(chosen))
+        if len(chosen) <= MAX_STARS:   # at once; a larger selection's stars: those in view, when labelled
+            self._star_selection(None)
         self.selection_changed.emit(list(chosen))
         self.refresh_labels()
 

@@ -1694,8 +1694,16 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>计数（对数刻度）</translation>
     </message>
     <message>
+        <source>reading columns…</source>
+        <translation>正在读取列…</translation>
+    </message>
+    <message>
         <source>Colour every point that has this value; the rest grey</source>
         <translation>为具有此值的每个点着色；其余为灰色</translation>
+    </message>
+    <message>
+        <source>Could not read the metadata columns</source>
+        <translation>无法读取元数据列</translation>
     </message>
     <message>
         <source>each point by its most common value</source>
