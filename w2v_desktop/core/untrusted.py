@@ -43,6 +43,8 @@ from typing import Callable
 import numpy as np
 from numpy.lib import format as npy
 
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
+
 MAX_DEPTH = 64  # the files written here nest 3 deep; 64 leaves room and stays far from recursion limits
 _INT64 = 1 << 63
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # brackets inside strings do not nest
@@ -51,6 +53,17 @@ _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # brackets inside 
 class InputError(ValueError):
     """Bad input (a file, a value in it, an option): one line for the user, naming the file
     (and line) or the option. Every reader's own error type derives from it."""
+
+
+def in_file(path: str | os.PathLike, reason: str) -> Phrase:
+    """"FILE: reason" as a ``Phrase``: the English every reader prints, which the window can
+    say in its language (``reason`` a Phrase too; the file name stays as it is)."""
+    return Phrase(QT_TR_NOOP("{path}: {reason}"), path=os.fspath(path), reason=reason)
+
+
+def on_line(path: str | os.PathLike, line: int, reason: str) -> Phrase:
+    """"FILE: line N: reason" as a ``Phrase``."""
+    return Phrase(QT_TR_NOOP("{path}: line {line}: {reason}"), path=os.fspath(path), line=line, reason=reason)
 
 
 class NotRegularFileError(InputError):
