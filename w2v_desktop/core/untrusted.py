@@ -234,15 +234,16 @@ class NpzReader:
                     raise ValueError(f".npy version {version[0]}.{version[1]} is not one numpy writes for numbers")
                 offset = fp.tell()
         if any(n < 0 for n in shape):
-            raise self.fail(f"{name} has a negative dimension {shape}")
+            raise self.fail(Phrase(QT_TR_NOOP("{name} has a negative dimension {shape}"), name=name, shape=str(shape)))
         member = Member(tuple(shape), dtype, fortran, offset)
         if check is not None:
             check(name, member)
         if dtype.hasobject:
-            raise self.fail(f"{name} holds Python objects; only numbers are read")
+            raise self.fail(Phrase(QT_TR_NOOP("{name} holds Python objects; only numbers are read"), name=name))
         if info.file_size != offset + member.nbytes:
-            raise self.fail(f"{name} declares {info.file_size:,} bytes but its shape {member.shape} of {dtype} "
-                            f"needs {offset + member.nbytes:,}")
+            raise self.fail(Phrase(QT_TR_NOOP("{name} declares {declared:,} bytes but its shape {shape} of {dtype} "
+                                              "needs {needed:,}"), name=name, declared=info.file_size,
+                                   shape=str(member.shape), dtype=str(dtype), needed=offset + member.nbytes))
         return member
 
     def array(self, info: zipfile.ZipInfo, member: Member) -> np.ndarray:
@@ -256,7 +257,7 @@ class NpzReader:
                 while done < len(view):
                     got = fp.readinto(view[done:done + CHUNK])
                     if not got:
-                        raise self.fail(f"{info.filename} is truncated")
+                        raise self.fail(Phrase(QT_TR_NOOP("{name} is truncated"), name=info.filename))
                     done += got
         return flat.reshape(member.shape, order="F" if member.fortran else "C")
 
