@@ -48,8 +48,8 @@ REASONS = (QT_TR_NOOP("wrong column count"), QT_TR_NOOP("unmatched quote"), QT_T
            QT_TR_NOOP("non-numeric time"), QT_TR_NOOP("non-finite rating"), QT_TR_NOOP("non-finite time"))
 
 
-ROLE_WORDS = {"user": QT_TR_NOOP("user"), "item": QT_TR_NOOP("item"), "rating": QT_TR_NOOP("rating"),
-              "time": QT_TR_NOOP("time")}
+ROLE_COLUMNS = {"user": QT_TR_NOOP("user column"), "item": QT_TR_NOOP("item column"),
+                "rating": QT_TR_NOOP("rating column"), "time": QT_TR_NOOP("time column")}
 
 
 class RatingsError(InputError):
@@ -282,10 +282,10 @@ class _Reader:
             else:
                 width = self._first_width()
                 if column >= width:
-                    raise RatingsError(in_file(self.path, Phrase(QT_TR_NOOP("{role} column {column} does not exist "
+                    raise RatingsError(in_file(self.path, Phrase(QT_TR_NOOP("{role} {column} does not exist "
                                                                             "(columns count from 0 and the first line "
                                                                             "has {width})"),
-                                                                 role=Phrase(ROLE_WORDS[role]), column=column,
+                                                                 role=Phrase(ROLE_COLUMNS[role]), column=column,
                                                                  width=width)))
                 names[role] = f"f{column}"
         return names

@@ -200,6 +200,10 @@
         <translation>  例如 {examples}</translation>
     </message>
     <message>
+        <source>{source}: the file has no readable events ({skipped})</source>
+        <translation>{source}：文件中没有可读的事件（{skipped}）</translation>
+    </message>
+    <message>
         <source>rating threshold</source>
         <translation>评分阈值</translation>
     </message>
@@ -3318,6 +3322,26 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>时间不是有限数</translation>
     </message>
     <message>
+        <source>user column</source>
+        <translation>用户列</translation>
+    </message>
+    <message>
+        <source>item column</source>
+        <translation>物品列</translation>
+    </message>
+    <message>
+        <source>rating column</source>
+        <translation>评分列</translation>
+    </message>
+    <message>
+        <source>time column</source>
+        <translation>时间列</translation>
+    </message>
+    <message>
+        <source>{role} {column} does not exist (columns count from 0 and the first line has {width})</source>
+        <translation>{role} {column} 不存在（列从 0 开始编号，第一行有 {width} 列）</translation>
+    </message>
+    <message>
         <source>no bad rows</source>
         <translation>没有错误行</translation>
     </message>
@@ -3332,6 +3356,26 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
     <message>
         <source>skipped {n:,} bad rows ({kinds}){where}</source>
         <translation>跳过了 {n:,} 个错误行（{kinds}）{where}</translation>
+    </message>
+    <message>
+        <source>{why} (the header&apos;s bytes may not be {encoding}; give the columns by number with --header off)</source>
+        <translation>{why}（表头的字节可能不是 {encoding} 编码；请关闭表头（--header off）并按编号指定列）</translation>
+    </message>
+    <message>
+        <source>no column named {column} (the header has {names})</source>
+        <translation>没有名为 {column} 的列（表头中有 {names}）</translation>
+    </message>
+    <message>
+        <source>column {column} does not exist (the header has {n} columns)</source>
+        <translation>第 {column} 列不存在（表头只有 {n} 列）</translation>
+    </message>
+    <message>
+        <source>wrong column count (expected {expected}, got {found})</source>
+        <translation>列数不对（应为 {expected}，实为 {found}）</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {reason}: {text} (strict mode; turn it off to skip bad rows)</source>
+        <translation>{path} 第 {line} 行：{reason}：{text}（严格模式；关闭它可跳过有问题的行）</translation>
     </message>
     <message>
         <source>Reading {name}: {n:,} sentences</source>
@@ -3628,6 +3672,18 @@ moved {moved:.3f}</source>
         <translation>Parquet</translation>
     </message>
     <message>
+        <source>found only one column; a rating file needs at least user and item</source>
+        <translation>只找到一列；评分文件至少需要用户列和物品列</translation>
+    </message>
+    <message>
+        <source>not a text file (binary data: a NUL byte at byte offset {nul})</source>
+        <translation>不是文本文件（二进制数据：字节偏移 {nul} 处有 NUL 字节）</translation>
+    </message>
+    <message>
+        <source>cannot tell the delimiter (tried {tried}); give it explicitly</source>
+        <translation>无法判断分隔符（已尝试 {tried}）；请明确指定</translation>
+    </message>
+    <message>
         <source>Collecting the corpus</source>
         <translation>正在收集语料</translation>
     </message>
@@ -3674,6 +3730,314 @@ moved {moved:.3f}</source>
     <message>
         <source>{method} walks</source>
         <translation>{method} 游走</translation>
+    </message>
+    <message>
+        <source>analogy file</source>
+        <translation>类比文件</translation>
+    </message>
+    <message>
+        <source>question before any &apos;: section&apos; line</source>
+        <translation>在任何“: 分节”行之前出现了题目</translation>
+    </message>
+    <message>
+        <source>expected 4 words, found {n}</source>
+        <translation>应有 4 个词，实有 {n} 个</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {reason}</source>
+        <translation>{path} 第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte 0x{byte:02x} at column {column}); save the {what} as UTF-8</source>
+        <translation>不是 UTF-8 文本（第 {column} 列的字节 0x{byte:02x}）；请将{what}另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>word-pair file</source>
+        <translation>词对文件</translation>
+    </message>
+    <message>
+        <source>expected &apos;word1 word2 score&apos;, found {fields}</source>
+        <translation>应为“词1 词2 分数”，实有 {fields}</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>个字段</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>个字段</translation>
+    </message>
+    <message>
+        <source>score {score} is not a number (header lines must start with &apos;#&apos;)</source>
+        <translation>分数 {score} 不是数字（表头行必须以“#”开头）</translation>
+    </message>
+    <message>
+        <source>expected a &apos;count dim&apos; header line (is this a word2vec binary file?)</source>
+        <translation>应有“数量 维数”表头行（这是 word2vec 二进制文件吗？）</translation>
+    </message>
+    <message>
+        <source>the header promises {count} vectors of dimension {dim}</source>
+        <translation>表头声明了 {count} 个 {dim} 维向量</translation>
+    </message>
+    <message>
+        <source>the header promises {count} vectors but the file ends after {found}</source>
+        <translation>表头声明了 {count} 个向量，但文件在第 {found} 个之后就结束了</translation>
+    </message>
+    <message>
+        <source>no name before the vector, or a line break inside a name (is the header&apos;s dimension {dim} right?)</source>
+        <translation>向量前没有名称，或名称中有换行（表头的维数 {dim} 对吗？）</translation>
+    </message>
+    <message>
+        <source>data after the {count} vectors the header promises (is the header&apos;s dimension {dim} right?)</source>
+        <translation>表头声明的 {count} 个向量之后还有数据（表头的维数 {dim} 对吗？）</translation>
+    </message>
+    <message>
+        <source>byte {byte}</source>
+        <translation>第 {byte} 字节</translation>
+    </message>
+    <message>
+        <source>vector of {name} holds NaN or infinity</source>
+        <translation>{name} 的向量含有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>record {record} (byte {byte})</source>
+        <translation>第 {record} 条记录（第 {byte} 字节）</translation>
+    </message>
+    <message>
+        <source>name bytes are not valid {encoding}; pass another encoding, e.g. encoding=&apos;latin-1&apos;</source>
+        <translation>名称字节不是有效的 {encoding}；请换一种编码，例如 encoding=&apos;latin-1&apos;</translation>
+    </message>
+    <message>
+        <source>{path}, {where}: {reason}</source>
+        <translation>{path} {where}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>record {record}</source>
+        <translation>第 {record} 条记录</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>bytes are not valid {encoding} (byte 0x{bad} at column {column}); pass another encoding, e.g. encoding=&apos;latin-1&apos;</source>
+        <translation>字节不是有效的 {encoding}（第 {column} 列的字节 0x{bad}）；请换一种编码，例如 encoding=&apos;latin-1&apos;</translation>
+    </message>
+    <message>
+        <source>value {i} ({token}) is not a number</source>
+        <translation>第 {i} 个值（{token}）不是数字</translation>
+    </message>
+    <message>
+        <source>value {i} is {token}; vectors must be finite numbers</source>
+        <translation>第 {i} 个值是 {token}；向量必须是有限数值</translation>
+    </message>
+    <message>
+        <source>empty name</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <source>duplicate name {name} (first at {first})</source>
+        <translation>名称 {name} 重复（首次出现在{first}）</translation>
+    </message>
+    <message>
+        <source>expected {expected} values, found {found}</source>
+        <translation>应有 {expected} 个值，实有 {found} 个</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the header &apos;{count} {dim}&apos; promises {count:,} vectors of dimension {dim:,}, which need at least {need:,} bytes, but the file has {size:,} (truncated, or not this format)</source>
+        <translation>表头“{count} {dim}”声明了 {count:,} 个 {dim:,} 维向量，至少需要 {need:,} 字节，但文件只有 {size:,} 字节（文件被截断，或不是这种格式）</translation>
+    </message>
+    <message>
+        <source>the header gives dimension {dim}</source>
+        <translation>表头给出的维数是 {dim}</translation>
+    </message>
+    <message>
+        <source>expected a name followed by numbers, or a &apos;count dim&apos; header</source>
+        <translation>应为名称后接数值，或“数量 维数”表头</translation>
+    </message>
+    <message>
+        <source>expected a name and {dim} values, found 1 value</source>
+        <translation>应有名称和 {dim} 个值，实有 1 个值</translation>
+    </message>
+    <message>
+        <source>expected a name and {dim} values, found {found} values</source>
+        <translation>应有名称和 {dim} 个值，实有 {found} 个值</translation>
+    </message>
+    <message>
+        <source>expected {dim} values after the name, found {found}</source>
+        <translation>名称后应有 {dim} 个值，实有 {found} 个</translation>
+    </message>
+    <message>
+        <source>expected &apos;name:v1 v2 ...&apos; but the line has no &apos;:&apos;</source>
+        <translation>应为“名称:v1 v2 ...”，但这一行没有“:”</translation>
+    </message>
+    <message>
+        <source>more vectors than the {count} the header (line {skip}) promises</source>
+        <translation>向量多于表头（第 {skip} 行）声明的 {count} 个</translation>
+    </message>
+    <message>
+        <source>the file holds no vectors</source>
+        <translation>文件中没有向量</translation>
+    </message>
+    <message>
+        <source>the header promises {count} vectors but the file ends after {found} (line {line})</source>
+        <translation>表头声明了 {count} 个向量，但文件在第 {found} 个之后（第 {line} 行）就结束了</translation>
+    </message>
+    <message>
+        <source>cannot read these numbers</source>
+        <translation>无法读取这些数值</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>the folder contains no files</source>
+        <translation>文件夹中没有文件</translation>
+    </message>
+    <message>
+        <source>cannot open ({why})</source>
+        <translation>无法打开（{why}）</translation>
+    </message>
+    <message>
+        <source>damaged compressed file ({why})</source>
+        <translation>压缩文件已损坏（{why}）</translation>
+    </message>
+    <message>
+        <source>unknown text encoding {encoding}</source>
+        <translation>未知的文本编码 {encoding}</translation>
+    </message>
+    <message>
+        <source>; choose its encoding explicitly (e.g. latin-1, cp1252, big5)</source>
+        <translation>；请明确选择它的编码（例如 latin-1、cp1252、big5）</translation>
+    </message>
+    <message>
+        <source>byte 0x{byte} at byte offset {offset} is not valid {encoding} text{hint}</source>
+        <translation>字节偏移 {offset} 处的字节 0x{byte} 不是有效的 {encoding} 文本{hint}</translation>
+    </message>
+    <message>
+        <source>every file in the folder is empty</source>
+        <translation>文件夹中的文件都是空的</translation>
+    </message>
+    <message>
+        <source>no words found (all were removed by the stop-word or length filters)</source>
+        <translation>没有找到词（全部被停用词或长度过滤器去掉了）</translation>
+    </message>
+    <message>
+        <source>no words found</source>
+        <translation>没有找到词</translation>
+    </message>
+    <message>
+        <source>{name} holds Python objects; a model file holds numbers only</source>
+        <translation>{name} 含有 Python 对象；模型文件只能含有数值</translation>
+    </message>
+    <message>
+        <source>not a w2v-desktop model file (its metadata is not a model&apos;s)</source>
+        <translation>不是 w2v-desktop 模型文件（其元数据不是模型的）</translation>
+    </message>
+    <message>
+        <source>written by a newer w2v-desktop (model file version {version}); update to load it</source>
+        <translation>由更新版本的 w2v-desktop 写入（模型文件版本 {version}）；请升级后再打开</translation>
+    </message>
+    <message>
+        <source>the word {word:.60} appears twice</source>
+        <translation>词 {word:.60} 出现了两次</translation>
+    </message>
+    <message>
+        <source>config: {why}</source>
+        <translation>配置：{why}</translation>
+    </message>
+    <message>
+        <source>no counts (the model file is incomplete)</source>
+        <translation>没有词频（模型文件不完整）</translation>
+    </message>
+    <message>
+        <source>hierarchical softmax</source>
+        <translation>层次 softmax</translation>
+    </message>
+    <message>
+        <source>negative sampling</source>
+        <translation>负采样</translation>
+    </message>
+    <message>
+        <source>the config trains with {training} but the file has no {layer}</source>
+        <translation>配置使用{training}训练，但文件中没有 {layer}</translation>
+    </message>
+    <message>
+        <source>the config trains with {training} but the file has {other}</source>
+        <translation>配置使用{training}训练，但文件中有 {other}</translation>
+    </message>
+    <message>
+        <source>counts has shape {shape}, expected ({rows},) for {rows} words</source>
+        <translation>counts 的形状是 {shape}，{rows} 个词应为 ({rows},)</translation>
+    </message>
+    <message>
+        <source>{name} has shape {shape}, expected {wanted} for {rows} words and dim {dim}</source>
+        <translation>{name} 的形状是 {shape}，{rows} 个词、{dim} 维应为 {wanted}</translation>
+    </message>
+    <message>
+        <source>counts holds a count too large for a 64-bit integer</source>
+        <translation>counts 中有超出 64 位整数范围的词频</translation>
+    </message>
+    <message>
+        <source>counts must all be at least 1 ({n:,} are not, the first at row {row})</source>
+        <translation>counts 必须都至少为 1（有 {n:,} 个不是，第一个在第 {row} 行）</translation>
+    </message>
+    <message>
+        <source>{name} holds NaN or infinite weights ({n:,} rows, the first row {row})</source>
+        <translation>{name} 含有 NaN 或无穷大的权重（{n:,} 行，第一处在第 {row} 行）</translation>
+    </message>
+    <message>
+        <source>not a w2v-desktop model file (a .npz saved with --model or File &gt; Save model)</source>
+        <translation>不是 w2v-desktop 模型文件（应为用 --model 或“文件 &gt; 保存模型”保存的 .npz）</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>a folder, not a model file</source>
+        <translation>这是文件夹，不是模型文件</translation>
+    </message>
+    <message>
+        <source>not a w2v-desktop model file (no metadata or weights)</source>
+        <translation>不是 w2v-desktop 模型文件（没有元数据或权重）</translation>
+    </message>
+    <message>
+        <source>damaged model metadata ({why})</source>
+        <translation>模型元数据已损坏（{why}）</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}: {reason}</source>
+        <translation>{path} 第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} has a negative dimension {shape}</source>
+        <translation>{name} 有负的维度 {shape}</translation>
+    </message>
+    <message>
+        <source>{name} holds Python objects; only numbers are read</source>
+        <translation>{name} 含有 Python 对象；只读取数值</translation>
+    </message>
+    <message>
+        <source>{name} declares {declared:,} bytes but its shape {shape} of {dtype} needs {needed:,}</source>
+        <translation>{name} 声明了 {declared:,} 字节，但其形状 {shape}（{dtype}）需要 {needed:,} 字节</translation>
+    </message>
+    <message>
+        <source>{name} is truncated</source>
+        <translation>{name} 被截断了</translation>
     </message>
 </context>
 </TS>
