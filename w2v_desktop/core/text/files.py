@@ -137,7 +137,7 @@ def _detect_encoding(path: Path, head: bytes, whole: bool) -> str:
             return name
         except UnicodeDecodeError as e:
             first_error = first_error or e
-    raise _decode_error(path, head, first_error.start, "UTF-8 or GB18030/GBK",
+    raise _decode_error(path, head, first_error.start, Phrase(QT_TR_NOOP("UTF-8 or GB18030/GBK")),
                         hint=Phrase(QT_TR_NOOP("; choose its encoding explicitly (e.g. latin-1, cp1252, big5)")))
 
 

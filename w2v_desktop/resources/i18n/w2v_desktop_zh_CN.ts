@@ -3920,6 +3920,10 @@ moved {moved:.3f}</source>
         <translation>未知的文本编码 {encoding}</translation>
     </message>
     <message>
+        <source>UTF-8 or GB18030/GBK</source>
+        <translation>UTF-8 或 GB18030/GBK</translation>
+    </message>
+    <message>
         <source>; choose its encoding explicitly (e.g. latin-1, cp1252, big5)</source>
         <translation>；请明确选择它的编码（例如 latin-1、cp1252、big5）</translation>
     </message>
