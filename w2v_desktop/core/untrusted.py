@@ -43,6 +43,8 @@ from typing import Callable
 import numpy as np
 from numpy.lib import format as npy
 
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
+
 MAX_DEPTH = 64  # the files written here nest 3 deep; 64 leaves room and stays far from recursion limits
 _INT64 = 1 << 63
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # brackets inside strings do not nest
@@ -51,6 +53,17 @@ _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # brackets inside 
 class InputError(ValueError):
     """Bad input (a file, a value in it, an option): one line for the user, naming the file
     (and line) or the option. Every reader's own error type derives from it."""
+
+
+def in_file(path: str | os.PathLike, reason: str) -> Phrase:
+    """"FILE: reason" as a ``Phrase``: the English every reader prints, which the window can
+    say in its language (``reason`` a Phrase too; the file name stays as it is)."""
+    return Phrase(QT_TR_NOOP("{path}: {reason}"), path=os.fspath(path), reason=reason)
+
+
+def on_line(path: str | os.PathLike, line: int, reason: str) -> Phrase:
+    """"FILE: line N: reason" as a ``Phrase``."""
+    return Phrase(QT_TR_NOOP("{path}: line {line}: {reason}"), path=os.fspath(path), line=line, reason=reason)
 
 
 class NotRegularFileError(InputError):
@@ -221,15 +234,16 @@ class NpzReader:
                     raise ValueError(f".npy version {version[0]}.{version[1]} is not one numpy writes for numbers")
                 offset = fp.tell()
         if any(n < 0 for n in shape):
-            raise self.fail(f"{name} has a negative dimension {shape}")
+            raise self.fail(Phrase(QT_TR_NOOP("{name} has a negative dimension {shape}"), name=name, shape=str(shape)))
         member = Member(tuple(shape), dtype, fortran, offset)
         if check is not None:
             check(name, member)
         if dtype.hasobject:
-            raise self.fail(f"{name} holds Python objects; only numbers are read")
+            raise self.fail(Phrase(QT_TR_NOOP("{name} holds Python objects; only numbers are read"), name=name))
         if info.file_size != offset + member.nbytes:
-            raise self.fail(f"{name} declares {info.file_size:,} bytes but its shape {member.shape} of {dtype} "
-                            f"needs {offset + member.nbytes:,}")
+            raise self.fail(Phrase(QT_TR_NOOP("{name} declares {declared:,} bytes but its shape {shape} of {dtype} "
+                                              "needs {needed:,}"), name=name, declared=info.file_size,
+                                   shape=str(member.shape), dtype=str(dtype), needed=offset + member.nbytes))
         return member
 
     def array(self, info: zipfile.ZipInfo, member: Member) -> np.ndarray:
@@ -243,7 +257,7 @@ class NpzReader:
                 while done < len(view):
                     got = fp.readinto(view[done:done + CHUNK])
                     if not got:
-                        raise self.fail(f"{info.filename} is truncated")
+                        raise self.fail(Phrase(QT_TR_NOOP("{name} is truncated"), name=info.filename))
                     done += got
         return flat.reshape(member.shape, order="F" if member.fortran else "C")
 

@@ -38,10 +38,17 @@ def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
 def tr_phrase(text: str) -> str:
     """A line made in core in the current language: a ``core.wording.Phrase`` has its template
     translated and its values (nested phrases translated too) formatted into it; any other
-    string (a file name, a reader's error) is shown as it is."""
+    string (a file name, a message not yet made a Phrase) is shown as it is."""
     if isinstance(text, Phrase):
         return text.say(tr)
     return text
+
+
+def said(exc: BaseException) -> str:
+    """An exception's message in the current language: a reader's error whose message is a
+    ``Phrase`` is translated (file names and numbers kept), any other says ``str(exc)``."""
+    message = exc.args[0] if len(exc.args) == 1 else None
+    return tr_phrase(message) if isinstance(message, Phrase) else str(exc)
 
 
 def counted(n: int, one: str, many: str) -> str:

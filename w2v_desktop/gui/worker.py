@@ -22,6 +22,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from w2v_desktop.core.cancel import Cancelled
+from w2v_desktop.gui.i18n import said
 
 _ACTIVE: set["Job"] = set()  # running jobs, referenced until their thread ends
 
@@ -147,8 +148,10 @@ def start_job(job, *args, on_done=None, on_progress=None, on_error=None, on_canc
 
 
 def one_line(exc: BaseException) -> str:
-    """A user-facing summary: expected errors speak for themselves, others name their type."""
-    text = str(exc) or exc.__class__.__name__
+    """A user-facing summary: expected errors speak for themselves (in the window's language when
+    core made the message a ``Phrase``), others name their type. Made on the worker thread: the
+    signal carrying it holds a plain str, so the Phrase is translated here."""
+    text = said(exc) or exc.__class__.__name__
     return text if isinstance(exc, (ValueError, OSError, KeyError)) else f"{exc.__class__.__name__}: {text}"
 
 

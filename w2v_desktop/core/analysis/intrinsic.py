@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import stats
 
-from w2v_desktop.core.wording import plural
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase, plural
 from w2v_desktop.core.vectors import COSMUL_EPSILON
 from w2v_desktop.core.cancel import check_cancel
 from w2v_desktop.core.untrusted import InputError, require_regular
@@ -86,7 +86,7 @@ def _vocabulary(vectors, restrict: int | None, case_insensitive: bool, cancel=No
 def read_analogies(path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
     """Sections of (line number, [a, b, c, expected]) from a questions-words file."""
     sections: list = []
-    for line_no, line in _text_lines(path, "analogy file"):
+    for line_no, line in _text_lines(path, QT_TR_NOOP("analogy file")):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -95,9 +95,9 @@ def read_analogies(path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
             continue
         words = line.split()
         if not sections:
-            raise ValueError(f"{os.fspath(path)}, line {line_no}: question before any ': section' line")
+            raise InputError(_on_line(path, line_no, Phrase(QT_TR_NOOP("question before any ': section' line"))))
         if len(words) != 4:
-            raise ValueError(f"{os.fspath(path)}, line {line_no}: expected 4 words, found {len(words)}")
+            raise InputError(_on_line(path, line_no, Phrase(QT_TR_NOOP("expected 4 words, found {n}"), n=len(words))))
         sections[-1][1].append((line_no, words))
     return sections
 
@@ -176,6 +176,10 @@ def evaluate_analogies(vectors, path, restrict: int | None = 30000, method: str 
                          sum(s.skipped for s in results), results, method, n)
 
 
+def _on_line(path, line: int, reason: Phrase) -> Phrase:
+    return Phrase(QT_TR_NOOP("{path}, line {line}: {reason}"), path=os.fspath(path), line=line, reason=reason)
+
+
 def _text_lines(path, what: str):
     """(line number, text) of a UTF-8 file; bytes that are not UTF-8 are refused naming the line."""
     require_regular(path, what)
@@ -184,9 +188,9 @@ def _text_lines(path, what: str):
             try:
                 yield line_no, raw.decode("utf-8-sig" if line_no == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                raise InputError(f"{os.fspath(path)}, line {line_no}: not UTF-8 text (byte "
-                                 f"0x{raw[exc.start]:02x} at column {exc.start + 1}); save the {what} as "
-                                 f"UTF-8") from None
+                raise InputError(_on_line(path, line_no, Phrase(
+                    QT_TR_NOOP("not UTF-8 text (byte 0x{byte:02x} at column {column}); save the {what} as UTF-8"),
+                    byte=raw[exc.start], column=exc.start + 1, what=Phrase(what)))) from None
 
 
 def read_pairs(path) -> list[tuple[int, str, str, float]]:
@@ -196,19 +200,21 @@ def read_pairs(path) -> list[tuple[int, str, str, float]]:
     whitespace-separated when a line has no tab.
     """
     pairs = []
-    for line_no, line in _text_lines(path, "word-pair file"):
+    for line_no, line in _text_lines(path, QT_TR_NOOP("word-pair file")):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         fields = line.rstrip("\r\n").split("\t") if "\t" in line else line.split()
         fields = [x.strip() for x in fields]
         if len(fields) < 3:
-            raise ValueError(f"{os.fspath(path)}, line {line_no}: expected 'word1 word2 score', "
-                             f"found {plural(len(fields), 'field', 'fields')}")
+            raise InputError(_on_line(path, line_no, Phrase(
+                QT_TR_NOOP("expected 'word1 word2 score', found {fields}"),
+                fields=plural(len(fields), QT_TR_NOOP("field"), QT_TR_NOOP("fields")))))
         try:
             score = float(fields[2])
         except ValueError:
-            raise ValueError(f"{os.fspath(path)}, line {line_no}: score {fields[2]!r} is not a number "
-                             "(header lines must start with '#')") from None
+            raise InputError(_on_line(path, line_no, Phrase(
+                QT_TR_NOOP("score {score} is not a number (header lines must start with '#')"),
+                score=repr(fields[2])))) from None
         pairs.append((line_no, fields[0], fields[1], score))
     return pairs
 

@@ -19,7 +19,8 @@ from numba import njit
 
 from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.outputs import atomic_write
-from w2v_desktop.core.formats.common import FormatError, check_unique, writable_names
+from w2v_desktop.core.formats.common import EMPTY_FILE, FormatError, check_unique, header_too_big, writable_names
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 from w2v_desktop.core.vectors import Vectors, VectorsError
 
 SPACE, NEWLINE = 32, 10
@@ -85,18 +86,17 @@ def _read_header(buf: np.ndarray, path: Path) -> tuple[int, int, int]:
     end = int(np.argmax(buf[:200] == NEWLINE)) if buf.size else 0
     tokens = bytes(buf[:end]).split() if end else []
     if len(tokens) != 2 or not all(t.isdigit() for t in tokens):
-        raise FormatError(path, "expected a 'count dim' header line (is this a word2vec binary "
-                                "file?)", 1)
+        raise FormatError(path, Phrase(QT_TR_NOOP("expected a 'count dim' header line (is this a word2vec binary "
+                                                  "file?)")), 1)
     count, dim = int(tokens[0]), int(tokens[1])
     if count < 1 or dim < 1:
-        raise FormatError(path, f"the header promises {count} vectors of dimension {dim}", 1)
+        raise FormatError(path, Phrase(QT_TR_NOOP("the header promises {count} vectors of dimension {dim}"),
+                                       count=count, dim=dim), 1)
     # Checked before anything is allocated: each record is a name of at least one byte, a
     # space and 4 * dim bytes (the line end after it is optional).
     need = end + 1 + count * (4 * dim + 2)
     if need > 2 * buf.size + (1 << 20):  # a modest shortfall is named where the records end
-        raise FormatError(path, f"the header '{count} {dim}' promises {count:,} vectors of dimension {dim:,}, which need at "
-                                f"least {need:,} bytes, but the file has {buf.size:,} (truncated, or not "
-                                f"this format)", 1)
+        raise FormatError(path, header_too_big(count, dim, need, int(buf.size)), 1)
     return count, dim, end + 1
 
 
@@ -123,7 +123,7 @@ def iter_word2vec_binary(path: Path, encoding: str = "utf-8") -> Generator[tuple
     """``read_word2vec_binary``, yielding (bytes read, file size) while it reads the file."""
     size = Path(path).stat().st_size
     if size == 0:
-        raise FormatError(path, "the file is empty", 1)
+        raise FormatError(path, Phrase(EMPTY_FILE), 1)
     # Past MMAP_BYTES, map the file so it is not held twice in memory (pages come in as the
     # scan reaches them: no progress to report).
     buf = np.memmap(path, dtype=np.uint8, mode="r") if size > MMAP_BYTES else \
@@ -133,17 +133,18 @@ def iter_word2vec_binary(path: Path, encoding: str = "utf-8") -> Generator[tuple
     name_start = np.empty(count, dtype=np.int64)
     name_end = np.empty(count, dtype=np.int64)
     found, status, end = scan_records(buf, pos, count, vec_bytes, name_start, name_end)
-    where = f"record {found + 1} (byte {end})"
+    where = _at_byte(found + 1, end)
     if status == SCAN_TRUNCATED:
-        raise FormatError(path, f"the header promises {count} vectors but the file ends after "
-                                f"{found}", where=where)
+        raise FormatError(path, Phrase(QT_TR_NOOP("the header promises {count} vectors but the file ends after "
+                                                  "{found}"), count=count, found=found), where=where)
     if status == SCAN_BAD_NAME:
-        raise FormatError(path, f"no name before the vector, or a line break inside a name "
-                                f"(is the header's dimension {dim} right?)", where=where)
+        raise FormatError(path, Phrase(QT_TR_NOOP("no name before the vector, or a line break inside a name "
+                                                  "(is the header's dimension {dim} right?)"), dim=dim), where=where)
     rest = bytes(buf[end:end + 64]).strip()
     if rest:
-        raise FormatError(path, f"data after the {count} vectors the header promises (is the "
-                                f"header's dimension {dim} right?)", where=f"byte {end}")
+        raise FormatError(path, Phrase(QT_TR_NOOP("data after the {count} vectors the header promises (is the "
+                                                  "header's dimension {dim} right?)"), count=count, dim=dim),
+                          where=Phrase(QT_TR_NOOP("byte {byte}"), byte=int(end)))
     words = np.empty((count, dim), dtype=np.uint32)
     name_bytes = np.empty(int((name_end - name_start).sum()) + count, dtype=np.uint8)
     size, bad = gather_records(buf, name_start, name_end, words, name_bytes)
@@ -153,13 +154,17 @@ def iter_word2vec_binary(path: Path, encoding: str = "utf-8") -> Generator[tuple
     names = _decode_names(name_bytes[:size].tobytes(), name_start, path, encoding)
     matrix = words.view(np.float32)
     if bad >= 0:
-        raise FormatError(path, f"vector of {names[bad]!r} holds NaN or infinity",
-                          where=f"record {bad + 1} (byte {name_start[bad]})")
+        raise FormatError(path, Phrase(QT_TR_NOOP("vector of {name} holds NaN or infinity"), name=repr(names[bad])),
+                          where=_at_byte(bad + 1, name_start[bad]))
     try:
         return Vectors(names, matrix)
     except VectorsError:  # a duplicate name: say which record
         check_unique(names, range(1, count + 1), path, unit="record")
         raise
+
+
+def _at_byte(record: int, byte) -> Phrase:
+    return Phrase(QT_TR_NOOP("record {record} (byte {byte})"), record=int(record), byte=int(byte))
 
 
 def _first_nonfinite(matrix: np.ndarray) -> int:
@@ -172,9 +177,9 @@ def _decode_names(blob: bytes, name_start: np.ndarray, path: Path, encoding: str
         return blob.decode(encoding).split("\n")[:-1]
     except UnicodeDecodeError as exc:
         record = blob.count(b"\n", 0, exc.start)
-        raise FormatError(path, f"name bytes are not valid {encoding}; pass another encoding, "
-                                f"e.g. encoding='latin-1'",
-                          where=f"record {record + 1} (byte {name_start[record]})") from None
+        raise FormatError(path, Phrase(QT_TR_NOOP("name bytes are not valid {encoding}; pass another encoding, "
+                                                  "e.g. encoding='latin-1'"), encoding=encoding),
+                          where=_at_byte(record + 1, name_start[record])) from None
 
 
 def write_word2vec_binary(vectors: Vectors, path: Path, *, replace_spaces: bool = False) -> None:

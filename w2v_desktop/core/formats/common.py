@@ -12,12 +12,16 @@ from pathlib import Path
 
 import numpy as np
 from w2v_desktop.core.untrusted import InputError, require_regular
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 HEAD_BYTES = 1 << 16  # enough to sniff a format and read a header
 
 
 class FormatError(InputError):
-    """A vector file that cannot be read; the message names the file and where."""
+    """A vector file that cannot be read; the message names the file and where.
+
+    ``reason`` and ``where`` may be ``Phrase``s; the message is one too, so the window
+    says it in its language while the command line prints the same English."""
 
     def __init__(self, path: str | os.PathLike, reason: str, line: int | None = None,
                  where: str | None = None):
@@ -25,9 +29,22 @@ class FormatError(InputError):
         self.reason = reason
         self.line = line
         if where is None and line is not None:
-            where = f"line {line}"
+            where = at_line(line)
         self.where = where
-        super().__init__(f"{self.path}, {where}: {reason}" if where else f"{self.path}: {reason}")
+        super().__init__(Phrase(QT_TR_NOOP("{path}, {where}: {reason}"), path=self.path, where=where, reason=reason)
+                         if where else Phrase(QT_TR_NOOP("{path}: {reason}"), path=self.path, reason=reason))
+
+
+def at_line(line: int) -> Phrase:
+    return Phrase(QT_TR_NOOP("line {line}"), line=line)
+
+
+def at_record(record: int) -> Phrase:
+    return Phrase(QT_TR_NOOP("record {record}"), record=record)
+
+
+def at_row(row: int) -> Phrase:
+    return Phrase(QT_TR_NOOP("row {row}"), row=row)
 
 
 class UnwritableNameError(InputError):
@@ -46,9 +63,9 @@ def decode_line(raw: bytes, path: Path, line: int, encoding: str) -> str:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         bad = raw[exc.start:exc.start + 1].hex()
-        raise FormatError(path, f"bytes are not valid {encoding} (byte 0x{bad} at column "
-                                f"{exc.start + 1}); pass another encoding, e.g. encoding='latin-1'",
-                          line) from None
+        raise FormatError(path, Phrase(QT_TR_NOOP("bytes are not valid {encoding} (byte 0x{bad} at column "
+                                                  "{column}); pass another encoding, e.g. encoding='latin-1'"),
+                                       encoding=encoding, bad=bad, column=exc.start + 1), line) from None
 
 
 def decode_lines(data: bytes, path: Path, encoding: str) -> list[str]:
@@ -79,15 +96,16 @@ def is_number(token: str) -> bool:
 def parse_floats(tokens: list[str], path: Path, line: int, expected: int) -> np.ndarray:
     """One row of numbers; used to locate a bad value after a bulk parse failed."""
     if len(tokens) != expected:
-        raise FormatError(path, f"expected {expected} values, found {len(tokens)}", line)
+        raise FormatError(path, values_found(expected, len(tokens)), line)
     for i, token in enumerate(tokens, start=1):
         if not is_number(token):
-            raise FormatError(path, f"value {i} ({token[:40]!r}) is not a number", line)
+            raise FormatError(path, Phrase(QT_TR_NOOP("value {i} ({token}) is not a number"), i=i,
+                                           token=repr(token[:40])), line)
     row = np.array(tokens, dtype=np.float32)
     bad = np.flatnonzero(~np.isfinite(row))
     if bad.size:
-        raise FormatError(path, f"value {bad[0] + 1} is {tokens[bad[0]]!r}; "
-                                f"vectors must be finite numbers", line)
+        raise FormatError(path, Phrase(QT_TR_NOOP("value {i} is {token}; vectors must be finite numbers"),
+                                       i=int(bad[0]) + 1, token=repr(tokens[bad[0]])), line)
     return row
 
 
@@ -99,12 +117,26 @@ def check_unique(names: list[str], numbers, path: Path, unit: str = "line") -> N
     for name, number in zip(names, numbers):
         number = int(number)
         line = number if unit == "line" else None
+        at = {"line": at_line, "record": at_record, "row": at_row}[unit]
         if not name:
-            raise FormatError(path, "empty name", line, where=f"{unit} {number}")
+            raise FormatError(path, Phrase(QT_TR_NOOP("empty name")), line, where=at(number))
         first = seen.setdefault(name, number)
         if first != number:
-            raise FormatError(path, f"duplicate name {name!r} (first at {unit} {first})", line,
-                              where=f"{unit} {number}")
+            raise FormatError(path, Phrase(QT_TR_NOOP("duplicate name {name} (first at {first})"),
+                                           name=repr(name), first=at(first)), line, where=at(number))
+
+
+def values_found(expected: int, found: int) -> Phrase:
+    return Phrase(QT_TR_NOOP("expected {expected} values, found {found}"), expected=expected, found=found)
+
+
+EMPTY_FILE = QT_TR_NOOP("the file is empty")
+
+
+def header_too_big(count: int, dim: int, need: int, size: int) -> Phrase:
+    return Phrase(QT_TR_NOOP("the header '{count} {dim}' promises {count:,} vectors of dimension {dim:,}, which need "
+                             "at least {need:,} bytes, but the file has {size:,} (truncated, or not this format)"),
+                  count=count, dim=dim, need=need, size=size)
 
 
 def first_bad_row(matrix: np.ndarray) -> int | None:

@@ -22,8 +22,10 @@ import numpy as np
 
 from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.outputs import atomic_write
-from w2v_desktop.core.formats.common import (FormatError, check_unique, decode_line, first_bad_row,
-                                             format_rows, is_number, parse_floats, writable_names)
+from w2v_desktop.core.formats.common import (EMPTY_FILE, FormatError, check_unique, decode_line, first_bad_row,
+                                             format_rows, header_too_big, is_number, parse_floats, values_found,
+                                             writable_names)
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 from w2v_desktop.core.vectors import Vectors, VectorsError
 
 ROWS_PER_BLOCK = 20_000  # rows converted/written at a time: bounds memory on huge files
@@ -80,27 +82,25 @@ def _check_header_size(path: Path, count: int, dim: int, line: int) -> None:
     size = os.stat(path).st_size
     need = count * (2 * dim + 2)
     if need > 2 * size + SLACK_BYTES:  # a modest shortfall is left to the reader, which says where it ends
-        raise FormatError(path, f"the header '{count} {dim}' promises {count:,} vectors of dimension {dim:,}, which need "
-                                f"at least {need:,} bytes, but the file has {size:,} (truncated, or not this "
-                                f"format)", line)
+        raise FormatError(path, header_too_big(count, dim, need, size), line)
 
 
 def sniff_text_layout(path: Path, encoding: str = "utf-8") -> TextLayout:
     """Header or not, dimension, trailing spaces - from the first lines."""
     lines = _first_lines(path, encoding)
     if not lines:
-        raise FormatError(path, "the file is empty", 1)
+        raise FormatError(path, Phrase(EMPTY_FILE), 1)
     (number, raw) = lines[0]
     tokens = decode_line(raw, path, number, encoding).split()
     if is_header(tokens):
         count, dim = int(tokens[0]), int(tokens[1])
         if dim < 1:
-            raise FormatError(path, f"the header gives dimension {dim}", number)
+            raise FormatError(path, Phrase(QT_TR_NOOP("the header gives dimension {dim}"), dim=dim), number)
         _check_header_size(path, count, dim, number)
         trailing = len(lines) > 1 and lines[1][1].endswith(b" ")
         return TextLayout(number, number, count, dim, trailing)
     if len(tokens) < 2:
-        raise FormatError(path, "expected a name followed by numbers, or a 'count dim' header",
+        raise FormatError(path, Phrase(QT_TR_NOOP("expected a name followed by numbers, or a 'count dim' header")),
                           number)
     return TextLayout(0, number, None, len(tokens) - 1, raw.endswith(b" "))
 
@@ -174,8 +174,9 @@ def split_text_record(text: str, dim: int | None, path: Path, line: int) -> tupl
     parts = text.rsplit(None, dim)
     if len(parts) <= dim:
         found = len(parts) - 1
-        raise FormatError(path, f"expected a name and {dim} values, found {found} value"
-                                f"{'' if found == 1 else 's'}", line)
+        raise FormatError(path, Phrase(QT_TR_NOOP("expected a name and {dim} values, found 1 value") if found == 1
+                                       else QT_TR_NOOP("expected a name and {dim} values, found {found} values"),
+                                       dim=dim, found=found), line)
     name = parts[0].strip()
     extra = 0
     for word in reversed(name.split()[1:]):  # "a 0.1 0.2 ..." with too many values
@@ -183,7 +184,8 @@ def split_text_record(text: str, dim: int | None, path: Path, line: int) -> tupl
             break
         extra += 1
     if extra:
-        raise FormatError(path, f"expected {dim} values after the name, found {dim + extra}", line)
+        raise FormatError(path, Phrase(QT_TR_NOOP("expected {dim} values after the name, found {found}"),
+                                       dim=dim, found=dim + extra), line)
     return name, parts[1:]
 
 
@@ -193,7 +195,7 @@ def split_sparrow_record(text: str, dim: int | None, path: Path, line: int
     names may contain ':' and spaces."""
     name, sep, rest = text.rpartition(":")
     if not sep:
-        raise FormatError(path, "expected 'name:v1 v2 ...' but the line has no ':'", line)
+        raise FormatError(path, Phrase(QT_TR_NOOP("expected 'name:v1 v2 ...' but the line has no ':'")), line)
     return name, rest.split()
 
 
@@ -228,10 +230,10 @@ def iter_careful(path: Path, split_record: RecordSplitter, encoding: str = "utf-
                                         dim, path, number)
             dim = len(values) if dim is None else dim
             if len(values) != dim:
-                raise FormatError(path, f"expected {dim} values, found {len(values)}", number)
+                raise FormatError(path, values_found(dim, len(values)), number)
             if count is not None and len(names) == count:
-                raise FormatError(path, f"more vectors than the {count} the header (line {skip}) "
-                                        f"promises", number)
+                raise FormatError(path, Phrase(QT_TR_NOOP("more vectors than the {count} the header (line {skip}) "
+                                                          "promises"), count=count, skip=skip), number)
             names.append(name)
             line_numbers.append(number)
             pending.append(values)
@@ -240,10 +242,11 @@ def iter_careful(path: Path, split_record: RecordSplitter, encoding: str = "utf-
                 pending = []
                 yield done, total
     if not names:
-        raise FormatError(path, "the file holds no vectors", max(number, 1))
+        raise FormatError(path, Phrase(QT_TR_NOOP("the file holds no vectors")), max(number, 1))
     if count is not None and len(names) < count:
-        raise FormatError(path, f"the header promises {count} vectors but the file ends after "
-                                f"{len(names)} (line {number})", skip)
+        raise FormatError(path, Phrase(QT_TR_NOOP("the header promises {count} vectors but the file ends after "
+                                                  "{found} (line {line})"), count=count, found=len(names), line=number),
+                          skip)
     if pending:
         blocks.append(_convert_block(pending, line_numbers, path))
     if named:
@@ -263,7 +266,7 @@ def _convert_block(rows: list[list[str]], line_numbers: list[int], path: Path) -
     if block is None or bad is not None:
         for i, tokens in enumerate(rows):
             parse_floats(tokens, path, line_numbers[first + i], len(tokens))
-        raise FormatError(path, "cannot read these numbers", line_numbers[first])
+        raise FormatError(path, Phrase(QT_TR_NOOP("cannot read these numbers")), line_numbers[first])
     return block
 
 

@@ -13,7 +13,7 @@ import csv
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from w2v_desktop.core.untrusted import InputError, require_regular
+from w2v_desktop.core.untrusted import InputError, in_file, require_regular
 from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 SNIFF_BYTES = 1 << 16
@@ -94,7 +94,7 @@ def detect_layout(path: str | Path) -> ColumnMapping:
     path = Path(path)
     lines = _first_lines(path)
     if not lines:
-        raise LayoutError(f"{path}: the file is empty")
+        raise LayoutError(in_file(path, Phrase(QT_TR_NOOP("the file is empty"))))
     if re.match(r"^[^:]+::[^:]+::", lines[0]):
         return MOVIELENS_DAT
     if path.name == "u.data" or re.match(r"^\d+\t\d+\t\d+\t\d+$", lines[0]):
@@ -105,7 +105,8 @@ def detect_layout(path: str | Path) -> ColumnMapping:
     width = max(set(widths), key=widths.count)
     rows = [r for r in rows if len(r) == width]  # odd lines are the reader's business
     if len(rows[0]) < 2:
-        raise LayoutError(f"{path}: found only one column; a rating file needs at least user and item")
+        raise LayoutError(in_file(path, Phrase(QT_TR_NOOP("found only one column; a rating file needs at least user "
+                                                          "and item"))))
     header = _has_header(rows)
     if header:
         names = [c.strip().strip('"') for c in rows[0]]
@@ -134,7 +135,8 @@ def read_text_head(path: Path, size: int = SNIFF_BYTES) -> bytes:
         head = f.read(size)
     nul = head.find(b"\0")
     if nul >= 0:
-        raise LayoutError(f"{path}: not a text file (binary data: a NUL byte at byte offset {nul})")
+        raise LayoutError(in_file(path, Phrase(QT_TR_NOOP("not a text file (binary data: a NUL byte at byte offset "
+                                                          "{nul})"), nul=nul)))
     return head
 
 
@@ -176,8 +178,8 @@ def _sniff_delimiter(path: Path, lines: list[str]) -> str:
         if mode >= 1 and share > best_share:
             best, best_share = delimiter, share
     if best is None or best_share < 0.5:
-        raise LayoutError(f"{path}: cannot tell the delimiter (tried {', '.join(map(repr, DELIMITERS))}); "
-                          "give it explicitly")
+        raise LayoutError(in_file(path, Phrase(QT_TR_NOOP("cannot tell the delimiter (tried {tried}); give it "
+                                                          "explicitly"), tried=", ".join(map(repr, DELIMITERS)))))
     return best
 
 

@@ -34,7 +34,7 @@ import pyarrow.csv as pacsv
 
 from w2v_desktop.core.cancel import run_to_end
 from w2v_desktop.core.items.layouts import ColumnMapping, detect_layout, read_text_head, split_line
-from w2v_desktop.core.untrusted import InputError
+from w2v_desktop.core.untrusted import InputError, in_file
 from w2v_desktop.core.wording import QT_TR_NOOP, Phrase, joined
 
 BLOCK_BYTES = 1 << 23  # a block takes ~0.2 s to parse and check: the cancel and progress step
@@ -46,6 +46,10 @@ DATE_FORMATS = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", 
 REASONS = (QT_TR_NOOP("wrong column count"), QT_TR_NOOP("unmatched quote"), QT_TR_NOOP("blank line"),
            QT_TR_NOOP("repeated header"), QT_TR_NOOP("missing field"), QT_TR_NOOP("non-numeric rating"),
            QT_TR_NOOP("non-numeric time"), QT_TR_NOOP("non-finite rating"), QT_TR_NOOP("non-finite time"))
+
+
+ROLE_COLUMNS = {"user": QT_TR_NOOP("user column"), "item": QT_TR_NOOP("item column"),
+                "rating": QT_TR_NOOP("rating column"), "time": QT_TR_NOOP("time column")}
 
 
 class RatingsError(InputError):
@@ -146,8 +150,9 @@ def iter_ratings(path: str | Path, mapping: ColumnMapping | None = None, strict:
             # and check values one block at a time (slower; only for untidy files).
             return (yield from _read(path, mapping, strict, typed=False))
     except pa.ArrowKeyError as exc:  # a column the header named, not found by the parser
-        raise RatingsError(f"{path}: {_arrow_message(exc)} (the header's bytes may not be "
-                           f"{mapping.encoding}; give the columns by number with --header off)") from None
+        raise RatingsError(in_file(path, Phrase(QT_TR_NOOP("{why} (the header's bytes may not be {encoding}; give the "
+                                                          "columns by number with --header off)"),
+                                                why=_arrow_message(exc), encoding=mapping.encoding))) from None
     except (pa.ArrowException, UnicodeDecodeError) as exc:
         raise RatingsError(f"{path}: {_arrow_message(exc)}") from None
 
@@ -264,19 +269,24 @@ class _Reader:
                 continue
             if isinstance(column, str):
                 if column not in self.header_names:
-                    raise RatingsError(f"{self.path}: no column named {column!r} "
-                                       f"(the header has {', '.join(self.header_names)})")
+                    raise RatingsError(in_file(self.path, Phrase(QT_TR_NOOP("no column named {column} (the header has "
+                                                                            "{names})"), column=repr(column),
+                                                                 names=", ".join(self.header_names))))
                 names[role] = column
             elif m.header:
                 if column >= len(self.header_names):
-                    raise RatingsError(f"{self.path}: column {column} does not exist "
-                                       f"(the header has {len(self.header_names)} columns)")
+                    raise RatingsError(in_file(self.path, Phrase(QT_TR_NOOP("column {column} does not exist (the header "
+                                                                            "has {n} columns)"),
+                                                                 column=column, n=len(self.header_names))))
                 names[role] = self.header_names[column]
             else:
                 width = self._first_width()
                 if column >= width:
-                    raise RatingsError(f"{self.path}: {role} column {column} does not exist (columns "
-                                       f"count from 0 and the first line has {width})")
+                    raise RatingsError(in_file(self.path, Phrase(QT_TR_NOOP("{role} {column} does not exist "
+                                                                            "(columns count from 0 and the first line "
+                                                                            "has {width})"),
+                                                                 role=Phrase(ROLE_COLUMNS[role]), column=column,
+                                                                 width=width)))
                 names[role] = f"f{column}"
         return names
 
@@ -319,8 +329,8 @@ class _Reader:
             self.swallowed = True  # an unmatched quote joined lines
         self.skipped_lines.append(row.number if row.number is not None else -1)
         if len(self.parser_examples) < MAX_EXAMPLES:
-            reason = (f"wrong column count (expected {row.expected_columns}, "
-                      f"got {row.actual_columns})")
+            reason = Phrase(QT_TR_NOOP("wrong column count (expected {expected}, got {found})"),
+                            expected=row.expected_columns, found=row.actual_columns)
             self.parser_examples.append((row.number, reason, repr(row.text)))
         return "skip"
 
@@ -385,8 +395,9 @@ class _Reader:
     def _raise_first_bad(self) -> None:
         self._finish_skipped()
         line, reason, text = self.skipped.examples[0]
-        raise RatingsError(f"{self.path}, line {line}: {reason}: {text} "
-                           "(strict mode; turn it off to skip bad rows)")
+        raise RatingsError(Phrase(QT_TR_NOOP("{path}, line {line}: {reason}: {text} (strict mode; turn it off to "
+                                             "skip bad rows)"), path=str(self.path), line=line,
+                                  reason=Phrase(reason) if reason in REASONS else reason, text=text))
 
 
 def _compressed(path: Path) -> bool:

@@ -214,7 +214,8 @@ def _sequence_starts(events: Interactions, session_gap: float | None) -> np.ndar
 # -- the steps and the report, shared with the Spark engine (core/spark/sequences.py) ------
 
 def no_events_message(source: str, skipped: SkippedRows) -> str:
-    return f"{source}: the file has no readable events ({skipped.summary()})"
+    return Phrase(QT_TR_NOOP("{source}: the file has no readable events ({skipped})"), source=source,
+                  skipped=skipped.summary())
 
 
 def rating_step(n_in: int, n_kept: int, min_rating: float | None,

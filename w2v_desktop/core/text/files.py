@@ -19,7 +19,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
-from w2v_desktop.core.untrusted import InputError, require_regular
+from w2v_desktop.core.untrusted import InputError, in_file, on_line, require_regular
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 SAMPLE_BYTES = 1 << 16  # sniffed for encoding and language
 BLOCK_BYTES = 1 << 18  # decoded per step while streaming; also the step of the progress bar (jieba: ~0.6 s)
@@ -54,7 +55,7 @@ def list_files(path: str | os.PathLike) -> list[Path]:
     if root.is_file():
         return [root]
     if not root.is_dir():
-        raise CorpusError(f"{root}: no such file or folder")
+        raise CorpusError(in_file(root, Phrase(QT_TR_NOOP("no such file or folder"))))
     found = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
@@ -63,7 +64,7 @@ def list_files(path: str | os.PathLike) -> list[Path]:
         require_regular(file, "text file")
     found.sort(key=lambda p: p.relative_to(root).parts)
     if not found:
-        raise CorpusError(f"{root}: the folder contains no files")
+        raise CorpusError(in_file(root, Phrase(QT_TR_NOOP("the folder contains no files"))))
     return found
 
 
@@ -74,7 +75,7 @@ def open_binary(path: Path) -> Iterator[tuple[BinaryIO, BinaryIO]]:
     try:
         raw = open(path, "rb")
     except OSError as e:
-        raise CorpusError(f"{path}: cannot open ({e.strerror or e})") from None
+        raise CorpusError(in_file(path, Phrase(QT_TR_NOOP("cannot open ({why})"), why=e.strerror or str(e)))) from None
     with raw:
         magic = raw.read(6)
         raw.seek(0)
@@ -90,7 +91,7 @@ def _read(stream: BinaryIO, n: int, path: Path) -> bytes:
     try:
         return stream.read(n)
     except _DAMAGED as e:
-        raise CorpusError(f"{path}: damaged compressed file ({e})") from None
+        raise CorpusError(in_file(path, Phrase(QT_TR_NOOP("damaged compressed file ({why})"), why=str(e)))) from None
 
 
 def sniff_file(path: Path, encoding: str = "auto") -> TextFile:
@@ -99,7 +100,7 @@ def sniff_file(path: Path, encoding: str = "auto") -> TextFile:
         head = _read(stream, SAMPLE_BYTES, path)
         whole = len(head) < SAMPLE_BYTES or not _read(stream, 1, path)
     if not head:
-        raise CorpusError(f"{path}: the file is empty")
+        raise CorpusError(in_file(path, Phrase(QT_TR_NOOP("the file is empty"))))
     if encoding == "auto":
         encoding = _detect_encoding(path, head, whole)
     else:
@@ -114,13 +115,14 @@ def _check_encoding_name(encoding: str) -> None:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise CorpusError(f"unknown text encoding {encoding!r}") from None
+        raise CorpusError(Phrase(QT_TR_NOOP("unknown text encoding {encoding}"), encoding=repr(encoding))) from None
 
 
 def _reject_binary(path: Path, head: bytes) -> None:
     nul = head.find(b"\x00")
     if nul >= 0:
-        raise CorpusError(f"{path}: not a text file (binary data: a NUL byte at byte offset {nul})")
+        raise CorpusError(in_file(path, Phrase(QT_TR_NOOP("not a text file (binary data: a NUL byte at byte offset {nul})"),
+                                               nul=nul)))
 
 
 def _detect_encoding(path: Path, head: bytes, whole: bool) -> str:
@@ -135,8 +137,8 @@ def _detect_encoding(path: Path, head: bytes, whole: bool) -> str:
             return name
         except UnicodeDecodeError as e:
             first_error = first_error or e
-    raise _decode_error(path, head, first_error.start, "UTF-8 or GB18030/GBK",
-                        hint="; choose its encoding explicitly (e.g. latin-1, cp1252, big5)")
+    raise _decode_error(path, head, first_error.start, Phrase(QT_TR_NOOP("UTF-8 or GB18030/GBK")),
+                        hint=Phrase(QT_TR_NOOP("; choose its encoding explicitly (e.g. latin-1, cp1252, big5)")))
 
 
 def _decode_sample(path: Path, head: bytes, encoding: str, whole: bool) -> str:
@@ -150,8 +152,10 @@ def _decode_error(path: Path, data: bytes, position: int, encoding: str, offset_
                   lines_before: int = 0, hint: str = "") -> CorpusError:
     line = lines_before + data[:position].count(b"\n") + 1
     byte = data[position:position + 1].hex()
-    return CorpusError(f"{path}: line {line}: byte 0x{byte} at byte offset {offset_before + position} "
-                       f"is not valid {encoding} text{hint}")
+    return CorpusError(on_line(path, line, Phrase(QT_TR_NOOP("byte 0x{byte} at byte offset {offset} is not valid "
+                                                             "{encoding} text{hint}"),
+                                                  byte=byte, offset=offset_before + position, encoding=encoding,
+                                                  hint=hint)))
 
 
 def iter_text_blocks(text_file: TextFile, on_bytes: Callable[[int], None] | None = None

@@ -25,6 +25,8 @@ from w2v_desktop.core.text.phrases import SCORINGS, PhraseModel, learn_phrases
 from w2v_desktop.core.text.segment import is_already_segmented, is_mostly_chinese, make_segmenter
 from w2v_desktop.core.text.stopwords import BUILTIN_LISTS, builtin_stop_words, read_stop_words, with_case_variants
 from w2v_desktop.core.text.files import CorpusError, TextFile, iter_text_blocks, list_files, sniff_file
+from w2v_desktop.core.untrusted import in_file
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 __all__ = ["CorpusError", "TokenizeOptions", "TextPlan", "plan_text", "plan_from_sample", "line_tokenizer",
            "phrase_learning", "no_words_error", "iter_token_lines"]
@@ -124,10 +126,10 @@ def plan_text(path: str | Path, options: TokenizeOptions | None = None) -> TextP
         try:
             files.append(sniff_file(file_path, options.encoding))
         except CorpusError as e:
-            if single or "the file is empty" not in str(e):
+            if single or not str(e).endswith(": the file is empty"):
                 raise  # in a folder, empty files are skipped
     if not files:
-        raise CorpusError(f"{path}: every file in the folder is empty")
+        raise CorpusError(in_file(path, Phrase(QT_TR_NOOP("every file in the folder is empty"))))
     return plan_from_sample(files[0].sample, options, tuple(files))
 
 
@@ -303,6 +305,6 @@ def iter_token_lines(path: str | Path, options: TokenizeOptions | None = None,
 
 def no_words_error(path: str | Path, options: TokenizeOptions, plan: TextPlan) -> CorpusError:
     """The error for a text without a single token, saying when the filters removed them all."""
-    return CorpusError(f"{path}: no words found" + (
-        " (all were removed by the stop-word or length filters)" if plan.stop_list != "none"
-        or options.stop_words_file or options.min_token_length > 1 else ""))
+    filtered = plan.stop_list != "none" or options.stop_words_file or options.min_token_length > 1
+    return CorpusError(in_file(path, Phrase(QT_TR_NOOP("no words found (all were removed by the stop-word or length "
+                                                       "filters)") if filtered else QT_TR_NOOP("no words found"))))

@@ -20,7 +20,8 @@ from pathlib import Path
 import numpy as np
 
 from w2v_desktop.core.config import TrainConfig
-from w2v_desktop.core.untrusted import InputError, Member, check_plain_fields
+from w2v_desktop.core.untrusted import InputError, Member, check_plain_fields, in_file
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 FORMAT = "w2v-desktop-model"
 VERSION = 1
@@ -42,7 +43,7 @@ class Meta:
 
 
 def fail(path: Path, why: str) -> ModelFileError:
-    return ModelFileError(f"{path}: {why}")
+    return ModelFileError(in_file(path, why))
 
 
 def meta_limit(rows: int) -> int:
@@ -54,7 +55,7 @@ def check_header(path: Path, name: str, member: Member) -> None:
     """A member's dtype: numbers only (no objects, no records), the kind its role needs."""
     dtype = member.dtype
     if dtype.hasobject:
-        raise fail(path, f"{name} holds Python objects; a model file holds numbers only")
+        raise fail(path, Phrase(QT_TR_NOOP("{name} holds Python objects; a model file holds numbers only"), name=name))
     kinds = {"meta_json": "u", "counts": "iu"}.get(name, "f")
     if dtype.names is not None or dtype.subdtype is not None or dtype.kind not in kinds:
         wanted = {"u": "bytes", "iu": "integers"}.get(kinds, "floating-point numbers")
@@ -66,12 +67,13 @@ def check_header(path: Path, name: str, member: Member) -> None:
 def check_meta(path: Path, meta) -> Meta:
     """The metadata's fields and their types; the config must be one training accepts."""
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise fail(path, "not a w2v-desktop model file (its metadata is not a model's)")
+        raise fail(path, Phrase(QT_TR_NOOP("not a w2v-desktop model file (its metadata is not a model's)")))
     version = meta.get("version", VERSION)
     if not _is_int(version) or version < 1:
         raise fail(path, f"version must be a positive integer (got {version!r:.40})")
     if version > VERSION:
-        raise fail(path, f"written by a newer w2v-desktop (model file version {version}); update to load it")
+        raise fail(path, Phrase(QT_TR_NOOP("written by a newer w2v-desktop (model file version {version}); update to "
+                                           "load it"), version=version))
     words = meta.get("words")
     if not isinstance(words, list) or not words:
         raise fail(path, "words must be a non-empty list of words")
@@ -82,7 +84,7 @@ def check_meta(path: Path, meta) -> Meta:
         seen: set[str] = set()
         for word in words:
             if word in seen:
-                raise fail(path, f"the word {word!r:.60} appears twice")
+                raise fail(path, Phrase(QT_TR_NOOP("the word {word:.60} appears twice"), word=repr(word)))
             seen.add(word)
     config = meta.get("config")
     if not isinstance(config, dict):
@@ -91,7 +93,7 @@ def check_meta(path: Path, meta) -> Meta:
         check_plain_fields(TrainConfig, config)
         config = TrainConfig.from_dict(config)
     except (TypeError, ValueError) as exc:
-        raise fail(path, f"config: {exc}") from None
+        raise fail(path, Phrase(QT_TR_NOOP("config: {why}"), why=str(exc))) from None
     epochs = meta.get("epochs_trained", 0)
     if not _is_int(epochs) or epochs < 0:
         raise fail(path, f"epochs_trained must be a non-negative integer (got {epochs!r:.40})")
@@ -111,33 +113,37 @@ def check_shapes(path: Path, meta: Meta, members: dict[str, Member]) -> None:
     from a single word (``update`` appends a row per new word) has ``V``."""
     rows, dim, hs = len(meta.words), meta.config.dim, meta.config.hs
     if "counts" not in members:
-        raise fail(path, "no counts (the model file is incomplete)")
+        raise fail(path, Phrase(QT_TR_NOOP("no counts (the model file is incomplete)")))
     layer, other = ("syn1", "syn1neg") if hs else ("syn1neg", "syn1")
-    training = "hierarchical softmax" if hs else "negative sampling"
+    training = Phrase(QT_TR_NOOP("hierarchical softmax") if hs else QT_TR_NOOP("negative sampling"))
     if layer not in members:
-        raise fail(path, f"the config trains with {training} but the file has no {layer}")
+        raise fail(path, Phrase(QT_TR_NOOP("the config trains with {training} but the file has no {layer}"),
+                                training=training, layer=layer))
     if other in members:
-        raise fail(path, f"the config trains with {training} but the file has {other}")
+        raise fail(path, Phrase(QT_TR_NOOP("the config trains with {training} but the file has {other}"),
+                                training=training, other=other))
     counts = members["counts"].shape
     if counts != (rows,):
-        raise fail(path, f"counts has shape {counts}, expected ({rows},) for {rows} words")
+        raise fail(path, Phrase(QT_TR_NOOP("counts has shape {shape}, expected ({rows},) for {rows} words"),
+                                shape=str(counts), rows=rows))
     for name in ("syn0", layer):
         shape = members[name].shape
         low, high = (max(rows - 1, 1), max(rows, 1)) if name == "syn1" else (rows, rows)
         if len(shape) != 2 or not low <= shape[0] <= high or shape[1] != dim:
             wanted = f"({low}, {dim})" if low == high else f"({low} or {high}, {dim})"
-            raise fail(path, f"{name} has shape {shape}, expected {wanted} for {rows} words "
-                             f"and dim {dim}")
+            raise fail(path, Phrase(QT_TR_NOOP("{name} has shape {shape}, expected {wanted} for {rows} words and dim "
+                                               "{dim}"), name=name, shape=str(shape), wanted=wanted, rows=rows, dim=dim))
 
 
 def check_counts(path: Path, counts: np.ndarray) -> np.ndarray:
     """Counts as int64, each at least 1 (the noise table and Huffman tree divide by and weight with them)."""
     if counts.dtype.kind == "u" and counts.size and counts.max() > np.iinfo(np.int64).max:
-        raise fail(path, "counts holds a count too large for a 64-bit integer")
+        raise fail(path, Phrase(QT_TR_NOOP("counts holds a count too large for a 64-bit integer")))
     counts = counts.astype(np.int64)
     bad = np.flatnonzero(counts < 1)
     if len(bad):
-        raise fail(path, f"counts must all be at least 1 ({len(bad):,} are not, the first at row {bad[0]})")
+        raise fail(path, Phrase(QT_TR_NOOP("counts must all be at least 1 ({n:,} are not, the first at row {row})"),
+                                n=len(bad), row=int(bad[0])))
     return counts
 
 
@@ -148,8 +154,8 @@ def check_weights(path: Path, name: str, weights: np.ndarray) -> np.ndarray:
     finite = np.isfinite(weights).all(axis=1)
     if not finite.all():
         row = int(np.flatnonzero(~finite)[0])
-        raise fail(path, f"{name} holds NaN or infinite weights ({int((~finite).sum()):,} rows, "
-                         f"the first row {row})")
+        raise fail(path, Phrase(QT_TR_NOOP("{name} holds NaN or infinite weights ({n:,} rows, the first row {row})"),
+                                name=name, n=int((~finite).sum()), row=row))
     return weights
 
 

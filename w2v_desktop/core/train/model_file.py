@@ -27,10 +27,12 @@ from w2v_desktop.core.train.model_checks import (FORMAT, VERSION, WEIGHTS, Model
 from w2v_desktop.core.train.trainer import Trainer
 from w2v_desktop.core.train.vocab import Vocab
 from w2v_desktop.core.untrusted import NpzReader, loads, require_regular
+from w2v_desktop.core.wording import QT_TR_NOOP, Phrase
 
 __all__ = ["FORMAT", "VERSION", "ModelFileError", "load_model", "save_model"]
 
 MEMBERS = ("meta_json", "syn0", "counts", "syn1neg", "syn1")
+NOT_A_MODEL = QT_TR_NOOP("not a w2v-desktop model file (a .npz saved with --model or File > Save model)")
 
 
 def save_model(trainer: Trainer, path) -> None:
@@ -59,12 +61,12 @@ def load_model(path) -> Trainer:
         with zipfile.ZipFile(path) as zf:
             return _load(path, zf)
     except FileNotFoundError:
-        raise fail(path, "no such file") from None
+        raise fail(path, Phrase(QT_TR_NOOP("no such file"))) from None
     except IsADirectoryError:
-        raise fail(path, "a folder, not a model file") from None
+        raise fail(path, Phrase(QT_TR_NOOP("a folder, not a model file"))) from None
     except (zipfile.BadZipFile, NotImplementedError):  # NotImplementedError: "zip file version 10.9"
         # numpy's or zipfile's own wording would mislead here
-        raise fail(path, "not a w2v-desktop model file (a .npz saved with --model or File > Save model)") from None
+        raise fail(path, Phrase(NOT_A_MODEL)) from None
     except OSError as exc:
         raise fail(path, exc.strerror or str(exc)) from None
 
@@ -73,7 +75,7 @@ def _load(path: Path, zf: zipfile.ZipFile) -> Trainer:
     reader = NpzReader(path, zf, lambda why: fail(path, why))
     infos = reader.members(MEMBERS)
     if "meta_json" not in infos or "syn0" not in infos:
-        raise fail(path, "not a w2v-desktop model file (no metadata or weights)")
+        raise fail(path, Phrase(QT_TR_NOOP("not a w2v-desktop model file (no metadata or weights)")))
     members = {name: reader.header(name, info, lambda n, m: check_header(path, n, m))
                for name, info in infos.items()}
     syn0 = members["syn0"].shape
@@ -86,7 +88,7 @@ def _load(path: Path, zf: zipfile.ZipFile) -> Trainer:
     except (UnicodeDecodeError, ValueError) as exc:
         if isinstance(exc, ModelFileError):
             raise
-        raise fail(path, f"damaged model metadata ({exc})") from None
+        raise fail(path, Phrase(QT_TR_NOOP("damaged model metadata ({why})"), why=str(exc))) from None
     check_shapes(path, meta, members)
     counts = check_counts(path, reader.array(infos["counts"], members["counts"]))
     weights = {name: check_weights(path, name, reader.array(infos[name], members[name]))

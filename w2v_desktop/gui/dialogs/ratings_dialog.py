@@ -18,7 +18,7 @@ from w2v_desktop.core.items import SequenceOptions, sample_rating_scale, thresho
 from w2v_desktop.core.jobs import SparkEngine, load_rating_data
 from w2v_desktop.core.spark import DEFAULT_MASTER, spark_missing
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase
+from w2v_desktop.gui.i18n import QT_TR_NOOP, said, tr, tr_phrase
 
 PREVIEW_ROWS = 12
 ROLES = ("user", "item", "rating", "time")
@@ -61,7 +61,7 @@ class RatingsDialog(QDialog):
         try:
             detected, note = detect_layout(path), ""
         except (OSError, ValueError) as exc:
-            detected, note = ColumnMapping(), tr("Could not detect the layout: {exc}").format(exc=exc)
+            detected, note = ColumnMapping(), tr("Could not detect the layout: {exc}").format(exc=said(exc))
         self.detected = QLabel(note or tr("Detected: {v0}").format(v0=tr_phrase(detected.describe())))
         self.detected.setWordWrap(True)
         self.mapping_form = DataclassForm(ColumnMapping, detected, hints=MAPPING_HINTS)
@@ -193,7 +193,7 @@ class RatingsDialog(QDialog):
             with open(self.path, encoding=mapping.encoding, errors="replace") as f:
                 lines = [line.rstrip("\r\n") for line in itertools.islice(f, PREVIEW_ROWS + mapping.header)]
         except (OSError, LookupError) as exc:
-            self.detected.setText(tr("Cannot read {path}: {exc}").format(path=self.path, exc=exc))
+            self.detected.setText(tr("Cannot read {path}: {exc}").format(path=self.path, exc=said(exc)))
             return
         rows = [line.split(mapping.delimiter) for line in lines if line.strip()]
         names = rows.pop(0) if mapping.header and rows else []

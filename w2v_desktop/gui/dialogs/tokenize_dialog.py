@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout
 from w2v_desktop.core.text import tokenize
 from w2v_desktop.core.text import TokenizeOptions, iter_token_lines
 from w2v_desktop.gui.forms import DataclassForm, FieldHints
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
+from w2v_desktop.gui.i18n import QT_TR_NOOP, said, tr
 
 PREVIEW_LINES = 12
 
@@ -116,5 +116,5 @@ class TokenizeDialog(QDialog):
             lines = list(itertools.islice(iter_token_lines(self.path, options), PREVIEW_LINES))
             text = "\n".join(" · ".join(tokens) for tokens in lines) or tr("(no tokens in the first lines)")
         except (OSError, ValueError) as exc:
-            text = tr("Cannot read {path}: {exc}").format(path=self.path, exc=exc)
+            text = tr("Cannot read {path}: {exc}").format(path=self.path, exc=said(exc))
         self.preview.setPlainText(text)

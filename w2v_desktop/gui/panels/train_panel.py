@@ -24,7 +24,7 @@ from w2v_desktop.gui.panels.train_options import TrainOptions
 from w2v_desktop.core.bundled import sample_path
 from w2v_desktop.core.jobs import (EpochReport, Stage, Trained, TrainerReady, TrainingHandle, TrainRequest,
                                    train_job)
-from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, tr_phrase, counted
+from w2v_desktop.gui.i18n import QT_TR_NOOP, counted, said, tr, tr_phrase
 
 WATCH_TIP = (QT_TR_NOOP("Comma-separated words or item ids. After each epoch their 10 nearest neighbours "
                         "are listed under “Watch list”, so you can see the space take shape."))
@@ -187,7 +187,7 @@ class TrainPanel(QWidget):
             if continuing:  # the one rule (core.config), checked before any work starts
                 config = continue_config(self.state.trainer.config, config)
         except ValueError as exc:
-            self.state.report_error(tr("Cannot train"), str(exc))
+            self.state.report_error(tr("Cannot train"), said(exc))
             return
         if self.state.corpus is None and not continuing:
             self.state.report_error(tr("Cannot train"), tr("Open a text corpus or a ratings file first."))

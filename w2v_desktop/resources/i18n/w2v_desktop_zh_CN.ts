@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>&lt;b&gt;No corpus is loaded&lt;/b&gt;, so there are no sentences to show. These vectors were opened without the text they were trained on: open that corpus (File → Open text corpus…) to see where a word occurs.</source>
         <translation>&lt;b&gt;未加载语料&lt;/b&gt;，因此没有可显示的句子。这些向量是在没有训练文本的情况下打开的：打开该语料（文件 → 打开文本语料…）即可查看词语出现的位置。</translation>
@@ -198,6 +198,10 @@
     <message>
         <source>  e.g. {examples}</source>
         <translation>  例如 {examples}</translation>
+    </message>
+    <message>
+        <source>{source}: the file has no readable events ({skipped})</source>
+        <translation>{source}：文件中没有可读的事件（{skipped}）</translation>
     </message>
     <message>
         <source>rating threshold</source>
@@ -662,7 +666,7 @@
         <translation>项目 (*{SUFFIX});;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Open a file outside the project&apos;s folder?</source>
+        <source>Open a file outside the project's folder?</source>
         <translation>要打开项目文件夹之外的文件吗？</translation>
     </message>
     <message>
@@ -1166,7 +1170,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>当前向量已改变：请再次点击“对齐并比较”。</translation>
     </message>
     <message>
-        <source>Second run&apos;s vectors</source>
+        <source>Second run's vectors</source>
         <translation>第二次运行的向量</translation>
     </message>
     <message>
@@ -1434,7 +1438,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>次</translation>
     </message>
     <message>
-        <source>k-occurrence (times in a query&apos;s top-k)</source>
+        <source>k-occurrence (times in a query's top-k)</source>
         <translation>k-出现次数（出现在查询 top-k 中的次数）</translation>
     </message>
     <message>
@@ -1446,7 +1450,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>语料频次（对数刻度）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Agreement&lt;/b&gt; between two metrics&apos; top-k lists of the query. &lt;b&gt;overlap@k&lt;/b&gt;: the share of names both lists hold (1: the same names). &lt;b&gt;Kendall τ&lt;/b&gt;: how alike their orders are, from −1 (reversed) to 1 (the same).</source>
+        <source>&lt;b&gt;Agreement&lt;/b&gt; between two metrics' top-k lists of the query. &lt;b&gt;overlap@k&lt;/b&gt;: the share of names both lists hold (1: the same names). &lt;b&gt;Kendall τ&lt;/b&gt;: how alike their orders are, from −1 (reversed) to 1 (the same).</source>
         <translation>&lt;b&gt;一致性&lt;/b&gt;：两种度量对查询给出的 top-k 列表的一致程度。&lt;b&gt;overlap@k&lt;/b&gt;：两个列表共有名称的比例（1：名称相同）。&lt;b&gt;Kendall τ&lt;/b&gt;：两者顺序的相似程度，从 −1（相反）到 1（相同）。</translation>
     </message>
     <message>
@@ -1458,7 +1462,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>底色：有多少种度量把这个名称排在 top-k 中。</translation>
     </message>
     <message>
-        <source>How much the metrics&apos; lists agree will be drawn here.</source>
+        <source>How much the metrics' lists agree will be drawn here.</source>
         <translation>各度量列表的一致程度将绘制在这里。</translation>
     </message>
     <message>
@@ -1510,7 +1514,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>请点击“计算中心性（hubness）和范数”</translation>
     </message>
     <message>
-        <source>{press} to count how often each name is among others&apos; nearest names.</source>
+        <source>{press} to count how often each name is among others' nearest names.</source>
         <translation>{press}，统计每个名称出现在其他名称近邻中的次数。</translation>
     </message>
     <message>
@@ -1538,7 +1542,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>{metric}：{score:.4g}；在 {n_metrics} 种度量中有 {shared} 种的 top-k 包含它</translation>
     </message>
     <message>
-        <source>{label} between metrics&apos; top-{v1}</source>
+        <source>{label} between metrics' top-{v1}</source>
         <translation>各度量 top-{v1} 之间的{label}</translation>
     </message>
     <message>
@@ -1782,7 +1786,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>图片 (PNG/SVG)…</translation>
     </message>
     <message>
-        <source>Coordinates and metadata as CSV, the Embedding Projector&apos;s TSV pair, or a parquet table with neighbours for Embedding Atlas</source>
+        <source>Coordinates and metadata as CSV, the Embedding Projector's TSV pair, or a parquet table with neighbours for Embedding Atlas</source>
         <translation>坐标和元数据导出为 CSV、Embedding Projector 的 TSV 文件对，或带近邻列的 parquet 表（供 Embedding Atlas 使用）</translation>
     </message>
     <message>
@@ -1810,7 +1814,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>个点</translation>
     </message>
     <message>
-        <source>{points}; mean trust {trust} (share of each point&apos;s 10 nearest neighbours kept on the map; {note}).</source>
+        <source>{points}; mean trust {trust} (share of each point's 10 nearest neighbours kept on the map; {note}).</source>
         <translation>{points}；平均可信度 {trust}（每个点的 10 个最近邻在地图上仍保留的比例；{note}）。</translation>
     </message>
     <message>
@@ -1914,7 +1918,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>类型</translation>
     </message>
     <message>
-        <source>Last item&apos;s neighbours</source>
+        <source>Last item's neighbours</source>
         <translation>最后一个物品的近邻</translation>
     </message>
     <message>
@@ -2038,7 +2042,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>评估</translation>
     </message>
     <message>
-        <source>Holds out each user&apos;s last event, trains fresh models on the rest (with the item defaults), and ranks the held-out item.</source>
+        <source>Holds out each user's last event, trains fresh models on the rest (with the item defaults), and ranks the held-out item.</source>
         <translation>保留每个用户的最后一次事件，用其余数据（物品默认值）训练新模型，并对保留的物品排名。</translation>
     </message>
     <message>
@@ -2070,7 +2074,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>请选择一个用户。</translation>
     </message>
     <message>
-        <source>None of this user&apos;s items has a vector (all too rare?).</source>
+        <source>None of this user's items has a vector (all too rare?).</source>
         <translation>此用户的物品都没有向量（都太罕见？）。</translation>
     </message>
     <message>
@@ -2134,7 +2138,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>{v0} “用户”标签页现在优先显示评估最好的排序方式：{v1}。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Online loss&lt;/b&gt; (the line and the epoch means): each pair&apos;s loss measured just before it is trained on, averaged. The model has just been fitted to the pairs before it (the same document, and in a file sorted by topic the same topic), more so while the learning rate is high; as the rate decays that advantage fades, so the online loss can rise in the last epochs although the model keeps improving.&lt;br&gt;&lt;br&gt;&lt;b&gt;Fixed sample&lt;/b&gt; (the second curve): the loss on the same 10,000 training pairs, drawn once before training and scored after each epoch without training on them there. It measures the model as a whole and is the curve to judge training by. If the two part ways, try “Shuffle sentences each epoch”.&lt;br&gt;&lt;br&gt;Hierarchical softmax sums the loss over the word&apos;s path in the tree (about log2 of the vocabulary nodes), negative sampling over the target and its noise words: their losses are on different scales and cannot be compared.</source>
+        <source>&lt;b&gt;Online loss&lt;/b&gt; (the line and the epoch means): each pair's loss measured just before it is trained on, averaged. The model has just been fitted to the pairs before it (the same document, and in a file sorted by topic the same topic), more so while the learning rate is high; as the rate decays that advantage fades, so the online loss can rise in the last epochs although the model keeps improving.&lt;br&gt;&lt;br&gt;&lt;b&gt;Fixed sample&lt;/b&gt; (the second curve): the loss on the same 10,000 training pairs, drawn once before training and scored after each epoch without training on them there. It measures the model as a whole and is the curve to judge training by. If the two part ways, try “Shuffle sentences each epoch”.&lt;br&gt;&lt;br&gt;Hierarchical softmax sums the loss over the word's path in the tree (about log2 of the vocabulary nodes), negative sampling over the target and its noise words: their losses are on different scales and cannot be compared.</source>
         <translation>&lt;b&gt;在线损失&lt;/b&gt;（曲线和每轮均值）：每个词对在用它训练之前测得的损失的平均值。模型刚刚拟合过它之前的词对（同一文档；在按主题排序的文件中还是同一主题），学习率高时更是如此；随着学习率衰减，这一优势减弱，所以即使模型仍在改进，在线损失也可能在最后几轮上升。&lt;br&gt;&lt;br&gt;&lt;b&gt;固定样本&lt;/b&gt;（第二条曲线）：在训练前抽取一次的同样 10,000 个训练词对上的损失，每轮结束后计算，且不在它们上面训练。它衡量的是整个模型，应以这条曲线来判断训练效果。如果两条曲线走势分开，可以试试“每轮打乱句子顺序”。&lt;br&gt;&lt;br&gt;层次 softmax 的损失是词在树中路径上的总和（约为词表节点数的 log2），负采样则是目标词和噪声词上的总和：两者的损失尺度不同，不能相互比较。</translation>
     </message>
     <message>
@@ -2182,7 +2186,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>在线损失：边训练边测量。固定样本：每轮结束后在相同词对上测量。</translation>
     </message>
     <message>
-        <source> Hierarchical softmax: a larger scale than negative sampling&apos;s.</source>
+        <source> Hierarchical softmax: a larger scale than negative sampling's.</source>
         <translation> 层次 softmax：尺度比负采样大。</translation>
     </message>
     <message>
@@ -2316,7 +2320,7 @@ Hierarchical softmax (HS): walk a Huffman tree built from word frequencies, O(lo
         <translation>噪声分布指数</translation>
     </message>
     <message>
-        <source>Noise words are drawn with probability proportional to count^exponent. 0.75 (the paper&apos;s value) flattens the distribution so rarer words are drawn more often than their frequency; 1 samples by frequency, 0 uniformly.</source>
+        <source>Noise words are drawn with probability proportional to count^exponent. 0.75 (the paper's value) flattens the distribution so rarer words are drawn more often than their frequency; 1 samples by frequency, 0 uniformly.</source>
         <translation>噪声词按 计数^指数 的概率抽取。0.75（论文中的值）使分布更平坦，罕见词被抽到的频率高于其词频；1 按词频抽样，0 均匀抽样。</translation>
     </message>
     <message>
@@ -2358,7 +2362,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>每轮打乱句子顺序</translation>
     </message>
     <message>
-        <source>Train the sentences in a new random order (from the seed) each epoch instead of the file&apos;s order. Worth it for files sorted by topic or source (20news is sorted by newsgroup): in file order the last topics of each epoch are learnt at a lower learning rate than the first.</source>
+        <source>Train the sentences in a new random order (from the seed) each epoch instead of the file's order. Worth it for files sorted by topic or source (20news is sorted by newsgroup): in file order the last topics of each epoch are learnt at a lower learning rate than the first.</source>
         <translation>每轮以新的随机顺序（由种子决定）训练句子，而不是按文件顺序。对按主题或来源排序的文件很有用（20news 按新闻组排序）：按文件顺序时，每轮最后的主题是在比开头更低的学习率下学习的。</translation>
     </message>
     <message>
@@ -2486,7 +2490,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>继续训练当前模型</translation>
     </message>
     <message>
-        <source>Keep the model&apos;s vectors and vocabulary; new words in the loaded data are added (min_count applies). Shape options are locked.</source>
+        <source>Keep the model's vectors and vocabulary; new words in the loaded data are added (min_count applies). Shape options are locked.</source>
         <translation>保留模型的向量和词表；已加载数据中的新词会被加入（min_count 适用）。结构选项被锁定。</translation>
     </message>
     <message>
@@ -2686,7 +2690,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>&lt;b&gt;3CosMul&lt;/b&gt;（Levy &amp;amp; Goldberg）：类似 3CosAdd，但把相似度相乘而不是相加，这样一个非常接近的词不会压过其他词。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Hubness&lt;/b&gt;: in many dimensions a few names turn up in almost everyone&apos;s nearest neighbours. The plot counts, for each name, how many other names&apos; top-k it is in; a long tail to the right means hubs crowd the neighbour lists.</source>
+        <source>&lt;b&gt;Hubness&lt;/b&gt;: in many dimensions a few names turn up in almost everyone's nearest neighbours. The plot counts, for each name, how many other names' top-k it is in; a long tail to the right means hubs crowd the neighbour lists.</source>
         <translation>&lt;b&gt;中心性（hubness）&lt;/b&gt;：在高维空间中，少数名称几乎出现在每个名称的近邻里。图中统计每个名称出现在多少个其他名称的 top-k 中；右侧长尾说明中心点挤占了近邻列表。</translation>
     </message>
     <message>
@@ -2694,7 +2698,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>&lt;b&gt;可信度&lt;/b&gt;：地图上一个点在完整空间中的 10 个近邻里，同样是它在地图上 10 个近邻的比例（1：地图保留了它的邻域）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;in·out&lt;/b&gt;: scores an item by its input vector against the other items&apos; output vectors, the way word2vec itself predicts a context (“what comes next”), rather than input against input.</source>
+        <source>&lt;b&gt;in·out&lt;/b&gt;: scores an item by its input vector against the other items' output vectors, the way word2vec itself predicts a context (“what comes next”), rather than input against input.</source>
         <translation>&lt;b&gt;in·out&lt;/b&gt;：用物品的输入向量与其他物品的输出向量打分，即 word2vec 自身预测上下文（“接下来是什么”）的方式，而不是输入对输入。</translation>
     </message>
     <message>
@@ -2710,11 +2714,11 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>&lt;b&gt;overlap@k&lt;/b&gt;：两个 top-k 列表共有名称的比例（1：名称相同）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Kendall τ&lt;/b&gt;: how alike two rankings&apos; orders are, from −1 (reversed) to 1 (the same).</source>
+        <source>&lt;b&gt;Kendall τ&lt;/b&gt;: how alike two rankings' orders are, from −1 (reversed) to 1 (the same).</source>
         <translation>&lt;b&gt;Kendall τ&lt;/b&gt;：两个排序的顺序相似程度，从 −1（相反）到 1（相同）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Norm&lt;/b&gt;: a vector&apos;s length. word2vec gives frequent words in many contexts shorter vectors and rare or single-sense words longer ones; cosine ignores it, dot product does not.</source>
+        <source>&lt;b&gt;Norm&lt;/b&gt;: a vector's length. word2vec gives frequent words in many contexts shorter vectors and rare or single-sense words longer ones; cosine ignores it, dot product does not.</source>
         <translation>&lt;b&gt;范数&lt;/b&gt;：向量的长度。word2vec 给出现在多种上下文中的高频词较短的向量，给罕见词或单义词较长的向量；余弦忽略它，点积则不然。</translation>
     </message>
     <message>
@@ -2830,7 +2834,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <source>Nearest in the vectors&apos; space:</source>
+        <source>Nearest in the vectors' space:</source>
         <translation>在向量空间中最近的：</translation>
     </message>
     <message>
@@ -2862,8 +2866,8 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>selection.csv</translation>
     </message>
     <message>
-        <source>&lt;a href=&quot;{v0}&quot;&gt;{v1}&lt;/a&gt;</source>
-        <translation>&lt;a href=&quot;{v0}&quot;&gt;{v1}&lt;/a&gt;</translation>
+        <source>&lt;a href="{v0}"&gt;{v1}&lt;/a&gt;</source>
+        <translation>&lt;a href="{v0}"&gt;{v1}&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Did you mean: </source>
@@ -3050,8 +3054,8 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>例如 女王 - 国王，或 国王</translation>
     </message>
     <message>
-        <source>A name (similarity to it) or a formula such as &apos;woman - man&apos; (similarity to that direction); spaces around - and +.</source>
-        <translation>一个名称（与它的相似度）或如 &apos;woman - man&apos; 的公式（与该方向的相似度）；- 和 + 两侧需留空格。</translation>
+        <source>A name (similarity to it) or a formula such as 'woman - man' (similarity to that direction); spaces around - and +.</source>
+        <translation>一个名称（与它的相似度）或如 'woman - man' 的公式（与该方向的相似度）；- 和 + 两侧需留空格。</translation>
     </message>
     <message>
         <source>&lt;b&gt;This map will take about {time} here.&lt;/b&gt; Press Project again to start it (Cancel stops it at any time).</source>
@@ -3114,7 +3118,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>无法恢复书签：{exc}</translation>
     </message>
     <message>
-        <source>The bookmark&apos;s colouring ({colour}) is not offered for these vectors.</source>
+        <source>The bookmark's colouring ({colour}) is not offered for these vectors.</source>
         <translation>这些向量不提供该书签的着色方式（{colour}）。</translation>
     </message>
     <message>
@@ -3134,7 +3138,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>导出地图</translation>
     </message>
     <message>
-        <source>trust undefined for a map of {n} points (each point&apos;s {k} nearest would be all the others; it needs at least {least})</source>
+        <source>trust undefined for a map of {n} points (each point's {k} nearest would be all the others; it needs at least {least})</source>
         <translation>{n} 个点的地图没有可信度（每个点的 {k} 个最近邻就是其余所有点；至少需要 {least} 个点）</translation>
     </message>
     <message>
@@ -3270,11 +3274,11 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>评分范围为 {low:g}–{high:g}：保留评分 ≥ {threshold:g} 会去掉 {dropped:.0%} 的事件，剩余事件很少的物品得不到向量或只能得到很差的向量。建议：{suggested}。</translation>
     </message>
     <message>
-        <source>No time column, and the rows are grouped by item: each user&apos;s &quot;last event&quot; is whatever the sorting put last, so leave-last-out evaluation measures nothing and sequences follow the item order. Give the time column if the file has one.</source>
+        <source>No time column, and the rows are grouped by item: each user's "last event" is whatever the sorting put last, so leave-last-out evaluation measures nothing and sequences follow the item order. Give the time column if the file has one.</source>
         <translation>没有时间列，且各行按物品分组：每个用户的“最后一个事件”只是排序排在最后的那个，因此留一法评估毫无意义，序列也只是物品的顺序。如果文件有时间列，请指定它。</translation>
     </message>
     <message>
-        <source>No time column, and the rows are sorted by user, then by item: each user&apos;s &quot;last event&quot; is the highest item id, so leave-last-out evaluation measures nothing and sequences follow the item order. Give the time column if the file has one.</source>
+        <source>No time column, and the rows are sorted by user, then by item: each user's "last event" is the highest item id, so leave-last-out evaluation measures nothing and sequences follow the item order. Give the time column if the file has one.</source>
         <translation>没有时间列，且各行先按用户、再按物品排序：每个用户的“最后一个事件”是编号最大的物品，因此留一法评估毫无意义，序列也只是物品的顺序。如果文件有时间列，请指定它。</translation>
     </message>
     <message>
@@ -3326,6 +3330,26 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>时间不是有限数</translation>
     </message>
     <message>
+        <source>user column</source>
+        <translation>用户列</translation>
+    </message>
+    <message>
+        <source>item column</source>
+        <translation>物品列</translation>
+    </message>
+    <message>
+        <source>rating column</source>
+        <translation>评分列</translation>
+    </message>
+    <message>
+        <source>time column</source>
+        <translation>时间列</translation>
+    </message>
+    <message>
+        <source>{role} {column} does not exist (columns count from 0 and the first line has {width})</source>
+        <translation>{role} {column} 不存在（列从 0 开始编号，第一行有 {width} 列）</translation>
+    </message>
+    <message>
         <source>no bad rows</source>
         <translation>没有错误行</translation>
     </message>
@@ -3342,6 +3366,26 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>跳过了 {n:,} 个错误行（{kinds}）{where}</translation>
     </message>
     <message>
+        <source>{why} (the header's bytes may not be {encoding}; give the columns by number with --header off)</source>
+        <translation>{why}（表头的字节可能不是 {encoding} 编码；请关闭表头（--header off）并按编号指定列）</translation>
+    </message>
+    <message>
+        <source>no column named {column} (the header has {names})</source>
+        <translation>没有名为 {column} 的列（表头中有 {names}）</translation>
+    </message>
+    <message>
+        <source>column {column} does not exist (the header has {n} columns)</source>
+        <translation>第 {column} 列不存在（表头只有 {n} 列）</translation>
+    </message>
+    <message>
+        <source>wrong column count (expected {expected}, got {found})</source>
+        <translation>列数不对（应为 {expected}，实为 {found}）</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {reason}: {text} (strict mode; turn it off to skip bad rows)</source>
+        <translation>{path} 第 {line} 行：{reason}：{text}（严格模式；关闭它可跳过有问题的行）</translation>
+    </message>
+    <message>
         <source>Reading {name}: {n:,} sentences</source>
         <translation>正在读取 {name}：{n:,} 个句子</translation>
     </message>
@@ -3354,7 +3398,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>正在构建词表</translation>
     </message>
     <message>
-        <source>Adding the new data&apos;s words to the model</source>
+        <source>Adding the new data's words to the model</source>
         <translation>正在把新数据的词加入模型</translation>
     </message>
     <message>
@@ -3436,10 +3480,10 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
     <message>
         <source>Columns: name, count, trust, x, y (and z on a 3-D map) and the metadata (a unique start of the name is enough).
 Compare with = != &lt; &lt;= &gt; &gt;= and ~ or contains (text, any case); combine with AND, OR, NOT and parentheses.
-On a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote values with spaces, quotes or parentheses: title ~ &quot;Heat (1995)&quot;. Enter applies the filter and selects the matching points on the map.</source>
+On a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote values with spaces, quotes or parentheses: title ~ "Heat (1995)". Enter applies the filter and selects the matching points on the map.</source>
         <translation>列：name、count、trust、x、y（三维地图还有 z）以及元数据列（列名写出唯一的开头即可）。
 比较运算：= != &lt; &lt;= &gt; &gt;=，以及 ~ 或 contains（文本包含，不区分大小写）；用 AND、OR、NOT 和括号组合。
-在多标签列上，genres = Sci-Fi 表示“含有取值 Sci-Fi”。含空格、引号或括号的值请加引号：title ~ &quot;Heat (1995)&quot;。按回车应用筛选，并在地图上选中匹配的点。</translation>
+在多标签列上，genres = Sci-Fi 表示“含有取值 Sci-Fi”。含空格、引号或括号的值请加引号：title ~ "Heat (1995)"。按回车应用筛选，并在地图上选中匹配的点。</translation>
     </message>
     <message>
         <source>filter, e.g. genres = Sci-Fi AND count &gt; 50</source>
@@ -3540,20 +3584,20 @@ moved {moved:.3f}</source>
         <translation>引号{at}没有闭合</translation>
     </message>
     <message>
-        <source>unexpected &apos;)&apos; {at}</source>
-        <translation>多余的 &apos;)&apos;{at}</translation>
+        <source>unexpected ')' {at}</source>
+        <translation>多余的 ')'{at}</translation>
     </message>
     <message>
         <source>expected AND, OR or the end {at}, not {found}</source>
         <translation>{at}应为 AND、OR 或结束，而不是 {found}</translation>
     </message>
     <message>
-        <source>missing &apos;)&apos; {at} to close the &apos;(&apos; {opened}</source>
-        <translation>{at}缺少 &apos;)&apos;，无法闭合{opened}的 &apos;(&apos;</translation>
+        <source>missing ')' {at} to close the '(' {opened}</source>
+        <translation>{at}缺少 ')'，无法闭合{opened}的 '('</translation>
     </message>
     <message>
-        <source>expected AND, OR or &apos;)&apos; {at}, not {found}</source>
-        <translation>{at}应为 AND、OR 或 &apos;)&apos;，而不是 {found}</translation>
+        <source>expected AND, OR or ')' {at}, not {found}</source>
+        <translation>{at}应为 AND、OR 或 ')'，而不是 {found}</translation>
     </message>
     <message>
         <source>expected a column name after {before} {at}, not {found}</source>
@@ -3636,6 +3680,18 @@ moved {moved:.3f}</source>
         <translation>Parquet</translation>
     </message>
     <message>
+        <source>found only one column; a rating file needs at least user and item</source>
+        <translation>只找到一列；评分文件至少需要用户列和物品列</translation>
+    </message>
+    <message>
+        <source>not a text file (binary data: a NUL byte at byte offset {nul})</source>
+        <translation>不是文本文件（二进制数据：字节偏移 {nul} 处有 NUL 字节）</translation>
+    </message>
+    <message>
+        <source>cannot tell the delimiter (tried {tried}); give it explicitly</source>
+        <translation>无法判断分隔符（已尝试 {tried}）；请明确指定</translation>
+    </message>
+    <message>
         <source>Collecting the corpus</source>
         <translation>正在收集语料</translation>
     </message>
@@ -3682,6 +3738,318 @@ moved {moved:.3f}</source>
     <message>
         <source>{method} walks</source>
         <translation>{method} 游走</translation>
+    </message>
+    <message>
+        <source>analogy file</source>
+        <translation>类比文件</translation>
+    </message>
+    <message>
+        <source>question before any ': section' line</source>
+        <translation>在任何“: 分节”行之前出现了题目</translation>
+    </message>
+    <message>
+        <source>expected 4 words, found {n}</source>
+        <translation>应有 4 个词，实有 {n} 个</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {reason}</source>
+        <translation>{path} 第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte 0x{byte:02x} at column {column}); save the {what} as UTF-8</source>
+        <translation>不是 UTF-8 文本（第 {column} 列的字节 0x{byte:02x}）；请将{what}另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>word-pair file</source>
+        <translation>词对文件</translation>
+    </message>
+    <message>
+        <source>expected 'word1 word2 score', found {fields}</source>
+        <translation>应为“词1 词2 分数”，实有 {fields}</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>个字段</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>个字段</translation>
+    </message>
+    <message>
+        <source>score {score} is not a number (header lines must start with '#')</source>
+        <translation>分数 {score} 不是数字（表头行必须以“#”开头）</translation>
+    </message>
+    <message>
+        <source>expected a 'count dim' header line (is this a word2vec binary file?)</source>
+        <translation>应有“数量 维数”表头行（这是 word2vec 二进制文件吗？）</translation>
+    </message>
+    <message>
+        <source>the header promises {count} vectors of dimension {dim}</source>
+        <translation>表头声明了 {count} 个 {dim} 维向量</translation>
+    </message>
+    <message>
+        <source>the header promises {count} vectors but the file ends after {found}</source>
+        <translation>表头声明了 {count} 个向量，但文件在第 {found} 个之后就结束了</translation>
+    </message>
+    <message>
+        <source>no name before the vector, or a line break inside a name (is the header's dimension {dim} right?)</source>
+        <translation>向量前没有名称，或名称中有换行（表头的维数 {dim} 对吗？）</translation>
+    </message>
+    <message>
+        <source>data after the {count} vectors the header promises (is the header's dimension {dim} right?)</source>
+        <translation>表头声明的 {count} 个向量之后还有数据（表头的维数 {dim} 对吗？）</translation>
+    </message>
+    <message>
+        <source>byte {byte}</source>
+        <translation>第 {byte} 字节</translation>
+    </message>
+    <message>
+        <source>vector of {name} holds NaN or infinity</source>
+        <translation>{name} 的向量含有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>record {record} (byte {byte})</source>
+        <translation>第 {record} 条记录（第 {byte} 字节）</translation>
+    </message>
+    <message>
+        <source>name bytes are not valid {encoding}; pass another encoding, e.g. encoding='latin-1'</source>
+        <translation>名称字节不是有效的 {encoding}；请换一种编码，例如 encoding='latin-1'</translation>
+    </message>
+    <message>
+        <source>{path}, {where}: {reason}</source>
+        <translation>{path} {where}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>record {record}</source>
+        <translation>第 {record} 条记录</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>bytes are not valid {encoding} (byte 0x{bad} at column {column}); pass another encoding, e.g. encoding='latin-1'</source>
+        <translation>字节不是有效的 {encoding}（第 {column} 列的字节 0x{bad}）；请换一种编码，例如 encoding='latin-1'</translation>
+    </message>
+    <message>
+        <source>value {i} ({token}) is not a number</source>
+        <translation>第 {i} 个值（{token}）不是数字</translation>
+    </message>
+    <message>
+        <source>value {i} is {token}; vectors must be finite numbers</source>
+        <translation>第 {i} 个值是 {token}；向量必须是有限数值</translation>
+    </message>
+    <message>
+        <source>empty name</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <source>duplicate name {name} (first at {first})</source>
+        <translation>名称 {name} 重复（首次出现在{first}）</translation>
+    </message>
+    <message>
+        <source>expected {expected} values, found {found}</source>
+        <translation>应有 {expected} 个值，实有 {found} 个</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the header '{count} {dim}' promises {count:,} vectors of dimension {dim:,}, which need at least {need:,} bytes, but the file has {size:,} (truncated, or not this format)</source>
+        <translation>表头“{count} {dim}”声明了 {count:,} 个 {dim:,} 维向量，至少需要 {need:,} 字节，但文件只有 {size:,} 字节（文件被截断，或不是这种格式）</translation>
+    </message>
+    <message>
+        <source>the header gives dimension {dim}</source>
+        <translation>表头给出的维数是 {dim}</translation>
+    </message>
+    <message>
+        <source>expected a name followed by numbers, or a 'count dim' header</source>
+        <translation>应为名称后接数值，或“数量 维数”表头</translation>
+    </message>
+    <message>
+        <source>expected a name and {dim} values, found 1 value</source>
+        <translation>应有名称和 {dim} 个值，实有 1 个值</translation>
+    </message>
+    <message>
+        <source>expected a name and {dim} values, found {found} values</source>
+        <translation>应有名称和 {dim} 个值，实有 {found} 个值</translation>
+    </message>
+    <message>
+        <source>expected {dim} values after the name, found {found}</source>
+        <translation>名称后应有 {dim} 个值，实有 {found} 个</translation>
+    </message>
+    <message>
+        <source>expected 'name:v1 v2 ...' but the line has no ':'</source>
+        <translation>应为“名称:v1 v2 ...”，但这一行没有“:”</translation>
+    </message>
+    <message>
+        <source>more vectors than the {count} the header (line {skip}) promises</source>
+        <translation>向量多于表头（第 {skip} 行）声明的 {count} 个</translation>
+    </message>
+    <message>
+        <source>the file holds no vectors</source>
+        <translation>文件中没有向量</translation>
+    </message>
+    <message>
+        <source>the header promises {count} vectors but the file ends after {found} (line {line})</source>
+        <translation>表头声明了 {count} 个向量，但文件在第 {found} 个之后（第 {line} 行）就结束了</translation>
+    </message>
+    <message>
+        <source>cannot read these numbers</source>
+        <translation>无法读取这些数值</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>the folder contains no files</source>
+        <translation>文件夹中没有文件</translation>
+    </message>
+    <message>
+        <source>cannot open ({why})</source>
+        <translation>无法打开（{why}）</translation>
+    </message>
+    <message>
+        <source>damaged compressed file ({why})</source>
+        <translation>压缩文件已损坏（{why}）</translation>
+    </message>
+    <message>
+        <source>unknown text encoding {encoding}</source>
+        <translation>未知的文本编码 {encoding}</translation>
+    </message>
+    <message>
+        <source>UTF-8 or GB18030/GBK</source>
+        <translation>UTF-8 或 GB18030/GBK</translation>
+    </message>
+    <message>
+        <source>; choose its encoding explicitly (e.g. latin-1, cp1252, big5)</source>
+        <translation>；请明确选择它的编码（例如 latin-1、cp1252、big5）</translation>
+    </message>
+    <message>
+        <source>byte 0x{byte} at byte offset {offset} is not valid {encoding} text{hint}</source>
+        <translation>字节偏移 {offset} 处的字节 0x{byte} 不是有效的 {encoding} 文本{hint}</translation>
+    </message>
+    <message>
+        <source>every file in the folder is empty</source>
+        <translation>文件夹中的文件都是空的</translation>
+    </message>
+    <message>
+        <source>no words found (all were removed by the stop-word or length filters)</source>
+        <translation>没有找到词（全部被停用词或长度过滤器去掉了）</translation>
+    </message>
+    <message>
+        <source>no words found</source>
+        <translation>没有找到词</translation>
+    </message>
+    <message>
+        <source>{name} holds Python objects; a model file holds numbers only</source>
+        <translation>{name} 含有 Python 对象；模型文件只能含有数值</translation>
+    </message>
+    <message>
+        <source>not a w2v-desktop model file (its metadata is not a model's)</source>
+        <translation>不是 w2v-desktop 模型文件（其元数据不是模型的）</translation>
+    </message>
+    <message>
+        <source>written by a newer w2v-desktop (model file version {version}); update to load it</source>
+        <translation>由更新版本的 w2v-desktop 写入（模型文件版本 {version}）；请升级后再打开</translation>
+    </message>
+    <message>
+        <source>the word {word:.60} appears twice</source>
+        <translation>词 {word:.60} 出现了两次</translation>
+    </message>
+    <message>
+        <source>config: {why}</source>
+        <translation>配置：{why}</translation>
+    </message>
+    <message>
+        <source>no counts (the model file is incomplete)</source>
+        <translation>没有词频（模型文件不完整）</translation>
+    </message>
+    <message>
+        <source>hierarchical softmax</source>
+        <translation>层次 softmax</translation>
+    </message>
+    <message>
+        <source>negative sampling</source>
+        <translation>负采样</translation>
+    </message>
+    <message>
+        <source>the config trains with {training} but the file has no {layer}</source>
+        <translation>配置使用{training}训练，但文件中没有 {layer}</translation>
+    </message>
+    <message>
+        <source>the config trains with {training} but the file has {other}</source>
+        <translation>配置使用{training}训练，但文件中有 {other}</translation>
+    </message>
+    <message>
+        <source>counts has shape {shape}, expected ({rows},) for {rows} words</source>
+        <translation>counts 的形状是 {shape}，{rows} 个词应为 ({rows},)</translation>
+    </message>
+    <message>
+        <source>{name} has shape {shape}, expected {wanted} for {rows} words and dim {dim}</source>
+        <translation>{name} 的形状是 {shape}，{rows} 个词、{dim} 维应为 {wanted}</translation>
+    </message>
+    <message>
+        <source>counts holds a count too large for a 64-bit integer</source>
+        <translation>counts 中有超出 64 位整数范围的词频</translation>
+    </message>
+    <message>
+        <source>counts must all be at least 1 ({n:,} are not, the first at row {row})</source>
+        <translation>counts 必须都至少为 1（有 {n:,} 个不是，第一个在第 {row} 行）</translation>
+    </message>
+    <message>
+        <source>{name} holds NaN or infinite weights ({n:,} rows, the first row {row})</source>
+        <translation>{name} 含有 NaN 或无穷大的权重（{n:,} 行，第一处在第 {row} 行）</translation>
+    </message>
+    <message>
+        <source>not a w2v-desktop model file (a .npz saved with --model or File &gt; Save model)</source>
+        <translation>不是 w2v-desktop 模型文件（应为用 --model 或“文件 &gt; 保存模型”保存的 .npz）</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>a folder, not a model file</source>
+        <translation>这是文件夹，不是模型文件</translation>
+    </message>
+    <message>
+        <source>not a w2v-desktop model file (no metadata or weights)</source>
+        <translation>不是 w2v-desktop 模型文件（没有元数据或权重）</translation>
+    </message>
+    <message>
+        <source>damaged model metadata ({why})</source>
+        <translation>模型元数据已损坏（{why}）</translation>
+    </message>
+    <message>
+        <source>{path}: line {line}: {reason}</source>
+        <translation>{path} 第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} has a negative dimension {shape}</source>
+        <translation>{name} 有负的维度 {shape}</translation>
+    </message>
+    <message>
+        <source>{name} holds Python objects; only numbers are read</source>
+        <translation>{name} 含有 Python 对象；只读取数值</translation>
+    </message>
+    <message>
+        <source>{name} declares {declared:,} bytes but its shape {shape} of {dtype} needs {needed:,}</source>
+        <translation>{name} 声明了 {declared:,} 字节，但其形状 {shape}（{dtype}）需要 {needed:,} 字节</translation>
+    </message>
+    <message>
+        <source>{name} is truncated</source>
+        <translation>{name} 被截断了</translation>
     </message>
 </context>
 </TS>
