@@ -403,6 +403,7 @@ class ProjectionPanel(QWidget):
     def apply_colour(self) -> None:
         if self.result is not None:
             self.colouring.apply(self.map, self.result)
+            self.comparison.restyle()   # two runs: run A's legend entry says it is coloured as the map
 
     def apply_labels(self) -> None:
         """Label texts and which points get a label first, from the "Label by" choice."""
