@@ -153,3 +153,18 @@ def test_run_b_rings_are_neutral_and_run_a_is_coloured_as_the_map(qtbot, window,
     projection.colour_combo.setCurrentIndex(0)
     assert layer.legend_texts()[0] == "run A: current run"
     settle(qtbot, projection.map)
+
+
+def test_the_3d_option_is_off_while_two_runs_are_shown(qtbot, window, tmp_path):
+    """A two-runs map is always 2-D: the "3-D" box stayed ticked and enabled over it."""
+    projection = window.panels["Projection"]
+    check = projection.controls.three_d_check
+    check.setChecked(True)
+    _compare, projection = shown_on_map(qtbot, window, tmp_path)
+    assert not check.isEnabled() and "Two runs" in check.toolTip()
+    projection.controls.set_running(True)    # a run started and ended (cancelled): still off
+    projection.controls.set_running(False)
+    assert not check.isEnabled()
+    projection.comparison.clear_button.click()
+    assert check.isEnabled() and check.isChecked() and "Two runs" not in check.toolTip()
+    settle(qtbot, projection.map)

@@ -25,10 +25,12 @@ from w2v_desktop.core.analysis import DEFAULT_ARROWS
 from w2v_desktop.gui import theme
 from w2v_desktop.gui.widgets.map_arrows_item import MapArrowsItem
 from w2v_desktop.gui.widgets.map_density_item import POINT_SIZE, PassiveScatter
-from w2v_desktop.gui.i18n import tr
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
 RING_SHARE = 0.7   # run B's rings: this share of the text colour over the background (the arrows: the text colour)
 MAX_ARROWS = 500
+TWO_RUNS_TIP = QT_TR_NOOP("Two runs on one map are drawn in 2-D (one PCA of both runs). "
+                          "“Clear comparison” gives the 3-D option back.")
 LEGEND_ROOM = 0.2   # share of the points' height left free above them when the comparison is shown
 
 

@@ -55,15 +55,24 @@ OFF_TIP = QT_TR_NOOP("3-D maps are for PCA and UMAP: t-SNE lays out 2-D maps onl
 
 
 class ThreeDCheck(QCheckBox):
-    """The projection controls' "3-D" option: offered for PCA and UMAP only (the tooltip says why)."""
+    """The projection controls' "3-D" option: offered for PCA and UMAP only (the tooltip says why),
+    and not while two runs are on the map (always 2-D: ``hold``)."""
 
     def __init__(self, parent=None):
         super().__init__(tr("3-D"), parent)
+        self.method = "pca"
+        self.held_by: str | None = None   # why it is off for now (a tooltip), or None
 
     def follow_method(self, method: str) -> None:
-        offered = method in THREE_D_METHODS
+        self.method = method
+        offered = method in THREE_D_METHODS and self.held_by is None
         self.setEnabled(offered)
-        self.setToolTip(tr(ON_TIP) if offered else tr(OFF_TIP))
+        self.setToolTip(self.held_by or (tr(ON_TIP) if offered else tr(OFF_TIP)))
+
+    def hold(self, reason: str | None) -> None:
+        """Disabled, ``reason`` its tooltip, until ``hold(None)`` (the tick stays for the next map)."""
+        self.held_by = reason
+        self.follow_method(self.method)
 
     def components(self, method: str) -> int:
         return 3 if self.isChecked() and method in THREE_D_METHODS else 2
