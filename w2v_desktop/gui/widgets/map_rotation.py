@@ -19,7 +19,8 @@ with many points in view it costs one re-binning of the density image (a few ms 
 points). Drawn one by one, every turn refills pyqtgraph's points item, whose ``setData`` costs
 some 5-20 microseconds a point in Python; so while the map is turning it draws density from
 ``TURNING_POINTS_BELOW`` points in view, and when the turning pauses for ``SETTLE_MS`` it
-draws points again up to ``POINTS_BELOW``, as a 2-D map does. Density has no depth cue. ``benchmarks/bench_map_rotation.py`` measures.
+draws points again up to ``POINTS_BELOW``, as a 2-D map does. Density has a depth cue too: each point
+weighs its nearness (``density_weights``), far points fainter. ``benchmarks/bench_map_rotation.py`` measures.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ SETTLE_MS = 150                # turning has paused after this long without a tu
 DEPTH_LEVELS = 8                         # brushes per colour: far (faint) to near (full)
 FAR_SIZE, FAR_ALPHA = 0.55, 0.3          # the farthest point's size and opacity, shares of the nearest's
 LEVEL_SIZES = POINT_SIZE * (FAR_SIZE + (1.0 - FAR_SIZE) * (np.arange(DEPTH_LEVELS) + 1) / DEPTH_LEVELS)
+DENSITY_FAR = 0.4                        # density: the farthest point's weight (colour share, opacity)
 TRIPOD_PX = 30
 TRIPOD_COLOURS = (OKABE_ITO[5], OKABE_ITO[2], OKABE_ITO[4])   # axes 1, 2, 3: vermillion, green, blue
 PCA_AXIS = QT_TR_NOOP("principal component")   # the map tab's PCA axis name: its tripod says PC1..PC3
@@ -52,6 +54,11 @@ ON_TIP = QT_TR_NOOP("Lay the points out in three dimensions and turn the map wit
                     "Alt+drag) or the arrow keys. Drawn without OpenGL: works everywhere.")
 OFF_TIP = QT_TR_NOOP("3-D maps are for PCA and UMAP: t-SNE lays out 2-D maps only here, and custom axes "
                      "are two formulas, x and y.")
+
+
+def density_weights(depth) -> np.ndarray:
+    """Each point's weight in the density image: far points fainter, as they are drawn one by one."""
+    return DENSITY_FAR + (1.0 - DENSITY_FAR) * nearness(depth)
 
 
 class ThreeDCheck(QCheckBox):
@@ -159,7 +166,7 @@ class MapRotation(QObject):
         self.map.layers.points_below = POINTS_BELOW
         self.settle_timer.stop()
         if not self.active:
-            self.map.layers.point_style = None
+            self.map.layers.point_style = self.map.layers.weights = None
             self.ball, self.depth = np.zeros((0, 3), np.float32), np.zeros(0, np.float32)
             return coords.reshape(-1, 2)
         self.ball = unit_ball(coords)
@@ -167,6 +174,7 @@ class MapRotation(QObject):
         self.tripod.show_camera(self.camera)
         self.map.layers.point_style = self._point_style
         screen, self.depth = screen_view(self.ball, self.camera)
+        self.map.layers.weights = density_weights(self.depth)
         return screen
 
     def style_axes(self, axis_name: str) -> None:
@@ -188,6 +196,7 @@ class MapRotation(QObject):
             return
         self.camera = camera
         screen, self.depth = screen_view(self.ball, camera)
+        self.map.layers.weights = density_weights(self.depth)
         self.tripod.show_camera(camera)
         self.map.layers.points_below = TURNING_POINTS_BELOW
         self.map.move_points(screen)
