@@ -167,4 +167,5 @@ def test_the_3d_option_is_off_while_two_runs_are_shown(qtbot, window, tmp_path):
     assert not check.isEnabled()
     projection.comparison.clear_button.click()
     assert check.isEnabled() and check.isChecked() and "Two runs" not in check.toolTip()
+    assert projection.map.plot.getPlotItem().titleLabel.text.startswith("Run A: PCA of runs A and B")
     settle(qtbot, projection.map)

@@ -152,6 +152,9 @@ class MapCompareLayer(QObject):
     def clear(self) -> None:
         if self.comparison is None:
             return
+        if self.map.names:   # run A stays on the map, where the PCA of both runs put it ("Two runs" no more)
+            self.map.plot.getPlotItem().setTitle(tr("Run A: PCA of runs A and B, {n} names").format(
+                n=f"{len(self.comparison.names):,}"))
         self.comparison = None
         self.arrows.clear()
         self.points_b.setData([])

@@ -3494,6 +3494,10 @@ On a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote
         <translation>箭头 A → B：移动最多的 {k} 个名称</translation>
     </message>
     <message>
+        <source>Run A: PCA of runs A and B, {n} names</source>
+        <translation>运行 A：两次运行的 PCA，{n} 个名称</translation>
+    </message>
+    <message>
         <source> · moved {moved:.3f} from run A to run B</source>
         <translation> · 从运行 A 到运行 B 移动了 {moved:.3f}</translation>
     </message>
