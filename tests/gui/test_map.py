@@ -299,3 +299,37 @@ def test_send_selection_to_neighbours_and_analogy_and_export(qtbot, state, tmp_p
     lines = (tmp_path / "sel.csv").read_text().splitlines()
     assert lines[0] == "name,x,y,trust,title,genres" and [l.split(",")[0] for l in lines[1:]] == ["c0_4", "c0_9", "c0_2"]
     assert lines[1].endswith(",Title of c0_4,genre0")
+
+
+def test_links_go_to_shown_neighbours_only_and_the_panel_counts_the_hidden(qtbot, mapped):
+    """After Isolate the lines still ran from the focus to its hidden neighbours."""
+    panel = mapped
+    focus = panel.result.names.index("c3_0")
+    panel.map.select([focus])
+    linked = list(panel.map.link_targets)
+    assert len(linked) == 10 and len(panel.map.links.getData()[0]) == 20
+    panel.map.select([focus] + linked[:2])   # the focus first: its neighbours are linked
+    panel.selection.isolate_button.click()
+    x, _y = panel.map.links.getData()
+    assert len(x) == 4 and set(map(tuple, np.column_stack(panel.map.links.getData())[1::2])) == {
+        tuple(panel.map.coords[i]) for i in linked[:2]}
+    assert "Hidden by the isolation (8)" in panel.selection.off_map.text()
+    assert set(panel.selection.on_map.names()) <= {panel.result.names[i] for i in [focus] + linked[:2]}
+    panel.selection.show_all_button.click()
+    assert len(panel.map.links.getData()[0]) == 20 and "Hidden" not in panel.selection.off_map.text()
+    settle(qtbot, panel.map)
+
+
+def test_nearest_on_the_map_shows_the_titles_as_the_vectors_table_does(qtbot, mapped):
+    panel = mapped
+    panel.map.select([panel.result.names.index("c2_5")])
+    tables = panel.selection.original, panel.selection.on_map
+    headers = [[t.horizontalHeaderItem(c).text() for c in range(t.columnCount())] for t in tables]
+    assert "title" in headers[0] and [h for h in headers[1] if h in ("title", "genres")] == [
+        h for h in headers[0] if h in ("title", "genres")]
+    titles = panel.vectors.meta["columns"]["title"]
+    column = headers[1].index("title")
+    for row in range(tables[1].rowCount()):
+        name = tables[1].item(row, 1).text()
+        assert tables[1].item(row, column).text() == str(titles[panel.vectors.row(name)])
+    settle(qtbot, panel.map)

@@ -174,3 +174,20 @@ def test_while_turning_many_points_draw_as_density_then_as_points_again(qtbot, s
     assert scatter.mode == "density"          # cheap while the drag goes on
     settled(qtbot, scatter)
     assert scatter.mode == "points" and len(scatter.scatter.data) == 3000
+
+
+def test_density_of_a_turned_map_draws_far_points_fainter(qtbot, state):
+    from w2v_desktop.core.analysis import density_image
+    from w2v_desktop.gui.widgets.map_rotation import density_weights
+    panel = shown_map(qtbot, state, clustered_vectors(n_clusters=6, per_cluster=500), 3000, three_d=True)
+    scatter = panel.map
+    scatter.turn.turn(30.0, 10.0)
+    assert scatter.mode == "density"
+    layers = scatter.layers
+    np.testing.assert_allclose(layers._binned_weights, density_weights(scatter.turn.depth)[layers._order])
+    (x0, x1), (y0, y1) = scatter.view_box.viewRange()
+    height, width = layers.image.image.shape[:2]
+    flat, _ = density_image(scatter.coords, (x0, x1), (y0, y1), width, height, layers.categories, layers._rgb)
+    drawn = layers.image.image
+    assert drawn[..., 3].sum() < 0.9 * flat[..., 3].sum()   # fainter overall: the far half weighs less
+    settled(qtbot, scatter)

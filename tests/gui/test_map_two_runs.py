@@ -123,3 +123,49 @@ def test_show_two_runs_from_two_files_for_the_readme_picture(qtbot, qapp, window
                                                                    "run B: second.vec, aligned onto A"]
     assert window.tabs.currentWidget() is window.panels["Projection"] and not window.errors
     settle(qtbot, window.panels["Projection"].map)
+
+
+def test_run_b_rings_are_neutral_and_run_a_is_coloured_as_the_map(qtbot, window, tmp_path):
+    """Run B's rings were vermillion, a category colour of a coloured map; the run A swatch
+    stayed blue while run A's points were coloured by a column."""
+    from PySide6.QtGui import QColor
+
+    from w2v_desktop.core.analysis import OKABE_ITO
+    from w2v_desktop.gui import theme
+    _compare, projection = shown_on_map(qtbot, window, tmp_path)
+    layer = projection.comparison
+    try:
+        for scheme in ("light", "dark"):
+            theme.apply_scheme(scheme)
+            theme.retheme(window)
+            ring = layer.points_b.opts["pen"].color()
+            assert ring.red() == ring.green() == ring.blue()   # a neutral: no category has it
+            assert ring.name() not in {QColor(c).name() for c in OKABE_ITO}
+            base = theme.palette_color(theme.QPalette.ColorRole.Base)
+            assert abs(ring.lightness() - base.lightness()) > 100   # stands out on the background
+    finally:
+        theme.apply_scheme("system")
+        theme.retheme(window)
+    assert layer.legend_texts()[0] == "run A: current run"
+    projection.colour_combo.setCurrentIndex(projection.colour_combo.findData("trust score"))
+    assert layer.legend_texts()[0] == "run A: current run, coloured as the map"
+    assert layer.legend.items[0][0].item.opts["brush"].style() == Qt.BrushStyle.NoBrush   # no colour of its own
+    projection.colour_combo.setCurrentIndex(0)
+    assert layer.legend_texts()[0] == "run A: current run"
+    settle(qtbot, projection.map)
+
+
+def test_the_3d_option_is_off_while_two_runs_are_shown(qtbot, window, tmp_path):
+    """A two-runs map is always 2-D: the "3-D" box stayed ticked and enabled over it."""
+    projection = window.panels["Projection"]
+    check = projection.controls.three_d_check
+    check.setChecked(True)
+    _compare, projection = shown_on_map(qtbot, window, tmp_path)
+    assert not check.isEnabled() and "Two runs" in check.toolTip()
+    projection.controls.set_running(True)    # a run started and ended (cancelled): still off
+    projection.controls.set_running(False)
+    assert not check.isEnabled()
+    projection.comparison.clear_button.click()
+    assert check.isEnabled() and check.isChecked() and "Two runs" not in check.toolTip()
+    assert projection.map.plot.getPlotItem().titleLabel.text.startswith("Run A: PCA of runs A and B")
+    settle(qtbot, projection.map)

@@ -23,6 +23,22 @@ def test_density_counts_only_points_in_view_and_colours_by_category():
         map_density.density_image(coords, (0, 1), (0, 1), 4, 4, [0, 0, 5, 0, 0], palette)
 
 
+def test_density_weights_make_far_points_fainter_and_near_ones_set_the_colour():
+    """A turned 3-D map weighs each point by its nearness: density had no depth cue."""
+    coords = np.array([[0.1, 0.1], [0.9, 0.9], [0.5, 0.5], [0.52, 0.52]])
+    palette = [[255, 0, 0], [0, 0, 255]]
+    cats = [0, 0, 0, 1]
+    plain, _ = map_density.density_image(coords, (0, 1), (0, 1), 10, 10, cats, palette)
+    ones, _ = map_density.density_image(coords, (0, 1), (0, 1), 10, 10, cats, palette, weights=np.ones(4))
+    np.testing.assert_array_equal(ones, plain)                       # weight 1: as without weights
+    image, seen = map_density.density_image(coords, (0, 1), (0, 1), 10, 10, cats, palette,
+                                            weights=[1.0, 0.4, 1.0, 0.25])
+    assert seen == 4 and image[1, 1, 3] == plain[1, 1, 3]            # a near point as before
+    assert abs(int(image[9, 9, 3]) - 0.4 * plain[9, 9, 3]) <= 1      # a far one: 0.4 of its opacity
+    assert image[5, 5, 0] == int(255 / 1.25) and image[5, 5, 2] == int(0.25 * 255 / 1.25)   # the near red wins
+    assert plain[5, 5, 0] == plain[5, 5, 2] == 127                   # unweighted: half and half
+
+
 def test_visible_rows():
     coords = np.array([[0, 0], [5, 5], [1, 1], [1, 3]], dtype=float)
     assert map_density.visible_rows(coords, (0, 2), (0, 2)).tolist() == [0, 2]

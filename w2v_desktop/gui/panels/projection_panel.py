@@ -32,7 +32,7 @@ from w2v_desktop.gui.widgets.map_file_export import ask_map_path
 from w2v_desktop.gui.widgets.map_bookmarks import MapBookmarks
 from w2v_desktop.gui.widgets.help_badge import with_help
 from w2v_desktop.gui.widgets.map_colour import TRUST, MapColour
-from w2v_desktop.gui.widgets.map_compare_layer import MapCompareLayer
+from w2v_desktop.gui.widgets.map_compare_layer import TWO_RUNS_TIP, MapCompareLayer
 from w2v_desktop.gui.widgets.map_selection import MapSelection
 from w2v_desktop.gui.widgets.map_table import MapTable
 from w2v_desktop.gui.widgets.name_completer import NameCompleter, example_name
@@ -67,6 +67,7 @@ class ProjectionPanel(QWidget):
         self._running_subset = None
         self.completer = NameCompleter(self)
         self._build_subset_widgets()
+        self.comparison.cleared.connect(lambda: self.controls.three_d_check.hold(None))
         self._build_view_widgets()
         self.bookmarks = MapBookmarks(self, state)
         self.stack = EmptyStateStack(self._build_content())
@@ -393,6 +394,7 @@ class ProjectionPanel(QWidget):
         self.result, self.result_subset = comparison.projection_a(), None
         self._redraw(self.result)
         self.comparison.show(comparison, label_a, label_b)
+        self.controls.three_d_check.hold(tr(TWO_RUNS_TIP))   # always 2-D, until "Clear comparison"
         self.status.setText(self.comparison.summary())
 
     def _set_exportable(self, enabled: bool) -> None:
@@ -404,6 +406,7 @@ class ProjectionPanel(QWidget):
     def apply_colour(self) -> None:
         if self.result is not None:
             self.colouring.apply(self.map, self.result)
+            self.comparison.restyle()   # two runs: run A's legend entry says it is coloured as the map
 
     def apply_labels(self) -> None:
         """Label texts and which points get a label first, from the "Label by" choice."""

@@ -2,8 +2,9 @@
 a comparison (core ``map_compare``: B aligned onto A, one PCA of both).
 
 Run A's points are the map's own (hover, labels, search, colour, selection and export work as
-for any map); this layer adds run B's points as hollow rings in a second colour (hover: the
-name and how far it moved), arrows from A to B for the K names that moved most (their names
+for any map); this layer adds run B's points as hollow rings in a dark neutral (a light one on a dark
+theme: no category colour of a coloured map is grey, so a ring never reads as a category;
+hover: the name and how far it moved), arrows from A to B for the K names that moved most (their names
 labelled first, by the map's own placement, so they do not overlap), a legend naming both
 files, and a bar under the map's view options: how many arrows, and Clear. The selection
 panel's heading adds the focus point's moved distance. The panel clears the layer when a
@@ -17,18 +18,24 @@ import os
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
-from w2v_desktop.core.analysis import DEFAULT_ARROWS, OKABE_ITO
+from w2v_desktop.core.analysis import DEFAULT_ARROWS
 from w2v_desktop.gui import theme
 from w2v_desktop.gui.widgets.map_arrows_item import MapArrowsItem
 from w2v_desktop.gui.widgets.map_density_item import POINT_SIZE, PassiveScatter
-from w2v_desktop.gui.i18n import tr
+from w2v_desktop.gui.i18n import QT_TR_NOOP, tr
 
-RUN_B_COLOUR = OKABE_ITO[5]   # vermillion: far from the uniform blue of run A's points
+RING_SHARE = 0.7   # run B's rings: this share of the text colour over the background (the arrows: the text colour)
 MAX_ARROWS = 500
+TWO_RUNS_TIP = QT_TR_NOOP("Two runs on one map are drawn in 2-D (one PCA of both runs). "
+                          "“Clear comparison” gives the 3-D option back.")
 LEGEND_ROOM = 0.2   # share of the points' height left free above them when the comparison is shown
+
+
+def ring_pen():
+    return pg.mkPen(theme.text_blend(RING_SHARE), width=1.3)
 
 
 class MapCompareLayer(QObject):
@@ -61,6 +68,7 @@ class MapCompareLayer(QObject):
         row.addWidget(self.arrows_spin)
         row.addWidget(self.clear_button, 1)
         self.bar.setVisible(False)
+        self.bar.apply_theme = self.restyle   # theme.retheme calls it on a palette change
         self.arrows_spin.valueChanged.connect(lambda _k: self.redraw())
         self.clear_button.clicked.connect(self.clear)
         map_widget.isolation_changed.connect(self.redraw)   # run B and the arrows follow an isolation
@@ -98,7 +106,7 @@ class MapCompareLayer(QObject):
         self.points_b.setData(pos=self.comparison.coords_b[shown], data=shown)
         top = self.top()
         self.arrows.set_arrows(self.comparison.coords_a[top], self.comparison.coords_b[top])
-        self.points_b.setPen(pg.mkPen(QColor(RUN_B_COLOUR), width=1.3))
+        self.points_b.setPen(ring_pen())
         self.map.set_pinned(top)   # labelled first, without overlaps, at the arrows' starts
         self.map.plot.getPlotItem().setTitle(tr("Two runs: PCA of run A and the aligned run B, {n} names").format(
             n=f"{len(self.comparison.names):,}"))
@@ -106,17 +114,30 @@ class MapCompareLayer(QObject):
 
     def _fill_legend(self, arrows: int) -> None:
         self.legend.clear()
+        coloured = self.map_coloured()
+        # coloured by a column, trust or count: run A's swatch has no colour of its own, the words say so
         a_sample = pg.ScatterPlotItem(size=POINT_SIZE + 2, pen=None,
-                                      brush=theme.palette_color(QPalette.ColorRole.Highlight, 180))
-        b_sample = pg.ScatterPlotItem(size=POINT_SIZE + 2, brush=None, pen=pg.mkPen(QColor(RUN_B_COLOUR), width=1.3))
+                                      brush=None if coloured else theme.palette_color(QPalette.ColorRole.Highlight, 180))
+        b_sample = pg.ScatterPlotItem(size=POINT_SIZE + 2, brush=None, pen=ring_pen())
         arrow_sample = pg.PlotDataItem(pen=pg.mkPen(theme.palette_color(QPalette.ColorRole.Text), width=1.6))
         label_a, label_b = (html.escape(os.path.basename(label) or label) for label in self.labels)
-        self.legend.addItem(a_sample, tr("run A: {name}").format(name=label_a))
+        self.legend.addItem(a_sample, (tr("run A: {name}, coloured as the map") if coloured
+                                       else tr("run A: {name}")).format(name=label_a))
         self.legend.addItem(b_sample, tr("run B: {name}, aligned onto A").format(name=label_b))
         if arrows:
             self.legend.addItem(arrow_sample, tr("arrows A → B: the {k} names that moved most").format(k=arrows))
         theme.style_legend(self.legend)
         self.legend.setVisible(True)
+
+    def map_coloured(self) -> bool:
+        """Whether run A's points are coloured by something (categories, a mask or a scale)."""
+        return self.map.categories is not None or self.map.colorbar is not None
+
+    def restyle(self) -> None:
+        """After the map's colouring or the theme changed: the legend and the rings again."""
+        if self.comparison is not None:
+            self.points_b.setPen(ring_pen())
+            self._fill_legend(self.arrows.count)
 
     def legend_texts(self) -> list[str]:
         return [label.text for _sample, label in self.legend.items]
@@ -131,6 +152,9 @@ class MapCompareLayer(QObject):
     def clear(self) -> None:
         if self.comparison is None:
             return
+        if self.map.names:   # run A stays on the map, where the PCA of both runs put it ("Two runs" no more)
+            self.map.plot.getPlotItem().setTitle(tr("Run A: PCA of runs A and B, {n} names").format(
+                n=f"{len(self.comparison.names):,}"))
         self.comparison = None
         self.arrows.clear()
         self.points_b.setData([])

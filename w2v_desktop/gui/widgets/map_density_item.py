@@ -67,6 +67,8 @@ class PointLayers:
         self.shown = np.zeros(0, np.int64)  # rows in the points item
         self.point_style = None   # a turned 3-D map's depth cue: (rows, categories) -> rows, sizes, brushes
         self.points_below = POINTS_BELOW   # lower for a 3-D map, whose points item is refilled at every turn
+        self.weights: np.ndarray | None = None   # a 3-D map's nearness weight per point (density's depth cue)
+        self._binned_weights: np.ndarray | None = None   # the same in the binned copy's order
 
     # -- data -----------------------------------------------------------------------
     def set_points(self, coords) -> None:
@@ -79,6 +81,7 @@ class PointLayers:
         # one 8-byte gather per point (x and y together): twice as fast as coords[order]
         pairs = self.coords.view(np.int64).reshape(-1)
         self._binned = (pairs[self._order].view(np.float32).reshape(-1, 2), self.categories, None)
+        self._bin_weights()
         self.image.clear()
         self.image.setVisible(False)
         self._empty_scatter()
@@ -92,7 +95,12 @@ class PointLayers:
         cats = self.categories[self._order] if len(self.categories) == len(self._order) else self.categories
         self._binned = (pairs[self._order].view(np.float32).reshape(-1, 2), cats,
                         None if self.keep is None else self.keep[self._order])
+        self._bin_weights()
         self._window = None
+
+    def _bin_weights(self) -> None:
+        w = self.weights
+        self._binned_weights = w[self._order] if w is not None and len(w) == len(self._order) else None
 
     def _empty_scatter(self) -> None:
         if len(self.shown) or self.scatter.isVisible():
@@ -128,7 +136,8 @@ class PointLayers:
             return self._points(None)
         width, height = max(1, int(size[0] / BIN_PIXELS)), max(1, int(size[1] / BIN_PIXELS))
         coords, cats, keep = self._binned   # the same points, sorted by grid cell: the image is the same
-        image, self.in_view = density_image(coords, (x0, x1), (y0, y1), width, height, cats, self._rgb, keep)
+        image, self.in_view = density_image(coords, (x0, x1), (y0, y1), width, height, cats, self._rgb, keep,
+                                            self._binned_weights)
         if self.in_view > below:
             self.mode = DENSITY
             self._empty_scatter()   # once, when the points give way to density

@@ -19,7 +19,8 @@ with many points in view it costs one re-binning of the density image (a few ms 
 points). Drawn one by one, every turn refills pyqtgraph's points item, whose ``setData`` costs
 some 5-20 microseconds a point in Python; so while the map is turning it draws density from
 ``TURNING_POINTS_BELOW`` points in view, and when the turning pauses for ``SETTLE_MS`` it
-draws points again up to ``POINTS_BELOW``, as a 2-D map does. Density has no depth cue. ``benchmarks/bench_map_rotation.py`` measures.
+draws points again up to ``POINTS_BELOW``, as a 2-D map does. Density has a depth cue too: each point
+weighs its nearness (``density_weights``), far points fainter. ``benchmarks/bench_map_rotation.py`` measures.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ SETTLE_MS = 150                # turning has paused after this long without a tu
 DEPTH_LEVELS = 8                         # brushes per colour: far (faint) to near (full)
 FAR_SIZE, FAR_ALPHA = 0.55, 0.3          # the farthest point's size and opacity, shares of the nearest's
 LEVEL_SIZES = POINT_SIZE * (FAR_SIZE + (1.0 - FAR_SIZE) * (np.arange(DEPTH_LEVELS) + 1) / DEPTH_LEVELS)
+DENSITY_FAR = 0.4                        # density: the farthest point's weight (colour share, opacity)
 TRIPOD_PX = 30
 TRIPOD_COLOURS = (OKABE_ITO[5], OKABE_ITO[2], OKABE_ITO[4])   # axes 1, 2, 3: vermillion, green, blue
 PCA_AXIS = QT_TR_NOOP("principal component")   # the map tab's PCA axis name: its tripod says PC1..PC3
@@ -54,16 +56,30 @@ OFF_TIP = QT_TR_NOOP("3-D maps are for PCA and UMAP: t-SNE lays out 2-D maps onl
                      "are two formulas, x and y.")
 
 
+def density_weights(depth) -> np.ndarray:
+    """Each point's weight in the density image: far points fainter, as they are drawn one by one."""
+    return DENSITY_FAR + (1.0 - DENSITY_FAR) * nearness(depth)
+
+
 class ThreeDCheck(QCheckBox):
-    """The projection controls' "3-D" option: offered for PCA and UMAP only (the tooltip says why)."""
+    """The projection controls' "3-D" option: offered for PCA and UMAP only (the tooltip says why),
+    and not while two runs are on the map (always 2-D: ``hold``)."""
 
     def __init__(self, parent=None):
         super().__init__(tr("3-D"), parent)
+        self.method = "pca"
+        self.held_by: str | None = None   # why it is off for now (a tooltip), or None
 
     def follow_method(self, method: str) -> None:
-        offered = method in THREE_D_METHODS
+        self.method = method
+        offered = method in THREE_D_METHODS and self.held_by is None
         self.setEnabled(offered)
-        self.setToolTip(tr(ON_TIP) if offered else tr(OFF_TIP))
+        self.setToolTip(self.held_by or (tr(ON_TIP) if offered else tr(OFF_TIP)))
+
+    def hold(self, reason: str | None) -> None:
+        """Disabled, ``reason`` its tooltip, until ``hold(None)`` (the tick stays for the next map)."""
+        self.held_by = reason
+        self.follow_method(self.method)
 
     def components(self, method: str) -> int:
         return 3 if self.isChecked() and method in THREE_D_METHODS else 2
@@ -150,7 +166,7 @@ class MapRotation(QObject):
         self.map.layers.points_below = POINTS_BELOW
         self.settle_timer.stop()
         if not self.active:
-            self.map.layers.point_style = None
+            self.map.layers.point_style = self.map.layers.weights = None
             self.ball, self.depth = np.zeros((0, 3), np.float32), np.zeros(0, np.float32)
             return coords.reshape(-1, 2)
         self.ball = unit_ball(coords)
@@ -158,6 +174,7 @@ class MapRotation(QObject):
         self.tripod.show_camera(self.camera)
         self.map.layers.point_style = self._point_style
         screen, self.depth = screen_view(self.ball, self.camera)
+        self.map.layers.weights = density_weights(self.depth)
         return screen
 
     def style_axes(self, axis_name: str) -> None:
@@ -179,6 +196,7 @@ class MapRotation(QObject):
             return
         self.camera = camera
         screen, self.depth = screen_view(self.ball, camera)
+        self.map.layers.weights = density_weights(self.depth)
         self.tripod.show_camera(camera)
         self.map.layers.points_below = TURNING_POINTS_BELOW
         self.map.move_points(screen)

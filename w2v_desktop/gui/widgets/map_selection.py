@@ -15,7 +15,8 @@ from w2v_desktop.core.analysis import map_neighbours
 from w2v_desktop.core.formats import save_coordinates
 from w2v_desktop.core.vectors import similarity
 from w2v_desktop.gui.widgets.name_completer import titles_of
-from w2v_desktop.gui.widgets.neighbour_table import NAME_ROLE, NeighbourTable, meta_columns, read_only_item, score_header
+from w2v_desktop.gui.widgets.neighbour_table import (NAME_ROLE, PREFERRED_COLUMNS, NeighbourTable, meta_columns,
+                                                      read_only_item, score_header)
 from w2v_desktop.gui.i18n import QT_TR_NOOP, tr, counted
 
 HINT = (QT_TR_NOOP("Click a point to select it (Ctrl+click adds), Shift+drag for a box, Ctrl+drag for a lasso."))
@@ -31,6 +32,8 @@ class MapSelection(QWidget):
         self.vectors = None
         self.result = None   # the Projection on the map
         self._position = np.zeros(0, np.int64)   # each vectors row's point on the map, or -1
+        self._linked: list[int] = []   # the focus's neighbours in the vectors' space that are on the map
+        self._missing: list[str] = []  # and those that are not
         self.describe_extra = None   # index -> more words for the heading (two runs: how far it moved)
         self.heading = QLabel(tr(HINT))
         self.heading.setWordWrap(True)
@@ -40,8 +43,6 @@ class MapSelection(QWidget):
         self.k_spin = QSpinBox(minimum=1, maximum=200, value=10, prefix="k = ")
         self.original = NeighbourTable()
         self.on_map = NeighbourTable()
-        self.on_map.setColumnCount(3)
-        self.on_map.setHorizontalHeaderLabels(["#", tr("name"), tr("map distance")])
         self.on_map.verticalHeader().setVisible(False)
         self.on_map.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.on_map.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -81,6 +82,7 @@ class MapSelection(QWidget):
 
     def _connect(self) -> None:
         self.map.selection_changed.connect(self.show_selection)
+        self.map.isolation_changed.connect(self._show_on_map)   # links and "nearest on the map" among the shown
         self.metric_combo.currentIndexChanged.connect(lambda _i: self.show_selection(self.map.selection))
         self.k_spin.valueChanged.connect(lambda _v: self.show_selection(self.map.selection))
         self.original.cellClicked.connect(lambda row, _c: self._go_to(self.original.item(row, 1)))
@@ -123,8 +125,9 @@ class MapSelection(QWidget):
         chosen = bool(indices) and self.result is not None
         self._enable_buttons()
         self.original.setRowCount(0)
-        self.on_map.setRowCount(0)
+        self._on_map_columns()
         self.off_map.clear()
+        self._linked, self._missing = [], []
         if not chosen:
             self.heading.setText(tr(HINT))
             return
@@ -138,24 +141,54 @@ class MapSelection(QWidget):
                                       score_label=score_header(metric, is_distance),
                                       is_distance=is_distance)
         points = [self.position(n.name) for n in neighbours]
-        linked = [p for p in points if p is not None]
-        missing = [n.name for n, p in zip(neighbours, points) if p is None]
+        self._linked = [p for p in points if p is not None]
+        self._missing = [n.name for n, p in zip(neighbours, points) if p is None]
         for row, point in enumerate(points):
             if point is None:
                 for col in range(self.original.columnCount()):
                     cell = self.original.item(row, col)
                     cell and cell.setForeground(self.palette().color(self.palette().ColorRole.PlaceholderText))
-        if missing:
-            self.off_map.setText(tr("Not on the map ({n_missing}): ").format(n_missing=len(missing)) + ", ".join(missing[:8])
-                                 + (" \N{HORIZONTAL ELLIPSIS}" if len(missing) > 8 else ""))
-        self.map.show_links(focus, linked)
-        rows, distances = map_neighbours(self.result.coords, focus, self.k_spin.value(), self.map.keep)
+        self._show_on_map()
+
+    def _show_on_map(self) -> None:
+        """The links to the neighbours that are shown, how many an isolation hides, and the nearest
+        shown points on the map (again after an isolation or Show all)."""
+        if not self.map.selection or self.result is None:
+            return
+        focus, keep = self.map.selection[0], self.map.keep
+        notes = []
+        if self._missing:
+            notes.append(tr("Not on the map ({n_missing}): ").format(n_missing=len(self._missing))
+                         + ", ".join(self._missing[:8]) + (" \N{HORIZONTAL ELLIPSIS}" if len(self._missing) > 8 else ""))
+        hidden = 0 if keep is None else sum(not keep[p] for p in self._linked)
+        if hidden:
+            notes.append(tr("Hidden by the isolation ({n_hidden}): no line to them; Show all shows them.").format(
+                n_hidden=hidden))
+        self.off_map.setText("\n".join(notes))
+        self.map.show_links(focus, self._linked)
+        rows, distances = map_neighbours(self.result.coords, focus, self.k_spin.value(), keep)
+        meta = self._on_map_columns()
         self.on_map.setRowCount(len(rows))
         for r, (i, d) in enumerate(zip(rows.tolist(), distances.tolist())):
+            row = int(self.result.rows[i])
             cells = [read_only_item(r + 1), read_only_item(self.result.names[i]), read_only_item(f"{d:.4g}")]
+            cells += [read_only_item(str(values[row])) for values in meta.values()]
             cells[1].setData(NAME_ROLE, self.result.names[i])
             for col, cell in enumerate(cells):
+                if col > 2:
+                    cell.setToolTip(cell.text())
                 self.on_map.setItem(r, col, cell)
+
+    def _on_map_columns(self) -> dict[str, list]:
+        """Empty the "nearest on the map" table and head it: the metadata columns (title, genres)
+        as the table of the vectors' space shows them."""
+        meta = meta_columns(self.vectors)
+        self.on_map.clear()
+        self.on_map.setRowCount(0)
+        self.on_map.setColumnCount(3 + len(meta))
+        self.on_map.setHorizontalHeaderLabels(["#", tr("name"), tr("map distance")]
+                                              + [tr(key) if key in PREFERRED_COLUMNS else key for key in meta])
+        return meta
 
     def _describe(self, focus: int, count: int) -> str:
         name = self.result.names[focus]

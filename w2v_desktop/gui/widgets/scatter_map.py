@@ -410,12 +410,14 @@ class ScatterMap(QWidget):
         self.refresh_labels()
 
     def show_links(self, index: int, targets: list[int]) -> None:
-        """Lines from point ``index`` to each of ``targets``, all labelled."""
+        """Lines from point ``index`` to each of ``targets`` that is shown (not hidden by an isolation), all labelled."""
         self.link_targets = [int(t) for t in targets]
         self._draw_links(index, self.link_targets)
         self.refresh_labels()
 
     def _draw_links(self, index: int, targets: list[int]) -> None:
+        if self.keep is not None:
+            targets = [t for t in targets if self.keep[t]] if self.keep[index] else []
         pairs = np.zeros((2 * len(targets), 2))
         pairs[0::2] = self.coords[index]
         pairs[1::2] = self.coords[targets] if targets else pairs[1::2]
@@ -459,16 +461,19 @@ class ScatterMap(QWidget):
         keep[rows] = True
         self.keep = keep
         self.layers.set_keep(keep)
-        self.fit_view()
-        self._redraw()
-        self.isolation_changed.emit()
+        self._isolated()
 
     def show_all(self) -> None:
         self.isolated_category = None
         self.keep = None
         self.layers.set_keep(None)
+        self._isolated()
+
+    def _isolated(self) -> None:
         self.fit_view()
         self._redraw()
+        if self.selection and self.link_targets:   # no line to a hidden point
+            self._draw_links(self.selection[0], self.link_targets)
         self.isolation_changed.emit()
 
     # -- interaction --------------------------------------------------------------------

@@ -2846,6 +2846,10 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>不在地图上（{n_missing}）：</translation>
     </message>
     <message>
+        <source>Hidden by the isolation ({n_hidden}): no line to them; Show all shows them.</source>
+        <translation>因“只显示选中”而隐藏（{n_hidden}）：不画连线；点“全部显示”可再显示。</translation>
+    </message>
+    <message>
         <source> · trust {trust:.1f}</source>
         <translation> · 可信度 {trust:.1f}</translation>
     </message>
@@ -3506,6 +3510,10 @@ On a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote
         <translation>{total:,} 个点中有 {n:,} 个匹配</translation>
     </message>
     <message>
+        <source>Two runs on one map are drawn in 2-D (one PCA of both runs). “Clear comparison” gives the 3-D option back.</source>
+        <translation>两次运行画在同一张地图上时总是二维（对两次运行做一次 PCA）。点“清除比较”后可再选三维。</translation>
+    </message>
+    <message>
         <source>Arrows from run A to run B for this many names, those that moved most</source>
         <translation>为移动最多的这么多个名称画出从运行 A 到运行 B 的箭头</translation>
     </message>
@@ -3522,6 +3530,10 @@ On a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote
         <translation>两次运行：运行 A 与对齐后的运行 B 的 PCA，{n} 个名称</translation>
     </message>
     <message>
+        <source>run A: {name}, coloured as the map</source>
+        <translation>运行 A：{name}，按地图的着色</translation>
+    </message>
+    <message>
         <source>run A: {name}</source>
         <translation>运行 A：{name}</translation>
     </message>
@@ -3532,6 +3544,10 @@ On a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote
     <message>
         <source>arrows A → B: the {k} names that moved most</source>
         <translation>箭头 A → B：移动最多的 {k} 个名称</translation>
+    </message>
+    <message>
+        <source>Run A: PCA of runs A and B, {n} names</source>
+        <translation>运行 A：两次运行的 PCA，{n} 个名称</translation>
     </message>
     <message>
         <source> · moved {moved:.3f} from run A to run B</source>
