@@ -105,7 +105,7 @@ def detect_layout(path: str | Path) -> ColumnMapping:
     width = max(set(widths), key=widths.count)
     rows = [r for r in rows if len(r) == width]  # odd lines are the reader's business
     if len(rows[0]) < 2:
-        raise LayoutError(in_file(path, Phrase(QT_TR_NOOP("found only one column; a rating file needs at least user "
+        raise LayoutError(in_file(path, Phrase(QT_TR_NOOP("found only one column; a ratings file needs at least user "
                                                           "and item"))))
     header = _has_header(rows)
     if header:

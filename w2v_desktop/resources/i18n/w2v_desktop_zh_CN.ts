@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>&lt;b&gt;No corpus is loaded&lt;/b&gt;, so there are no sentences to show. These vectors were opened without the text they were trained on: open that corpus (File → Open text corpus…) to see where a word occurs.</source>
         <translation>&lt;b&gt;未加载语料&lt;/b&gt;，因此没有可显示的句子。这些向量是在没有训练文本的情况下打开的：打开该语料（文件 → 打开文本语料…）即可查看词语出现的位置。</translation>
@@ -666,7 +666,7 @@
         <translation>项目 (*{SUFFIX});;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Open a file outside the project's folder?</source>
+        <source>Open a file outside the project&apos;s folder?</source>
         <translation>要打开项目文件夹之外的文件吗？</translation>
     </message>
     <message>
@@ -1170,7 +1170,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>当前向量已改变：请再次点击“对齐并比较”。</translation>
     </message>
     <message>
-        <source>Second run's vectors</source>
+        <source>Second run&apos;s vectors</source>
         <translation>第二次运行的向量</translation>
     </message>
     <message>
@@ -1438,7 +1438,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>次</translation>
     </message>
     <message>
-        <source>k-occurrence (times in a query's top-k)</source>
+        <source>k-occurrence (times in a query&apos;s top-k)</source>
         <translation>k-出现次数（出现在查询 top-k 中的次数）</translation>
     </message>
     <message>
@@ -1450,7 +1450,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>语料频次（对数刻度）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Agreement&lt;/b&gt; between two metrics' top-k lists of the query. &lt;b&gt;overlap@k&lt;/b&gt;: the share of names both lists hold (1: the same names). &lt;b&gt;Kendall τ&lt;/b&gt;: how alike their orders are, from −1 (reversed) to 1 (the same).</source>
+        <source>&lt;b&gt;Agreement&lt;/b&gt; between two metrics&apos; top-k lists of the query. &lt;b&gt;overlap@k&lt;/b&gt;: the share of names both lists hold (1: the same names). &lt;b&gt;Kendall τ&lt;/b&gt;: how alike their orders are, from −1 (reversed) to 1 (the same).</source>
         <translation>&lt;b&gt;一致性&lt;/b&gt;：两种度量对查询给出的 top-k 列表的一致程度。&lt;b&gt;overlap@k&lt;/b&gt;：两个列表共有名称的比例（1：名称相同）。&lt;b&gt;Kendall τ&lt;/b&gt;：两者顺序的相似程度，从 −1（相反）到 1（相同）。</translation>
     </message>
     <message>
@@ -1462,7 +1462,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>底色：有多少种度量把这个名称排在 top-k 中。</translation>
     </message>
     <message>
-        <source>How much the metrics' lists agree will be drawn here.</source>
+        <source>How much the metrics&apos; lists agree will be drawn here.</source>
         <translation>各度量列表的一致程度将绘制在这里。</translation>
     </message>
     <message>
@@ -1514,7 +1514,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>请点击“计算中心性（hubness）和范数”</translation>
     </message>
     <message>
-        <source>{press} to count how often each name is among others' nearest names.</source>
+        <source>{press} to count how often each name is among others&apos; nearest names.</source>
         <translation>{press}，统计每个名称出现在其他名称近邻中的次数。</translation>
     </message>
     <message>
@@ -1542,7 +1542,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>{metric}：{score:.4g}；在 {n_metrics} 种度量中有 {shared} 种的 top-k 包含它</translation>
     </message>
     <message>
-        <source>{label} between metrics' top-{v1}</source>
+        <source>{label} between metrics&apos; top-{v1}</source>
         <translation>各度量 top-{v1} 之间的{label}</translation>
     </message>
     <message>
@@ -1786,7 +1786,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>图片 (PNG/SVG)…</translation>
     </message>
     <message>
-        <source>Coordinates and metadata as CSV, the Embedding Projector's TSV pair, or a parquet table with neighbours for Embedding Atlas</source>
+        <source>Coordinates and metadata as CSV, the Embedding Projector&apos;s TSV pair, or a parquet table with neighbours for Embedding Atlas</source>
         <translation>坐标和元数据导出为 CSV、Embedding Projector 的 TSV 文件对，或带近邻列的 parquet 表（供 Embedding Atlas 使用）</translation>
     </message>
     <message>
@@ -1814,7 +1814,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>个点</translation>
     </message>
     <message>
-        <source>{points}; mean trust {trust} (share of each point's 10 nearest neighbours kept on the map; {note}).</source>
+        <source>{points}; mean trust {trust} (share of each point&apos;s 10 nearest neighbours kept on the map; {note}).</source>
         <translation>{points}；平均可信度 {trust}（每个点的 10 个最近邻在地图上仍保留的比例；{note}）。</translation>
     </message>
     <message>
@@ -1918,7 +1918,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>类型</translation>
     </message>
     <message>
-        <source>Last item's neighbours</source>
+        <source>Last item&apos;s neighbours</source>
         <translation>最后一个物品的近邻</translation>
     </message>
     <message>
@@ -2042,7 +2042,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>评估</translation>
     </message>
     <message>
-        <source>Holds out each user's last event, trains fresh models on the rest (with the item defaults), and ranks the held-out item.</source>
+        <source>Holds out each user&apos;s last event, trains fresh models on the rest (with the item defaults), and ranks the held-out item.</source>
         <translation>保留每个用户的最后一次事件，用其余数据（物品默认值）训练新模型，并对保留的物品排名。</translation>
     </message>
     <message>
@@ -2074,7 +2074,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>请选择一个用户。</translation>
     </message>
     <message>
-        <source>None of this user's items has a vector (all too rare?).</source>
+        <source>None of this user&apos;s items has a vector (all too rare?).</source>
         <translation>此用户的物品都没有向量（都太罕见？）。</translation>
     </message>
     <message>
@@ -2138,7 +2138,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>{v0} “用户”标签页现在优先显示评估最好的排序方式：{v1}。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Online loss&lt;/b&gt; (the line and the epoch means): each pair's loss measured just before it is trained on, averaged. The model has just been fitted to the pairs before it (the same document, and in a file sorted by topic the same topic), more so while the learning rate is high; as the rate decays that advantage fades, so the online loss can rise in the last epochs although the model keeps improving.&lt;br&gt;&lt;br&gt;&lt;b&gt;Fixed sample&lt;/b&gt; (the second curve): the loss on the same 10,000 training pairs, drawn once before training and scored after each epoch without training on them there. It measures the model as a whole and is the curve to judge training by. If the two part ways, try “Shuffle sentences each epoch”.&lt;br&gt;&lt;br&gt;Hierarchical softmax sums the loss over the word's path in the tree (about log2 of the vocabulary nodes), negative sampling over the target and its noise words: their losses are on different scales and cannot be compared.</source>
+        <source>&lt;b&gt;Online loss&lt;/b&gt; (the line and the epoch means): each pair&apos;s loss measured just before it is trained on, averaged. The model has just been fitted to the pairs before it (the same document, and in a file sorted by topic the same topic), more so while the learning rate is high; as the rate decays that advantage fades, so the online loss can rise in the last epochs although the model keeps improving.&lt;br&gt;&lt;br&gt;&lt;b&gt;Fixed sample&lt;/b&gt; (the second curve): the loss on the same 10,000 training pairs, drawn once before training and scored after each epoch without training on them there. It measures the model as a whole and is the curve to judge training by. If the two part ways, try “Shuffle sentences each epoch”.&lt;br&gt;&lt;br&gt;Hierarchical softmax sums the loss over the word&apos;s path in the tree (about log2 of the vocabulary nodes), negative sampling over the target and its noise words: their losses are on different scales and cannot be compared.</source>
         <translation>&lt;b&gt;在线损失&lt;/b&gt;（曲线和每轮均值）：每个词对在用它训练之前测得的损失的平均值。模型刚刚拟合过它之前的词对（同一文档；在按主题排序的文件中还是同一主题），学习率高时更是如此；随着学习率衰减，这一优势减弱，所以即使模型仍在改进，在线损失也可能在最后几轮上升。&lt;br&gt;&lt;br&gt;&lt;b&gt;固定样本&lt;/b&gt;（第二条曲线）：在训练前抽取一次的同样 10,000 个训练词对上的损失，每轮结束后计算，且不在它们上面训练。它衡量的是整个模型，应以这条曲线来判断训练效果。如果两条曲线走势分开，可以试试“每轮打乱句子顺序”。&lt;br&gt;&lt;br&gt;层次 softmax 的损失是词在树中路径上的总和（约为词表节点数的 log2），负采样则是目标词和噪声词上的总和：两者的损失尺度不同，不能相互比较。</translation>
     </message>
     <message>
@@ -2186,7 +2186,7 @@ Open the project and read that file anyway? Only do this for projects you trust.
         <translation>在线损失：边训练边测量。固定样本：每轮结束后在相同词对上测量。</translation>
     </message>
     <message>
-        <source> Hierarchical softmax: a larger scale than negative sampling's.</source>
+        <source> Hierarchical softmax: a larger scale than negative sampling&apos;s.</source>
         <translation> 层次 softmax：尺度比负采样大。</translation>
     </message>
     <message>
@@ -2320,7 +2320,7 @@ Hierarchical softmax (HS): walk a Huffman tree built from word frequencies, O(lo
         <translation>噪声分布指数</translation>
     </message>
     <message>
-        <source>Noise words are drawn with probability proportional to count^exponent. 0.75 (the paper's value) flattens the distribution so rarer words are drawn more often than their frequency; 1 samples by frequency, 0 uniformly.</source>
+        <source>Noise words are drawn with probability proportional to count^exponent. 0.75 (the paper&apos;s value) flattens the distribution so rarer words are drawn more often than their frequency; 1 samples by frequency, 0 uniformly.</source>
         <translation>噪声词按 计数^指数 的概率抽取。0.75（论文中的值）使分布更平坦，罕见词被抽到的频率高于其词频；1 按词频抽样，0 均匀抽样。</translation>
     </message>
     <message>
@@ -2362,7 +2362,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>每轮打乱句子顺序</translation>
     </message>
     <message>
-        <source>Train the sentences in a new random order (from the seed) each epoch instead of the file's order. Worth it for files sorted by topic or source (20news is sorted by newsgroup): in file order the last topics of each epoch are learnt at a lower learning rate than the first.</source>
+        <source>Train the sentences in a new random order (from the seed) each epoch instead of the file&apos;s order. Worth it for files sorted by topic or source (20news is sorted by newsgroup): in file order the last topics of each epoch are learnt at a lower learning rate than the first.</source>
         <translation>每轮以新的随机顺序（由种子决定）训练句子，而不是按文件顺序。对按主题或来源排序的文件很有用（20news 按新闻组排序）：按文件顺序时，每轮最后的主题是在比开头更低的学习率下学习的。</translation>
     </message>
     <message>
@@ -2490,7 +2490,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>继续训练当前模型</translation>
     </message>
     <message>
-        <source>Keep the model's vectors and vocabulary; new words in the loaded data are added (min_count applies). Shape options are locked.</source>
+        <source>Keep the model&apos;s vectors and vocabulary; new words in the loaded data are added (min_count applies). Shape options are locked.</source>
         <translation>保留模型的向量和词表；已加载数据中的新词会被加入（min_count 适用）。结构选项被锁定。</translation>
     </message>
     <message>
@@ -2690,7 +2690,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>&lt;b&gt;3CosMul&lt;/b&gt;（Levy &amp;amp; Goldberg）：类似 3CosAdd，但把相似度相乘而不是相加，这样一个非常接近的词不会压过其他词。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Hubness&lt;/b&gt;: in many dimensions a few names turn up in almost everyone's nearest neighbours. The plot counts, for each name, how many other names' top-k it is in; a long tail to the right means hubs crowd the neighbour lists.</source>
+        <source>&lt;b&gt;Hubness&lt;/b&gt;: in many dimensions a few names turn up in almost everyone&apos;s nearest neighbours. The plot counts, for each name, how many other names&apos; top-k it is in; a long tail to the right means hubs crowd the neighbour lists.</source>
         <translation>&lt;b&gt;中心性（hubness）&lt;/b&gt;：在高维空间中，少数名称几乎出现在每个名称的近邻里。图中统计每个名称出现在多少个其他名称的 top-k 中；右侧长尾说明中心点挤占了近邻列表。</translation>
     </message>
     <message>
@@ -2698,7 +2698,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>&lt;b&gt;可信度&lt;/b&gt;：地图上一个点在完整空间中的 10 个近邻里，同样是它在地图上 10 个近邻的比例（1：地图保留了它的邻域）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;in·out&lt;/b&gt;: scores an item by its input vector against the other items' output vectors, the way word2vec itself predicts a context (“what comes next”), rather than input against input.</source>
+        <source>&lt;b&gt;in·out&lt;/b&gt;: scores an item by its input vector against the other items&apos; output vectors, the way word2vec itself predicts a context (“what comes next”), rather than input against input.</source>
         <translation>&lt;b&gt;in·out&lt;/b&gt;：用物品的输入向量与其他物品的输出向量打分，即 word2vec 自身预测上下文（“接下来是什么”）的方式，而不是输入对输入。</translation>
     </message>
     <message>
@@ -2714,11 +2714,11 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>&lt;b&gt;overlap@k&lt;/b&gt;：两个 top-k 列表共有名称的比例（1：名称相同）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Kendall τ&lt;/b&gt;: how alike two rankings' orders are, from −1 (reversed) to 1 (the same).</source>
+        <source>&lt;b&gt;Kendall τ&lt;/b&gt;: how alike two rankings&apos; orders are, from −1 (reversed) to 1 (the same).</source>
         <translation>&lt;b&gt;Kendall τ&lt;/b&gt;：两个排序的顺序相似程度，从 −1（相反）到 1（相同）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Norm&lt;/b&gt;: a vector's length. word2vec gives frequent words in many contexts shorter vectors and rare or single-sense words longer ones; cosine ignores it, dot product does not.</source>
+        <source>&lt;b&gt;Norm&lt;/b&gt;: a vector&apos;s length. word2vec gives frequent words in many contexts shorter vectors and rare or single-sense words longer ones; cosine ignores it, dot product does not.</source>
         <translation>&lt;b&gt;范数&lt;/b&gt;：向量的长度。word2vec 给出现在多种上下文中的高频词较短的向量，给罕见词或单义词较长的向量；余弦忽略它，点积则不然。</translation>
     </message>
     <message>
@@ -2834,7 +2834,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <source>Nearest in the vectors' space:</source>
+        <source>Nearest in the vectors&apos; space:</source>
         <translation>在向量空间中最近的：</translation>
     </message>
     <message>
@@ -2870,8 +2870,8 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>selection.csv</translation>
     </message>
     <message>
-        <source>&lt;a href="{v0}"&gt;{v1}&lt;/a&gt;</source>
-        <translation>&lt;a href="{v0}"&gt;{v1}&lt;/a&gt;</translation>
+        <source>&lt;a href=&quot;{v0}&quot;&gt;{v1}&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;{v0}&quot;&gt;{v1}&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Did you mean: </source>
@@ -3058,8 +3058,8 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>例如 女王 - 国王，或 国王</translation>
     </message>
     <message>
-        <source>A name (similarity to it) or a formula such as 'woman - man' (similarity to that direction); spaces around - and +.</source>
-        <translation>一个名称（与它的相似度）或如 'woman - man' 的公式（与该方向的相似度）；- 和 + 两侧需留空格。</translation>
+        <source>A name (similarity to it) or a formula such as &apos;woman - man&apos; (similarity to that direction); spaces around - and +.</source>
+        <translation>一个名称（与它的相似度）或如 &apos;woman - man&apos; 的公式（与该方向的相似度）；- 和 + 两侧需留空格。</translation>
     </message>
     <message>
         <source>&lt;b&gt;This map will take about {time} here.&lt;/b&gt; Press Project again to start it (Cancel stops it at any time).</source>
@@ -3122,7 +3122,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>无法恢复书签：{exc}</translation>
     </message>
     <message>
-        <source>The bookmark's colouring ({colour}) is not offered for these vectors.</source>
+        <source>The bookmark&apos;s colouring ({colour}) is not offered for these vectors.</source>
         <translation>这些向量不提供该书签的着色方式（{colour}）。</translation>
     </message>
     <message>
@@ -3142,7 +3142,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>导出地图</translation>
     </message>
     <message>
-        <source>trust undefined for a map of {n} points (each point's {k} nearest would be all the others; it needs at least {least})</source>
+        <source>trust undefined for a map of {n} points (each point&apos;s {k} nearest would be all the others; it needs at least {least})</source>
         <translation>{n} 个点的地图没有可信度（每个点的 {k} 个最近邻就是其余所有点；至少需要 {least} 个点）</translation>
     </message>
     <message>
@@ -3278,11 +3278,11 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>评分范围为 {low:g}–{high:g}：保留评分 ≥ {threshold:g} 会去掉 {dropped:.0%} 的事件，剩余事件很少的物品得不到向量或只能得到很差的向量。建议：{suggested}。</translation>
     </message>
     <message>
-        <source>No time column, and the rows are grouped by item: each user's "last event" is whatever the sorting put last, so leave-last-out evaluation measures nothing and sequences follow the item order. Give the time column if the file has one.</source>
+        <source>No time column, and the rows are grouped by item: each user&apos;s &quot;last event&quot; is whatever the sorting put last, so leave-last-out evaluation measures nothing and sequences follow the item order. Give the time column if the file has one.</source>
         <translation>没有时间列，且各行按物品分组：每个用户的“最后一个事件”只是排序排在最后的那个，因此留一法评估毫无意义，序列也只是物品的顺序。如果文件有时间列，请指定它。</translation>
     </message>
     <message>
-        <source>No time column, and the rows are sorted by user, then by item: each user's "last event" is the highest item id, so leave-last-out evaluation measures nothing and sequences follow the item order. Give the time column if the file has one.</source>
+        <source>No time column, and the rows are sorted by user, then by item: each user&apos;s &quot;last event&quot; is the highest item id, so leave-last-out evaluation measures nothing and sequences follow the item order. Give the time column if the file has one.</source>
         <translation>没有时间列，且各行先按用户、再按物品排序：每个用户的“最后一个事件”是编号最大的物品，因此留一法评估毫无意义，序列也只是物品的顺序。如果文件有时间列，请指定它。</translation>
     </message>
     <message>
@@ -3370,7 +3370,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>跳过了 {n:,} 个错误行（{kinds}）{where}</translation>
     </message>
     <message>
-        <source>{why} (the header's bytes may not be {encoding}; give the columns by number with --header off)</source>
+        <source>{why} (the header&apos;s bytes may not be {encoding}; give the columns by number with --header off)</source>
         <translation>{why}（表头的字节可能不是 {encoding} 编码；请关闭表头（--header off）并按编号指定列）</translation>
     </message>
     <message>
@@ -3402,7 +3402,7 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
         <translation>正在构建词表</translation>
     </message>
     <message>
-        <source>Adding the new data's words to the model</source>
+        <source>Adding the new data&apos;s words to the model</source>
         <translation>正在把新数据的词加入模型</translation>
     </message>
     <message>
@@ -3484,10 +3484,10 @@ Speeds training and improves rare-word vectors. 1e-3 for text, 1e-4 or 1e-5 for 
     <message>
         <source>Columns: name, count, trust, x, y (and z on a 3-D map) and the metadata (a unique start of the name is enough).
 Compare with = != &lt; &lt;= &gt; &gt;= and ~ or contains (text, any case); combine with AND, OR, NOT and parentheses.
-On a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote values with spaces, quotes or parentheses: title ~ "Heat (1995)". Enter applies the filter and selects the matching points on the map.</source>
+On a multi-label column, genres = Sci-Fi means “has the value Sci-Fi”. Quote values with spaces, quotes or parentheses: title ~ &quot;Heat (1995)&quot;. Enter applies the filter and selects the matching points on the map.</source>
         <translation>列：name、count、trust、x、y（三维地图还有 z）以及元数据列（列名写出唯一的开头即可）。
 比较运算：= != &lt; &lt;= &gt; &gt;=，以及 ~ 或 contains（文本包含，不区分大小写）；用 AND、OR、NOT 和括号组合。
-在多标签列上，genres = Sci-Fi 表示“含有取值 Sci-Fi”。含空格、引号或括号的值请加引号：title ~ "Heat (1995)"。按回车应用筛选，并在地图上选中匹配的点。</translation>
+在多标签列上，genres = Sci-Fi 表示“含有取值 Sci-Fi”。含空格、引号或括号的值请加引号：title ~ &quot;Heat (1995)&quot;。按回车应用筛选，并在地图上选中匹配的点。</translation>
     </message>
     <message>
         <source>filter, e.g. genres = Sci-Fi AND count &gt; 50</source>
@@ -3600,20 +3600,20 @@ moved {moved:.3f}</source>
         <translation>引号{at}没有闭合</translation>
     </message>
     <message>
-        <source>unexpected ')' {at}</source>
-        <translation>多余的 ')'{at}</translation>
+        <source>unexpected &apos;)&apos; {at}</source>
+        <translation>多余的 &apos;)&apos;{at}</translation>
     </message>
     <message>
         <source>expected AND, OR or the end {at}, not {found}</source>
         <translation>{at}应为 AND、OR 或结束，而不是 {found}</translation>
     </message>
     <message>
-        <source>missing ')' {at} to close the '(' {opened}</source>
-        <translation>{at}缺少 ')'，无法闭合{opened}的 '('</translation>
+        <source>missing &apos;)&apos; {at} to close the &apos;(&apos; {opened}</source>
+        <translation>{at}缺少 &apos;)&apos;，无法闭合{opened}的 &apos;(&apos;</translation>
     </message>
     <message>
-        <source>expected AND, OR or ')' {at}, not {found}</source>
-        <translation>{at}应为 AND、OR 或 ')'，而不是 {found}</translation>
+        <source>expected AND, OR or &apos;)&apos; {at}, not {found}</source>
+        <translation>{at}应为 AND、OR 或 &apos;)&apos;，而不是 {found}</translation>
     </message>
     <message>
         <source>expected a column name after {before} {at}, not {found}</source>
@@ -3696,7 +3696,7 @@ moved {moved:.3f}</source>
         <translation>Parquet</translation>
     </message>
     <message>
-        <source>found only one column; a rating file needs at least user and item</source>
+        <source>found only one column; a ratings file needs at least user and item</source>
         <translation>只找到一列；评分文件至少需要用户列和物品列</translation>
     </message>
     <message>
@@ -3760,7 +3760,7 @@ moved {moved:.3f}</source>
         <translation>类比文件</translation>
     </message>
     <message>
-        <source>question before any ': section' line</source>
+        <source>question before any &apos;: section&apos; line</source>
         <translation>在任何“: 分节”行之前出现了题目</translation>
     </message>
     <message>
@@ -3780,7 +3780,7 @@ moved {moved:.3f}</source>
         <translation>词对文件</translation>
     </message>
     <message>
-        <source>expected 'word1 word2 score', found {fields}</source>
+        <source>expected &apos;word1 word2 score&apos;, found {fields}</source>
         <translation>应为“词1 词2 分数”，实有 {fields}</translation>
     </message>
     <message>
@@ -3792,11 +3792,11 @@ moved {moved:.3f}</source>
         <translation>个字段</translation>
     </message>
     <message>
-        <source>score {score} is not a number (header lines must start with '#')</source>
+        <source>score {score} is not a number (header lines must start with &apos;#&apos;)</source>
         <translation>分数 {score} 不是数字（表头行必须以“#”开头）</translation>
     </message>
     <message>
-        <source>expected a 'count dim' header line (is this a word2vec binary file?)</source>
+        <source>expected a &apos;count dim&apos; header line (is this a word2vec binary file?)</source>
         <translation>应有“数量 维数”表头行（这是 word2vec 二进制文件吗？）</translation>
     </message>
     <message>
@@ -3808,11 +3808,11 @@ moved {moved:.3f}</source>
         <translation>表头声明了 {count} 个向量，但文件在第 {found} 个之后就结束了</translation>
     </message>
     <message>
-        <source>no name before the vector, or a line break inside a name (is the header's dimension {dim} right?)</source>
+        <source>no name before the vector, or a line break inside a name (is the header&apos;s dimension {dim} right?)</source>
         <translation>向量前没有名称，或名称中有换行（表头的维数 {dim} 对吗？）</translation>
     </message>
     <message>
-        <source>data after the {count} vectors the header promises (is the header's dimension {dim} right?)</source>
+        <source>data after the {count} vectors the header promises (is the header&apos;s dimension {dim} right?)</source>
         <translation>表头声明的 {count} 个向量之后还有数据（表头的维数 {dim} 对吗？）</translation>
     </message>
     <message>
@@ -3828,8 +3828,8 @@ moved {moved:.3f}</source>
         <translation>第 {record} 条记录（第 {byte} 字节）</translation>
     </message>
     <message>
-        <source>name bytes are not valid {encoding}; pass another encoding, e.g. encoding='latin-1'</source>
-        <translation>名称字节不是有效的 {encoding}；请换一种编码，例如 encoding='latin-1'</translation>
+        <source>name bytes are not valid {encoding}; pass another encoding, e.g. encoding=&apos;latin-1&apos;</source>
+        <translation>名称字节不是有效的 {encoding}；请换一种编码，例如 encoding=&apos;latin-1&apos;</translation>
     </message>
     <message>
         <source>{path}, {where}: {reason}</source>
@@ -3852,8 +3852,8 @@ moved {moved:.3f}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <source>bytes are not valid {encoding} (byte 0x{bad} at column {column}); pass another encoding, e.g. encoding='latin-1'</source>
-        <translation>字节不是有效的 {encoding}（第 {column} 列的字节 0x{bad}）；请换一种编码，例如 encoding='latin-1'</translation>
+        <source>bytes are not valid {encoding} (byte 0x{bad} at column {column}); pass another encoding, e.g. encoding=&apos;latin-1&apos;</source>
+        <translation>字节不是有效的 {encoding}（第 {column} 列的字节 0x{bad}）；请换一种编码，例如 encoding=&apos;latin-1&apos;</translation>
     </message>
     <message>
         <source>value {i} ({token}) is not a number</source>
@@ -3880,7 +3880,7 @@ moved {moved:.3f}</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <source>the header '{count} {dim}' promises {count:,} vectors of dimension {dim:,}, which need at least {need:,} bytes, but the file has {size:,} (truncated, or not this format)</source>
+        <source>the header &apos;{count} {dim}&apos; promises {count:,} vectors of dimension {dim:,}, which need at least {need:,} bytes, but the file has {size:,} (truncated, or not this format)</source>
         <translation>表头“{count} {dim}”声明了 {count:,} 个 {dim:,} 维向量，至少需要 {need:,} 字节，但文件只有 {size:,} 字节（文件被截断，或不是这种格式）</translation>
     </message>
     <message>
@@ -3888,7 +3888,7 @@ moved {moved:.3f}</source>
         <translation>表头给出的维数是 {dim}</translation>
     </message>
     <message>
-        <source>expected a name followed by numbers, or a 'count dim' header</source>
+        <source>expected a name followed by numbers, or a &apos;count dim&apos; header</source>
         <translation>应为名称后接数值，或“数量 维数”表头</translation>
     </message>
     <message>
@@ -3904,7 +3904,7 @@ moved {moved:.3f}</source>
         <translation>名称后应有 {dim} 个值，实有 {found} 个</translation>
     </message>
     <message>
-        <source>expected 'name:v1 v2 ...' but the line has no ':'</source>
+        <source>expected &apos;name:v1 v2 ...&apos; but the line has no &apos;:&apos;</source>
         <translation>应为“名称:v1 v2 ...”，但这一行没有“:”</translation>
     </message>
     <message>
@@ -3972,7 +3972,7 @@ moved {moved:.3f}</source>
         <translation>{name} 含有 Python 对象；模型文件只能含有数值</translation>
     </message>
     <message>
-        <source>not a w2v-desktop model file (its metadata is not a model's)</source>
+        <source>not a w2v-desktop model file (its metadata is not a model&apos;s)</source>
         <translation>不是 w2v-desktop 模型文件（其元数据不是模型的）</translation>
     </message>
     <message>
