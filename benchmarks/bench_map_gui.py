@@ -84,7 +84,8 @@ def main() -> int:
     from w2v_desktop.gui.panels.projection_panel import ProjectionPanel
     from w2v_desktop.gui.state import AppState
 
-    app = QApplication.instance() or QApplication([])
+    from w2v_desktop.gui.app import make_application
+    app = make_application()   # as the app runs: its GIL switch interval too
     theme.configure_pyqtgraph()
     vectors = load_vectors(args.path)
     vectors.meta = dict(vectors.meta or {}, columns=synthetic_metadata(len(vectors)))
