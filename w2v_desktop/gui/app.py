@@ -52,6 +52,9 @@ def run_app(argv: list[str] | None = None) -> int:
         _report_first_paint(app, window)
     terminated = stop_on_termination(app, window)
     code = app.exec()
+    from w2v_desktop.gui import worker
+
+    worker.cancel_all(wait_ms=30_000)   # a job started after the window closed (a queued signal) ends too
     return terminated[0] if terminated else code
 
 
