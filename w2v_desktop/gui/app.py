@@ -61,9 +61,9 @@ def run_app(argv: list[str] | None = None) -> int:
 def stop_on_termination(app, window) -> list[int]:
     """SIGTERM or SIGHUP (a logout, ``kill``): close the window as Close does, stopping training
     and cancelling jobs so that their part files are removed, without asking about an unsaved
-    model (nobody is there to answer: it is written to the cache folder instead), and exit with 128 + the signal's number. Without this the
-    process would end on the spot. A second signal ends it at once. Returns a list that holds the
-    exit status once a signal came."""
+    model (nobody is there to answer: it is written to the cache folder instead), and exit with
+    128 + the signal's number. Without this the process would end on the spot. A second signal
+    ends it at once. Returns a list that holds the exit status once a signal came."""
     import signal
 
     from PySide6.QtCore import QTimer
