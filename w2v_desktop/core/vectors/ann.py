@@ -11,8 +11,8 @@ import time
 import numpy as np
 
 from w2v_desktop.core.vectors.metrics import check_metric
+from w2v_desktop.core.vectors.row_index import RowIndex
 from w2v_desktop.core.vectors.similarity import Neighbour, sample_rows, top_k_block
-from w2v_desktop.core.vectors.keyed import UnknownNameError
 
 # Our metric name -> PyNNDescent metric, and how to turn its distance into our score.
 _PYNN_METRIC = {"cosine": "cosine", "euclidean": "euclidean", "manhattan": "manhattan", "pearson": "correlation"}
@@ -26,17 +26,8 @@ DEFAULT_NEIGHBORS = 50
 DEFAULT_EPSILON = 0.1
 
 
-class AnnIndex:
+class AnnIndex(RowIndex):
     """A built PyNNDescent index over all rows of one Vectors object."""
-
-    def __init__(self, vectors, metric: str, index, build_seconds: float):
-        self.metric = metric
-        self.names = vectors.names
-        self.n_rows = len(vectors)
-        self.build_seconds = build_seconds
-        self._rows_by_name = vectors.index
-        self._matrix = vectors.matrix
-        self._index = index
 
     @classmethod
     def build(cls, vectors, metric: str = "cosine", seed: int = 0, n_neighbors: int = DEFAULT_NEIGHBORS,
@@ -55,12 +46,6 @@ class AnnIndex:
         index.prepare()
         return cls(vectors, metric, index, time.perf_counter() - start)
 
-    def _row(self, name: str) -> int:
-        try:
-            return self._rows_by_name[name]
-        except KeyError:
-            raise UnknownNameError(name) from None
-
     def query_rows(self, queries: np.ndarray, k: int = 10,
                    epsilon: float = DEFAULT_EPSILON) -> tuple[np.ndarray, np.ndarray]:
         """(rows, scores) arrays of shape (n_queries, k) for a block of query vectors."""
@@ -71,17 +56,7 @@ class AnnIndex:
 
     def query(self, query, k: int = 10, exclude=(), epsilon: float = DEFAULT_EPSILON) -> list[Neighbour]:
         """Approximate top-k of a name or vector; the query name and ``exclude`` are left out."""
-        banned = {self._row(x) if isinstance(x, str) else int(x) for x in exclude}
-        if isinstance(query, str):
-            own = self._row(query)
-            banned.add(own)
-            vec = self._matrix[own]
-        else:
-            vec = np.asarray(query, dtype=np.float32).ravel()
-        rows, scores = self.query_rows(vec, k + len(banned), epsilon)
-        out = [Neighbour(self.names[r], s, r) for r, s in zip(rows[0].tolist(), scores[0].tolist())
-               if r >= 0 and r not in banned]
-        return out[:k]
+        return self._query(query, k, exclude, epsilon)
 
 
 def build_index(vectors, metric: str = "cosine", seed: int = 0) -> AnnIndex:

@@ -20,8 +20,8 @@ import time
 
 import numpy as np
 
-from w2v_desktop.core.vectors.keyed import UnknownNameError
 from w2v_desktop.core.vectors.metrics import check_metric
+from w2v_desktop.core.vectors.row_index import RowIndex
 from w2v_desktop.core.vectors.similarity import Neighbour
 
 HNSW_METRICS = ("cosine", "pearson", "euclidean")
@@ -64,17 +64,11 @@ def _rows_for(metric: str, matrix: np.ndarray) -> np.ndarray:
     return matrix
 
 
-class HnswIndex:
+class HnswIndex(RowIndex):
     """A Voyager HNSW index over all rows of one Vectors object (row i has id i)."""
 
     def __init__(self, vectors, metric: str, index, build_seconds: float = 0.0):
-        self.metric = metric
-        self.names = vectors.names
-        self.n_rows = len(vectors)
-        self.build_seconds = build_seconds
-        self._rows_by_name = vectors.index
-        self._matrix = vectors.matrix
-        self._index = index
+        super().__init__(vectors, metric, index, build_seconds)
         self.ef = DEFAULT_EF
 
     @classmethod
@@ -113,12 +107,6 @@ class HnswIndex:
             raise ValueError(f"the index was not built for {metric}")
         return cls(vectors, metric, index, build_seconds if isinstance(build_seconds, (int, float)) else 0.0)
 
-    def _row(self, name: str) -> int:
-        try:
-            return self._rows_by_name[name]
-        except KeyError:
-            raise UnknownNameError(name) from None
-
     def query_rows(self, queries: np.ndarray, k: int = 10, ef: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(rows, scores) arrays of shape (n_queries, k) for a block of query vectors."""
         queries = _rows_for(self.metric, queries)
@@ -133,14 +121,4 @@ class HnswIndex:
 
     def query(self, query, k: int = 10, exclude=()) -> list[Neighbour]:
         """Approximate top-k of a name or vector; the query name and ``exclude`` are left out."""
-        banned = {self._row(x) if isinstance(x, str) else int(x) for x in exclude}
-        if isinstance(query, str):
-            own = self._row(query)
-            banned.add(own)
-            vec = self._matrix[own]
-        else:
-            vec = np.asarray(query, dtype=np.float32).ravel()
-        rows, scores = self.query_rows(vec, k + len(banned))
-        out = [Neighbour(self.names[r], s, r) for r, s in zip(rows[0].tolist(), scores[0].tolist())
-               if r >= 0 and r not in banned]
-        return out[:k]
+        return self._query(query, k, exclude)
