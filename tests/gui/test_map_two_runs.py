@@ -169,3 +169,23 @@ def test_the_3d_option_is_off_while_two_runs_are_shown(qtbot, window, tmp_path):
     assert check.isEnabled() and check.isChecked() and "Two runs" not in check.toolTip()
     assert projection.map.plot.getPlotItem().titleLabel.text.startswith("Run A: PCA of runs A and B")
     settle(qtbot, projection.map)
+
+
+def test_hover_texts_are_the_two_runs_names_after_a_map_of_as_many_names(qtbot, window, tmp_path):
+    current = clustered_vectors()
+    window.state.set_vectors(current)
+    compare, projection = window.panels["Compare"], window.panels["Projection"]
+    projection.pasted_radio.setChecked(True)
+    projection.pasted_edit.setPlainText("\n".join(reversed(current.names[:120])))
+    project_now(qtbot, projection)   # 120 names, in the other order
+    assert projection.map._tip(0, 0, 0) == current.names[119]
+    compare.load_other(second_run(tmp_path, current))   # the same vectors: no reset in between
+    wait_job(qtbot, compare)
+    compare.run_alignment()
+    wait_job(qtbot, compare)
+    qtbot.mouseClick(compare.map_button, Qt.LeftButton)
+    wait_job(qtbot, compare)
+    names = projection.result.names
+    assert len(names) == 120 and names[0] != current.names[119]
+    assert [projection.map._tip(0, 0, i).split("\n")[0] for i in (0, 119)] == [names[0], names[119]]
+    settle(qtbot, projection.map)

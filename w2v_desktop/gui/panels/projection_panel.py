@@ -349,7 +349,6 @@ class ProjectionPanel(QWidget):
     def _set_title(self, text: str) -> None:
         self.map.plot.getPlotItem().setTitle(text)
 
-
     def show_projection(self, result, text: MapText | None = None) -> None:
         """Put ``result`` on the map; ``text``: its hover and search texts (made here if not given)."""
         self.comparison.clear()
@@ -367,7 +366,7 @@ class ProjectionPanel(QWidget):
                             + self.subset_note)
 
     def _redraw(self, result) -> None:
-        if self.map_text is None or len(self.map_text) != len(result.names):
+        if self.map_text is None:   # the texts of ``result`` (a new one sets map_text first, or None)
             self.map_text = MapText.of_map(self.vectors, result.rows, result.names)
         with self.map.held():   # drawn and labelled once, at the end
             self._draw(result)
@@ -391,7 +390,7 @@ class ProjectionPanel(QWidget):
     def show_comparison(self, comparison, label_a: str, label_b: str) -> None:
         """Run A's points as a map, with run B and arrows over them (the Compare tab's "Show on the map")."""
         self.runner.cancel(quiet=True)
-        self.result, self.result_subset = comparison.projection_a(), None
+        self.result, self.result_subset, self.map_text = comparison.projection_a(), None, None
         self._redraw(self.result)
         self.comparison.show(comparison, label_a, label_b)
         self.controls.three_d_check.hold(tr(TWO_RUNS_TIP))   # always 2-D, until "Clear comparison"
