@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 
 from w2v_desktop.core.bundled import bundled_path
 from w2v_desktop.core.wording import Phrase, plural
+from w2v_desktop.core.wording import QT_TR_NOOP as QT_TR_NOOP  # the GUI marks its constants with core's marker
 
 CONTEXT = ""  # lupdate's context for a bare tr()/QT_TR_NOOP()
 LANGUAGES = ("system", "en", "zh_CN")  # the choices of the View menu's Language
@@ -28,11 +29,6 @@ CJK_FONT_PACKAGE = "fonts-noto-cjk"
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the current language (``%n`` is replaced by ``n`` when given)."""
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
-
-
-def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Marks a module constant for translation; ``tr(constant)`` translates it where it is shown."""
-    return text
 
 
 def tr_phrase(text: str) -> str:

@@ -77,11 +77,7 @@ class PointLayers:
         self.categories = np.zeros(len(self.coords), np.int32)
         self._window = None
         self.mode = POINTS
-        self._order = grid_order(self.coords, GRID)
-        # one 8-byte gather per point (x and y together): twice as fast as coords[order]
-        pairs = self.coords.view(np.int64).reshape(-1)
-        self._binned = (pairs[self._order].view(np.float32).reshape(-1, 2), self.categories, None)
-        self._bin_weights()
+        self._sort_by_cell()
         self.image.clear()
         self.image.setVisible(False)
         self._empty_scatter()
@@ -90,13 +86,18 @@ class PointLayers:
         """The same points at new places (a 3-D map turned): the binned copy is sorted again;
         colours and isolation stay."""
         self.coords = np.ascontiguousarray(coords, dtype=np.float32).reshape(-1, 2)
+        self._sort_by_cell()
+        self._window = None
+
+    def _sort_by_cell(self) -> None:
+        """The binned copy: the points, their categories, isolation and weights sorted by grid cell."""
         self._order = grid_order(self.coords, GRID)
+        # one 8-byte gather per point (x and y together): twice as fast as coords[order]
         pairs = self.coords.view(np.int64).reshape(-1)
         cats = self.categories[self._order] if len(self.categories) == len(self._order) else self.categories
         self._binned = (pairs[self._order].view(np.float32).reshape(-1, 2), cats,
                         None if self.keep is None else self.keep[self._order])
         self._bin_weights()
-        self._window = None
 
     def _bin_weights(self) -> None:
         w = self.weights
